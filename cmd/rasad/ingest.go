@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/ingest"
+)
+
+const ingestBatch = 256
+
+// ingestStats is the summary printed at the end of rasad ingest.
+type ingestStats struct {
+	read, stored, reports, dups, rejected int
+	reasons                               map[string][]string // reason -> origins
+	warnings                              int
+	start                                 time.Time
+}
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("ingest", stderr, "[--db PATH] [--published DATE] [--source NAME] [--url URL] INPUT...")
+	db := dbFlag(fs)
+	published := fs.String("published", "", "publication date for inputs that carry none (YYYY-MM-DD or RFC 3339)")
+	source := fs.String("source", "", "outlet name for inputs that carry none")
+	url := fs.String("url", "", "URL for inputs that carry none")
+	quiet := fs.Bool("quiet", false, "no progress bar and no per-record messages")
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return usageError{"no input given (a file, a directory, or - for standard input)"}
+	}
+	opts := ingest.Options{Source: *source, URL: *url}
+	if *published != "" {
+		t, err := ingest.ParseTime(*published)
+		if err != nil {
+			return usageError{fmt.Sprintf("--published: %v", err)}
+		}
+		opts.Published = &t
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	st := &ingestStats{reasons: map[string][]string{}, start: time.Now()}
+	progress := !*quiet && isTerminal(stderr)
+	lastDraw := time.Time{}
+	draw := func(final bool) {
+		if !progress {
+			return
+		}
+		if !final && time.Since(lastDraw) < 200*time.Millisecond {
+			return
+		}
+		lastDraw = time.Now()
+		rate := float64(st.read) / time.Since(st.start).Seconds()
+		fmt.Fprintf(stderr, "\r\x1b[K%s read %d · new %d · copies %d · duplicates %d · rejected %d · %.0f/s",
+			spinner(st.read), st.read, st.stored, st.reports, st.dups, st.rejected, rate)
+		if final {
+			fmt.Fprintln(stderr)
+		}
+	}
+
+	var batch []*rasad.Article
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := store.Put(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			switch r.Status {
+			case rasad.New:
+				st.stored++
+			case rasad.NewReport:
+				st.reports++
+			case rasad.Duplicate:
+				st.dups++
+			}
+		}
+		batch = batch[:0]
+		draw(false)
+		return nil
+	}
+	emit := func(it ingest.Item) error {
+		st.read++
+		if it.Err == nil {
+			it.Err = ingest.Prepare(it.Article)
+		}
+		if it.Err != nil {
+			st.rejected++
+			reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
+			key := reasonKey(reason)
+			st.reasons[key] = append(st.reasons[key], it.Origin)
+			if !*quiet {
+				if progress {
+					fmt.Fprint(stderr, "\r\x1b[K")
+				}
+				fmt.Fprintf(stderr, "rejected %s: %s\n", it.Origin, reason)
+			}
+			return nil
+		}
+		for _, w := range it.Article.Warnings {
+			st.warnings++
+			if !*quiet {
+				fmt.Fprintf(stderr, "warning %s: %s\n", it.Origin, w)
+			}
+		}
+		batch = append(batch, it.Article)
+		if len(batch) >= ingestBatch {
+			return flush()
+		}
+		draw(false)
+		return nil
+	}
+	for _, in := range inputs {
+		if err := ingest.Read(ctx, in, opts, emit); err != nil {
+			if errors.Is(err, context.Canceled) {
+				return fmt.Errorf("interrupted: batches already committed are kept; run the same command again to finish")
+			}
+			return err
+		}
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	draw(true)
+	printSummary(stdout, st)
+	if st.rejected > 0 {
+		return exitError{exitFailure, fmt.Sprintf("%d record(s) rejected (see above)", st.rejected)}
+	}
+	return nil
+}
+
+func spinner(n int) string {
+	return string(`|/-\`[n%4])
+}
+
+// reasonKey groups similar rejection reasons ("malformed JSON: ...").
+func reasonKey(reason string) string {
+	if i := strings.Index(reason, ":"); i > 0 && i < 40 {
+		return reason[:i]
+	}
+	return reason
+}
+
+func printSummary(w io.Writer, st *ingestStats) {
+	el := time.Since(st.start)
+	fmt.Fprintf(w, "read %d · new %d · copies (new reports of known texts) %d · duplicates %d · rejected %d · warnings %d · %.1fs (%.0f articles/s)\n",
+		st.read, st.stored, st.reports, st.dups, st.rejected, st.warnings, el.Seconds(), float64(st.read)/max(el.Seconds(), 1e-9))
+	keys := make([]string, 0, len(st.reasons))
+	for k := range st.reasons {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(st.reasons[keys[i]]) != len(st.reasons[keys[j]]) {
+			return len(st.reasons[keys[i]]) > len(st.reasons[keys[j]])
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		origins := st.reasons[k]
+		more := ""
+		if len(origins) > 3 {
+			more = fmt.Sprintf(" and %d more", len(origins)-3)
+			origins = origins[:3]
+		}
+		fmt.Fprintf(w, "  rejected %d × %s: %s%s\n", len(st.reasons[k]), k, strings.Join(origins, ", "), more)
+	}
+}

@@ -1,0 +1,167 @@
+// Command rasad turns streams of Arabic news articles into sourced event
+// timelines. This file holds the subcommand table and the shared plumbing:
+// flags, the store, and the mapping from domain errors to exit codes.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/sqlite"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFailure  = 1 // the job ran but some input was rejected, or it failed
+	exitUsage    = 2
+	exitNotFound = 3
+)
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]command{
+	"ingest": {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
+	"search": {"Arabic-aware full-text search over stored articles", runSearch},
+	"show":   {"print one stored article with its metadata (--raw: with removed residue)", runShow},
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: rasad COMMAND [flags] [args]")
+	fmt.Fprintln(w, "\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'rasad COMMAND -h' for a command's flags. The store is ./rasad.db unless --db or RASAD_DB says otherwise.")
+}
+
+// usageError marks bad command-line use (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitError carries an explicit exit code (after output was printed).
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "rasad: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := cmd.run(ctx, args[1:], stdout, stderr)
+	return exitCode(err, stderr, args[0])
+}
+
+func exitCode(err error, stderr io.Writer, name string) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "rasad %s: %v\n", name, err)
+	var ue usageError
+	var ee exitError
+	switch {
+	case errors.As(err, &ue):
+		return exitUsage
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.Is(err, rasad.ErrNotFound):
+		return exitNotFound
+	case errors.Is(err, rasad.ErrInvalid), errors.Is(err, rasad.ErrAmbiguous):
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(name string, stderr io.Writer, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: rasad %s %s\n\nflags:\n", name, synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args allowing flags after positional arguments too
+// (rasad search QUERY --limit 5).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("RASAD_DB")
+	if def == "" {
+		def = "rasad.db"
+	}
+	return fs.String("db", def, "SQLite database path (env RASAD_DB)")
+}
+
+func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, path)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

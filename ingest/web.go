@@ -1,0 +1,288 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/textproto"
+	nurl "net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+
+	"github.com/rasad/rasad"
+)
+
+// parseHTML extracts the main text of a page with go-trafilatura, and its
+// title, publication time, site name and URL from the page's metadata.
+// pageURL and fetched come from the envelope (WARC) when there is one.
+func parseHTML(origin string, data []byte, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {
+	if !bytes.Contains(bytes.ToLower(data[:min(len(data), 1<<20)]), []byte("<body")) && len(bytes.TrimSpace(data)) < 64 {
+		return nil, reject("HTML without a body")
+	}
+	topts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
+	if pageURL != "" {
+		if u, err := nurl.Parse(pageURL); err == nil {
+			topts.OriginalURL = u
+		}
+	}
+	res, err := trafilatura.Extract(bytes.NewReader(data), topts)
+	if err != nil {
+		return nil, reject("no main text in HTML: %v", err)
+	}
+	if res == nil || strings.TrimSpace(res.ContentText) == "" {
+		return nil, reject("no main text in HTML")
+	}
+	a := newArticle(FormatHTML, origin, "", data, opts)
+	md := res.Metadata
+	a.Text = validText(res.ContentText, &a.Warnings, "text")
+	a.Title = validText(strings.TrimSpace(md.Title), &a.Warnings, "title")
+	a.Abstract = validText(strings.TrimSpace(md.Description), &a.Warnings, "description")
+	a.Author = md.Author
+	a.Language = md.Language
+	rep := &a.Reports[0]
+	rep.URL = pageURL
+	if rep.URL == "" {
+		rep.URL = md.URL
+	}
+	rep.Source = md.Sitename
+	if rep.Source == "" {
+		rep.Source = md.Hostname
+	}
+	if !md.Date.IsZero() {
+		t := md.Date.UTC()
+		a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "html", 0.9
+	} else if fetched != nil {
+		// the capture time bounds the publication time from above only;
+		// keep it as a weak hint that the temporal tagger can replace
+		t := fetched.UTC()
+		a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "warc", 0.3
+	}
+	if rep.ExtID == origin && rep.URL != "" {
+		rep.ExtID = rep.URL
+	}
+	return finish(a, opts)
+}
+
+// readFeed reads an RSS, Atom or RDF feed: one article per item. Item
+// content is HTML more often than not; its text is taken tag by tag.
+func readFeed(name string, data []byte, opts Options, emit func(Item) error) error {
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return emit(Item{Origin: name, Err: reject("unreadable feed: %v", err)})
+	}
+	for i, it := range feed.Items {
+		origin := fmt.Sprintf("%s#%d", name, i+1)
+		body := it.Content
+		if strings.TrimSpace(body) == "" {
+			body = it.Description
+		}
+		a := newArticle(FormatFeed, origin, firstNonEmpty(it.GUID, it.Link), []byte(body), opts)
+		a.Title = validText(strings.TrimSpace(htmlText(it.Title)), &a.Warnings, "title")
+		a.Text = validText(htmlText(body), &a.Warnings, "text")
+		if it.Content != "" && it.Description != "" {
+			a.Abstract = validText(strings.TrimSpace(htmlText(it.Description)), &a.Warnings, "description")
+		}
+		if it.Author != nil {
+			a.Author = it.Author.Name
+		}
+		a.Language = feed.Language
+		rep := &a.Reports[0]
+		rep.URL = it.Link
+		rep.Source = strings.TrimSpace(feed.Title)
+		if t := it.PublishedParsed; t != nil {
+			u := t.UTC()
+			a.Published, a.PublishedFrom, a.PublishedConfidence = &u, "feed", 1
+		} else if t := it.UpdatedParsed; t != nil {
+			u := t.UTC()
+			a.Published, a.PublishedFrom, a.PublishedConfidence = &u, "feed", 0.8
+		}
+		art, ferr := finish(a, opts)
+		if e := emit(Item{Article: art, Origin: origin, Err: ferr}); e != nil {
+			return e
+		}
+	}
+	if len(feed.Items) == 0 {
+		return emit(Item{Origin: name, Err: reject("feed has no items")})
+	}
+	return nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// htmlText returns the text of an HTML fragment, one line per block
+// element. Plain text passes through unchanged.
+func htmlText(s string) string {
+	if !strings.Contains(s, "<") && !strings.Contains(s, "&") {
+		return s
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(collapseBlankLines(b.String()))
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style":
+				skip++
+			case "p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote":
+				b.WriteByte('\n')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style":
+				if skip > 0 {
+					skip--
+				}
+			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote":
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+func collapseBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t\r")
+		if strings.TrimSpace(l) == "" {
+			if !blank && len(out) > 0 {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// readWARC reads a WARC file (already decompressed when it was .warc.gz,
+// since gzip readers join members): every "response" record whose HTTP
+// payload is HTML becomes an article with the record's target URI and date.
+func readWARC(ctx context.Context, name string, r *bufio.Reader, opts Options, emit func(Item) error) error {
+	tp := textproto.NewReader(r)
+	rec := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// skip blank lines between records
+		var version string
+		for {
+			line, err := tp.ReadLine()
+			if err != nil {
+				if err == io.EOF {
+					return nil
+				}
+				return emit(Item{Origin: fmt.Sprintf("%s#%d", name, rec+1), Err: reject("read WARC: %v", err)})
+			}
+			if strings.TrimSpace(line) != "" {
+				version = line
+				break
+			}
+		}
+		rec++
+		origin := fmt.Sprintf("%s#%d", name, rec)
+		if !strings.HasPrefix(version, "WARC/") {
+			return emit(Item{Origin: origin, Err: reject("not a WARC record header: %q", truncate(version, 40))})
+		}
+		hdr, err := tp.ReadMIMEHeader()
+		if err != nil {
+			return emit(Item{Origin: origin, Err: reject("bad WARC headers: %v", err)})
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(hdr.Get("Content-Length")), 10, 64)
+		if err != nil || n < 0 {
+			return emit(Item{Origin: origin, Err: reject("bad WARC Content-Length %q", hdr.Get("Content-Length"))})
+		}
+		typ := strings.ToLower(hdr.Get("WARC-Type"))
+		ctype := strings.ToLower(hdr.Get("Content-Type"))
+		if typ != "response" || !strings.Contains(ctype, "application/http") || n > MaxRecordBytes {
+			if _, err := io.CopyN(io.Discard, r, n); err != nil {
+				return emit(Item{Origin: origin, Err: reject("truncated WARC record: %v", err)})
+			}
+			if typ == "response" && n > MaxRecordBytes {
+				if e := emit(Item{Origin: origin, Err: reject("WARC record larger than %d MiB", MaxRecordBytes>>20)}); e != nil {
+					return e
+				}
+			}
+			continue
+		}
+		block := make([]byte, n)
+		if _, err := io.ReadFull(r, block); err != nil {
+			return emit(Item{Origin: origin, Err: reject("truncated WARC record: %v", err)})
+		}
+		target := hdr.Get("WARC-Target-URI")
+		var fetched *time.Time
+		if t, err := time.Parse(time.RFC3339, strings.TrimSpace(hdr.Get("WARC-Date"))); err == nil {
+			fetched = &t
+		}
+		a, perr := warcResponse(origin, block, target, fetched, opts)
+		if a == nil && perr == nil {
+			continue // not HTML: images, scripts, redirects
+		}
+		if e := emit(Item{Article: a, Origin: origin, Err: perr}); e != nil {
+			return e
+		}
+	}
+}
+
+func warcResponse(origin string, block []byte, target string, fetched *time.Time, opts Options) (*rasad.Article, error) {
+	resp, err := http.ReadResponse(bufio.NewReader(bytes.NewReader(block)), nil)
+	if err != nil {
+		return nil, reject("bad HTTP response in WARC record: %v", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, nil
+	}
+	ct := strings.ToLower(resp.Header.Get("Content-Type"))
+	if ct != "" && !strings.Contains(ct, "html") {
+		return nil, nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, reject("bad HTTP body in WARC record: %v", err)
+	}
+	a, err := parseHTML(origin, body, target, fetched, opts)
+	if err != nil {
+		return nil, err
+	}
+	a.Reports[0].Format = string(FormatWARC)
+	if target != "" {
+		a.Reports[0].ExtID = target
+	}
+	return a, nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

@@ -1,0 +1,237 @@
+// Package rasad holds Rasad's domain types and the contracts between its
+// parts: articles as ingested and cleaned, the store that keeps them, and the
+// error codes that the edges (CLI, HTTP) map to exit codes and statuses.
+//
+// The root package imports nothing from the repository. Implementations live
+// in their own packages (ingest, sqlite, ...), and only cmd/rasad wires them.
+package rasad
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Article is one news text as Rasad keeps it. Text is stored exactly as it
+// was extracted from the input; cleaning never edits it but lists the lines
+// it sets aside in Removed, so every offset anywhere in Rasad indexes Text.
+type Article struct {
+	// ID identifies the content: a hash of the normalization key of the
+	// cleaned body (title lines excluded), so the same text from two inputs
+	// has the same ID. See ContentID in package ingest.
+	ID string `json:"id"`
+
+	Title    string `json:"title"`
+	Text     string `json:"text"`
+	Abstract string `json:"abstract,omitempty"`
+	Author   string `json:"author,omitempty"`
+	Language string `json:"language,omitempty"`
+
+	// Published is the publication time when known; PublishedFrom says where
+	// it came from ("input", "html", "feed", "warc", "flag", "dateline",
+	// "inferred") and PublishedConfidence how sure that is (1 for metadata).
+	Published           *time.Time `json:"published,omitempty"`
+	PublishedFrom       string     `json:"published_from,omitempty"`
+	PublishedConfidence float64    `json:"published_confidence,omitempty"`
+
+	// Removed are the spans of Text that cleaning set aside as scraping
+	// residue, each with the rule that fired. Nothing is deleted.
+	Removed []Removal `json:"removed,omitempty"`
+	// TitleSpan is where the title stands in Text, when it does.
+	TitleSpan *Span `json:"title_span,omitempty"`
+	// Dateline and Credits are metadata recognised in Text: the dateline
+	// ("( ... / سبوتنيك - 18 كانون الثاني 2022ء)", "القاهرة - رويترز -") and
+	// agency credits ("(وكالات)", "(ا ف ب)", "ووفق نوفوستي").
+	Dateline *Dateline `json:"dateline,omitempty"`
+	Credits  []Credit  `json:"credits,omitempty"`
+
+	// Reports are the inputs this text was read from: one for an original,
+	// several when outlets or feeds carried the same text.
+	Reports []Report `json:"reports"`
+
+	// Warnings are problems met while reading that did not stop the article
+	// (invalid UTF-8 repaired, an impossible date dropped, ...).
+	Warnings []string `json:"warnings,omitempty"`
+
+	// Raw is the input exactly as read (HTML page, JSON line, file bytes).
+	// It is kept for audit and re-extraction and not returned by search.
+	Raw []byte `json:"-"`
+}
+
+// Span is a half-open byte range [Start, End) of an article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Removal is a span of Text that cleaning set aside.
+type Removal struct {
+	Span
+	// Kind is the family of residue: "label", "reading-time", "timestamp",
+	// "rating", "newsletter", "base64", "continued", "repeated-title",
+	// "kicker".
+	Kind string `json:"kind"`
+	// Rule names the pattern that fired.
+	Rule string `json:"rule"`
+}
+
+// Dateline is the place/agency/date header that opens many wire reports.
+type Dateline struct {
+	Span
+	Place  string `json:"place,omitempty"`
+	Agency string `json:"agency,omitempty"`
+	// Date is the dateline's date as written, if any; the temporal tagger
+	// resolves it.
+	Date string `json:"date,omitempty"`
+	Rule string `json:"rule"`
+}
+
+// Credit names a news agency that the text credits.
+type Credit struct {
+	Span
+	Agency string `json:"agency"`
+	Rule   string `json:"rule"`
+}
+
+// Report is one place an article's text was read from.
+type Report struct {
+	// ExtID is the input's own identifier (a JSONL id, a feed GUID), or the
+	// file path (with :line or #record) when the input has none.
+	ExtID  string `json:"ext_id"`
+	Source string `json:"source,omitempty"` // outlet
+	URL    string `json:"url,omitempty"`
+	// Format is the reader that produced it: txt, jsonl, html, feed, warc.
+	Format     string     `json:"format"`
+	Origin     string     `json:"origin"` // file:line or file#record
+	Published  *time.Time `json:"published,omitempty"`
+	IngestedAt time.Time  `json:"ingested_at"`
+}
+
+// Body returns Text with removed spans left out, lines kept in order. It is
+// for display; analyzers use Masked so offsets stay valid.
+func (a *Article) Body() string {
+	if len(a.Removed) == 0 {
+		return a.Text
+	}
+	out := make([]byte, 0, len(a.Text))
+	prev := 0
+	for _, r := range a.Removed {
+		if r.Start < prev || r.End > len(a.Text) {
+			continue
+		}
+		out = append(out, a.Text[prev:r.Start]...)
+		prev = r.End
+		// drop the line break that ended the removed line
+		if prev < len(a.Text) && a.Text[prev] == '\n' {
+			prev++
+		}
+	}
+	out = append(out, a.Text[prev:]...)
+	return string(out)
+}
+
+// Masked returns Text with every removed span overwritten by spaces of the
+// same byte length, so analyzers skip residue while every offset they
+// report still indexes Text.
+func (a *Article) Masked() string {
+	if len(a.Removed) == 0 {
+		return a.Text
+	}
+	b := []byte(a.Text)
+	for _, r := range a.Removed {
+		if r.Start < 0 || r.End > len(b) || r.Start > r.End {
+			continue
+		}
+		for i := r.Start; i < r.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// PutResult says what storing one article did.
+type PutResult struct {
+	ID string
+	// Status is New (text stored), NewReport (text known, another report
+	// of it recorded) or Duplicate (nothing new).
+	Status PutStatus
+}
+
+// PutStatus is the outcome of storing one article.
+type PutStatus int
+
+const (
+	New PutStatus = iota + 1
+	NewReport
+	Duplicate
+)
+
+func (s PutStatus) String() string {
+	switch s {
+	case New:
+		return "new"
+	case NewReport:
+		return "new-report"
+	case Duplicate:
+		return "duplicate"
+	}
+	return "unknown"
+}
+
+// SearchQuery is a full-text query.
+type SearchQuery struct {
+	Text  string
+	Limit int
+}
+
+// Hit is one search result. Snippet is cut from the original Text; Marks are
+// the byte spans of Text that matched, inside the snippet.
+type Hit struct {
+	ID        string     `json:"id"`
+	ExtID     string     `json:"ext_id,omitempty"`
+	Title     string     `json:"title"`
+	Source    string     `json:"source,omitempty"`
+	URL       string     `json:"url,omitempty"`
+	Published *time.Time `json:"published,omitempty"`
+	Score     float64    `json:"score"`
+	Snippet   string     `json:"snippet"`
+	// SnippetSpan is where the snippet stands in Text.
+	SnippetSpan Span   `json:"snippet_span"`
+	Marks       []Span `json:"marks,omitempty"`
+}
+
+// Store keeps articles. Implementations: sqlite (default), later postgres.
+// storetest holds the contract suite every implementation must pass.
+type Store interface {
+	// Put stores a batch of articles in one transaction: all or none. An
+	// article whose ID is known is not stored again; its reports that are
+	// new (by ExtID, URL and Source) are added. Put never modifies a stored
+	// article's text.
+	Put(ctx context.Context, batch []*Article) ([]PutResult, error)
+
+	// Get returns an article with all its reports. ref is an ID, a unique
+	// prefix of one (at least 6 characters), or a report's ExtID. It returns
+	// an error wrapping ErrNotFound or ErrAmbiguous.
+	Get(ctx context.Context, ref string) (*Article, error)
+
+	// Search runs an Arabic-aware full-text query (normalized, stemmed)
+	// and returns hits ranked best first, with snippets from the original
+	// text. An empty query is ErrInvalid.
+	Search(ctx context.Context, q SearchQuery) ([]Hit, error)
+
+	// Count returns the number of stored articles and reports.
+	Count(ctx context.Context) (articles, reports int, err error)
+
+	// Close releases the store.
+	Close() error
+}
+
+// Domain errors. Wrap them with context (fmt.Errorf("...: %w", ErrX)); the
+// CLI maps them to exit codes.
+var (
+	ErrNotFound  = errors.New("not found")
+	ErrAmbiguous = errors.New("ambiguous reference")
+	ErrInvalid   = errors.New("invalid input")
+)

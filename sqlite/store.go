@@ -1,0 +1,357 @@
+// Package sqlite is Rasad's default store: an embedded SQLite database
+// (pure Go, no cgo) with WAL, embedded migrations and an FTS5 index over
+// Rasad's own Arabic stems.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store implements rasad.Store on SQLite.
+type Store struct {
+	db *sql.DB
+}
+
+var _ rasad.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database at path and migrates it.
+// ":memory:" opens a private in-memory database.
+func Open(ctx context.Context, path string) (*Store, error) {
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
+		q.Add("_pragma", p)
+	}
+	var dsn string
+	if path == ":memory:" {
+		dsn = "file::memory:?" + q.Encode()
+	} else {
+		dsn = "file:" + path + "?" + q.Encode()
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		db.SetMaxOpenConns(1) // one connection, or each would get its own database
+	}
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// DB exposes the handle to packages that extend the schema.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: bad name", base)
+		}
+		if n <= version {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		version = n
+	}
+	return nil
+}
+
+// cleaning is the JSON kept in articles.cleaning.
+type cleaning struct {
+	Removed   []rasad.Removal `json:"removed,omitempty"`
+	TitleSpan *rasad.Span     `json:"title_span,omitempty"`
+	Dateline  *rasad.Dateline `json:"dateline,omitempty"`
+	Credits   []rasad.Credit  `json:"credits,omitempty"`
+	Warnings  []string        `json:"warnings,omitempty"`
+}
+
+func timeString(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func parseTimePtr(ns sql.NullString) *time.Time {
+	if !ns.Valid || ns.String == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, ns.String)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+// Put stores a batch in one transaction.
+func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("put: begin: %w", err)
+	}
+	defer tx.Rollback()
+	insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles
+		(id, title, text, abstract, author, language, published, published_from, published_conf, cleaning, raw, created_at)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer insArt.Close()
+	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts(rowid, title, body) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)`)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer insFTS.Close()
+	insRep, err := tx.PrepareContext(ctx, `INSERT INTO reports
+		(article_id, ext_id, source, url, format, origin, published, ingested_at)
+		VALUES (?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer insRep.Close()
+
+	out := make([]rasad.PutResult, 0, len(batch))
+	now := time.Now().UTC().Format(time.RFC3339)
+	for _, a := range batch {
+		if a.ID == "" {
+			return nil, fmt.Errorf("put: article without ID: %w", rasad.ErrInvalid)
+		}
+		cl, err := json.Marshal(cleaning{a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings})
+		if err != nil {
+			return nil, fmt.Errorf("put %s: %w", a.ID, err)
+		}
+		res, err := insArt.ExecContext(ctx, a.ID, a.Title, a.Text, a.Abstract, a.Author, a.Language,
+			timeString(a.Published), a.PublishedFrom, a.PublishedConfidence, string(cl), a.Raw, now)
+		if err != nil {
+			return nil, fmt.Errorf("put %s: %w", a.ID, err)
+		}
+		n, _ := res.RowsAffected()
+		status := rasad.Duplicate
+		if n == 1 {
+			status = rasad.New
+			title, body := IndexText(a)
+			if _, err := insFTS.ExecContext(ctx, a.ID, title, body); err != nil {
+				return nil, fmt.Errorf("put %s: index: %w", a.ID, err)
+			}
+		}
+		for _, r := range a.Reports {
+			ingested := r.IngestedAt
+			if ingested.IsZero() {
+				ingested = time.Now().UTC()
+			}
+			res, err := insRep.ExecContext(ctx, a.ID, r.ExtID, r.Source, r.URL, r.Format, r.Origin,
+				timeString(r.Published), ingested.UTC().Format(time.RFC3339))
+			if err != nil {
+				return nil, fmt.Errorf("put %s: report: %w", a.ID, err)
+			}
+			if n, _ := res.RowsAffected(); n == 1 && status == rasad.Duplicate {
+				status = rasad.NewReport
+			}
+		}
+		out = append(out, rasad.PutResult{ID: a.ID, Status: status})
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("put: commit: %w", err)
+	}
+	return out, nil
+}
+
+// IndexText returns the title and body as FTS5 sees them: the stems of
+// every token (text.Variants), residue left out, separated by spaces.
+func IndexText(a *rasad.Article) (title, body string) {
+	masked := a.Masked()
+	if a.TitleSpan != nil {
+		masked = masked[:a.TitleSpan.Start] + strings.Repeat(" ", a.TitleSpan.End-a.TitleSpan.Start) + masked[a.TitleSpan.End:]
+	}
+	return stems(a.Title), stems(masked)
+}
+
+func stems(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, t := range text.Tokenize(s) {
+		if t.Kind == text.Punct {
+			continue
+		}
+		for _, v := range text.Variants(t.Key) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(v)
+		}
+	}
+	return b.String()
+}
+
+// Get returns one article by ID, ID prefix or report ExtID.
+func (s *Store) Get(ctx context.Context, ref string) (*rasad.Article, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, fmt.Errorf("get: empty reference: %w", rasad.ErrInvalid)
+	}
+	id, err := s.resolve(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	a := &rasad.Article{ID: id}
+	var pub sql.NullString
+	var cl string
+	err = s.db.QueryRowContext(ctx, `SELECT title, text, abstract, author, language, published, published_from,
+		published_conf, cleaning, raw FROM articles WHERE id = ?`, id).
+		Scan(&a.Title, &a.Text, &a.Abstract, &a.Author, &a.Language, &pub, &a.PublishedFrom,
+			&a.PublishedConfidence, &cl, &a.Raw)
+	if err != nil {
+		return nil, fmt.Errorf("get %s: %w", ref, err)
+	}
+	a.Published = parseTimePtr(pub)
+	var c cleaning
+	if err := json.Unmarshal([]byte(cl), &c); err != nil {
+		return nil, fmt.Errorf("get %s: cleaning: %w", ref, err)
+	}
+	a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
+	reps, err := s.reports(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	a.Reports = reps[id]
+	return a, nil
+}
+
+func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM articles WHERE id = ?`, ref).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("get %s: %w", ref, err)
+	}
+	ids, err := s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE ext_id = ? LIMIT 2`, ref)
+	if err != nil {
+		return "", err
+	}
+	if len(ids) == 0 && len(ref) >= 6 {
+		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(ref)
+		ids, err = s.column(ctx, `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' LIMIT 2`, esc+"%")
+		if err != nil {
+			return "", err
+		}
+	}
+	switch len(ids) {
+	case 0:
+		return "", fmt.Errorf("article %q: %w", ref, rasad.ErrNotFound)
+	case 1:
+		return ids[0], nil
+	}
+	return "", fmt.Errorf("article %q matches several: %w", ref, rasad.ErrAmbiguous)
+}
+
+func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// reports loads the reports of the given articles, oldest first.
+func (s *Store) reports(ctx context.Context, ids []string) (map[string][]rasad.Report, error) {
+	out := map[string][]rasad.Report{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, ext_id, source, url, format, origin, published, ingested_at
+		FROM reports WHERE article_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reports: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r rasad.Report
+		var aid, ing string
+		var pub sql.NullString
+		if err := rows.Scan(&aid, &r.ExtID, &r.Source, &r.URL, &r.Format, &r.Origin, &pub, &ing); err != nil {
+			return nil, fmt.Errorf("reports: %w", err)
+		}
+		r.Published = parseTimePtr(pub)
+		r.IngestedAt, _ = time.Parse(time.RFC3339, ing)
+		out[aid] = append(out[aid], r)
+	}
+	return out, rows.Err()
+}
+
+// Count returns the numbers of articles and reports.
+func (s *Store) Count(ctx context.Context) (int, int, error) {
+	var a, r int
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM reports)`).Scan(&a, &r); err != nil {
+		return 0, 0, fmt.Errorf("count: %w", err)
+	}
+	return a, r, nil
+}

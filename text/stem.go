@@ -1,0 +1,80 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Stem returns a light stem of a normalization key (the output of Key for
+// one word): the conjunctions و and ف, the article ال alone or after ب ك ف و
+// (بال، كال، فال، وال) and لل are removed from the front, and one common
+// suffix (ها ان ات ون ين يه ية ه ة ي) from the end, as in Larkey's Light10,
+// never leaving fewer than two letters. It is a matching key for search, not
+// a morphological analysis: انتوني and أنتونى, الامريكي and والأمريكي stem
+// alike. Non-Arabic keys are returned unchanged.
+func Stem(key string) string {
+	if key == "" {
+		return key
+	}
+	r, _ := utf8.DecodeRuneInString(key)
+	if r < 0x0600 || r > 0x06FF {
+		return key
+	}
+	s := key
+	n := utf8.RuneCountInString(s)
+	// conjunction: و or ف in front of a word of at least four letters
+	if n >= 4 && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+		rest := s[len("و"):]
+		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || strings.HasPrefix(rest, "بال") || strings.HasPrefix(rest, "كال") {
+			s = rest
+			n--
+		}
+	}
+	for _, p := range articlePrefixes {
+		if strings.HasPrefix(s, p) && n-utf8.RuneCountInString(p) >= 2 {
+			s = s[len(p):]
+			n -= utf8.RuneCountInString(p)
+			break
+		}
+	}
+	for _, suf := range suffixes {
+		if strings.HasSuffix(s, suf) && n-utf8.RuneCountInString(suf) >= 2 {
+			s = s[:len(s)-len(suf)]
+			break
+		}
+	}
+	return s
+}
+
+var articlePrefixes = []string{"بال", "كال", "فال", "وال", "لل", "ال"}
+
+// Longest first, so that ية is tried before ه and ي.
+var suffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
+
+// Variants returns the stems under which a word is indexed: its Stem, and
+// for a word of four letters or more that starts with و or ف without the
+// article, also the stem of the rest, since that letter is most often a
+// conjunction (وبلينكن) and sometimes a root letter (وزير). Indexing both and
+// querying with Stem finds the word either way.
+func Variants(key string) []string {
+	st := Stem(key)
+	if utf8.RuneCountInString(key) >= 4 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+		if rest := Stem(key[len("و"):]); rest != st && !strings.HasPrefix(key[len("و"):], "ال") {
+			return []string{st, rest}
+		}
+	}
+	return []string{st}
+}
+
+// StemKeys returns the stems of the word and number tokens of src, in order.
+func StemKeys(src string) []string {
+	toks := Tokenize(src)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind == Punct {
+			continue
+		}
+		out = append(out, Stem(t.Key))
+	}
+	return out
+}
