@@ -361,7 +361,12 @@ func findDatelineAndCredits(a *rasad.Article, lines []lineInfo) {
 				a.Dateline = d
 			}
 		}
-		a.Credits = append(a.Credits, matchCredits(src, li)...)
+		for _, c := range matchCredits(src, li) {
+			if a.Dateline != nil && c.Start >= a.Dateline.Start && c.End <= a.Dateline.End {
+				continue // the dateline already names this agency
+			}
+			a.Credits = append(a.Credits, c)
+		}
 	}
 }
 
@@ -557,19 +562,54 @@ func ContentID(a *rasad.Article) string {
 		}
 		start = end
 	}
+	if !hasBody(a) {
+		// headline-and-summary records: the title and abstract are the content
+		h.Write([]byte("\x00title+abstract\x00" + strings.Join(lexicon.WordKeys(a.Title), " ") + "\x00" + strings.Join(lexicon.WordKeys(a.Abstract), " ")))
+	}
 	sum := h.Sum(nil)
 	return hex.EncodeToString(sum[:8])
 }
 
-// Prepare cleans an article read by Read and gives it its ID. It returns an
-// error wrapping ErrRejected when nothing but residue and title is left.
+// Prepare cleans an article read by Read and gives it its ID. An article
+// whose text is nothing but its title and residue is kept when it has an
+// abstract (feeds and APIs often carry only headline and summary), and
+// rejected otherwise.
 func Prepare(a *rasad.Article) error {
 	Clean(a)
-	if !hasBody(a) {
+	if !hasBody(a) && strings.TrimSpace(a.Abstract) == "" {
 		return reject("no text besides the title and residue")
 	}
 	a.ID = ContentID(a)
 	return nil
+}
+
+// PrepareAll runs Prepare over the articles of items on up to workers
+// goroutines, setting Err on the items it rejects. Order is kept.
+func PrepareAll(items []Item, workers int) {
+	if workers < 1 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(items))
+	for i := range items {
+		if items[i].Err == nil && items[i].Article != nil {
+			next <- i
+		}
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := Prepare(items[i].Article); err != nil {
+					items[i].Err = err
+					items[i].Article = nil
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func hasBody(a *rasad.Article) bool {

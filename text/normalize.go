@@ -15,10 +15,33 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// arabicFold caches foldRune over the Arabic block U+0600–U+06FF.
+var arabicFold [256]rune
+
+func init() {
+	for i := range arabicFold {
+		arabicFold[i] = foldRuneSlow(rune(0x0600 + i))
+	}
+}
+
 // foldRune maps one rune to its key form. It returns -1 for runes that are
 // dropped from the key (diacritics, tatweel, format characters) and the rune
 // itself when nothing changes.
 func foldRune(r rune) rune {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	if r >= 0x0600 && r <= 0x06FF {
+		return arabicFold[r-0x0600]
+	}
+	return foldRuneSlow(r)
+}
+
+// foldRuneSlow is foldRune without the table.
+func foldRuneSlow(r rune) rune {
 	if r < 0x80 {
 		if 'A' <= r && r <= 'Z' {
 			return r + ('a' - 'A')
@@ -30,7 +53,7 @@ func foldRune(r rune) rune {
 		r >= 0x0610 && r <= 0x061A, // honorific and Quranic small signs
 		r >= 0x06D6 && r <= 0x06DC, r >= 0x06DF && r <= 0x06E4,
 		r == 0x06E7, r == 0x06E8, r >= 0x06EA && r <= 0x06ED,
-		r == 0x0640,                // tatweel
+		r == 0x0640,                                                     // tatweel
 		r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, // zero width, LRM, RLM
 		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, // bidi embeddings and isolates
 		r == 0x061C, r == 0xFEFF, r == 0x00AD: // Arabic letter mark, BOM, soft hyphen
@@ -132,25 +155,50 @@ func Key(s string) string {
 	return b.String()
 }
 
-// wordKey returns the key of one token. When the token needs no folding it
-// returns the input itself, so the common case allocates nothing.
+// wordKey returns the key of one token (no white space inside). When the
+// token needs no folding it returns the input itself, so the common case
+// allocates nothing; otherwise it allocates the key once.
 func wordKey(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
 			if 'A' <= c && c <= 'Z' {
-				return Key(s)
+				return foldWord(s, i)
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError || foldRune(r) != r || needsCompat(r) {
+		if r == utf8.RuneError || needsCompat(r) {
 			return Key(s)
+		}
+		if foldRune(r) != r {
+			return foldWord(s, i)
 		}
 		i += size
 	}
 	return s
+}
+
+// foldWord folds s from byte i on, s[:i] being already in key form.
+func foldWord(s string, i int) string {
+	buf := make([]byte, i, len(s))
+	copy(buf, s[:i])
+	for _, r := range s[i:] {
+		if r == utf8.RuneError || needsCompat(r) || r == ' ' {
+			return Key(s)
+		}
+		f := foldRune(r)
+		if f < 0 {
+			continue
+		}
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = utf8.AppendRune(buf, f)
+		}
+	}
+	return string(buf)
 }
 
 // FoldDigits returns s with Arabic-Indic and Persian digits replaced by ASCII

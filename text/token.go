@@ -41,6 +41,12 @@ type Token struct {
 func (t Token) Surface(src string) string { return src[t.Start:t.End] }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z')
+	}
+	if r >= 0x0621 && r <= 0x065F { // Arabic letters, tatweel and harakat
+		return true
+	}
 	if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
 		return true
 	}
@@ -75,6 +81,8 @@ func AppendTokens(dst []Token, src string) []Token {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			dst = append(dst, Token{Start: i, End: i + 1, Kind: Punct, Key: "\uFFFD"})
+			i++
+		case r == ' ' || r == '\n':
 			i++
 		case unicode.IsSpace(r) || r == 0xFEFF || r == 0x200B || r == 0x200E || r == 0x200F || r == 0x061C:
 			i += size

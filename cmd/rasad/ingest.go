@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
 	"strings"
 	"time"
 
@@ -52,6 +54,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer store.Close()
 
+	var mu sync.Mutex // guards st and the progress line
 	st := &ingestStats{reasons: map[string][]string{}, start: time.Now()}
 	progress := !*quiet && isTerminal(stderr)
 	lastDraw := time.Time{}
@@ -71,70 +74,111 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 
-	var batch []*rasad.Article
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// Reading and accounting run here; cleaning runs on every core, a batch
+	// at a time; a writer goroutine stores prepared batches while the next
+	// one is read, one transaction per batch.
+	type prepared struct{ items []ingest.Item }
+	toWrite := make(chan prepared, 2)
+	writeErr := make(chan error, 1)
+	go func() {
+		var err error
+		for p := range toWrite {
+			if err != nil {
+				continue // drain after a failure
+			}
+			var batch []*rasad.Article
+			for _, it := range p.items {
+				if it.Err == nil {
+					batch = append(batch, it.Article)
+				}
+			}
+			if len(batch) == 0 {
+				continue
+			}
+			res, perr := store.Put(ctx, batch)
+			if perr != nil {
+				err = perr
+				continue
+			}
+			mu.Lock()
+			for _, r := range res {
+				switch r.Status {
+				case rasad.New:
+					st.stored++
+				case rasad.NewReport:
+					st.reports++
+				case rasad.Duplicate:
+					st.dups++
+				}
+			}
+			draw(false)
+			mu.Unlock()
 		}
-		res, err := store.Put(ctx, batch)
-		if err != nil {
-			return err
+		writeErr <- err
+	}()
+	var pending []ingest.Item
+	flush := func() {
+		if len(pending) == 0 {
+			return
 		}
-		for _, r := range res {
-			switch r.Status {
-			case rasad.New:
-				st.stored++
-			case rasad.NewReport:
-				st.reports++
-			case rasad.Duplicate:
-				st.dups++
+		ingest.PrepareAll(pending, runtime.GOMAXPROCS(0))
+		mu.Lock()
+		for _, it := range pending {
+			if it.Err != nil {
+				st.rejected++
+				reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
+				key := reasonKey(reason)
+				st.reasons[key] = append(st.reasons[key], it.Origin)
+				if !*quiet {
+					if progress {
+						fmt.Fprint(stderr, "\r\x1b[K")
+					}
+					fmt.Fprintf(stderr, "rejected %s: %s\n", it.Origin, reason)
+				}
+				continue
+			}
+			for _, w := range it.Article.Warnings {
+				st.warnings++
+				if !*quiet {
+					fmt.Fprintf(stderr, "warning %s: %s\n", it.Origin, w)
+				}
 			}
 		}
-		batch = batch[:0]
-		draw(false)
-		return nil
+		mu.Unlock()
+		toWrite <- prepared{pending}
+		pending = make([]ingest.Item, 0, ingestBatch)
 	}
 	emit := func(it ingest.Item) error {
+		mu.Lock()
 		st.read++
-		if it.Err == nil {
-			it.Err = ingest.Prepare(it.Article)
+		mu.Unlock()
+		pending = append(pending, it)
+		if len(pending) >= ingestBatch {
+			flush()
 		}
-		if it.Err != nil {
-			st.rejected++
-			reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
-			key := reasonKey(reason)
-			st.reasons[key] = append(st.reasons[key], it.Origin)
-			if !*quiet {
-				if progress {
-					fmt.Fprint(stderr, "\r\x1b[K")
-				}
-				fmt.Fprintf(stderr, "rejected %s: %s\n", it.Origin, reason)
-			}
-			return nil
-		}
-		for _, w := range it.Article.Warnings {
-			st.warnings++
-			if !*quiet {
-				fmt.Fprintf(stderr, "warning %s: %s\n", it.Origin, w)
-			}
-		}
-		batch = append(batch, it.Article)
-		if len(batch) >= ingestBatch {
-			return flush()
-		}
-		draw(false)
 		return nil
 	}
+	var readErr error
 	for _, in := range inputs {
-		if err := ingest.Read(ctx, in, opts, emit); err != nil {
-			if errors.Is(err, context.Canceled) {
-				return fmt.Errorf("interrupted: batches already committed are kept; run the same command again to finish")
-			}
-			return err
+		if readErr = ingest.Read(ctx, in, opts, emit); readErr != nil {
+			break
 		}
 	}
-	if err := flush(); err != nil {
+	if readErr == nil {
+		flush()
+	}
+	close(toWrite)
+	if err := <-writeErr; err != nil {
+		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
+			return fmt.Errorf("interrupted: batches already committed are kept; run the same command again to finish")
+		}
 		return err
+	}
+	if readErr != nil {
+		if errors.Is(readErr, context.Canceled) {
+			return fmt.Errorf("interrupted: batches already committed are kept; run the same command again to finish")
+		}
+		return readErr
 	}
 	draw(true)
 	printSummary(stdout, st)
