@@ -153,6 +153,9 @@ func inferTitle(lines []lineInfo) int {
 		}
 	}
 	first := firstContent(lines)
+	if first < 0 || lastContent(lines) == first {
+		return -1 // a one-paragraph text has no title line
+	}
 	if len(heads) < 2 || len(heads) > 3 {
 		return first
 	}
@@ -171,6 +174,15 @@ func inferTitle(lines []lineInfo) int {
 		break
 	}
 	return first
+}
+
+func lastContent(lines []lineInfo) int {
+	for i := len(lines) - 1; i >= 0; i-- {
+		if lines[i].kind == "" && len(lines[i].words) > 0 {
+			return i
+		}
+	}
+	return -1
 }
 
 func firstContent(lines []lineInfo) int {

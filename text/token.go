@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,7 +116,12 @@ func AppendTokens(dst []Token, src string) []Token {
 				j += s2
 			}
 			k := wordKey(src[i:j])
-			if k == "" { // a lone diacritic or tatweel: nothing to match
+			if k == "" {
+				// a lone run of tatweel is a dash ("بيروت ـ أ ف ب"); a lone
+				// diacritic has nothing to match
+				if strings.Trim(src[i:j], "\u0640") == "" {
+					dst = append(dst, Token{Start: i, End: j, Kind: Punct, Key: "-"})
+				}
 				i = j
 				continue
 			}
