@@ -55,9 +55,9 @@ func TestCleanRules(t *testing.T) {
 			title2: "عنوان",
 		},
 		{
-			name:  "content that looks like residue is kept",
-			title: "عنوان",
-			text:  "سجل الجيش تقدما في المعارك.\nالضمانات الأمنية\nوتابع الوزير أن النشرة الجوية تتوقع أمطارا غزيرة في عدة مدن خلال الأسبوع المقبل، داعيا المواطنين إلى الحذر.\nالخميس 10 يناير هو موعد القمة المقبلة بين الزعيمين في العاصمة.\nWashington Post reported the meeting.\n",
+			name:    "content that looks like residue is kept",
+			title:   "عنوان",
+			text:    "سجل الجيش تقدما في المعارك.\nالضمانات الأمنية\nوتابع الوزير أن النشرة الجوية تتوقع أمطارا غزيرة في عدة مدن خلال الأسبوع المقبل، داعيا المواطنين إلى الحذر.\nالخميس 10 يناير هو موعد القمة المقبلة بين الزعيمين في العاصمة.\nWashington Post reported the meeting.\n",
 			removed: map[string]string{},
 			title2:  "عنوان",
 		},
@@ -117,7 +117,7 @@ func TestDatelineAndCredits(t *testing.T) {
 func TestContentID(t *testing.T) {
 	base := &rasad.Article{Title: "عنوان", Text: "قال الوزير إن المحادثات انتهت.\nوأضاف أن الجولة المقبلة في مايو.\n"}
 	same := []*rasad.Article{
-		{Text: "عنوان\n\nقال الوزير إن المحادثات انتهت.\nوأضاف أن الجولة المقبلة في مايو.\n"},                // title as first line
+		{Text: "عنوان\n\nقال الوزير إن المحادثات انتهت.\nوأضاف أن الجولة المقبلة في مايو.\n"},                 // title as first line
 		{Title: "عنوان", Text: "قالَ الوزيرُ إنّ المحادثات انتهت.\nوأضاف أن الجولة المقبلة في مايو.\nشارك\n"}, // diacritics, residue
 		{Title: "عنوان آخر", Text: "قال الوزير إن المحادثات انتهت.\n\nوأضاف أن الجولة المقبلة في مايو."},
 	}

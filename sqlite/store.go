@@ -36,7 +36,10 @@ var _ rasad.Store = (*Store)(nil)
 // Open opens (creating if needed) the database at path and migrates it.
 // ":memory:" opens a private in-memory database.
 func Open(ctx context.Context, path string) (*Store, error) {
-	q := url.Values{}
+	// write transactions take the lock up front (BEGIN IMMEDIATE), so that
+	// concurrent writers wait on busy_timeout instead of failing with
+	// SQLITE_BUSY_SNAPSHOT when a read inside the transaction went stale
+	q := url.Values{"_txlock": {"immediate"}}
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(ON)"} {
 		q.Add("_pragma", p)
 	}
@@ -54,11 +57,24 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.SetMaxOpenConns(1) // one connection, or each would get its own database
 	}
 	s := &Store{db: db}
-	if err := s.migrate(ctx); err != nil {
+	// Switching a new database to WAL can answer SQLITE_BUSY at once, without
+	// waiting on busy_timeout, when another process opens it at the same
+	// moment; retry for a while.
+	err = s.migrate(ctx)
+	for i := 0; err != nil && isBusy(err) && i < 100; i++ {
+		time.Sleep(time.Duration(10+i) * time.Millisecond)
+		err = s.migrate(ctx)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
 // DB exposes the handle to packages that extend the schema.
@@ -67,11 +83,11 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
+// migrate applies the embedded migrations not yet applied. Each runs in
+// its own immediate transaction that re-reads the schema version under the
+// write lock, so two processes opening a new database at once do not both
+// apply it.
 func (s *Store) migrate(ctx context.Context) error {
-	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
@@ -83,29 +99,44 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: bad name", base)
 		}
-		if n <= version {
-			continue
-		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
+		if err := s.applyMigration(ctx, name, base, n); err != nil {
 			return err
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		version = n
+	}
+	return nil
+}
+
+func (s *Store) applyMigration(ctx context.Context, name, base string, n int) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if n <= version {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	defer tx.Rollback()
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if n <= version {
+		return nil // another process applied it meanwhile
+	}
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %s: %w", base, err)
 	}
 	return nil
 }
@@ -354,4 +385,9 @@ func (s *Store) Count(ctx context.Context) (int, int, error) {
 		return 0, 0, fmt.Errorf("count: %w", err)
 	}
 	return a, r, nil
+}
+
+// Titles returns every stored title in ID order (for benchmarks and tools).
+func (s *Store) Titles(ctx context.Context) ([]string, error) {
+	return s.column(ctx, `SELECT title FROM articles ORDER BY id`)
 }

@@ -7,8 +7,8 @@ import (
 	"io"
 	"runtime"
 	"sort"
-	"sync"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rasad/rasad"

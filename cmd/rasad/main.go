@@ -33,6 +33,7 @@ type command struct {
 }
 
 var commands = map[string]command{
+	"bench":  {"measure ingest throughput, peak RSS and search latency on a corpus", runBench},
 	"ingest": {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
 	"search": {"Arabic-aware full-text search over stored articles", runSearch},
 	"show":   {"print one stored article with its metadata (--raw: with removed residue)", runShow},

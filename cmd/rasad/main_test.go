@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+// TestMain lets the test binary act as the rasad command, so tests can
+// run it as a child process (and kill it).
+func TestMain(m *testing.M) {
+	if os.Getenv("RASAD_TEST_AS_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestIngestExamplesTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ex.db")
+	code, out, errs := runCLI(t, "ingest", "--db", db, "../../examples/articles.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	if !strings.Contains(out, "read 16 · new 14 · copies (new reports of known texts) 2 · duplicates 0 · rejected 0") {
+		t.Errorf("summary: %s", out)
+	}
+	// the plain-text copies are the same texts: new reports, nothing new stored
+	code, out, _ = runCLI(t, "ingest", "--db", db, "../../examples/")
+	if code != 0 || !strings.Contains(out, "read 32 · new 0 · copies (new reports of known texts) 16 · duplicates 16") {
+		t.Errorf("second ingest exit %d: %s", code, out)
+	}
+	code, out, _ = runCLI(t, "search", "--db", db, "--format", "json", "الأردني", "--limit", "3")
+	if code != 0 {
+		t.Fatalf("search exit %d", code)
+	}
+	var res struct {
+		Hits []struct {
+			ExtID   string `json:"ext_id"`
+			Title   string `json:"title"`
+			Snippet string `json:"snippet"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search json: %v\n%s", err, out)
+	}
+	if len(res.Hits) != 3 {
+		t.Fatalf("hits %+v", res.Hits)
+	}
+	for _, h := range res.Hits {
+		if !strings.HasPrefix(h.ExtID, "ex0") || h.Snippet == "" {
+			t.Errorf("hit %+v", h)
+		}
+	}
+	code, out, _ = runCLI(t, "show", "--db", db, "--raw", "ex01-amman-call")
+	if code != 0 || !strings.Contains(out, "⊘[reading-time] قراءة 2 دقائق") || !strings.Contains(out, "dateline:  عمّان - (رويترز) -") {
+		t.Errorf("show --raw exit %d:\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "show", "--db", db, "ex01-amman-call")
+	if code != 0 || strings.Contains(out, "قراءة 2 دقائق") {
+		t.Errorf("show without --raw shows residue:\n%s", out)
+	}
+	if code, _, errs = runCLI(t, "show", "--db", db, "no-such-article"); code != exitNotFound || !strings.Contains(errs, "not found") {
+		t.Errorf("show missing: exit %d %s", code, errs)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "u.db")
+	for _, args := range [][]string{
+		{}, {"frobnicate"}, {"ingest", "--db", db}, {"search", "--db", db}, {"search", "--db", db, "--format", "xml", "x"},
+		{"ingest", "--db", db, "--published", "2022-02-31", "x.txt"}, {"show", "--db", db},
+	} {
+		if code, _, _ := runCLI(t, args...); code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+	}
+	if code, _, _ := runCLI(t, "ingest", "-h"); code != exitOK {
+		t.Errorf("-h: exit %d", code)
+	}
+}
+
+func TestIngestBadInputKeepsGoing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "b.db")
+	in := filepath.Join(dir, "mixed.jsonl")
+	os.WriteFile(in, []byte(`{"id":"g1","text":"نص سليم أول عن المحادثات في جنيف.","published":"2022-01-10"}
+{"id":"broken","text":
+{"id":"g2","text":"نص سليم ثان عن الزيارة.","published":"2022-02-31"}
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	code, out, errs := runCLI(t, "ingest", "--db", db, in, filepath.Join(dir, "empty.txt"))
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	if !strings.Contains(errs, "rejected "+in+":2: malformed JSON") || !strings.Contains(errs, "empty file") {
+		t.Errorf("stderr:\n%s", errs)
+	}
+	if !strings.Contains(errs, in+":3: published dropped") {
+		t.Errorf("impossible date not warned:\n%s", errs)
+	}
+	if !strings.Contains(out, "new 2 ") || !strings.Contains(out, "rejected 2") {
+		t.Errorf("summary: %s", out)
+	}
+}
+
+// TestSeeds is the foundation's acceptance check on the five seed articles.
+func TestSeeds(t *testing.T) {
+	seeds := "../../../shared/seeds/seeds.jsonl"
+	if _, err := os.Stat(seeds); err != nil {
+		t.Skip("../shared/seeds/seeds.jsonl not found: seed test skipped")
+	}
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code, out, errs := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 5 ") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 0 ") || !strings.Contains(out, "duplicates 5") {
+		t.Errorf("second ingest: %s", out)
+	}
+	search := func(q string) []string {
+		_, out, _ := runCLI(t, "search", "--db", db, "--format", "json", q)
+		var res struct {
+			Hits []struct {
+				ExtID string `json:"ext_id"`
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			if len(h.ExtID) < 3 {
+				t.Fatalf("hit without ext_id in %s", out)
+			}
+			ids = append(ids, h.ExtID[:3])
+		}
+		return ids
+	}
+	// انتوني بلينكن finds أنتونى/أنتوني/أنطوني? (أنطوني is another spelling, by t/ط)
+	got := search("انتوني بلينكن")
+	for _, want := range []string{"000", "002", "003"} {
+		if !contains(got, want) {
+			t.Errorf("انتوني بلينكن: %v lacks %s", got, want)
+		}
+	}
+	if got := search("الامريكي"); !contains(got, "002") { // والأمريكي in 002
+		t.Errorf("الامريكي: %v lacks 002", got)
+	}
+	// boilerplate is stored apart, not lost
+	_, out, _ := runCLI(t, "show", "--db", db, "--raw", "004_ef8e19684d263ac7")
+	for _, line := range []string{"⊘[reading-time] قراءة 3 دقائق", "⊘[label] عادي", "⊘[timestamp] 01:20 صباحا"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("show --raw lacks %q", line)
+		}
+	}
+}
+
+func contains(ss []string, x string) bool {
+	for _, s := range ss {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestKilledIngestResumes kills an ingest mid-way and checks that the
+// database is consistent and that running the same command again finishes
+// the job with exactly the expected articles.
+func TestKilledIngestResumes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "many.jsonl")
+	var b bytes.Buffer
+	const n = 20000
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `{"id":"k%d","title":"عنوان %d","text":"نص المقال رقم %d عن المحادثات بين الوفدين في العاصمة.\nوقال المتحدث إن الجولة %d انتهت.","published":"2022-01-10"}`+"\n", i, i, i, i)
+	}
+	os.WriteFile(in, b.Bytes(), 0o644)
+	db := filepath.Join(dir, "k.db")
+	cmd := exec.Command(os.Args[0], "ingest", "--quiet", "--db", db, in)
+	cmd.Env = append(os.Environ(), "RASAD_TEST_AS_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// kill once some batches are in
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if c := countArticles(t, db); c >= 512 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	mid := countArticles(t, db)
+	if mid%256 != 0 && mid != n {
+		t.Errorf("after kill: %d articles, not a whole number of batches", mid)
+	}
+	sqldb, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ok string
+	sqldb.QueryRow("PRAGMA integrity_check").Scan(&ok)
+	sqldb.Close()
+	if ok != "ok" {
+		t.Errorf("integrity_check: %s", ok)
+	}
+	code, out, errs := runCLI(t, "ingest", "--quiet", "--db", db, in)
+	if code != 0 {
+		t.Fatalf("rerun exit %d: %s %s", code, out, errs)
+	}
+	if c := countArticles(t, db); c != n {
+		t.Errorf("after rerun: %d articles, want %d (killed at %d)", c, n, mid)
+	}
+	t.Logf("killed at %d articles; rerun completed to %d", mid, n)
+}
+
+func countArticles(t *testing.T, db string) int {
+	if _, err := os.Stat(db); err != nil {
+		return 0
+	}
+	s, err := openStore(context.Background(), db)
+	if err != nil {
+		t.Logf("count: %v", err)
+		return 0
+	}
+	defer s.Close()
+	a, _, _ := s.Count(context.Background())
+	return a
+}

@@ -1,0 +1,18 @@
+package rasad
+
+import "testing"
+
+func TestBodyAndMasked(t *testing.T) {
+	a := &Article{Text: "عادي\nنص أول.\nشارك\nنص ثان."}
+	a.Removed = []Removal{{Span: Span{0, len("عادي")}, Kind: "label"}, {Span: Span{len("عادي\nنص أول.\n"), len("عادي\nنص أول.\nشارك")}, Kind: "label"}}
+	if got := a.Body(); got != "نص أول.\nنص ثان." {
+		t.Errorf("Body = %q", got)
+	}
+	m := a.Masked()
+	if len(m) != len(a.Text) || m[len("عادي\n"):len("عادي\nنص أول.")] != "نص أول." {
+		t.Errorf("Masked = %q", m)
+	}
+	a.Removed = append(a.Removed, Removal{Span: Span{5, 999}}) // out of range: ignored
+	_ = a.Body()
+	_ = a.Masked()
+}

@@ -1,0 +1,70 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/storetest"
+)
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) rasad.Store {
+		s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	})
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.db")
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.Article(t, "x1", "", "", "عنوان", "نص أول عن المحادثات.\nسطر ثان.\n", "2024-03-10")
+	if _, err := s.Put(ctx, []*rasad.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path) // migrations run again: nothing to do
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _, _ := s.Count(ctx); n != 1 {
+		t.Errorf("%d articles after reopen", n)
+	}
+	if hits, err := s.Search(ctx, rasad.SearchQuery{Text: "المحادثات"}); err != nil || len(hits) != 1 {
+		t.Errorf("search after reopen: %v %v", hits, err)
+	}
+}
+
+func TestOpenBadPath(t *testing.T) {
+	if _, err := Open(context.Background(), filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")); err == nil {
+		t.Errorf("open in a missing directory succeeded")
+	}
+}
+
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent open: %v", err)
+		}
+	}
+}

@@ -1,0 +1,305 @@
+// Package storetest is the contract suite every rasad.Store implementation
+// must pass. A backend's test calls Run with a function that opens a fresh,
+// empty store.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/ingest"
+)
+
+// Opener returns a new empty store; the suite closes it.
+type Opener func(t *testing.T) rasad.Store
+
+// Run runs the contract suite.
+func Run(t *testing.T, open Opener) {
+	t.Run("PutGet", func(t *testing.T) { testPutGet(t, open(t)) })
+	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, open(t)) })
+	t.Run("ReportsOfCopies", func(t *testing.T) { testReports(t, open(t)) })
+	t.Run("GetRefs", func(t *testing.T) { testGetRefs(t, open(t)) })
+	t.Run("BatchAtomic", func(t *testing.T) { testAtomic(t, open(t)) })
+	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
+	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
+}
+
+// Article builds a prepared article from text, as ingest would.
+func Article(t testing.TB, extID, source, url, title, text string, published string) *rasad.Article {
+	t.Helper()
+	a := &rasad.Article{
+		Title: title, Text: text,
+		Reports: []rasad.Report{{ExtID: extID, Source: source, URL: url, Format: "jsonl", Origin: "test:" + extID, IngestedAt: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}},
+	}
+	if published != "" {
+		p, err := ingest.ParseTime(published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Published, a.PublishedFrom, a.PublishedConfidence = &p, "input", 1
+		a.Reports[0].Published = &p
+	}
+	if err := ingest.Prepare(a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func corpus(t testing.TB) []*rasad.Article {
+	return []*rasad.Article{
+		Article(t, "a1", "وكالة أ", "https://example.org/a1", "بلينكن يلتقي نظيره في جنيف",
+			"يلتقي وزير الخارجية الأمريكي أنتونى بلينكن نظيره اليوم في جنيف.\nوالتقى الوفدان الأمريكي والروسي أمس.\nعادي\n", "2022-01-21"),
+		Article(t, "a2", "صحيفة ب", "https://example.org/a2", "محادثات في بروكسل",
+			"قال أنتوني بلينكن إن المحادثات صعبة.\nوأكد المسؤول الأميركي أن الحوار مستمر.\n", "2022-01-12"),
+		Article(t, "a3", "موقع ج", "https://example.org/a3", "زلزال في جاوة",
+			"ضرب زلزال بقوة 5.6 درجات جزيرة جاوة الإندونيسية.\nولم ترد معلومات عن الخسائر.\n", "2022-11-21"),
+	}
+}
+
+func mustPut(t *testing.T, s rasad.Store, batch ...*rasad.Article) []rasad.PutResult {
+	t.Helper()
+	res, err := s.Put(context.Background(), batch)
+	if err != nil {
+		t.Fatalf("Put: %v", err)
+	}
+	if len(res) != len(batch) {
+		t.Fatalf("Put returned %d results for %d articles", len(res), len(batch))
+	}
+	return res
+}
+
+func testPutGet(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	arts := corpus(t)
+	arts[0].Raw = []byte(`{"raw":"كما قرئ"}`)
+	arts[0].Warnings = []string{"a warning"}
+	res := mustPut(t, s, arts...)
+	for i, r := range res {
+		if r.Status != rasad.New || r.ID != arts[i].ID {
+			t.Errorf("result %d: %+v", i, r)
+		}
+	}
+	got, err := s.Get(context.Background(), arts[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := arts[0]
+	if got.Text != a.Text || got.Title != a.Title || string(got.Raw) != string(a.Raw) {
+		t.Errorf("text/title/raw not kept exactly")
+	}
+	if got.Published == nil || !got.Published.Equal(*a.Published) || got.PublishedFrom != "input" || got.PublishedConfidence != 1 {
+		t.Errorf("published %v %q %v", got.Published, got.PublishedFrom, got.PublishedConfidence)
+	}
+	if len(got.Removed) != len(a.Removed) || len(got.Removed) != 1 || got.Body() != a.Body() {
+		t.Errorf("removed spans not kept: %+v", got.Removed)
+	}
+	if len(got.Warnings) != 1 {
+		t.Errorf("warnings not kept")
+	}
+	if len(got.Reports) != 1 || got.Reports[0].ExtID != "a1" || got.Reports[0].URL != "https://example.org/a1" || got.Reports[0].Source != "وكالة أ" {
+		t.Errorf("reports %+v", got.Reports)
+	}
+	articles, reports, err := s.Count(context.Background())
+	if err != nil || articles != 3 || reports != 3 {
+		t.Errorf("Count = %d, %d, %v", articles, reports, err)
+	}
+}
+
+func testIdempotent(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	mustPut(t, s, corpus(t)...)
+	for _, r := range mustPut(t, s, corpus(t)...) {
+		if r.Status != rasad.Duplicate {
+			t.Errorf("second put: %+v", r)
+		}
+	}
+	if a, r, _ := s.Count(context.Background()); a != 3 || r != 3 {
+		t.Errorf("after re-put: %d articles, %d reports", a, r)
+	}
+}
+
+func testReports(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	orig := corpus(t)[2]
+	mustPut(t, s, orig)
+	copyA := Article(t, "b7", "بوابة د", "https://example.org/copy", orig.Title, orig.Text+"شارك\n", "2022-11-21")
+	if copyA.ID != orig.ID {
+		t.Fatalf("copy with residue got another id")
+	}
+	res := mustPut(t, s, copyA, copyA)
+	if res[0].Status != rasad.NewReport || res[1].Status != rasad.Duplicate {
+		t.Errorf("copy statuses %v %v", res[0].Status, res[1].Status)
+	}
+	got, err := s.Get(context.Background(), orig.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Reports) != 2 || got.Reports[1].URL != "https://example.org/copy" {
+		t.Errorf("reports %+v", got.Reports)
+	}
+	if got.Text != orig.Text {
+		t.Errorf("a copy changed the stored text")
+	}
+}
+
+func testGetRefs(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	arts := corpus(t)
+	mustPut(t, s, arts...)
+	ctx := context.Background()
+	for _, ref := range []string{arts[1].ID, arts[1].ID[:8], "a2"} {
+		got, err := s.Get(ctx, ref)
+		if err != nil || got.ID != arts[1].ID {
+			t.Errorf("Get(%q) = %v, %v", ref, got, err)
+		}
+	}
+	if _, err := s.Get(ctx, "nope-nothing"); !errors.Is(err, rasad.ErrNotFound) {
+		t.Errorf("missing: %v", err)
+	}
+	if _, err := s.Get(ctx, ""); !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("empty ref: %v", err)
+	}
+	if _, err := s.Get(ctx, "%%%%%%"); !errors.Is(err, rasad.ErrNotFound) {
+		t.Errorf("wildcard ref: %v", err)
+	}
+}
+
+func testAtomic(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	arts := corpus(t)
+	bad := &rasad.Article{Text: "بلا معرف"} // no ID: invalid
+	if _, err := s.Put(context.Background(), []*rasad.Article{arts[0], bad}); !errors.Is(err, rasad.ErrInvalid) {
+		t.Fatalf("Put with invalid article: %v", err)
+	}
+	if a, _, _ := s.Count(context.Background()); a != 0 {
+		t.Errorf("a failed batch left %d articles", a)
+	}
+	// a cancelled context stores nothing either
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Put(ctx, arts); err == nil {
+		t.Errorf("Put with cancelled context succeeded")
+	}
+	if a, _, _ := s.Count(context.Background()); a != 0 {
+		t.Errorf("a cancelled batch left %d articles", a)
+	}
+}
+
+func testSearch(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	arts := corpus(t)
+	mustPut(t, s, arts...)
+	ctx := context.Background()
+	cases := []struct {
+		q    string
+		want []string // ext ids, any order
+	}{
+		{"انتوني بلينكن", []string{"a1", "a2"}},
+		{"أنتونى", []string{"a1", "a2"}},
+		{"الامريكي", []string{"a1"}},
+		{"والأمريكي", []string{"a1"}},
+		{"الأميركي", []string{"a2"}},
+		{"جاوة", []string{"a3"}},
+		{"5.6", []string{"a3"}},
+		{"زلزال جنيف", []string{"a1", "a3"}}, // no article has both: any of them
+		{"كلمةغيرموجودة", nil},
+		{"عادي", nil}, // residue is not indexed
+	}
+	for _, c := range cases {
+		hits, err := s.Search(ctx, rasad.SearchQuery{Text: c.q, Limit: 10})
+		if err != nil {
+			t.Fatalf("Search(%q): %v", c.q, err)
+		}
+		got := map[string]bool{}
+		for _, h := range hits {
+			got[h.ExtID] = true
+			if h.Snippet == "" || !strings.Contains(arts0Text(arts, h.ID), h.Snippet) {
+				t.Errorf("Search(%q): snippet %q not cut from the original text", c.q, h.Snippet)
+			}
+			for _, m := range h.Marks {
+				if m.Start < h.SnippetSpan.Start || m.End > h.SnippetSpan.End {
+					t.Errorf("Search(%q): mark %v outside snippet %v", c.q, m, h.SnippetSpan)
+				}
+			}
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("Search(%q) = %v, want %v", c.q, keys(got), c.want)
+			continue
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("Search(%q) = %v, want %v", c.q, keys(got), c.want)
+			}
+		}
+	}
+	// title matches rank first
+	hits, _ := s.Search(ctx, rasad.SearchQuery{Text: "بلينكن", Limit: 10})
+	if len(hits) == 0 || hits[0].ExtID != "a1" {
+		t.Errorf("title match not ranked first: %+v", hits)
+	}
+	if hits, _ := s.Search(ctx, rasad.SearchQuery{Text: "بلينكن", Limit: 1}); len(hits) != 1 {
+		t.Errorf("limit 1 gave %d hits", len(hits))
+	}
+	if _, err := s.Search(ctx, rasad.SearchQuery{Text: " ،، "}); !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("empty query: %v", err)
+	}
+	// FTS syntax in a query is just text
+	if _, err := s.Search(ctx, rasad.SearchQuery{Text: `"AND OR NEAR( * -`}); err != nil && !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("query with FTS syntax: %v", err)
+	}
+}
+
+func arts0Text(arts []*rasad.Article, id string) string {
+	for _, a := range arts {
+		if a.ID == id {
+			return a.Text
+		}
+	}
+	return ""
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func testConcurrent(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 10; i++ {
+				a := Article(t, fmt.Sprintf("w%d-%d", w, i), "", "", "عنوان",
+					fmt.Sprintf("نص المقال %d من العامل %d عن المحادثات.\nسطر ثان.\n", i, w), "")
+				if _, err := s.Put(context.Background(), []*rasad.Article{a}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.Search(context.Background(), rasad.SearchQuery{Text: "المحادثات"}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent: %v", err)
+	}
+	if a, _, _ := s.Count(context.Background()); a != 40 {
+		t.Errorf("%d articles after concurrent puts, want 40", a)
+	}
+}
