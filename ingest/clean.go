@@ -61,6 +61,7 @@ func Clean(a *rasad.Article) {
 	src := a.Text
 	spans := text.Lines(src)
 	lines := make([]lineInfo, len(spans))
+	header := true
 	for i, sp := range spans {
 		li := &lines[i]
 		li.span = sp
@@ -73,7 +74,11 @@ func Clean(a *rasad.Article) {
 		if len(li.words) == 0 && len(li.toks) == 0 {
 			continue
 		}
-		li.kind, li.rule = classifyLine(src[sp.Start:sp.End], li)
+		// the page header ends at the first sentence-like line
+		li.kind, li.rule = classifyLine(src[sp.Start:sp.End], li, header)
+		if li.kind == "" && (len(li.words) >= 20 || endsSentence(li)) {
+			header = false
+		}
 	}
 
 	// title: given, or the first content line of the header
@@ -259,7 +264,7 @@ func hasNumber(li *lineInfo) bool {
 }
 
 // classifyLine returns the residue kind and rule of one line, or "".
-func classifyLine(line string, li *lineInfo) (kind, rule string) {
+func classifyLine(line string, li *lineInfo, header bool) (kind, rule string) {
 	words := li.words
 	if len(words) == 0 {
 		// punctuation only: separators like "***" or "---" are kept
@@ -273,9 +278,16 @@ func classifyLine(line string, li *lineInfo) (kind, rule string) {
 	if len(words) <= 6 && hasNumber(li) && anyIn(words, readingWords) && allIn(nonNumbers(li), readingWords) {
 		return "reading-time", "reading-time line"
 	}
-	if len(words) <= 14 && hasNumber(li) && allIn(nonNumbers(li), timestampWords) {
-		if onlyTimeShapes(li) {
-			return "timestamp", "line of date and time words only"
+	if len(words) <= 14 && hasNumber(li) && allIn(nonNumbers(li), timestampWords) && onlyTimeShapes(li) {
+		// a clock time or a publication label makes it a page timestamp; a
+		// bare date ("2009", "- فبراير 2002") is a chronology heading and stays
+		switch {
+		case hasClock(li):
+			return "timestamp", "line of date and time words only, with a clock time"
+		case anyIn(words, pubLabels):
+			return "timestamp", "publication/update label with a date"
+		case header && fullDate(li):
+			return "timestamp", "full date alone on a line in the page header"
 		}
 	}
 	if len(words) <= 14 && anyIn(words, ratingPrompt) && anyIn(words, ratingObject) {
@@ -290,6 +302,37 @@ func classifyLine(line string, li *lineInfo) (kind, rule string) {
 		}
 	}
 	return "", ""
+}
+
+var (
+	pubLabels = wordSet("نشر النشر تحديث التحديث محدث تاريخ المحدث آخر اخر")
+	monthWords = wordSet(`يناير فبراير مارس ابريل أبريل إبريل مايو ماي يونيو يونيه يوليو يوليه يوليوز اغسطس أغسطس غشت سبتمبر شتنبر اكتوبر أكتوبر نوفمبر نونبر ديسمبر دجنبر
+جانفي فيفري جوان جويلية أوت كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين`)
+)
+
+// hasClock reports a clock time: number ":" number.
+func hasClock(li *lineInfo) bool {
+	t := li.toks
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Kind == text.Number && t[i+1].Key == ":" && t[i+2].Kind == text.Number && t[i+2].End-t[i+2].Start == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// fullDate reports a day, a month name and a year on the line.
+func fullDate(li *lineInfo) bool {
+	nums, month := 0, false
+	for _, t := range li.toks {
+		if t.Kind == text.Number {
+			nums++
+		}
+		if t.Kind == text.Word && monthWords[t.Key] {
+			month = true
+		}
+	}
+	return (month && nums >= 2) || nums >= 3
 }
 
 func endsSentence(li *lineInfo) bool {
@@ -429,10 +472,13 @@ func matchDateline(src string, li *lineInfo) *rasad.Dateline {
 		}
 		return nil
 	}
-	// PLACE - AGENCY - / PLACE (AGENCY) -
-	for j := 1; j < len(toks) && j < 6; j++ {
+	// PLACE[، COUNTRY] - AGENCY -  /  PLACE (AGENCY)--  /  (AGENCY)--
+	for j := 0; j < len(toks) && j < 10; j++ {
 		if toks[j].Kind != text.Punct {
 			continue
+		}
+		if toks[j].Key == "," && j > 0 {
+			continue // "دبي، الإمارات العربية المتحدة (CNN)--"
 		}
 		if toks[j].Key != "-" && toks[j].Key != "(" {
 			return nil
@@ -453,23 +499,29 @@ func matchDateline(src string, li *lineInfo) *rasad.Dateline {
 			}
 		}
 		end := -1
-		for ; k < len(toks) && k < j+n+6; k++ {
+		for ; k < len(toks) && k < j+n+8; k++ {
 			switch toks[k].Key {
 			case ")", "\"":
-				continue
+				if end < 0 {
+					continue
+				}
 			case "-", ":":
 				end = k
+				continue // "--" is two dashes
 			}
 			break
 		}
 		if end < 0 {
 			return nil
 		}
-		return &rasad.Dateline{
+		d := &rasad.Dateline{
 			Span:   rasad.Span{Start: base + toks[0].Start, End: base + toks[end].End},
-			Place:  strings.TrimSpace(src[base+toks[0].Start : base+toks[j-1].End]),
 			Agency: e.Surface, Rule: "place - agency - dateline",
 		}
+		if j > 0 {
+			d.Place = strings.TrimSpace(src[base+toks[0].Start : base+toks[j-1].End])
+		}
+		return d
 	}
 	return nil
 }
