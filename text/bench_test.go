@@ -34,7 +34,8 @@ func corpusTexts(tb testing.TB, n int) []string {
 	return out
 }
 
-func BenchmarkTokenize(b *testing.B) {
+// benchTexts loads corpus texts and sets the benchmark's bytes per op.
+func benchTexts(b *testing.B) []string {
 	texts := corpusTexts(b, 2000)
 	size := 0
 	for _, t := range texts {
@@ -42,6 +43,11 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	return texts
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	texts := benchTexts(b)
 	var buf []Token
 	for b.Loop() {
 		for _, t := range texts {
@@ -51,13 +57,7 @@ func BenchmarkTokenize(b *testing.B) {
 }
 
 func BenchmarkKey(b *testing.B) {
-	texts := corpusTexts(b, 2000)
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
+	texts := benchTexts(b)
 	for b.Loop() {
 		for _, t := range texts {
 			_ = Key(t)
@@ -66,12 +66,7 @@ func BenchmarkKey(b *testing.B) {
 }
 
 func BenchmarkSentences(b *testing.B) {
-	texts := corpusTexts(b, 2000)
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
-	b.SetBytes(int64(size))
+	texts := benchTexts(b)
 	for b.Loop() {
 		for _, t := range texts {
 			_ = Sentences(t)

@@ -168,7 +168,7 @@ func wordKey(s string) string {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decode(s, i)
 		if r == utf8.RuneError || needsCompat(r) {
 			return Key(s)
 		}

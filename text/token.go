@@ -140,10 +140,17 @@ func AppendTokens(dst []Token, src string) []Token {
 	return dst
 }
 
+// decode reads the rune at s[i], with a fast path for the two-byte
+// sequences that Arabic script is written in.
 func decode(s string, i int) (rune, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(s) {
+		if c2 := s[i+1]; c2&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c2&0x3F), 2
+		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
