@@ -151,6 +151,27 @@ func (a *Article) Masked() string {
 	return string(b)
 }
 
+// Timex is a temporal expression found in an article, TIMEX3-style.
+type Timex struct {
+	Span
+	Text string `json:"text"`
+	// Type is DATE, TIME, DURATION or SET.
+	Type string `json:"type"`
+	// Value is the TIMEX3 value: 2022-01-10, 2021-12, 2021, 2022-W02,
+	// 2022-01-09TEV, 2021-12-31T01:20, 2022-01-09/2022-01-10 (a range),
+	// P11D, PRESENT_REF, PAST_REF, FUTURE_REF, XXXX-WXX-5.
+	Value string `json:"value"`
+	// Mod qualifies the value: START, MID, END, APPROX.
+	Mod string `json:"mod,omitempty"`
+	// Anchor is what a relative value was computed from: "published",
+	// "dateline", "inferred" (the document date), "text" (another
+	// expression of the text), or "none" (absolute, or vague).
+	Anchor string `json:"anchor"`
+	// Rule names the pattern that fired; Confidence is its reliability.
+	Rule       string  `json:"rule"`
+	Confidence float64 `json:"confidence"`
+}
+
 // PutResult says what storing one article did.
 type PutResult struct {
 	ID string

@@ -1,0 +1,296 @@
+package dates
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rasad/rasad"
+)
+
+// TextFor returns the text the tagger reads for an article: its stored
+// text with the residue masked, except page timestamps, which carry the
+// article's own date and time.
+func TextFor(a *rasad.Article) string {
+	if len(a.Removed) == 0 {
+		return a.Text
+	}
+	b := []byte(a.Text)
+	for _, r := range a.Removed {
+		if r.Kind == "timestamp" || r.Start < 0 || r.End > len(b) {
+			continue
+		}
+		for i := r.Start; i < r.End; i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
+}
+
+// AnchorFor returns the anchor of an article with a publication time, or
+// the zero Anchor.
+func AnchorFor(a *rasad.Article) Anchor {
+	if a.Published == nil {
+		return Anchor{}
+	}
+	kind := "published"
+	switch a.PublishedFrom {
+	case "dateline", "inferred":
+		kind = a.PublishedFrom
+	}
+	return AnchorAt(*a.Published, kind)
+}
+
+// TagArticle tags an article against its own publication date.
+func TagArticle(a *rasad.Article) []rasad.Timex {
+	return Tag(TextFor(a), AnchorFor(a))
+}
+
+// Inference is an inferred document date with its evidence.
+type Inference struct {
+	Date       time.Time
+	Kind       string // "dateline" or "inferred"
+	Confidence float64
+	Evidence   string
+}
+
+// InferPublished infers the date of an article from its text: from the
+// dateline, a page timestamp with a full date, or else the date that best
+// satisfies the text's deictic expressions (اليوم الجمعة، أمس الخميس، 10
+// يناير الجاري، منذ 11 يوما …) near the text's own dates or near hint (the
+// dates of other articles of the same collection; zero for none). ok is
+// false when the text does not say.
+func InferPublished(a *rasad.Article, hint time.Time) (Inference, bool) {
+	src := TextFor(a)
+	if a.Dateline != nil && a.Dateline.Date != "" {
+		for _, tx := range Tag(a.Dateline.Date, Anchor{}) {
+			if tx.Type == "DATE" && len(tx.Value) == 10 {
+				d, err := time.Parse("2006-01-02", tx.Value)
+				if err == nil {
+					return Inference{Date: d, Kind: "dateline", Confidence: 0.95, Evidence: "dateline " + a.Dateline.Date}, true
+				}
+			}
+		}
+	}
+	for _, r := range a.Removed {
+		if r.Kind != "timestamp" {
+			continue
+		}
+		for _, tx := range Tag(a.Text[r.Start:r.End], Anchor{}) {
+			if tx.Type == "DATE" && len(tx.Value) == 10 {
+				if d, err := time.Parse("2006-01-02", tx.Value); err == nil {
+					return Inference{Date: d, Kind: "inferred", Confidence: 0.9, Evidence: "page timestamp " + tx.Text}, true
+				}
+			}
+		}
+	}
+	t := newTagger(src)
+	ms := t.scan()
+	return t.inferFromConstraints(ms, hint)
+}
+
+// inferFromConstraints scores candidate dates against the deictic
+// expressions of the text.
+func (t *tagger) inferFromConstraints(ms []match, hint time.Time) (Inference, bool) {
+	// reference dates: absolute days in the text
+	var refs []time.Time
+	years := map[int]bool{}
+	constraints := 0
+	for _, m := range ms {
+		p := m.p
+		if p.y > 0 && !p.hijri {
+			years[p.y] = true
+			if p.m > 0 && p.d > 0 && !p.hasUnit {
+				refs = append(refs, time.Date(p.y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		if (p.hasDayOff && p.wd != 0) || (p.cur && p.m != 0) {
+			constraints++
+		}
+	}
+	var lo, hi, center time.Time
+	switch {
+	case !hint.IsZero():
+		center = civil(hint)
+		lo, hi = center.AddDate(0, 0, -120), center.AddDate(0, 0, 120)
+	case len(refs) > 0:
+		sort.Slice(refs, func(i, j int) bool { return refs[i].Before(refs[j]) })
+		center = refs[len(refs)-1]
+		lo, hi = refs[0].AddDate(0, 0, -7), center.AddDate(0, 0, 90)
+	default:
+		return Inference{}, false
+	}
+	if constraints == 0 && len(refs) == 0 {
+		return Inference{}, false
+	}
+	type scored struct {
+		d     time.Time
+		score float64
+		why   []string
+	}
+	var best *scored
+	for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
+		s := scored{d: d}
+		for _, m := range ms {
+			sc, why := t.constraintScore(m, ms, d, refs)
+			if sc != 0 {
+				s.score += sc
+				if sc > 0 {
+					s.why = append(s.why, why)
+				}
+			}
+		}
+		// prefer dates near the center, a little
+		s.score -= math.Abs(d.Sub(center).Hours()/24) / 1000
+		if best == nil || s.score > best.score {
+			cp := s
+			best = &cp
+		}
+	}
+	if best == nil || best.score < 1 {
+		return Inference{}, false
+	}
+	conf := math.Min(0.9, 0.4+best.score/10)
+	return Inference{Date: best.d, Kind: "inferred", Confidence: conf, Evidence: strings.Join(dedup(best.why), "; ")}, true
+}
+
+func dedup(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// constraintScore says how well publication date P fits one expression.
+func (t *tagger) constraintScore(m match, ms []match, P time.Time, refs []time.Time) (float64, string) {
+	p := m.p
+	s, e := t.span(m.start, m.end)
+	surface := t.src[s:e]
+	switch {
+	case p.hasDayOff && p.wd != 0: // اليوم الجمعة، أمس الخميس
+		if isoWeekday(P.AddDate(0, 0, p.dayOff)) == p.wd {
+			return 3, surface
+		}
+		return -3, ""
+	case p.cur && p.m != 0: // 10 يناير الجاري
+		if int(P.Month()) != p.m {
+			return -2, ""
+		}
+		if p.d != 0 && P.Day() >= p.d {
+			return 2.5, surface
+		}
+		return 2, surface
+	case p.dir < 0 && p.m != 0 && p.d == 0 && p.y == 0: // ديسمبر الماضي: not this month
+		if int(P.Month()) == p.m {
+			return -1, ""
+		}
+		return 0.5, surface
+	case p.m != 0 && p.d == 0 && p.y == 0 && p.dir == 0 && !p.cur && t.clauseDirection(m) > 0: // في يناير (planned)
+		// a month still ahead, and not the current one (that would be الجاري)
+		y := P.Year()
+		if p.m < int(P.Month()) {
+			y++
+		}
+		start := time.Date(y, time.Month(p.m), 1, 0, 0, 0, 0, time.UTC)
+		if int(P.Month()) == p.m || start.Sub(P) > 180*24*time.Hour {
+			return -1, ""
+		}
+		return 0.5, surface
+	case p.m != 0 && p.d != 0 && p.y == 0 && !p.cur && !p.hasUnit: // 10 يناير, 17 ديسمبر: near P on the clause's side
+		dir := p.dir
+		if dir == 0 {
+			dir = t.clauseDirection(m)
+		}
+		for y := P.Year() - 1; y <= P.Year()+1; y++ {
+			if p.d > daysIn(y, p.m) {
+				continue
+			}
+			d := time.Date(y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC)
+			days := d.Sub(P).Hours() / 24
+			if (dir < 0 && days <= 0 && days >= -60) || (dir > 0 && days >= 0 && days <= 60) || (dir == 0 && math.Abs(days) <= 45) {
+				return 0.5, surface
+			}
+		}
+	case p.value != "" && strings.HasPrefix(p.value, "P") && strings.HasSuffix(p.value, "D") && m.rule == "منذ + quantity":
+		var n int
+		fmt.Sscanf(p.value, "P%dD", &n)
+		back := P.AddDate(0, 0, -n)
+		for _, r := range refs {
+			if r.Equal(back) {
+				return 3, surface + " (" + r.Format("2006-01-02") + ")"
+			}
+		}
+		for _, m2 := range t.dayMonths(ms) {
+			if m2.Month() == back.Month() && m2.Day() == back.Day() {
+				return 3, surface + " (" + back.Format("01-02") + ")"
+			}
+		}
+	case p.y > 0 && p.m > 0 && p.d > 0 && !p.hasUnit:
+		d := time.Date(p.y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC)
+		dir := t.clauseDirection(m)
+		if dir < 0 && d.After(P) || dir > 0 && d.Before(P) {
+			return -2, ""
+		}
+	}
+	return 0, ""
+}
+
+// dayMonths lists the day-month pairs named in the text (any year).
+func (t *tagger) dayMonths(ms []match) []time.Time {
+	if t.dms != nil {
+		return t.dms
+	}
+	out := []time.Time{}
+	for _, m := range ms {
+		if m.p.m > 0 && m.p.d > 0 && !m.p.hijri {
+			out = append(out, time.Date(2000, time.Month(m.p.m), m.p.d, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	t.dms = out
+	return out
+}
+
+// InferCollection infers the dates of articles that lack one, using the
+// collection itself: first each text alone (datelines, timestamps, full
+// dates), then, for the rest, again with the median of the dates already
+// known or found as a hint, since articles that arrive together mostly tell
+// the same days' news. Articles with a publication date keep it and serve
+// as hints. The result has one entry per article (zero Date: not inferred).
+func InferCollection(arts []*rasad.Article) []Inference {
+	out := make([]Inference, len(arts))
+	var known []time.Time
+	for i, a := range arts {
+		if a.Published != nil {
+			known = append(known, civil(*a.Published))
+			continue
+		}
+		if inf, ok := InferPublished(a, time.Time{}); ok && inf.Confidence >= 0.6 {
+			out[i] = inf
+			known = append(known, inf.Date)
+		}
+	}
+	if len(known) == 0 {
+		return out
+	}
+	sort.Slice(known, func(i, j int) bool { return known[i].Before(known[j]) })
+	hint := known[len(known)/2]
+	for i, a := range arts {
+		if a.Published != nil || !out[i].Date.IsZero() {
+			continue
+		}
+		if inf, ok := InferPublished(a, hint); ok {
+			inf.Evidence += "; near the collection's dates (" + hint.Format("2006-01-02") + ")"
+			out[i] = inf
+		}
+	}
+	return out
+}

@@ -1,0 +1,236 @@
+// Package dates is Rasad's Arabic temporal tagger: it finds dates, times,
+// durations and sets in news text, normalizes them to TIMEX3 values, and
+// anchors relative ones ("أمس الخميس", "الأسبوع الماضي", "10 يناير الجاري") to
+// the document date, which it can also infer when the article has none.
+//
+// It works on tokens with byte offsets (package text), so every expression
+// keeps its exact span in the original text, and every value names the rule
+// that produced it.
+package dates
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/rasad/rasad/lexicon"
+	"github.com/rasad/rasad/text"
+)
+
+type monthInfo struct {
+	month     int
+	hijri     bool
+	ambiguous bool
+	words     []string
+}
+
+type lexicons struct {
+	months   map[string][]monthInfo // by first word key
+	weekdays map[string]int
+	numbers  map[string][]numInfo // by first word key
+}
+
+type numInfo struct {
+	value int
+	kind  string
+	words []string
+}
+
+var (
+	lexOnce sync.Once
+	lex     lexicons
+)
+
+func loadLex() *lexicons {
+	lexOnce.Do(func() {
+		lex.months = map[string][]monthInfo{}
+		for _, e := range lexicon.MustLoad("months.tsv") {
+			n, _ := strconv.Atoi(e.Field(0))
+			mi := monthInfo{month: n, hijri: e.Field(1) == "h", ambiguous: e.Field(2) == "ambiguous", words: e.Words}
+			lex.months[e.Words[0]] = append(lex.months[e.Words[0]], mi)
+		}
+		for k, ms := range lex.months { // longest first
+			for i := 1; i < len(ms); i++ {
+				for j := i; j > 0 && len(ms[j].words) > len(ms[j-1].words); j-- {
+					ms[j], ms[j-1] = ms[j-1], ms[j]
+				}
+			}
+			lex.months[k] = ms
+		}
+		lex.weekdays = map[string]int{}
+		for _, e := range lexicon.MustLoad("weekdays.tsv") {
+			n, _ := strconv.Atoi(e.Field(0))
+			lex.weekdays[e.Words[0]] = n
+		}
+		lex.numbers = map[string][]numInfo{}
+		for _, e := range lexicon.MustLoad("numbers.tsv") {
+			n, _ := strconv.Atoi(e.Field(0))
+			lex.numbers[e.Words[0]] = append(lex.numbers[e.Words[0]], numInfo{value: n, kind: e.Field(1), words: e.Words})
+		}
+		for k, ns := range lex.numbers {
+			for i := 1; i < len(ns); i++ {
+				for j := i; j > 0 && len(ns[j].words) > len(ns[j-1].words); j-- {
+					ns[j], ns[j-1] = ns[j-1], ns[j]
+				}
+			}
+			lex.numbers[k] = ns
+		}
+	})
+	return &lex
+}
+
+// word sets used by the rules, as normalization keys
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[text.Key(w)] = true
+	}
+	return m
+}
+
+var (
+	pastMods    = set("الماضي الماضية المنصرم المنصرمة الفائت الفائتة السابق السابقة")
+	futureMods  = set("المقبل المقبلة القادم القادمة التالي التالية")
+	currentMods = set("الجاري الجارية الحالي الحالية")
+	eraWords    = set("م ء ميلادي ميلادية للميلاد")
+	hijriEra    = set("ه هـ هجري هجرية للهجرة")
+	// words that make a bare year or ambiguous month a date
+	dateLead  = set("في فى منذ حتى خلال مطلع مطالع بداية بدايه أوائل اوائل أواخر اواخر أواسط منتصف نهاية نهايه آخر اخر عام العام سنة السنة شهر بحلول قبل بعد لغاية وحتى ومنذ وفي")
+	startMods = set("مطلع مطالع بداية أوائل اول أول مستهل")
+	midMods   = set("منتصف أواسط اواسط")
+	endMods   = set("نهاية أواخر اواخر آخر ختام")
+
+	// day words
+	todayW     = set("اليوم")
+	yesterdayW = set("أمس امس البارحة")
+	tomorrowW  = set("غدا غداً الغد")
+	partWords  = keyed(map[string]string{
+		"صباح": "MO", "صباحا": "MO", "فجر": "MO", "فجرا": "MO", "ظهر": "MI", "ظهرا": "MI",
+		"عصر": "AF", "عصرا": "AF", "مساء": "EV", "مساءا": "EV", "ليله": "NI", "ليل": "NI", "ليلا": "NI",
+	})
+
+	// unit words for durations and offsets: key -> unit (D W M Y H MIN), and
+	// the dual forms meaning two of them
+	unitWords = keyed(map[string]string{
+		"يوم": "D", "يوما": "D", "أيام": "D", "ايام": "D",
+		"أسبوع": "W", "اسبوع": "W", "أسبوعا": "W", "اسبوعا": "W", "أسابيع": "W", "اسابيع": "W",
+		"شهر": "M", "شهرا": "M", "أشهر": "M", "اشهر": "M", "شهور": "M",
+		"عام": "Y", "عاما": "Y", "أعوام": "Y", "اعوام": "Y", "سنة": "Y", "سنه": "Y", "سنوات": "Y", "سنين": "Y",
+		"ساعة": "H", "ساعه": "H", "ساعات": "H",
+		"دقيقة": "MIN", "دقيقه": "MIN", "دقائق": "MIN",
+	})
+	dualUnits = keyed(map[string]string{
+		"يومين": "D", "يومان": "D", "أسبوعين": "W", "اسبوعين": "W", "أسبوعان": "W", "شهرين": "M", "شهران": "M",
+		"عامين": "Y", "عامان": "Y", "سنتين": "Y", "سنتان": "Y", "ساعتين": "H", "ساعتان": "H", "دقيقتين": "MIN",
+	})
+	periodWords = keyed(map[string]string{ // الأسبوع الماضي ...
+		"الأسبوع": "W", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y", "السنه": "Y",
+	})
+	vagueWords = keyed(map[string]string{
+		"حاليا": "PRESENT_REF", "الآن": "PRESENT_REF", "الان": "PRESENT_REF", "راهنا": "PRESENT_REF",
+		"قريبا": "FUTURE_REF", "مؤخرا": "PAST_REF",
+	})
+	setWords = keyed(map[string]string{
+		"يوميا": "P1D", "أسبوعيا": "P1W", "اسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y",
+	})
+
+	// clause tense cues
+	futurePrefixes = []string{"سي", "ست", "سن", "سا"}
+	futureCues     = set("سوف المقرر المرتقب المرتقبة المزمع المزمعة المتوقع يعتزم تعتزم يعتزمان ينتظر تنتظر يرتقب مقرر مرتقب مرتقبة اقتراب موعد لاحق")
+	pastCues       = set(`قال قالت أعلن أعلنت أكد أكدت التقى التقت اجتمع اجتمعت عقد عقدت عقدا جرى جرت جمع جمعت جمعت شهد شهدت
+وقع وقعت أجرى أجرت اجريا بحث بحثت بحثا زار زارت وصل وصلت نشر نشرت نشرتا كان كانت كانا أصدر أصدرت أفاد أفادت ذكر ذكرت
+أوضح أوضحت أضاف أضافت صرح صرحت انطلقت انطلق انتهى انتهت اختتم اختتمت استمر استمرت بدأ بدأت أعرب أعربت دعا دعت
+رفض رفضت طالب طالبت حذر حذرت اتهم اتهمت اتفق اتفقا اتفقت أبلغ أبلغت وصف وصفت تلقى تلقت قد آنذاك سبق سابق`)
+)
+
+// keyed returns m with its keys replaced by their normalization keys.
+func keyed(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[text.Key(k)] = v
+	}
+	return out
+}
+
+func (l *lexicons) month(keys []string, i int) (monthInfo, int) {
+	if i >= len(keys) {
+		return monthInfo{}, 0
+	}
+	k := keys[i]
+	cands := l.months[k]
+	if len(cands) == 0 {
+		// a clitic: وديسمبر، بيناير، لشهر
+		for _, p := range []string{"و", "ف", "ب", "ل"} {
+			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 {
+				k2 := k[len(p):]
+				cands = l.months[k2]
+				keys = append(append([]string{}, keys[:i]...), append([]string{k2}, keys[i+1:]...)...)
+				break
+			}
+		}
+	}
+	for _, m := range cands {
+		if i+len(m.words) > len(keys) {
+			continue
+		}
+		ok := true
+		for j, w := range m.words[1:] {
+			if keys[i+1+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return m, len(m.words)
+		}
+	}
+	return monthInfo{}, 0
+}
+
+func (l *lexicons) weekday(k string) int {
+	if n, ok := l.weekdays[k]; ok {
+		return n
+	}
+	for _, p := range []string{"و", "ف", "ب"} {
+		if strings.HasPrefix(k, p) {
+			if n, ok := l.weekdays[k[len(p):]]; ok && strings.HasPrefix(k[len(p):], "ال") {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+func (l *lexicons) number(keys []string, i int, kinds ...string) (int, int) {
+	if i >= len(keys) {
+		return 0, 0
+	}
+	for _, n := range l.numbers[keys[i]] {
+		if len(kinds) > 0 && !contains(kinds, n.kind) {
+			continue
+		}
+		if i+len(n.words) > len(keys) {
+			continue
+		}
+		ok := true
+		for j, w := range n.words[1:] {
+			if keys[i+1+j] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return n.value, len(n.words)
+		}
+	}
+	return 0, 0
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/ingest"
+)
+
+// timexRecord is one line of rasad dates' output.
+type timexRecord struct {
+	Doc        string  `json:"doc"`
+	Text       string  `json:"text"`
+	Start      int     `json:"start"`
+	End        int     `json:"end"`
+	Type       string  `json:"type"`
+	Value      string  `json:"value"`
+	Mod        string  `json:"mod,omitempty"`
+	Anchor     string  `json:"anchor"`
+	Rule       string  `json:"rule"`
+	Confidence float64 `json:"confidence"`
+}
+
+func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("dates", stderr, "[--published DATE] [FILE|-]...")
+	published := fs.String("published", "", "publication date for inputs that carry none (otherwise it is inferred)")
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	opts := ingest.Options{}
+	if *published != "" {
+		t, err := ingest.ParseTime(*published)
+		if err != nil {
+			return usageError{fmt.Sprintf("--published: %v", err)}
+		}
+		opts.Published = &t
+	}
+	var arts []*rasad.Article
+	var docs []string
+	rejected := 0
+	for _, in := range inputs {
+		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
+			if it.Err == nil {
+				it.Err = ingest.Prepare(it.Article)
+			}
+			if it.Err != nil {
+				rejected++
+				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
+				return nil
+			}
+			arts = append(arts, it.Article)
+			docs = append(docs, it.Article.Reports[0].ExtID)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	infs := dates.InferCollection(arts)
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for i, a := range arts {
+		anchor := dates.AnchorFor(a)
+		if !anchor.Valid() && !infs[i].Date.IsZero() {
+			anchor = dates.Anchor{Date: infs[i].Date, Kind: infs[i].Kind}
+			fmt.Fprintf(stderr, "%s: no publication date; inferred %s (%s, confidence %.2f: %s)\n",
+				docs[i], infs[i].Date.Format("2006-01-02"), infs[i].Kind, infs[i].Confidence, infs[i].Evidence)
+		} else if !anchor.Valid() {
+			fmt.Fprintf(stderr, "%s: no publication date and none could be inferred; relative expressions stay unresolved\n", docs[i])
+		}
+		for _, tx := range dates.Tag(dates.TextFor(a), anchor) {
+			if err := enc.Encode(timexRecord{docs[i], tx.Text, tx.Start, tx.End, tx.Type, tx.Value, tx.Mod, tx.Anchor, tx.Rule, tx.Confidence}); err != nil {
+				return err
+			}
+		}
+	}
+	if rejected > 0 {
+		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", rejected)}
+	}
+	return nil
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/eval"
+)
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return usageError{"usage: rasad eval dates --gold PATH [--seeds PATH] [-v]"}
+	}
+	what := args[0]
+	fs := newFlags("eval "+what, stderr, "--gold PATH [--seeds PATH] [-v]")
+	goldPath := fs.String("gold", "../shared/gold/seeds.json", "gold annotations")
+	seeds := fs.String("seeds", "", "the seeds' JSONL (default: seeds/seeds.jsonl beside the gold's folder)")
+	verbose := fs.Bool("v", false, "list every miss, wrong value and spurious prediction")
+	if _, err := parseFlags(fs, args[1:]); err != nil {
+		return err
+	}
+	gold, err := eval.LoadGold(*goldPath)
+	if err != nil {
+		return err
+	}
+	if *seeds == "" {
+		*seeds = eval.DefaultSeeds(*goldPath)
+	}
+	docs, err := eval.LoadSeeds(*seeds, gold)
+	if err != nil {
+		return err
+	}
+	switch what {
+	case "dates":
+		return evalDates(stdout, docs, *verbose)
+	}
+	return usageError{fmt.Sprintf("eval %q: want dates", what)}
+}
+
+func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
+	anchors := make([]dates.Anchor, len(docs))
+	for i, d := range docs {
+		anchors[i] = dates.AnchorFor(d.Article)
+	}
+	fmt.Fprintf(w, "Temporal expressions on %d seed articles, with the gold publication dates (DATE/TIME with calendar values)\n\n", len(docs))
+	fmt.Fprintf(w, "%-14s %5s %5s %5s %5s %9s %7s %6s\n", "system", "gold", "pred", "found", "right", "precision", "recall", "F1")
+	rs := eval.ScoreDates("rasad", docs, eval.RasadDates(docs, anchors))
+	ps := eval.ScoreDates("go-dateparser", docs, eval.PeerDates(docs, anchors))
+	for _, s := range []eval.DateScore{rs, ps} {
+		fmt.Fprintf(w, "%-14s %5d %5d %5d %5d %9.3f %7.3f %6.3f\n", s.System, s.Gold, s.Predicted, s.Found, s.Right, s.Precision, s.Recall, s.F1)
+	}
+	list := func(title string, items []string) {
+		if len(items) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s (%d):\n", title, len(items))
+		for _, it := range items {
+			fmt.Fprintf(w, "  %s\n", it)
+		}
+	}
+	list("rasad misses", rs.Misses)
+	list("rasad wrong values", rs.Wrong)
+	if verbose {
+		list("rasad predictions not in the gold", rs.Spurious)
+	}
+
+	fmt.Fprintf(w, "\nPublication dates inferred without the gold ones (text alone, then the collection's dates as a hint)\n\n")
+	right := 0
+	for _, r := range eval.InferDates(docs) {
+		mark := "✗"
+		if r.Right {
+			mark = "✓"
+			right++
+		}
+		got := r.Got
+		if got == "" {
+			got = "(none)"
+		}
+		fmt.Fprintf(w, "  %s %s gold %s got %-10s %-8s %.2f  %s\n", mark, r.Name, r.Gold, got, r.Kind, r.Confidence, r.Evidence)
+	}
+	fmt.Fprintf(w, "  right: %d of %d\n", right, len(docs))
+
+	// and the tagger with inferred anchors
+	infs := dates.InferCollection(withoutDates(docs))
+	for i := range docs {
+		anchors[i] = dates.Anchor{}
+		if !infs[i].Date.IsZero() {
+			anchors[i] = dates.Anchor{Date: infs[i].Date, Kind: infs[i].Kind}
+		}
+	}
+	ri := eval.ScoreDates("rasad (inferred)", docs, eval.RasadDates(docs, anchors))
+	fmt.Fprintf(w, "\n%-16s precision %.3f recall %.3f F1 %.3f with inferred publication dates\n", ri.System, ri.Precision, ri.Recall, ri.F1)
+	return nil
+}
+
+// withoutDates copies the seeds' articles without their publication dates.
+func withoutDates(docs []eval.SeedDoc) []*rasad.Article {
+	out := make([]*rasad.Article, len(docs))
+	for i, d := range docs {
+		a := *d.Article
+		a.Published, a.PublishedFrom = nil, ""
+		out[i] = &a
+	}
+	return out
+}
