@@ -278,18 +278,55 @@ func InferCollection(arts []*rasad.Article) []Inference {
 			known = append(known, inf.Date)
 		}
 	}
-	if len(known) == 0 {
-		return out
-	}
-	sort.Slice(known, func(i, j int) bool { return known[i].Before(known[j]) })
-	hint := known[len(known)/2]
-	for i, a := range arts {
-		if a.Published != nil || !out[i].Date.IsZero() {
-			continue
+	// Then, round after round while something new is found: align undated
+	// articles' relative expressions with dated sentences of the others, and
+	// score the rest near the collection's median date.
+	for round := 0; round < 3; round++ {
+		progress := false
+		var dated []datedSentence
+		known = known[:0]
+		for i, a := range arts {
+			anchor := AnchorFor(a)
+			if !anchor.Valid() && !out[i].Date.IsZero() {
+				anchor = Anchor{Date: out[i].Date, Kind: out[i].Kind}
+			}
+			if anchor.Valid() {
+				known = append(known, anchor.Date)
+				dated = append(dated, datedSentences(i, TextFor(a), anchor)...)
+			}
 		}
-		if inf, ok := InferPublished(a, hint); ok {
-			inf.Evidence += "; near the collection's dates (" + hint.Format("2006-01-02") + ")"
-			out[i] = inf
+		if len(known) == 0 {
+			return out
+		}
+		for i, a := range arts {
+			if a.Published != nil || !out[i].Date.IsZero() {
+				continue
+			}
+			var others []datedSentence
+			for _, ds := range dated {
+				if ds.doc != i {
+					others = append(others, ds)
+				}
+			}
+			if d, why, ok := align(a, others); ok {
+				out[i] = Inference{Date: d, Kind: "inferred", Confidence: 0.7, Evidence: why}
+				progress = true
+			}
+		}
+		sort.Slice(known, func(i, j int) bool { return known[i].Before(known[j]) })
+		hint := known[len(known)/2]
+		for i, a := range arts {
+			if a.Published != nil || !out[i].Date.IsZero() {
+				continue
+			}
+			if inf, ok := InferPublished(a, hint); ok {
+				inf.Evidence += "; near the collection's dates (" + hint.Format("2006-01-02") + ")"
+				out[i] = inf
+				progress = true
+			}
+		}
+		if !progress {
+			break
 		}
 	}
 	return out
