@@ -25,6 +25,9 @@ type monthInfo struct {
 }
 
 type lexicons struct {
+	// triggers are the word keys a rule can start at (numbers always can):
+	// scanning tries the rules only there
+	triggers map[string]bool
 	months   map[string][]monthInfo // by first word key
 	weekdays map[string]int
 	numbers  map[string][]numInfo // by first word key
@@ -67,6 +70,34 @@ func loadLex() *lexicons {
 			n, _ := strconv.Atoi(e.Field(0))
 			lex.numbers[e.Words[0]] = append(lex.numbers[e.Words[0]], numInfo{value: n, kind: e.Field(1), words: e.Words})
 		}
+		lex.triggers = map[string]bool{}
+		add := func(keys ...string) {
+			for _, k := range keys {
+				lex.triggers[text.Key(k)] = true
+			}
+		}
+		for k := range lex.months {
+			add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
+		}
+		for k := range lex.weekdays {
+			add(k, "و"+k, "ف"+k, "ب"+k)
+		}
+		for k := range lex.numbers {
+			add(k)
+		}
+		for _, m := range []map[string]bool{todayW, yesterdayW, tomorrowW, startMods, midMods, endMods} {
+			for k := range m {
+				add(k, "و"+k, "ف"+k)
+			}
+		}
+		for _, m := range []map[string]string{partWords, periodWords, vagueWords, setWords} {
+			for k := range m {
+				add(k, "و"+k, "ف"+k)
+			}
+		}
+		add("بعد", "اول", "الليلة", "يوم", "يومي", "بين", "ال", "وال", "شهر", "الشهر", "هذا", "هذه", "عام", "العام", "سنة", "السنة",
+			"الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "منذ", "خلال", "لمدة", "طيلة", "طوال", "مدة", "قبل", "غضون",
+			"على", "في", "الساعة", "ساعة", "كل", "ومنذ", "وخلال", "وقبل", "وبعد", "وفي", "والساعة", "وكل", "والأيام")
 		for k, ns := range lex.numbers {
 			for i := 1; i < len(ns); i++ {
 				for j := i; j > 0 && len(ns[j].words) > len(ns[j-1].words); j-- {

@@ -81,32 +81,68 @@ type tagger struct {
 // anchor. src is the text to read (residue masked with spaces, so offsets
 // index the stored text).
 func Tag(src string, anchor Anchor) []rasad.Timex {
-	t := newTagger(src)
+	return TagTokens(src, text.Tokenize(src), anchor)
+}
+
+// TagTokens is Tag over tokens already made by text.Tokenize(src), as the
+// analysis pipeline shares them between analyzers.
+func TagTokens(src string, toks []text.Token, anchor Anchor) []rasad.Timex {
+	t := newTaggerTokens(src, toks)
 	ms := t.scan()
 	return t.resolveAll(ms, anchor)
 }
 
-func newTagger(src string) *tagger {
-	t := &tagger{lex: loadLex(), src: src, toks: text.Tokenize(src)}
+func newTagger(src string) *tagger { return newTaggerTokens(src, text.Tokenize(src)) }
+
+func newTaggerTokens(src string, toks []text.Token) *tagger {
+	t := &tagger{lex: loadLex(), src: src, toks: toks}
 	t.keys = make([]string, len(t.toks))
 	for i, tok := range t.toks {
 		t.keys[i] = tok.Key
 	}
-	t.clause = spanIndex(t.toks, text.Clauses(src))
-	t.sent = spanIndex(t.toks, text.Sentences(src))
 	return t
 }
 
-func spanIndex(toks []text.Token, spans []text.Span) []int {
-	out := make([]int, len(toks))
-	j := 0
-	for i, tok := range toks {
-		for j < len(spans) && spans[j].End <= tok.Start {
-			j++
-		}
-		out[i] = j
+// clauseOf and sentOf index tokens by clause and sentence (the scopes
+// in which tense cues are read), computed on first use in one pass over the
+// tokens: a clause ends at , ; : and sentence ends, a sentence at . ! ? ؟ ؛
+// and line breaks.
+func (t *tagger) clauseOf(i int) int {
+	if t.clause == nil {
+		t.scopes()
 	}
-	return out
+	return t.clause[i]
+}
+
+func (t *tagger) sentOf(i int) int {
+	if t.sent == nil {
+		t.scopes()
+	}
+	return t.sent[i]
+}
+
+func (t *tagger) scopes() {
+	t.clause = make([]int, len(t.toks))
+	t.sent = make([]int, len(t.toks))
+	c, s := 0, 0
+	prevEnd := 0
+	for i, tok := range t.toks {
+		if strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 {
+			c++
+			s++
+		}
+		t.clause[i], t.sent[i] = c, s
+		if tok.Kind == text.Punct {
+			switch tok.Key {
+			case ".", "!", "?", ";":
+				c++
+				s++
+			case ",", ":":
+				c++
+			}
+		}
+		prevEnd = tok.End
+	}
 }
 
 func (t *tagger) key(i int) string {
@@ -133,7 +169,7 @@ func (t *tagger) num(i int) int {
 
 // stripConj removes a leading و or ف from a word key.
 func stripConj(k string) string {
-	if len(k) > 2 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
 		return k[len("و"):]
 	}
 	return k
@@ -147,6 +183,10 @@ func (t *tagger) scan() []match {
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
 	}
 	for i := 0; i < len(t.toks); {
+		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
+			i++
+			continue
+		}
 		var best *match
 		for _, r := range rules {
 			if m := r(i); m != nil && (best == nil || m.end > best.end) {
@@ -317,6 +357,10 @@ func (t *tagger) matchDayMonth(i int) *match {
 		e := p
 		e.d = endDay
 		p.end = &e
+	}
+	// the day noun or range word before it belongs to the expression
+	if k := t.key(i - 1); k == "يوم" || k == "يومي" || (endDay > 0 && (k == "بين" || k == "من")) {
+		i--
 	}
 	if p.hijri && p.y == 0 {
 		return nil // Hijri day-month without a year: too rare to resolve
@@ -732,6 +776,9 @@ func (t *tagger) matchOffset(i int) *match {
 				approx = true
 			}
 		} else if _, ok := unitWords[t.key(j)]; ok && (lead == "منذ" || lead == "قبل" || lead == "بعد" || lead == "خلال") {
+			if _, mn := t.lex.month(t.keys, j+1); mn > 0 {
+				return nil // خلال شهر يوليوز: a month, not a duration
+			}
 			n = 1 // منذ أسبوع، قبل شهر
 		}
 		u, ok := unitWords[t.key(j)]
@@ -918,8 +965,8 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			vals[idx], anchors[idx] = v, anc
 			if m.p.typ == "DATE" && len(v) == 10 {
 				if d, err := time.Parse("2006-01-02", v); err == nil {
-					if _, ok := sentDate[t.sent[m.start]]; !ok {
-						sentDate[t.sent[m.start]] = d
+					if _, ok := sentDate[t.sentOf(m.start)]; !ok {
+						sentDate[t.sentOf(m.start)] = d
 					}
 				}
 			}
@@ -947,7 +994,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	}
 	if p.typ == "TIME" {
 		base, anc := anchor.Date, anchor.Kind
-		if d, ok := sentDate[t.sent[m.start]]; ok {
+		if d, ok := sentDate[t.sentOf(m.start)]; ok {
 			base, anc = d, "text"
 		}
 		if base.IsZero() {
@@ -1037,6 +1084,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 func absValue(p partial) string {
 	y, m, d := p.y, p.m, p.d
 	if p.hijri {
+		// the tabular calendar is a day off official ones half of the time
 		if m == 0 {
 			// a Hijri year spans two Gregorian years; name the one it starts in
 			g := HijriToGregorian(y, 1, 1)
@@ -1167,9 +1215,11 @@ func periodValue(A time.Time, unit string, off int, mod string) string {
 func (t *tagger) clauseDirection(m match) int {
 	best, bestDist, weak := 0, 1<<30, 0
 	weakDist := 1 << 30
-	for _, scope := range []func(int) int{func(i int) int { return t.clause[i] }, func(i int) int { return t.sent[i] }} {
-		c := scope(m.start)
-		for i := m.start - 1; i >= 0 && scope(i) == c; i-- {
+	t.clauseOf(0)
+	t.sentOf(0)
+	for _, scope := range [][]int{t.clause, t.sent} {
+		c := scope[m.start]
+		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
 			if d, strong := cue(t.keys[i]); d != 0 {
 				dist := m.start - i
 				if strong && dist < bestDist {
@@ -1179,7 +1229,7 @@ func (t *tagger) clauseDirection(m match) int {
 				}
 			}
 		}
-		for i := m.end; i < len(t.keys) && scope(i) == c; i++ {
+		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
 			if d, strong := cue(t.keys[i]); d != 0 {
 				dist := i - m.end + 1
 				if strong && dist < bestDist {
@@ -1195,6 +1245,10 @@ func (t *tagger) clauseDirection(m match) int {
 	}
 	return weak
 }
+
+// cueWindow bounds how far (in tokens) a tense cue is looked for, which
+// keeps tagging linear in the length of the text.
+const cueWindow = 40
 
 var speechVerbs = set("قال قالت أعلن أعلنت أكد أكدت أوضح أوضحت أضاف أضافت صرح صرحت ذكر ذكرت أفاد أفادت أشار أشارت كشف كشفت")
 
