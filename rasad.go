@@ -33,6 +33,8 @@ type Article struct {
 	Published           *time.Time `json:"published,omitempty"`
 	PublishedFrom       string     `json:"published_from,omitempty"`
 	PublishedConfidence float64    `json:"published_confidence,omitempty"`
+	// PublishedEvidence says why an inferred date was chosen.
+	PublishedEvidence string `json:"published_evidence,omitempty"`
 
 	// Removed are the spans of Text that cleaning set aside as scraping
 	// residue, each with the rule that fired. Nothing is deleted.

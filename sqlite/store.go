@@ -148,13 +148,14 @@ type cleaning struct {
 	Dateline  *rasad.Dateline `json:"dateline,omitempty"`
 	Credits   []rasad.Credit  `json:"credits,omitempty"`
 	Warnings  []string        `json:"warnings,omitempty"`
+	Evidence  string          `json:"published_evidence,omitempty"`
 }
 
 func timeString(t *time.Time) any {
 	if t == nil {
 		return nil
 	}
-	return t.UTC().Format(time.RFC3339)
+	return t.Format(time.RFC3339) // with its zone offset: the local calendar date matters
 }
 
 func parseTimePtr(ns sql.NullString) *time.Time {
@@ -201,7 +202,7 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 		if a.ID == "" {
 			return nil, fmt.Errorf("put: article without ID: %w", rasad.ErrInvalid)
 		}
-		cl, err := json.Marshal(cleaning{a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings})
+		cl, err := json.Marshal(cleaning{a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings, a.PublishedEvidence})
 		if err != nil {
 			return nil, fmt.Errorf("put %s: %w", a.ID, err)
 		}
@@ -294,6 +295,7 @@ func (s *Store) Get(ctx context.Context, ref string) (*rasad.Article, error) {
 		return nil, fmt.Errorf("get %s: cleaning: %w", ref, err)
 	}
 	a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
+	a.PublishedEvidence = c.Evidence
 	reps, err := s.reports(ctx, []string{id})
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"github.com/rasad/rasad/analysis"
 	"math"
 	"sort"
 	"strings"
@@ -11,24 +12,16 @@ import (
 )
 
 // TextFor returns the text the tagger reads for an article: its stored
-// text with the residue masked, except page timestamps, which carry the
-// article's own date and time.
-func TextFor(a *rasad.Article) string {
-	if len(a.Removed) == 0 {
-		return a.Text
-	}
-	b := []byte(a.Text)
-	for _, r := range a.Removed {
-		if r.Kind == "timestamp" || r.Start < 0 || r.End > len(b) {
-			continue
-		}
-		for i := r.Start; i < r.End; i++ {
-			if b[i] != '\n' {
-				b[i] = ' '
-			}
-		}
-	}
-	return string(b)
+// text with the residue masked, except page timestamps (analysis.TextFor).
+func TextFor(a *rasad.Article) string { return analysis.TextFor(a) }
+
+// Analyzer tags an article's temporal expressions against its own
+// publication date; its result is []rasad.Timex.
+var Analyzer = &analysis.Analyzer{
+	Name: "dates",
+	Run: func(d *analysis.Doc) (any, error) {
+		return TagTokens(d.Text, d.Tokens, AnchorFor(d.Article)), nil
+	},
 }
 
 // AnchorFor returns the anchor of an article with a publication time, or

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
 )
@@ -64,19 +65,30 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	infs := dates.InferCollection(arts)
+	undated := make([]bool, len(arts))
+	for i, a := range arts {
+		undated[i] = a.Published == nil
+	}
+	inferArticleDates(arts)
+	pipe, err := analysis.NewPipeline(dates.Analyzer)
+	if err != nil {
+		return err
+	}
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	for i, a := range arts {
-		anchor := dates.AnchorFor(a)
-		if !anchor.Valid() && !infs[i].Date.IsZero() {
-			anchor = dates.Anchor{Date: infs[i].Date, Kind: infs[i].Kind}
+		switch {
+		case undated[i] && a.Published != nil:
 			fmt.Fprintf(stderr, "%s: no publication date; inferred %s (%s, confidence %.2f: %s)\n",
-				docs[i], infs[i].Date.Format("2006-01-02"), infs[i].Kind, infs[i].Confidence, infs[i].Evidence)
-		} else if !anchor.Valid() {
+				docs[i], a.Published.Format("2006-01-02"), a.PublishedFrom, a.PublishedConfidence, a.PublishedEvidence)
+		case undated[i]:
 			fmt.Fprintf(stderr, "%s: no publication date and none could be inferred; relative expressions stay unresolved\n", docs[i])
 		}
-		for _, tx := range dates.Tag(dates.TextFor(a), anchor) {
+		d, err := pipe.Run(a)
+		if err != nil {
+			return err
+		}
+		for _, tx := range d.Result(dates.Analyzer).([]rasad.Timex) {
 			if err := enc.Encode(timexRecord{docs[i], tx.Text, tx.Start, tx.End, tx.Type, tx.Value, tx.Mod, tx.Anchor, tx.Rule, tx.Confidence}); err != nil {
 				return err
 			}

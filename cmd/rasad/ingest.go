@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
 )
 
@@ -122,6 +123,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return
 		}
 		ingest.PrepareAll(pending, runtime.GOMAXPROCS(0))
+		inferDates(pending)
 		mu.Lock()
 		for _, it := range pending {
 			if it.Err != nil {
@@ -186,6 +188,41 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return exitError{exitFailure, fmt.Sprintf("%d record(s) rejected (see above)", st.rejected)}
 	}
 	return nil
+}
+
+// inferDates gives the articles of a batch that have no publication date
+// one inferred from their text and the batch (dateline, deictic
+// expressions, dated sentences of the other articles), marked as such.
+func inferDates(items []ingest.Item) {
+	var arts []*rasad.Article
+	for _, it := range items {
+		if it.Err == nil && it.Article != nil {
+			arts = append(arts, it.Article)
+		}
+	}
+	inferArticleDates(arts)
+}
+
+// inferArticleDates sets inferred publication dates on the articles that
+// lack one, marking them with their kind, confidence and evidence.
+func inferArticleDates(arts []*rasad.Article) {
+	missing := false
+	for _, a := range arts {
+		if a.Published == nil {
+			missing = true
+		}
+	}
+	if !missing {
+		return
+	}
+	for i, inf := range dates.InferCollection(arts) {
+		a := arts[i]
+		if a.Published != nil || inf.Date.IsZero() {
+			continue
+		}
+		d := inf.Date
+		a.Published, a.PublishedFrom, a.PublishedConfidence, a.PublishedEvidence = &d, inf.Kind, inf.Confidence, inf.Evidence
+	}
 }
 
 func spinner(n int) string {

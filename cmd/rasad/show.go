@@ -55,6 +55,9 @@ func printArticle(w io.Writer, a *rasad.Article, raw bool) {
 	fmt.Fprintf(w, "title:     %s\n", a.Title)
 	if a.Published != nil {
 		fmt.Fprintf(w, "published: %s (from %s, confidence %.2f)\n", a.Published.Format("2006-01-02T15:04:05Z07:00"), a.PublishedFrom, a.PublishedConfidence)
+		if a.PublishedEvidence != "" {
+			fmt.Fprintf(w, "evidence:  %s\n", a.PublishedEvidence)
+		}
 	}
 	for _, r := range a.Reports {
 		fmt.Fprintf(w, "report:    %s", r.ExtID)
