@@ -31,6 +31,8 @@ type lexicons struct {
 	months   map[string][]monthInfo // by first word key
 	weekdays map[string]int
 	numbers  map[string][]numInfo // by first word key
+	// givenNames are never verbs: ستيفن is not سـ + a verb
+	givenNames map[string]bool
 }
 
 type numInfo struct {
@@ -69,6 +71,10 @@ func loadLex() *lexicons {
 		for _, e := range lexicon.MustLoad("numbers.tsv") {
 			n, _ := strconv.Atoi(e.Field(0))
 			lex.numbers[e.Words[0]] = append(lex.numbers[e.Words[0]], numInfo{value: n, kind: e.Field(1), words: e.Words})
+		}
+		lex.givenNames = map[string]bool{}
+		for _, e := range lexicon.MustLoad("given_names.tsv") {
+			lex.givenNames[e.Words[0]] = true
 		}
 		lex.triggers = map[string]bool{}
 		add := func(keys ...string) {
@@ -218,8 +224,11 @@ func (l *lexicons) month(keys []string, i int) (monthInfo, int) {
 	return monthInfo{}, 0
 }
 
+// weekday returns the ISO weekday a word names (الأربعاء، والخميس), or 0.
+// Forms without the article (أحد، جمعة) name a day only after يوم or كل;
+// callers that have those use bareWeekday.
 func (l *lexicons) weekday(k string) int {
-	if n, ok := l.weekdays[k]; ok {
+	if n, ok := l.weekdays[k]; ok && strings.HasPrefix(k, "ال") {
 		return n
 	}
 	for _, p := range []string{"و", "ف", "ب"} {
@@ -230,6 +239,14 @@ func (l *lexicons) weekday(k string) int {
 		}
 	}
 	return 0
+}
+
+// bareWeekday also accepts the forms without the article (يوم أحد).
+func (l *lexicons) bareWeekday(k string) int {
+	if n, ok := l.weekdays[k]; ok {
+		return n
+	}
+	return l.weekday(k)
 }
 
 func (l *lexicons) number(keys []string, i int, kinds ...string) (int, int) {

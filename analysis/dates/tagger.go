@@ -393,10 +393,12 @@ func daysIn(y, m int) int {
 // weekday is checked against the date.
 func (t *tagger) matchWeekdayDate(i int) *match {
 	j := i
+	wdOf := t.lex.weekday
 	if t.key(j) == "يوم" {
 		j++
+		wdOf = t.lex.bareWeekday
 	}
-	wd := t.lex.weekday(t.key(j))
+	wd := wdOf(t.key(j))
 	if wd == 0 {
 		return nil
 	}
@@ -578,6 +580,8 @@ func (t *tagger) matchYear(i int) *match {
 	return &match{start: i, end: j2, p: p, rule: "year"}
 }
 
+var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
+
 var yearFollowers = set("على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك")
 
 // matchPeriod: الأسبوع الماضي، هذا الأسبوع، الشهر المقبل، العام الجاري،
@@ -675,10 +679,12 @@ func (t *tagger) matchDayWord(i int) *match {
 	}
 	// a weekday after the day word or part of day, or alone
 	jw := j
+	wdOf := t.lex.weekday
 	if t.key(jw) == "يوم" {
 		jw++
+		wdOf = t.lex.bareWeekday
 	}
-	if wd := t.lex.weekday(t.key(jw)); wd > 0 {
+	if wd := wdOf(t.key(jw)); wd > 0 && !notWeekday(t, jw) {
 		p.wd = wd
 		j = jw + 1
 		if rule == "" {
@@ -702,6 +708,16 @@ func (t *tagger) matchDayWord(i int) *match {
 	}
 	return &match{start: i, end: j, p: p, rule: rule}
 }
+
+// notWeekday: الاثنين that means "the two" (نحن الاثنين، كلا الاثنين).
+func notWeekday(t *tagger, j int) bool {
+	if t.key(j) != "الاثنين" {
+		return false
+	}
+	return twoBefore[t.key(j-1)] || t.key(j+1) == "معا"
+}
+
+var twoBefore = set("نحن كلا كلتا هذين هاتين هما أنتما انتما بين")
 
 // excludedToday: اليوم that is not today (روسيا اليوم، اليوم العالمي،
 // اليوم الأول، ذلك اليوم).
@@ -775,15 +791,31 @@ func (t *tagger) matchOffset(i int) *match {
 			if v == 3 && (t.key(j-1) == "بضعه" || t.key(j-1) == "بضع" || t.key(j-1) == "عده") {
 				approx = true
 			}
-		} else if _, ok := unitWords[t.key(j)]; ok && (lead == "منذ" || lead == "قبل" || lead == "بعد" || lead == "خلال") {
+		} else if _, ok := unitWords[t.key(j)]; ok && !pluralUnits[t.key(j)] && (lead == "منذ" || lead == "قبل" || lead == "بعد" || lead == "خلال") {
 			if _, mn := t.lex.month(t.keys, j+1); mn > 0 {
 				return nil // خلال شهر يوليوز: a month, not a duration
 			}
 			n = 1 // منذ أسبوع، قبل شهر
 		}
 		u, ok := unitWords[t.key(j)]
+		if ok && n == 0 && pluralUnits[t.key(j)] {
+			// منذ سنوات، قبل أيام، بعد أشهر: an unknown number of them
+			switch lead {
+			case "قبل":
+				return &match{start: i, end: j + 1, p: partial{typ: "DATE", value: "PAST_REF", conf: 0.7}, rule: "قبل + plural unit"}
+			case "بعد":
+				if t.key(j+1) != "من" && t.key(j+1) != "علي" {
+					return &match{start: i, end: j + 1, p: partial{typ: "DATE", value: "FUTURE_REF", conf: 0.7}, rule: "بعد + plural unit"}
+				}
+				return nil
+			}
+			return &match{start: i, end: j + 1, p: partial{typ: "DURATION", value: "PX" + u, conf: 0.7}, rule: lead + " + plural unit"}
+		}
 		if !ok || n == 0 {
 			return nil
+		}
+		if y, _, _ := t.yearAt(j + 1); y > 0 {
+			return nil // منذ عام 2008: a year, not a duration
 		}
 		unit = u
 		j++
@@ -927,11 +959,11 @@ func (t *tagger) matchSet(i int) *match {
 	}
 	j := i + 1
 	if t.key(j) == "يوم" {
-		if wd := t.lex.weekday(t.key(j + 1)); wd > 0 {
+		if wd := t.lex.bareWeekday(t.key(j + 1)); wd > 0 {
 			return &match{start: i, end: j + 2, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.85}, rule: "every weekday"}
 		}
 	}
-	if wd := t.lex.weekday(t.key(j)); wd > 0 {
+	if wd := t.lex.bareWeekday(t.key(j)); wd > 0 {
 		return &match{start: i, end: j + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.85}, rule: "every weekday"}
 	}
 	if u, ok := unitWords[t.key(j)]; ok && u != "MIN" {
@@ -1267,8 +1299,8 @@ func cue(k string) (int, bool) {
 	case pastCues[k] || pastMods[k] || yesterdayW[k]:
 		return -1, true
 	}
-	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى
-	if utf8.RuneCountInString(k) >= 5 && !futureNouns[k] && !futureNouns[k0] {
+	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
+	if utf8.RuneCountInString(k) >= 5 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] {
 		for _, p := range futurePrefixes[:3] {
 			if strings.HasPrefix(k, p) {
 				return 1, true
