@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"github.com/rasad/rasad"
 )
 
@@ -51,6 +53,14 @@ func ParseTime(s string) (time.Time, error) {
 // (cleaning may move it past residue such as a lone label).
 func parseText(origin string, data []byte, opts Options) (*rasad.Article, error) {
 	a := newArticle(FormatText, origin, "", data, opts)
+	if mostlyInvalidUTF8(data) {
+		// legacy Arabic text files are windows-1256 more often than not
+		if dec, err := charmap.Windows1256.NewDecoder().Bytes(data); err == nil {
+			a.Text = string(dec)
+			a.Warnings = append(a.Warnings, "not UTF-8: read as windows-1256")
+			return finish(a, opts)
+		}
+	}
 	a.Text = validText(string(data), &a.Warnings, "text")
 	a.Text = strings.TrimPrefix(a.Text, "\ufeff")
 	return finish(a, opts)

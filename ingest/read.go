@@ -254,7 +254,13 @@ func looksBinary(head []byte) bool {
 	if ctrl*20 > len(head) {
 		return true
 	}
-	// mostly invalid UTF-8 (allow a cut rune at the end of the window)
+	return false
+}
+
+// mostlyInvalidUTF8 reports a text where many bytes are not UTF-8: a
+// legacy single-byte encoding rather than a few corrupt bytes.
+func mostlyInvalidUTF8(data []byte) bool {
+	head := data[:min(len(data), 4096)]
 	bad := 0
 	for i := 0; i < len(head); {
 		r, size := utf8.DecodeRune(head[i:])
@@ -263,7 +269,7 @@ func looksBinary(head []byte) bool {
 		}
 		i += size
 	}
-	return bad*4 > len(head)
+	return bad*10 > len(head)
 }
 
 // validText repairs invalid UTF-8 with U+FFFD and says so.

@@ -411,3 +411,23 @@ func FuzzWARC(f *testing.F) {
 		}
 	})
 }
+
+func TestReadHTMLWindows1256(t *testing.T) {
+	page, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, err := encodeWindows1256(strings.Replace(string(page), `<meta charset="utf-8">`, `<meta charset="windows-1256">`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := write(t, t.TempDir(), "cp1256.html", enc)
+	arts, rej := readAll(t, p, Options{})
+	if len(arts) != 1 || len(rej) != 0 {
+		t.Fatalf("%d articles, rejected %v", len(arts), rej)
+	}
+	a := arts[0].Article
+	if !strings.Contains(a.Text, "استضافت") || !bytes.Equal(a.Raw, enc) || len(a.Warnings) == 0 {
+		t.Errorf("not transcoded: %q warnings %q", a.Text[:min(80, len(a.Text))], a.Warnings)
+	}
+}

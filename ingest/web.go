@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -16,6 +17,8 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
 
 	"github.com/rasad/rasad"
 )
@@ -24,6 +27,26 @@ import (
 // title, publication time, site name and URL from the page's metadata.
 // pageURL and fetched come from the envelope (WARC) when there is one.
 func parseHTML(origin string, data []byte, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {
+	return parseHTMLType(origin, data, "", pageURL, fetched, opts)
+}
+
+// toUTF8 transcodes a page to UTF-8 according to its HTTP content type,
+// its <meta charset>, or a sniff of its bytes (Arabic pages in windows-1256
+// and ISO-8859-6 are still served).
+func toUTF8(data []byte, contentType string) ([]byte, string) {
+	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	if name == "utf-8" || enc == nil {
+		return data, ""
+	}
+	out, err := io.ReadAll(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
+	if err != nil {
+		return data, ""
+	}
+	return out, name
+}
+
+func parseHTMLType(origin string, raw []byte, contentType, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {
+	data, fromCharset := toUTF8(raw, contentType)
 	if !bytes.Contains(bytes.ToLower(data[:min(len(data), 1<<20)]), []byte("<body")) && len(bytes.TrimSpace(data)) < 64 {
 		return nil, reject("HTML without a body")
 	}
@@ -40,7 +63,10 @@ func parseHTML(origin string, data []byte, pageURL string, fetched *time.Time, o
 	if res == nil || strings.TrimSpace(res.ContentText) == "" {
 		return nil, reject("no main text in HTML")
 	}
-	a := newArticle(FormatHTML, origin, "", data, opts)
+	a := newArticle(FormatHTML, origin, "", raw, opts)
+	if fromCharset != "" {
+		a.Warnings = append(a.Warnings, "page transcoded from "+fromCharset+" to UTF-8")
+	}
 	md := res.Metadata
 	a.Text = validText(res.ContentText, &a.Warnings, "text")
 	a.Title = validText(strings.TrimSpace(md.Title), &a.Warnings, "title")
@@ -265,11 +291,19 @@ func warcResponse(origin string, block []byte, target string, fetched *time.Time
 	if ct != "" && !strings.Contains(ct, "html") {
 		return nil, nil
 	}
-	body, err := io.ReadAll(resp.Body)
+	var bodyReader io.Reader = resp.Body
+	if strings.Contains(strings.ToLower(resp.Header.Get("Content-Encoding")), "gzip") {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, reject("bad gzip body in WARC record: %v", err)
+		}
+		bodyReader = zr
+	}
+	body, err := io.ReadAll(io.LimitReader(bodyReader, MaxRecordBytes))
 	if err != nil {
 		return nil, reject("bad HTTP body in WARC record: %v", err)
 	}
-	a, err := parseHTML(origin, body, target, fetched, opts)
+	a, err := parseHTMLType(origin, body, resp.Header.Get("Content-Type"), target, fetched, opts)
 	if err != nil {
 		return nil, err
 	}

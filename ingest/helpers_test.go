@@ -1,0 +1,7 @@
+package ingest
+
+import "golang.org/x/text/encoding/charmap"
+
+func encodeWindows1256(s string) ([]byte, error) {
+	return charmap.Windows1256.NewEncoder().Bytes([]byte(s))
+}
