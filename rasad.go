@@ -174,6 +174,28 @@ type Timex struct {
 	Confidence float64 `json:"confidence"`
 }
 
+// Mention is a name of a person, organization or place in an article.
+type Mention struct {
+	Span
+	Text string `json:"text"`
+	// Type is PERSON, ORG or LOC.
+	Type string `json:"type"`
+	// Key is the matching key of the name (transliteration-folded for
+	// people); mentions with the same key name the same entity.
+	Key string `json:"key"`
+	// Canonical is the lexicon's name for a known entity ("NATO", "Geneva").
+	Canonical string `json:"canonical,omitempty"`
+	// Role, Sector and Country are what the text says about a person (or
+	// the country of an organization or place): "deputy foreign minister",
+	// "government", "RU".
+	Role    string `json:"role,omitempty"`
+	Sector  string `json:"sector,omitempty"`
+	Country string `json:"country,omitempty"`
+	// Rule names the pattern or lexicon entry that fired.
+	Rule       string  `json:"rule"`
+	Confidence float64 `json:"confidence"`
+}
+
 // PutResult says what storing one article did.
 type PutResult struct {
 	ID string

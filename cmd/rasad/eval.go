@@ -13,7 +13,7 @@ import (
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageError{"usage: rasad eval dates --gold PATH [--seeds PATH] [-v]"}
+		return usageError{"usage: rasad eval dates|entities --gold PATH [--seeds PATH] [-v]"}
 	}
 	what := args[0]
 	fs := newFlags("eval "+what, stderr, "--gold PATH [--seeds PATH] [-v]")
@@ -37,8 +37,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	switch what {
 	case "dates":
 		return evalDates(stdout, docs, *verbose)
+	case "entities":
+		return evalEntities(stdout, gold, docs)
 	}
-	return usageError{fmt.Sprintf("eval %q: want dates", what)}
+	return usageError{fmt.Sprintf("eval %q: want dates or entities", what)}
 }
 
 func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
@@ -106,4 +108,34 @@ func withoutDates(docs []eval.SeedDoc) []*rasad.Article {
 		out[i] = &a
 	}
 	return out
+}
+
+func evalEntities(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc) error {
+	s := eval.ScoreEntities(gold, eval.SeedEntities(docs))
+	fmt.Fprintf(w, "Entities on %d seed articles\n\n", len(docs))
+	fmt.Fprintf(w, "PERSON  %d of %d gold people found as exactly one cluster holding all their forms; %d clusters mix two gold people\n", s.PeopleExact, s.People, len(s.Mixed))
+	fmt.Fprintf(w, "ORG     recall %d/%d = %.3f\n", s.OrgFound, s.OrgGold, ratio(s.OrgFound, s.OrgGold))
+	fmt.Fprintf(w, "LOC     recall %d/%d = %.3f\n", s.LocFound, s.LocGold, ratio(s.LocFound, s.LocGold))
+	fmt.Fprintf(w, "precision: %d of %d predicted clusters match a gold entity = %.3f (the others are listed below: judge them by hand)\n",
+		s.RealMatched, s.Clusters, ratio(s.RealMatched, s.Clusters))
+	for _, list := range []struct {
+		title string
+		items []string
+	}{{"people problems", s.PeopleProblems}, {"mixed clusters", s.Mixed}, {"ORG missed", s.OrgMissed}, {"LOC missed", s.LocMissed}, {"predicted clusters not in the gold", s.Unmatched}} {
+		if len(list.items) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d):\n", list.title, len(list.items))
+		for _, it := range list.items {
+			fmt.Fprintf(w, "  %s\n", it)
+		}
+	}
+	return nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
 }

@@ -1,0 +1,635 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis"
+	"github.com/rasad/rasad/text"
+)
+
+// word is one word token of the document with what the lexicons say of it.
+type word struct {
+	tok      int // index in the token list
+	key      string
+	start    int
+	end      int
+	seg      int  // segment: hard punctuation starts a new one
+	commaBef bool // a comma (،) stands right before it
+}
+
+// hit is a lexicon phrase found at a word position.
+type hit struct {
+	e     gazEntry
+	n     int // words covered
+	strip int // clitic runes stripped from the first word's surface
+}
+
+type recognizer struct {
+	lx    *lexicons
+	src   string
+	toks  []text.Token
+	words []word
+	hits  []*hit // per word: the longest lexicon phrase starting there
+	known map[string]knownName
+	out   []rasad.Mention
+	used  []bool // words already inside a mention
+}
+
+// knownName is a person's name learned from a full mention, by the
+// skeleton of its last token (the surname).
+type knownName struct {
+	key     string // NameKey of the full name
+	role    string
+	sector  string
+	country string
+}
+
+// Known is a set of people's names learned from a collection: surname
+// skeleton -> full-name key. A surname that names two people is dropped.
+type Known map[string]string
+
+// Options tune recognition.
+type Options struct {
+	// Known names learned from other articles, so that a bare surname
+	// (بلينكن) is found where its full name is not in the article.
+	Known Known
+}
+
+// Find returns the entity mentions of src (tokens made by text.Tokenize).
+func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
+	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}}
+	r.words = buildWords(src, toks)
+	r.used = make([]bool, len(r.words))
+	r.hits = make([]*hit, len(r.words))
+	for i := range r.words {
+		r.hits[i] = r.lookup(i)
+	}
+	r.people()
+	r.orgsAndPlaces()
+	r.surnames(opts.Known)
+	r.resolveSingles(opts.Known)
+	sortMentions(r.out)
+	return r.out
+}
+
+// Analyzer finds an article's entities; its result is []rasad.Mention.
+var Analyzer = &analysis.Analyzer{
+	Name: "entities",
+	Run: func(d *analysis.Doc) (any, error) {
+		return Find(d.Text, d.Tokens, Options{}), nil
+	},
+}
+
+func buildWords(src string, toks []text.Token) []word {
+	var ws []word
+	seg := 0
+	comma := false
+	prevEnd := 0
+	for i, t := range toks {
+		if strings.IndexByte(src[prevEnd:t.Start], '\n') >= 0 {
+			seg++
+		}
+		prevEnd = t.End
+		if t.Kind == text.Punct {
+			if t.Key == "." && i > 0 && i+1 < len(toks) && toks[i-1].End == t.Start && toks[i+1].Start == t.End {
+				continue // سي.إن.إن، أ.ف.ب: dots inside an abbreviation
+			}
+			switch t.Key {
+			case ",":
+				comma = true
+				seg++
+			case ".", "!", "?", ";", ":", "(", ")", "[", "]":
+				seg++
+			}
+			continue
+		}
+		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma})
+		comma = false
+	}
+	return ws
+}
+
+// lookup finds the longest lexicon phrase at word i, reading the first
+// word with or without its clitics.
+func (r *recognizer) lookup(i int) *hit {
+	var best *hit
+	for _, v := range cliticVariants(r.words[i].key) {
+		for _, e := range r.lx.byFirst[v.key] {
+			n := len(e.words)
+			if best != nil && n <= best.n {
+				break
+			}
+			if i+n > len(r.words) || r.words[i+n-1].seg != r.words[i].seg {
+				continue
+			}
+			ok := true
+			for j := 1; j < n; j++ {
+				if r.words[i+j].key != e.words[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = &hit{e: e, n: n, strip: v.strip}
+				break
+			}
+		}
+	}
+	return best
+}
+
+// surfaceStart returns the byte offset after strip clitic letters of word w.
+func (r *recognizer) surfaceStart(w word, strip int) int {
+	off := w.start
+	for strip > 0 && off < w.end {
+		rn, size := utf8.DecodeRuneInString(r.src[off:])
+		off += size
+		if text.KeyRune(rn) >= 0 {
+			strip--
+		}
+	}
+	// skip marks that belonged to the stripped letter
+	for off < w.end {
+		rn, size := utf8.DecodeRuneInString(r.src[off:])
+		if text.KeyRune(rn) >= 0 {
+			break
+		}
+		off += size
+	}
+	return off
+}
+
+func (r *recognizer) emit(m rasad.Mention, from, to int) {
+	m.Text = r.src[m.Start:m.End]
+	r.out = append(r.out, m)
+	for i := from; i < to && i < len(r.used); i++ {
+		r.used[i] = true
+	}
+}
+
+// nameWord reports whether word i can be part of a person's name. first
+// says it would be the first word (which may carry a conjunction).
+func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
+	if i >= len(r.words) || r.used[i] {
+		return false, 0
+	}
+	w := r.words[i]
+	if r.toks[w.tok].Kind != text.Word {
+		return false, 0
+	}
+	k := w.key
+	if r.lx.given[k] || r.lx.givenExact[r.src[w.start:w.end]] {
+		return true, 0
+	}
+	if first {
+		for _, v := range cliticVariants(k)[1:] {
+			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] {
+				return true, 1
+			}
+		}
+	}
+	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.hits[i] != nil {
+		return false, 0
+	}
+	if first && strings.HasPrefix(k, "ال") {
+		return false, 0
+	}
+	if strings.HasPrefix(k, "و") && !first {
+		return false, 0 // ونائب، وزير: a new phrase
+	}
+	if !first && utf8.RuneCountInString(k) >= 5 && (strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن")) {
+		return false, 0 // سيرأسان، ستلتقي: a future verb after the name
+	}
+	if rest := stripConj(k); rest != k && (r.lx.notName[rest] || r.lx.byFirst[rest] != nil) {
+		return false, 0
+	}
+	return true, 0
+}
+
+func stripConj(k string) string {
+	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+		return k[len("و"):]
+	}
+	return k
+}
+
+// nameAt reads a person's name starting at word i: one to four name words
+// within a segment. It returns the number of words and the clitic strip of
+// the first one.
+func (r *recognizer) nameAt(i int) (n, strip int) {
+	ok, strip := r.nameWord(i, true)
+	if !ok {
+		return 0, 0
+	}
+	n = 1
+	for words := 1; words < maxNameTokens && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
+		k := r.words[i+n].key
+		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) {
+			if ok2, _ := r.nameWord(i+n+1, false); ok2 {
+				n += 2
+				continue
+			}
+		}
+		ok2, _ := r.nameWord(i+n, false)
+		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
+			// a third word only after a compound given name (جان أيف
+			// لوريدان، رجب طيب أردوغان): after a surname comes the sentence
+			break
+		}
+		if !ok2 {
+			// a family name with the article: عادل الجبير، سامر الخطيب
+			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] {
+				n++
+			}
+			break
+		}
+		n++
+	}
+	return n, strip
+}
+
+// roleModifiers may follow a role before the name: السابق، الجديد …
+var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
+
+// ministryAt reads "وزارة الخارجية [الروسية]" or "الخارجية الروسية" at i:
+// words covered, canonical name, country, clitic strip.
+func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip int) {
+	if i >= len(r.words) {
+		return 0, "", "", 0
+	}
+	j := i
+	hasWord := false
+	for _, v := range cliticVariants(r.words[i].key) {
+		if v.key == "وزاره" {
+			hasWord, strip, j = true, v.strip, i+1
+			break
+		}
+	}
+	if j >= len(r.words) || r.words[j].seg != r.words[i].seg {
+		return 0, "", "", 0
+	}
+	field := ""
+	fk := r.words[j].key
+	if !hasWord {
+		for _, v := range cliticVariants(fk) {
+			if f, ok := r.lx.fields[v.key]; ok {
+				field, strip = f, v.strip
+				break
+			}
+		}
+	} else {
+		field = r.lx.fields[fk]
+	}
+	if field == "" {
+		return 0, "", "", 0
+	}
+	j++
+	if j < len(r.words) && r.words[j].seg == r.words[i].seg && r.hits[j] != nil && r.hits[j].e.kind == "ADJ" && r.hits[j].strip == 0 {
+		country = r.hits[j].e.country
+		j += r.hits[j].n
+	} else if !hasWord {
+		return 0, "", "", 0 // "الخارجية" alone is an adjective or a field, not a ministry
+	}
+	canonical = field + " ministry"
+	if country != "" {
+		canonical += " (" + country + ")"
+	}
+	return j - i, canonical, country, strip
+}
+
+// people finds persons: role chains, given name + surname, coordination.
+func (r *recognizer) people() {
+	for i := 0; i < len(r.words); i++ {
+		if r.used[i] {
+			continue
+		}
+		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
+			if end := r.roleChain(i); end > i {
+				i = end - 1
+				continue
+			}
+		}
+		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0) {
+			if n, strip := r.nameAt(i); n >= 2 {
+				m := r.person(i, n, strip, "given name + name", 0.8)
+				r.apposition(&m, i+n)
+				r.emit(m, i, i+n)
+				i += n - 1
+			}
+		}
+	}
+}
+
+// person builds a PERSON mention over words [i, i+n).
+func (r *recognizer) person(i, n, strip int, rule string, conf float64) rasad.Mention {
+	start := r.surfaceStart(r.words[i], strip)
+	end := r.words[i+n-1].end
+	m := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Rule: rule, Confidence: conf}
+	m.Key = NameKey(r.src[start:end])
+	return m
+}
+
+// apposition attaches a role that follows a name after a comma:
+// "ديمتري كوزاك، نائب رئيس إدارة الرئاسة الروسية".
+func (r *recognizer) apposition(m *rasad.Mention, j int) {
+	if j >= len(r.words) || !r.words[j].commaBef || r.hits[j] == nil || r.hits[j].e.kind != "ROLE" || m.Role != "" {
+		return
+	}
+	h := r.hits[j]
+	m.Role, m.Sector = h.e.canonical, h.e.sub
+	k := j + h.n
+	for k < len(r.words) && r.words[k].seg == r.words[j].seg {
+		if hk := r.hits[k]; hk != nil && (hk.e.kind == "ADJ" || hk.e.kind == "LOC" && hk.e.sub == "country") {
+			if m.Country == "" {
+				m.Country = hk.e.country
+			}
+			k += hk.n
+			continue
+		}
+		k++
+	}
+}
+
+// roleChain reads ROLE [ADJ|COUNTRY|ORG|ministry|في CITY|modifier]* [،] NAME
+// and the persons coordinated after it. It returns the word after the
+// last one used, or i when no person was found.
+func (r *recognizer) roleChain(i int) int {
+	h := r.hits[i]
+	role, sector := h.e.canonical, h.e.sub
+	var countries []string
+	org := ""
+	j := i + h.n
+	seg := r.words[i].seg
+	for j < len(r.words) && r.words[j].seg == seg {
+		hj := r.hits[j]
+		switch {
+		case hj != nil && hj.e.kind == "ADJ":
+			countries = append(countries, hj.e.country)
+			j += hj.n
+			continue
+		case hj != nil && hj.e.kind == "LOC" && hj.e.sub == "country" && hj.strip == 0:
+			countries = append(countries, hj.e.country)
+			j += hj.n
+			continue
+		case hj != nil && hj.e.kind == "ORG":
+			org = hj.e.canonical
+			if hj.e.country != "" {
+				countries = append(countries, hj.e.country)
+			}
+			j += hj.n
+			continue
+		case hj != nil && hj.e.kind == "ROLE" && hj.strip == 0 && j == i+h.n:
+			// a role of a role: رئيس + إدارة …; take the longer description
+			role, sector = hj.e.canonical, hj.e.sub
+			j += hj.n
+			continue
+		}
+		if n, _, c, _ := r.ministryAt(j); n > 0 {
+			if c != "" {
+				countries = append(countries, c)
+			}
+			j += n
+			continue
+		}
+		k := r.words[j].key
+		if (k == "في" || k == "لدي") && j+1 < len(r.words) && r.hits[j+1] != nil && r.hits[j+1].e.kind == "LOC" {
+			j += 1 + r.hits[j+1].n
+			continue
+		}
+		if roleModifiers[k] {
+			j++
+			continue
+		}
+		break
+	}
+	if j >= len(r.words) {
+		return i
+	}
+	// the name: right after the chain, or after a comma (apposition)
+	if r.words[j].seg != seg && !(r.words[j].commaBef && r.words[j].seg == seg+1) {
+		return i
+	}
+	n, strip := r.nameAt(j)
+	if n == 0 {
+		return i
+	}
+	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
+		return i
+	}
+	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
+	m.Role, m.Sector = role, sector
+	if len(countries) > 0 {
+		m.Country = countries[0]
+	}
+	_ = org
+	r.emit(m, i, j+n)
+	end := j + n
+	// coordination: "، والروسي سيرجي لافروف"، "وبريطانيا ليز تراس"، "وجو بايدن"
+	for ci := 1; end < len(r.words) && ci < 6; ci++ {
+		k := end
+		country := ""
+		if hk := r.hits[k]; hk != nil && hk.strip > 0 && (hk.e.kind == "ADJ" || hk.e.kind == "LOC" && hk.e.sub == "country") {
+			country = hk.e.country
+			k += hk.n
+		} else if hk != nil {
+			break
+		} else if !strings.HasPrefix(r.words[k].key, "و") {
+			break
+		}
+		if k >= len(r.words) {
+			break
+		}
+		n2, strip2 := r.nameAt(k)
+		if n2 == 0 || (country == "" && strip2 == 0) {
+			break
+		}
+		if country == "" && ci < len(countries) {
+			country = countries[ci]
+		}
+		m2 := r.person(k, n2, strip2, "coordinated with a role + name", 0.85)
+		m2.Role, m2.Sector, m2.Country = role, sector, country
+		r.emit(m2, end, k+n2)
+		end = k + n2
+	}
+	return end
+}
+
+// orgsAndPlaces emits the lexicon's organizations and places, ministries,
+// and landmarks (بحيرة ليمان).
+func (r *recognizer) orgsAndPlaces() {
+	nato := false
+	for i := 0; i < len(r.words); i++ {
+		if r.used[i] {
+			continue
+		}
+		if n, canonical, country, strip := r.ministryAt(i); n > 0 {
+			start := r.surfaceStart(r.words[i], strip)
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+n-1].end}, Type: "ORG", Key: canonical,
+				Canonical: canonical, Country: country, Rule: "ministry + nationality", Confidence: 0.85}, i, i+n)
+			i += n - 1
+			continue
+		}
+		h := r.hits[i]
+		if h == nil {
+			if r.lx.landmarks[stripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg {
+				if ok, _ := r.nameWord(i+1, false); ok && !strings.HasPrefix(r.words[i+1].key, "ال") {
+					start := r.surfaceStart(r.words[i], len([]rune(r.words[i].key))-len([]rune(stripConj(r.words[i].key))))
+					r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+1].end}, Type: "LOC",
+						Key: text.Key(r.src[start:r.words[i+1].end]), Rule: "landmark word + name", Confidence: 0.7}, i, i+2)
+					i++
+				}
+			}
+			continue
+		}
+		if h.e.kind != "ORG" && h.e.kind != "LOC" {
+			i += h.n - 1
+			continue
+		}
+		if h.e.ambiguous && !r.placeContext(i, h) {
+			continue
+		}
+		start := r.surfaceStart(r.words[i], h.strip)
+		m := rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
+			Canonical: h.e.canonical, Country: h.e.country, Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+		if h.e.canonical == "NATO" {
+			nato = true
+		}
+		r.emit(m, i, i+h.n)
+		i += h.n - 1
+	}
+	if !nato {
+		return
+	}
+	// الحلف alone, in an article about NATO, is NATO
+	for i, w := range r.words {
+		if r.used[i] {
+			continue
+		}
+		for _, v := range cliticVariants(w.key) {
+			if v.key == "الحلف" && (i+1 >= len(r.words) || r.words[i+1].seg != w.seg || r.hits[i+1] == nil || r.hits[i+1].e.kind != "ADJ") {
+				start := r.surfaceStart(w, v.strip)
+				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "ORG", Key: "NATO", Canonical: "NATO",
+					Rule: "الحلف in an article that names NATO", Confidence: 0.7}, i, i+1)
+				break
+			}
+		}
+	}
+}
+
+// placeContext: an ambiguous place name (مالي، عمان) after a preposition
+// of place or in a list of places.
+func (r *recognizer) placeContext(i int, h *hit) bool {
+	if h.strip > 0 {
+		k := r.words[i].key
+		return strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")
+	}
+	if i == 0 {
+		return false
+	}
+	switch r.words[i-1].key {
+	case "في", "الي", "من", "عاصمه", "العاصمه", "مدينه", "زار", "زيارة", "زياره":
+		return true
+	}
+	return false
+}
+
+// surnames finds bare surnames of people named in full in this article or
+// in Known (learned from the collection).
+func (r *recognizer) surnames(known Known) {
+	local := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, m := range r.out {
+		if m.Type != "PERSON" {
+			continue
+		}
+		parts := strings.Fields(m.Key)
+		if len(parts) < 2 {
+			continue
+		}
+		sk := parts[len(parts)-1]
+		if prev, ok := local[sk]; ok && prev != m.Key {
+			ambiguous[sk] = true
+		}
+		local[sk] = m.Key
+	}
+	for i, w := range r.words {
+		if r.used[i] || r.toks[w.tok].Kind != text.Word {
+			continue
+		}
+		for _, v := range cliticVariants(w.key) {
+			if utf8.RuneCountInString(v.key) < 4 || r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil {
+				continue
+			}
+			sk := skeleton(v.key)
+			full, ok := local[sk]
+			rule := "surname of a person named in this article"
+			if !ok || ambiguous[sk] {
+				full, ok = known[sk]
+				rule = "surname of a person named in the collection"
+			}
+			if !ok || full == "" {
+				continue
+			}
+			start := r.surfaceStart(w, v.strip)
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
+			break
+		}
+	}
+}
+
+// resolveSingles gives a one-word person mention found by a pattern
+// (الرئيس بوتين) the key of the full name it is the surname of.
+func (r *recognizer) resolveSingles(known Known) {
+	full := map[string]string{}
+	for _, m := range r.out {
+		if parts := strings.Fields(m.Key); m.Type == "PERSON" && len(parts) >= 2 {
+			full[parts[len(parts)-1]] = m.Key
+		}
+	}
+	for i := range r.out {
+		m := &r.out[i]
+		if m.Type != "PERSON" || strings.Contains(m.Key, " ") {
+			continue
+		}
+		if k, ok := full[m.Key]; ok {
+			m.Key = k
+		} else if k, ok := known[m.Key]; ok && k != "" {
+			m.Key = k
+		}
+	}
+}
+
+func sortMentions(ms []rasad.Mention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+}
+
+// Learn collects the surnames of the people named in full in mentions,
+// for Options.Known: a surname shared by two different full names is left
+// out.
+func Learn(known Known, ms []rasad.Mention) {
+	for _, m := range ms {
+		if m.Type != "PERSON" {
+			continue
+		}
+		parts := strings.Fields(m.Key)
+		if len(parts) < 2 {
+			continue
+		}
+		sk := parts[len(parts)-1]
+		if prev, ok := known[sk]; ok && prev != m.Key {
+			known[sk] = "" // ambiguous
+			continue
+		}
+		known[sk] = m.Key
+	}
+}
+
+// Input is one article's text for FindAll.
+type Input struct {
+	ID     string
+	Text   string
+	Tokens []text.Token
+}

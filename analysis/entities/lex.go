@@ -1,0 +1,202 @@
+// Package entities finds people, organizations and places in Arabic news
+// with lexicons of general knowledge (places, organizations, roles, given
+// names) and patterns (role + name, given name + surname, coordinated
+// duals, apposition), and groups their many spellings into clusters with a
+// transliteration-aware key. Every mention keeps its byte span and the rule
+// that found it.
+package entities
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad/lexicon"
+	"github.com/rasad/rasad/text"
+)
+
+type gazEntry struct {
+	kind      string // ROLE ORG LOC ADJ
+	canonical string
+	sub       string // places: country|city|adj; orgs: kind; roles: sector
+	country   string // ISO code for places and adjectives
+	ambiguous bool
+	words     []string
+	ref       string
+}
+
+type lexicons struct {
+	byFirst    map[string][]gazEntry // longest first
+	given      map[string]bool
+	givenExact map[string]bool // names whose key is also a function word, by exact spelling
+	notName    map[string]bool
+	fields     map[string]string // ministry fields: الخارجية -> foreign
+	landmarks  map[string]bool   // بحيرة، نهر، جبل …
+	countryOf  map[string]string // ISO -> English name
+	maxPhrase  int
+	nameJoiner map[string]bool // بن، أبو، عبد …
+}
+
+var (
+	lexOnce sync.Once
+	lex     lexicons
+)
+
+func load() *lexicons {
+	lexOnce.Do(func() {
+		lex.byFirst = map[string][]gazEntry{}
+		lex.countryOf = map[string]string{}
+		add := func(e gazEntry) {
+			lex.byFirst[e.words[0]] = append(lex.byFirst[e.words[0]], e)
+			if len(e.words) > lex.maxPhrase {
+				lex.maxPhrase = len(e.words)
+			}
+		}
+		for _, e := range lexicon.MustLoad("places.tsv") {
+			kind := "LOC"
+			if e.Field(1) == "adj" {
+				kind = "ADJ"
+			}
+			if e.Field(1) == "country" {
+				lex.countryOf[e.Field(2)] = e.Field(0)
+			}
+			add(gazEntry{kind: kind, canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), ambiguous: e.Field(3) == "ambiguous", words: e.Words, ref: e.Ref()})
+		}
+		for _, e := range lexicon.MustLoad("orgs.tsv") {
+			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
+		for _, e := range lexicon.MustLoad("roles.tsv") {
+			add(gazEntry{kind: "ROLE", canonical: e.Field(0), sub: e.Field(1), words: e.Words, ref: e.Ref()})
+		}
+		for k, es := range lex.byFirst {
+			for i := 1; i < len(es); i++ {
+				for j := i; j > 0 && len(es[j].words) > len(es[j-1].words); j-- {
+					es[j], es[j-1] = es[j-1], es[j]
+				}
+			}
+			lex.byFirst[k] = es
+		}
+		lex.notName = keySet(notNameWords)
+		lex.given = map[string]bool{}
+		lex.givenExact = map[string]bool{}
+		for _, e := range lexicon.MustLoad("given_names.tsv") {
+			if lex.notName[e.Words[0]] {
+				// علي/على، آن/أن: the key collides with a function word, so
+				// only the name's exact spelling counts
+				lex.givenExact[e.Surface] = true
+				continue
+			}
+			lex.given[e.Words[0]] = true
+		}
+		lex.fields = map[string]string{}
+		for k, v := range ministryFields {
+			lex.fields[text.Key(k)] = v
+		}
+		lex.landmarks = keySet("بحيرة نهر جبل جبال جزيرة جزر خليج مضيق بحر صحراء وادي سهل هضبة قناة شبه")
+		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل ال دي دا فان فون لو لا")
+	})
+	return &lex
+}
+
+func keySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[text.Key(w)] = true
+	}
+	return m
+}
+
+var ministryFields = map[string]string{
+	"الخارجية": "foreign", "الدفاع": "defence", "الداخلية": "interior", "المالية": "finance", "الطاقة": "energy",
+	"الاقتصاد": "economy", "العدل": "justice", "الصحة": "health", "التعليم": "education", "الزراعة": "agriculture",
+	"النفط": "oil", "الإعلام": "information", "التجارة": "trade", "النقل": "transport", "الثقافة": "culture",
+}
+
+// notNameWords can never be part of a person's name: function words,
+// pronouns, time words and the verbs that follow names in news.
+const notNameWords = `في فى من على علي إلى الى عن مع حول بين بعد قبل منذ خلال حتى عند لدى أن ان إن انه أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
+كما قد لقد كان كانت يكون تكون أو او ثم لكن بل غير كل بعض أي اي فيما بينما حيث ضمن دون نحو لها له لهم عليه عليها إليه اليه فيه فيها منه منها به بها عبر وفق وفقا بشأن لدى إزاء تجاه ضد
+اليوم أمس امس غدا الآن حاليا مساء صباح يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت عام العام شهر
+على علي ان أن آن قال قالت يقول تقول أعلن أعلنت يعلن أكد أكدت يؤكد تؤكد أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت أفاد أفادت صرح صرحت اعتبر اعتبرت رأى رأت يرى ترى
+التقى التقت يلتقي تلتقي بحث بحثت يبحث تبحث أجرى أجرت يجري تجري دعا دعت يدعو تدعو طالب طالبت يطالب تطالب رفض رفضت يرفض ترفض حذر حذرت يحذر تحذر
+اتهم اتهمت يتهم تتهم وصل وصلت يصل تصل زار زارت يزور تزور استقبل استقبلت عقد عقدت يعقد تعقد وقع وقعت اجتمع اجتمعت أعرب أعربت يعرب تعرب أبلغ أبلغت
+سيلتقي سيعقد ستعقد سيزور ستزور سيجري ستجري يترأس كتب كتبت نفى نفت ينفي تنفي شدد شددت يشدد لفت لفتت تابع تابعت حث حثت يحث استبعد استبعدت
+وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
+وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
+الذى اللذان الأمريكي الروسي بشكل خاص عام`
+
+// maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
+const maxNameTokens = 3
+
+// variant is a reading of a word with its clitics removed.
+type variant struct {
+	key   string
+	strip int // runes of clitics removed from the front of the surface
+}
+
+// cliticVariants returns k and its readings without a conjunction (و ف),
+// a preposition (ب ل ك) or both; لل also reads as ل + ال.
+func cliticVariants(k string) []variant {
+	out := []variant{{k, 0}}
+	n := utf8.RuneCountInString(k)
+	if n < 3 {
+		return out
+	}
+	rest, strip := k, 0
+	if strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ف") {
+		rest, strip = rest[len("و"):], 1
+		out = append(out, variant{rest, strip})
+	}
+	if utf8.RuneCountInString(rest) >= 3 {
+		switch {
+		case strings.HasPrefix(rest, "لل"):
+			out = append(out, variant{"ا" + rest[len("ل"):], strip + 1})
+		case strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك"):
+			out = append(out, variant{rest[len("ب"):], strip + 1})
+		}
+	}
+	return out
+}
+
+// NameKey is the transliteration-aware matching key of a person's name:
+// the normalization key with ج/غ/ق folded, ط to ت, ص to س, ظ/ذ to ز, ث to
+// ت, and the long vowels ا و ي dropped inside words (kept first and last),
+// so سيرجي/سيرغي/سيرجى لافروف, أنتوني/أنطوني, دميتري/ديمتري agree.
+func NameKey(name string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(text.Key(name)) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(skeleton(w))
+	}
+	return b.String()
+}
+
+func skeleton(w string) string {
+	rs := []rune(w)
+	var out []rune
+	for i, r := range rs {
+		switch r {
+		case 'غ', 'ق':
+			r = 'ج'
+		case 'ط', 'ث':
+			r = 'ت'
+		case 'ص':
+			r = 'س'
+		case 'ظ', 'ذ':
+			r = 'ز'
+		case 'ة':
+			r = 'ه'
+		}
+		if i > 0 && i < len(rs)-1 && (r == 'ا' || r == 'و' || r == 'ي') {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1] == r {
+			continue // doubled letters: سوليفان/سوليفن
+		}
+		out = append(out, r)
+	}
+	// a final long vowel varies (زيلينسكي/زيلنسكي keep it; ـا/ـى/ـي fold)
+	return string(out)
+}
