@@ -18,6 +18,7 @@ type word struct {
 	end      int
 	seg      int  // segment: hard punctuation starts a new one
 	commaBef bool // a comma (،) stands right before it
+	vars     variants
 }
 
 // hit is a lexicon phrase found at a word position.
@@ -106,7 +107,7 @@ func buildWords(src string, toks []text.Token) []word {
 			}
 			continue
 		}
-		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma})
+		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
 		comma = false
 	}
 	return ws
@@ -116,7 +117,7 @@ func buildWords(src string, toks []text.Token) []word {
 // word with or without its clitics.
 func (r *recognizer) lookup(i int) *hit {
 	var best *hit
-	for _, v := range cliticVariants(r.words[i].key) {
+	for _, v := range r.words[i].vars.all() {
 		for _, e := range r.lx.byFirst[v.key] {
 			n := len(e.words)
 			if best != nil && n <= best.n {
@@ -185,7 +186,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 		return true, 0
 	}
 	if first {
-		for _, v := range cliticVariants(k)[1:] {
+		for _, v := range w.vars.all()[1:] {
 			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] {
 				return true, 1
 			}
@@ -262,7 +263,7 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	j := i
 	hasWord := false
-	for _, v := range cliticVariants(r.words[i].key) {
+	for _, v := range r.words[i].vars.all() {
 		if v.key == "وزاره" {
 			hasWord, strip, j = true, v.strip, i+1
 			break
@@ -274,7 +275,7 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	field := ""
 	fk := r.words[j].key
 	if !hasWord {
-		for _, v := range cliticVariants(fk) {
+		for _, v := range r.words[j].vars.all() {
 			if f, ok := r.lx.fields[v.key]; ok {
 				field, strip = f, v.strip
 				break
@@ -508,7 +509,7 @@ func (r *recognizer) orgsAndPlaces() {
 		if r.used[i] {
 			continue
 		}
-		for _, v := range cliticVariants(w.key) {
+		for _, v := range w.vars.all() {
 			if v.key == "الحلف" && (i+1 >= len(r.words) || r.words[i+1].seg != w.seg || r.hits[i+1] == nil || r.hits[i+1].e.kind != "ADJ") {
 				start := r.surfaceStart(w, v.strip)
 				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "ORG", Key: "NATO", Canonical: "NATO",
@@ -555,12 +556,26 @@ func (r *recognizer) surnames(known Known) {
 		}
 		local[sk] = m.Key
 	}
+	if len(local) == 0 && len(known) == 0 {
+		return
+	}
+	// the skeleton keeps a word's first and last letters: words whose ends
+	// match no surname's are passed over without computing it
+	ends := map[[2]rune]bool{}
+	for _, m := range []map[string]string{local, known} {
+		for sk := range m {
+			ends[endsOf(sk)] = true
+		}
+	}
 	for i, w := range r.words {
 		if r.used[i] || r.toks[w.tok].Kind != text.Word {
 			continue
 		}
-		for _, v := range cliticVariants(w.key) {
+		for _, v := range w.vars.all() {
 			if utf8.RuneCountInString(v.key) < 4 || r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil {
+				continue
+			}
+			if !ends[endsOf(foldEnds(v.key))] {
 				continue
 			}
 			sk := skeleton(v.key)
@@ -600,6 +615,23 @@ func (r *recognizer) resolveSingles(known Known) {
 			m.Key = k
 		}
 	}
+}
+
+// endsOf returns the first and last runes of s.
+func endsOf(s string) [2]rune {
+	f, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(s)
+	return [2]rune{f, l}
+}
+
+// foldEnds folds the first and last letters of a key as skeleton does.
+func foldEnds(k string) string {
+	f, fs := utf8.DecodeRuneInString(k)
+	l, ls := utf8.DecodeLastRuneInString(k)
+	if fs+ls > len(k) {
+		return string(foldLetter(f))
+	}
+	return string(foldLetter(f)) + string(foldLetter(l))
 }
 
 func sortMentions(ms []rasad.Mention) {

@@ -9,7 +9,6 @@ package entities
 import (
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
@@ -134,25 +133,40 @@ type variant struct {
 	strip int // runes of clitics removed from the front of the surface
 }
 
+// variants holds up to three readings of a word without allocating.
+type variants struct {
+	v [3]variant
+	n int
+}
+
+func (vs *variants) all() []variant { return vs.v[:vs.n] }
+
+func (vs *variants) add(v variant) {
+	if vs.n < len(vs.v) {
+		vs.v[vs.n] = v
+		vs.n++
+	}
+}
+
 // cliticVariants returns k and its readings without a conjunction (و ف),
 // a preposition (ب ل ك) or both; لل also reads as ل + ال.
-func cliticVariants(k string) []variant {
-	out := []variant{{k, 0}}
-	n := utf8.RuneCountInString(k)
-	if n < 3 {
+func cliticVariants(k string) variants {
+	var out variants
+	out.add(variant{k, 0})
+	if len(k) < 6 { // fewer than three Arabic letters
 		return out
 	}
 	rest, strip := k, 0
 	if strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ف") {
 		rest, strip = rest[len("و"):], 1
-		out = append(out, variant{rest, strip})
+		out.add(variant{rest, strip})
 	}
-	if utf8.RuneCountInString(rest) >= 3 {
+	if len(rest) >= 6 {
 		switch {
 		case strings.HasPrefix(rest, "لل"):
-			out = append(out, variant{"ا" + rest[len("ل"):], strip + 1})
+			out.add(variant{"ا" + rest[len("ل"):], strip + 1})
 		case strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك"):
-			out = append(out, variant{rest[len("ب"):], strip + 1})
+			out.add(variant{rest[len("ب"):], strip + 1})
 		}
 	}
 	return out
@@ -173,22 +187,28 @@ func NameKey(name string) string {
 	return b.String()
 }
 
+// foldLetter folds the letters that transliterations confuse.
+func foldLetter(r rune) rune {
+	switch r {
+	case 'غ', 'ق':
+		return 'ج'
+	case 'ط', 'ث':
+		return 'ت'
+	case 'ص':
+		return 'س'
+	case 'ظ', 'ذ':
+		return 'ز'
+	case 'ة':
+		return 'ه'
+	}
+	return r
+}
+
 func skeleton(w string) string {
 	rs := []rune(w)
-	var out []rune
+	out := make([]rune, 0, len(rs))
 	for i, r := range rs {
-		switch r {
-		case 'غ', 'ق':
-			r = 'ج'
-		case 'ط', 'ث':
-			r = 'ت'
-		case 'ص':
-			r = 'س'
-		case 'ظ', 'ذ':
-			r = 'ز'
-		case 'ة':
-			r = 'ه'
-		}
+		r = foldLetter(r)
 		if i > 0 && i < len(rs)-1 && (r == 'ا' || r == 'و' || r == 'ي') {
 			continue
 		}
