@@ -55,6 +55,15 @@ type Article struct {
 	// (invalid UTF-8 repaired, an impossible date dropped, ...).
 	Warnings []string `json:"warnings,omitempty"`
 
+	// Analysis is what the analysis pipeline found, when it ran before
+	// storing; Store.Put keeps it with a new article.
+	Analysis *Analysis `json:"-"`
+
+	// SearchKeys are the title's and body's search stems, computed where
+	// the article is prepared so that storing it is cheap; a store
+	// computes them when they are empty.
+	SearchKeys *SearchKeys `json:"-"`
+
 	// Raw is the input exactly as read (HTML page, JSON line, file bytes).
 	// It is kept for audit and re-extraction and not returned by search.
 	Raw []byte `json:"-"`
@@ -196,6 +205,18 @@ type Mention struct {
 	Confidence float64 `json:"confidence"`
 }
 
+// SearchKeys are the stems a full-text index holds for an article.
+type SearchKeys struct{ Title, Body string }
+
+// Analysis is what the analysis pipeline found in one article.
+type Analysis struct {
+	// Version names the analysis rules' generation; rasad analyze
+	// recomputes older ones.
+	Version  int       `json:"version"`
+	Timexes  []Timex   `json:"timexes"`
+	Mentions []Mention `json:"mentions"`
+}
+
 // PutResult says what storing one article did.
 type PutResult struct {
 	ID string
@@ -268,6 +289,18 @@ type Store interface {
 
 	// Count returns the number of stored articles and reports.
 	Count(ctx context.Context) (articles, reports int, err error)
+
+	// IDs returns the IDs of the stored articles in publication order
+	// (undated last, then by ID).
+	IDs(ctx context.Context) ([]string, error)
+
+	// SetAnalysis replaces the stored analysis of the articles given by ID,
+	// in one transaction. An unknown ID is ErrNotFound.
+	SetAnalysis(ctx context.Context, analyses map[string]*Analysis) error
+
+	// Analyses returns the stored analyses of the given articles (those
+	// that have one).
+	Analyses(ctx context.Context, ids []string) (map[string]*Analysis, error)
 
 	// Close releases the store.
 	Close() error

@@ -644,6 +644,11 @@ func Prepare(a *rasad.Article) error {
 		return reject("no text besides the title and residue")
 	}
 	a.ID = ContentID(a)
+	masked := a.Masked()
+	if a.TitleSpan != nil {
+		masked = masked[:a.TitleSpan.Start] + strings.Repeat(" ", a.TitleSpan.End-a.TitleSpan.Start) + masked[a.TitleSpan.End:]
+	}
+	a.SearchKeys = &rasad.SearchKeys{Title: text.IndexStems(a.Title), Body: text.IndexStems(masked)}
 	return nil
 }
 

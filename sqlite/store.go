@@ -215,9 +215,19 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 		status := rasad.Duplicate
 		if n == 1 {
 			status = rasad.New
-			title, body := IndexText(a)
+			var title, body string
+			if a.SearchKeys != nil {
+				title, body = a.SearchKeys.Title, a.SearchKeys.Body
+			} else {
+				title, body = IndexText(a)
+			}
 			if _, err := insFTS.ExecContext(ctx, a.ID, title, body); err != nil {
 				return nil, fmt.Errorf("put %s: index: %w", a.ID, err)
+			}
+			if a.Analysis != nil {
+				if err := putAnalysis(ctx, tx, a.ID, a.Analysis); err != nil {
+					return nil, err
+				}
 			}
 		}
 		for _, r := range a.Reports {
@@ -249,24 +259,7 @@ func IndexText(a *rasad.Article) (title, body string) {
 	if a.TitleSpan != nil {
 		masked = masked[:a.TitleSpan.Start] + strings.Repeat(" ", a.TitleSpan.End-a.TitleSpan.Start) + masked[a.TitleSpan.End:]
 	}
-	return stems(a.Title), stems(masked)
-}
-
-func stems(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, t := range text.Tokenize(s) {
-		if t.Kind == text.Punct {
-			continue
-		}
-		for _, v := range text.Variants(t.Key) {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(v)
-		}
-	}
-	return b.String()
+	return text.IndexStems(a.Title), text.IndexStems(masked)
 }
 
 // Get returns one article by ID, ID prefix or report ExtID.
@@ -392,4 +385,100 @@ func (s *Store) Count(ctx context.Context) (int, int, error) {
 // Titles returns every stored title in ID order (for benchmarks and tools).
 func (s *Store) Titles(ctx context.Context) ([]string, error) {
 	return s.column(ctx, `SELECT title FROM articles ORDER BY id`)
+}
+
+// IDs lists article IDs in publication order (undated last).
+func (s *Store) IDs(ctx context.Context) ([]string, error) {
+	return s.column(ctx, `SELECT id FROM articles ORDER BY published IS NULL, published, id`)
+}
+
+func putAnalysis(ctx context.Context, tx *sql.Tx, id string, a *rasad.Analysis) error {
+	tj, err := json.Marshal(nonNil(a.Timexes))
+	if err != nil {
+		return err
+	}
+	mj, err := json.Marshal(nonNil(a.Mentions))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO analyses(article_id, version, timexes, mentions, analysed_at) VALUES (?,?,?,?,?)
+		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, timexes=excluded.timexes, mentions=excluded.mentions, analysed_at=excluded.analysed_at`,
+		id, a.Version, string(tj), string(mj), time.Now().UTC().Format(time.RFC3339))
+	if err != nil {
+		return fmt.Errorf("analysis of %s: %w", id, err)
+	}
+	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// SetAnalysis replaces the analyses of the given articles in one transaction.
+func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set analysis: %w", err)
+	}
+	defer tx.Rollback()
+	ids := make([]string, 0, len(as))
+	for id := range as {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("set analysis of %s: %w", id, rasad.ErrNotFound)
+			}
+			return fmt.Errorf("set analysis of %s: %w", id, err)
+		}
+		if err := putAnalysis(ctx, tx, id, as[id]); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Analyses loads stored analyses, in chunks of at most 500 IDs.
+func (s *Store) Analyses(ctx context.Context, ids []string) (map[string]*rasad.Analysis, error) {
+	out := map[string]*rasad.Analysis{}
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id, version, timexes, mentions FROM analyses WHERE article_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("analyses: %w", err)
+		}
+		for rows.Next() {
+			var id, tj, mj string
+			a := &rasad.Analysis{}
+			if err := rows.Scan(&id, &a.Version, &tj, &mj); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("analyses: %w", err)
+			}
+			if err := json.Unmarshal([]byte(tj), &a.Timexes); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("analysis of %s: %w", id, err)
+			}
+			if err := json.Unmarshal([]byte(mj), &a.Mentions); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("analysis of %s: %w", id, err)
+			}
+			out[id] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

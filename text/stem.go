@@ -78,3 +78,22 @@ func StemKeys(src string) []string {
 	}
 	return out
 }
+
+// IndexStems returns the stems (Variants) of the words of s, separated by
+// spaces: what a full-text index holds for s.
+func IndexStems(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, t := range Tokenize(s) {
+		if t.Kind == Punct {
+			continue
+		}
+		for _, v := range Variants(t.Key) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(v)
+		}
+	}
+	return b.String()
+}

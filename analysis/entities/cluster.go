@@ -131,12 +131,14 @@ func sortedKeys(m map[string]int, last func(string) bool) []string {
 // named in full anywhere teach their surnames to every article.
 func FindAll(docs []Input) []DocMentions {
 	known := Known{}
-	for _, d := range docs {
-		Learn(known, Find(d.Text, d.Tokens, Options{}))
+	first := make([][]rasad.Mention, len(docs))
+	for i, d := range docs {
+		first[i] = Find(d.Text, d.Tokens, Options{})
+		Learn(known, first[i])
 	}
 	out := make([]DocMentions, len(docs))
 	for i, d := range docs {
-		out[i] = DocMentions{Doc: d.ID, Mentions: Find(d.Text, d.Tokens, Options{Known: known})}
+		out[i] = DocMentions{Doc: d.ID, Mentions: Extend(d.Text, d.Tokens, first[i], known)}
 	}
 	return out
 }

@@ -76,6 +76,36 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	return r.out
 }
 
+// Extend adds to ms (found by Find without Known) the bare surnames of the
+// people in known, and resolves one-word names to their full keys: the
+// cheap second pass of a collection run.
+func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []rasad.Mention {
+	if len(known) == 0 {
+		return ms
+	}
+	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}}
+	r.words = buildWords(src, toks)
+	r.used = make([]bool, len(r.words))
+	r.out = append([]rasad.Mention(nil), ms...)
+	// words inside the mentions already found are taken
+	j := 0
+	for i, w := range r.words {
+		for j < len(ms) && ms[j].End <= w.start {
+			j++
+		}
+		for k := j; k < len(ms) && ms[k].Start < w.end; k++ {
+			if ms[k].End > w.start {
+				r.used[i] = true
+				break
+			}
+		}
+	}
+	r.surnames(known)
+	r.resolveSingles(known)
+	sortMentions(r.out)
+	return r.out
+}
+
 // Analyzer finds an article's entities; its result is []rasad.Mention.
 var Analyzer = &analysis.Analyzer{
 	Name: "entities",
@@ -567,28 +597,38 @@ func (r *recognizer) surnames(known Known) {
 			ends[endsOf(sk)] = true
 		}
 	}
-	for i, w := range r.words {
+	article := false // does any surname start with the article?
+	for _, m := range []map[string]string{local, known} {
+		for sk := range m {
+			if strings.HasPrefix(sk, "ال") {
+				article = true
+			}
+		}
+	}
+	var buf []byte
+	for i := range r.words {
+		w := &r.words[i]
 		if r.used[i] || r.toks[w.tok].Kind != text.Word {
 			continue
 		}
 		for _, v := range w.vars.all() {
-			if utf8.RuneCountInString(v.key) < 4 || r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil {
+			if len(v.key) < 8 || !ends[endsOf(foldEnds(v.key))] || (!article && strings.HasPrefix(v.key, "ال")) {
 				continue
 			}
-			if !ends[endsOf(foldEnds(v.key))] {
+			if r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil || hamzaInside(r.src[w.start:w.end]) {
 				continue
 			}
-			sk := skeleton(v.key)
-			full, ok := local[sk]
+			buf = appendSkeleton(buf[:0], v.key)
+			full, ok := local[string(buf)]
 			rule := "surname of a person named in this article"
-			if !ok || ambiguous[sk] {
-				full, ok = known[sk]
+			if !ok || ambiguous[string(buf)] {
+				full, ok = known[string(buf)]
 				rule = "surname of a person named in the collection"
 			}
 			if !ok || full == "" {
 				continue
 			}
-			start := r.surfaceStart(w, v.strip)
+			start := r.surfaceStart(*w, v.strip)
 			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
 			break
 		}
@@ -615,6 +655,20 @@ func (r *recognizer) resolveSingles(known Known) {
 			m.Key = k
 		}
 	}
+}
+
+// hamzaInside reports a hamza on alef inside a word (ترأس، يسأل), which
+// Arabic verbs and nouns have and transliterated surnames almost never do
+// (الأسد: after the article, is allowed).
+func hamzaInside(surface string) bool {
+	i := 0
+	for _, r := range surface {
+		if i >= 2 && (r == 'أ' || r == 'إ') && !strings.HasSuffix(surface[:strings.IndexRune(surface, r)], "ال") {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // endsOf returns the first and last runes of s.

@@ -8,6 +8,7 @@ package entities
 
 import (
 	"strings"
+	"unicode/utf8"
 	"sync"
 
 	"github.com/rasad/rasad/lexicon"
@@ -204,19 +205,25 @@ func foldLetter(r rune) rune {
 	return r
 }
 
-func skeleton(w string) string {
-	rs := []rune(w)
-	out := make([]rune, 0, len(rs))
-	for i, r := range rs {
+func skeleton(w string) string { return string(appendSkeleton(nil, w)) }
+
+// appendSkeleton appends the skeleton of w to buf (see NameKey).
+func appendSkeleton(buf []byte, w string) []byte {
+	n := utf8.RuneCountInString(w)
+	i := 0
+	var last rune = -1
+	for _, r := range w {
 		r = foldLetter(r)
-		if i > 0 && i < len(rs)-1 && (r == 'ا' || r == 'و' || r == 'ي') {
+		if i > 0 && i < n-1 && (r == 'ا' || r == 'و' || r == 'ي') {
+			i++
 			continue
 		}
-		if len(out) > 0 && out[len(out)-1] == r {
+		i++
+		if r == last {
 			continue // doubled letters: سوليفان/سوليفن
 		}
-		out = append(out, r)
+		last = r
+		buf = utf8.AppendRune(buf, r)
 	}
-	// a final long vowel varies (زيلينسكي/زيلنسكي keep it; ـا/ـى/ـي fold)
-	return string(out)
+	return buf
 }

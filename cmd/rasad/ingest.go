@@ -124,6 +124,13 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		ingest.PrepareAll(pending, runtime.GOMAXPROCS(0))
 		inferDates(pending)
+		var arts []*rasad.Article
+		for _, it := range pending {
+			if it.Err == nil && it.Article != nil {
+				arts = append(arts, it.Article)
+			}
+		}
+		analyzeArticles(arts)
 		mu.Lock()
 		for _, it := range pending {
 			if it.Err != nil {

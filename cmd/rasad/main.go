@@ -33,12 +33,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"bench":  {"measure ingest throughput, peak RSS and search latency on a corpus", runBench},
-	"dates":  {"find, normalize and anchor temporal expressions (JSON Lines out)", runDates},
-	"eval":   {"score a stage against gold annotations: rasad eval dates --gold PATH", runEval},
-	"ingest": {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
-	"search": {"Arabic-aware full-text search over stored articles", runSearch},
-	"show":   {"print one stored article with its metadata (--raw: with removed residue)", runShow},
+	"analyze":  {"recompute the analysis (dates, entities) of every stored article", runAnalyze},
+	"entities": {"people, organizations and places with all their spellings", runEntities},
+	"bench":    {"measure ingest throughput, peak RSS and search latency on a corpus", runBench},
+	"dates":    {"find, normalize and anchor temporal expressions (JSON Lines out)", runDates},
+	"eval":     {"score a stage against gold annotations: rasad eval dates --gold PATH", runEval},
+	"ingest":   {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
+	"search":   {"Arabic-aware full-text search over stored articles", runSearch},
+	"show":     {"print one stored article with its metadata (--raw: with removed residue)", runShow},
 }
 
 func usage(w io.Writer) {

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/ingest"
+)
+
+func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("entities", stderr, "[--db PATH] [--doc ID | --query Q] [--type PERSON|ORG|LOC] [--limit N] [--format json|text] [FILE...]")
+	db := dbFlag(fs)
+	doc := fs.String("doc", "", "one stored article (ID, prefix or input id)")
+	query := fs.String("query", "", "the stored articles a search finds")
+	typ := fs.String("type", "", "only this type: PERSON, ORG or LOC")
+	limit := fs.Int("limit", 0, "at most N entities (0: all)")
+	format := fs.String("format", "text", "output format: text or json")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		return usageError{fmt.Sprintf("--format %q: want text or json", *format)}
+	}
+	*typ = strings.ToUpper(*typ)
+	if *typ != "" && *typ != "PERSON" && *typ != "ORG" && *typ != "LOC" {
+		return usageError{fmt.Sprintf("--type %q: want PERSON, ORG or LOC", *typ)}
+	}
+	var docs []entities.DocMentions
+	if len(files) > 0 {
+		arts, err := readArticles(ctx, files, stderr)
+		if err != nil {
+			return err
+		}
+		inferArticleDates(arts)
+		analyzeArticles(arts)
+		for _, a := range arts {
+			if a.Analysis != nil {
+				docs = append(docs, entities.DocMentions{Doc: displayID(a), Mentions: a.Analysis.Mentions})
+			}
+		}
+	} else {
+		store, err := openStore(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		var ids []string
+		switch {
+		case *doc != "":
+			a, err := store.Get(ctx, *doc)
+			if err != nil {
+				return err
+			}
+			ids = []string{a.ID}
+		case *query != "":
+			hits, err := store.Search(ctx, rasad.SearchQuery{Text: *query, Limit: 1000})
+			if err != nil {
+				return err
+			}
+			for _, h := range hits {
+				ids = append(ids, h.ID)
+			}
+		default:
+			if ids, err = store.IDs(ctx); err != nil {
+				return err
+			}
+		}
+		as, err := store.Analyses(ctx, ids)
+		if err != nil {
+			return err
+		}
+		if len(as) < len(ids) {
+			fmt.Fprintf(stderr, "%d of %d articles have no stored analysis: run rasad analyze\n", len(ids)-len(as), len(ids))
+		}
+		for _, id := range ids {
+			if a, ok := as[id]; ok {
+				name := id
+				if art, err := store.Get(ctx, id); err == nil {
+					name = displayID(art)
+				}
+				docs = append(docs, entities.DocMentions{Doc: name, Mentions: a.Mentions})
+			}
+		}
+	}
+	var out []entities.Cluster
+	for _, c := range entities.Clusters(docs) {
+		if *typ == "" || c.Type == *typ {
+			out = append(out, c)
+		}
+	}
+	if *limit > 0 && len(out) > *limit {
+		out = out[:*limit]
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		if out == nil {
+			out = []entities.Cluster{}
+		}
+		for _, c := range out {
+			if err := enc.Encode(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, c := range out {
+		extra := ""
+		if len(c.Roles) > 0 {
+			extra += " · " + strings.Join(c.Roles, "، ")
+		}
+		if c.Country != "" {
+			extra += " · " + c.Country
+		}
+		fmt.Fprintf(stdout, "%-6s %s (%d mentions in %d articles)%s\n", c.Type, c.Name, c.Mentions, len(c.Articles), extra)
+		if len(c.Aliases) > 1 {
+			fmt.Fprintf(stdout, "       aliases: %s\n", strings.Join(c.Aliases, " | "))
+		}
+	}
+	return nil
+}
+
+// displayID names an article by its input id when it has a short one.
+func displayID(a *rasad.Article) string {
+	if len(a.Reports) > 0 {
+		if id := a.Reports[0].ExtID; id != "" && !strings.ContainsAny(id, "/\\:") {
+			return id
+		}
+	}
+	return a.ID
+}
+
+// readArticles reads and prepares the articles of input files.
+func readArticles(ctx context.Context, inputs []string, stderr io.Writer) ([]*rasad.Article, error) {
+	var arts []*rasad.Article
+	for _, in := range inputs {
+		err := ingest.Read(ctx, in, ingest.Options{}, func(it ingest.Item) error {
+			if it.Err == nil {
+				it.Err = ingest.Prepare(it.Article)
+			}
+			if it.Err != nil {
+				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
+				return nil
+			}
+			arts = append(arts, it.Article)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return arts, nil
+}
