@@ -28,6 +28,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("BatchAtomic", func(t *testing.T) { testAtomic(t, open(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
+	t.Run("Analysis", func(t *testing.T) { testAnalysis(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.
@@ -301,5 +302,43 @@ func testConcurrent(t *testing.T, s rasad.Store) {
 	}
 	if a, _, _ := s.Count(context.Background()); a != 40 {
 		t.Errorf("%d articles after concurrent puts, want 40", a)
+	}
+}
+
+func testAnalysis(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	ctx := context.Background()
+	arts := corpus(t)
+	arts[0].Analysis = &rasad.Analysis{Version: 1,
+		Timexes:  []rasad.Timex{{Span: rasad.Span{Start: 0, End: 4}, Text: "اليوم", Type: "DATE", Value: "2022-01-21", Anchor: "published", Rule: "today"}},
+		Mentions: []rasad.Mention{{Span: rasad.Span{Start: 5, End: 9}, Text: "بلينكن", Type: "PERSON", Key: "بلنكن", Rule: "test"}},
+	}
+	mustPut(t, s, arts...)
+	ids, err := s.IDs(ctx)
+	if err != nil || len(ids) != 3 {
+		t.Fatalf("IDs = %v, %v", ids, err)
+	}
+	// publication order: 2022-01-12, 2022-01-21, 2022-11-21
+	if ids[0] != arts[1].ID || ids[2] != arts[2].ID {
+		t.Errorf("IDs not in publication order: %v", ids)
+	}
+	got, err := s.Analyses(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[arts[0].ID] == nil || got[arts[0].ID].Mentions[0].Key != "بلنكن" || got[arts[0].ID].Timexes[0].Value != "2022-01-21" {
+		t.Fatalf("Analyses = %+v", got)
+	}
+	// replaced whole
+	err = s.SetAnalysis(ctx, map[string]*rasad.Analysis{arts[0].ID: {Version: 2}, arts[2].ID: {Version: 2, Mentions: []rasad.Mention{{Type: "LOC", Key: "Java"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Analyses(ctx, ids)
+	if len(got) != 2 || len(got[arts[0].ID].Mentions) != 0 || got[arts[0].ID].Version != 2 || got[arts[2].ID].Mentions[0].Key != "Java" {
+		t.Errorf("after SetAnalysis: %+v", got)
+	}
+	if err := s.SetAnalysis(ctx, map[string]*rasad.Analysis{"nope": {}}); !errors.Is(err, rasad.ErrNotFound) {
+		t.Errorf("SetAnalysis of an unknown article: %v", err)
 	}
 }

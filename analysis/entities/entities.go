@@ -392,6 +392,7 @@ func (r *recognizer) roleChain(i int) int {
 	role, sector := h.e.canonical, h.e.sub
 	var countries []string
 	org := ""
+	var inner []rasad.Mention // organizations and places named inside the chain
 	j := i + h.n
 	seg := r.words[i].seg
 	for j < len(r.words) && r.words[j].seg == seg {
@@ -403,6 +404,7 @@ func (r *recognizer) roleChain(i int) int {
 			continue
 		case hj != nil && hj.e.kind == "LOC" && hj.e.sub == "country" && hj.strip == 0:
 			countries = append(countries, hj.e.country)
+			inner = append(inner, r.lexMention(j, hj))
 			j += hj.n
 			continue
 		case hj != nil && hj.e.kind == "ORG":
@@ -410,6 +412,7 @@ func (r *recognizer) roleChain(i int) int {
 			if hj.e.country != "" {
 				countries = append(countries, hj.e.country)
 			}
+			inner = append(inner, r.lexMention(j, hj))
 			j += hj.n
 			continue
 		case hj != nil && hj.e.kind == "ROLE" && hj.strip == 0 && j == i+h.n:
@@ -418,15 +421,19 @@ func (r *recognizer) roleChain(i int) int {
 			j += hj.n
 			continue
 		}
-		if n, _, c, _ := r.ministryAt(j); n > 0 {
+		if n, canonical, c, strip := r.ministryAt(j); n > 0 {
 			if c != "" {
 				countries = append(countries, c)
 			}
+			start := r.surfaceStart(r.words[j], strip)
+			inner = append(inner, rasad.Mention{Span: rasad.Span{Start: start, End: r.words[j+n-1].end}, Type: "ORG", Key: canonical,
+				Canonical: canonical, Country: c, Rule: "ministry + nationality", Confidence: 0.85})
 			j += n
 			continue
 		}
 		k := r.words[j].key
 		if (k == "في" || k == "لدي") && j+1 < len(r.words) && r.hits[j+1] != nil && r.hits[j+1].e.kind == "LOC" {
+			inner = append(inner, r.lexMention(j+1, r.hits[j+1]))
 			j += 1 + r.hits[j+1].n
 			continue
 		}
@@ -456,6 +463,10 @@ func (r *recognizer) roleChain(i int) int {
 		m.Country = countries[0]
 	}
 	_ = org
+	for _, im := range inner {
+		im.Text = r.src[im.Start:im.End]
+		r.out = append(r.out, im)
+	}
 	r.emit(m, i, j+n)
 	end := j + n
 	// coordination: "، والروسي سيرجي لافروف"، "وبريطانيا ليز تراس"، "وجو بايدن"
@@ -488,6 +499,13 @@ func (r *recognizer) roleChain(i int) int {
 	return end
 }
 
+// lexMention is the mention of the lexicon phrase h at word i.
+func (r *recognizer) lexMention(i int, h *hit) rasad.Mention {
+	start := r.surfaceStart(r.words[i], h.strip)
+	return rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
+		Canonical: h.e.canonical, Country: h.e.country, Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+}
+
 // orgsAndPlaces emits the lexicon's organizations and places, ministries,
 // and landmarks (بحيرة ليمان).
 func (r *recognizer) orgsAndPlaces() {
@@ -504,15 +522,24 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		h := r.hits[i]
-		if h == nil {
-			if r.lx.landmarks[stripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg {
-				if ok, _ := r.nameWord(i+1, false); ok && !strings.HasPrefix(r.words[i+1].key, "ال") {
-					start := r.surfaceStart(r.words[i], len([]rune(r.words[i].key))-len([]rune(stripConj(r.words[i].key))))
-					r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+1].end}, Type: "LOC",
-						Key: text.Key(r.src[start:r.words[i+1].end]), Rule: "landmark word + name", Confidence: 0.7}, i, i+2)
-					i++
+		if h == nil && r.lx.landmarks[stripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
+			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
+			next := r.hits[i+1]
+			ok, _ := r.nameWord(i+1, false)
+			if (ok && !strings.HasPrefix(r.words[i+1].key, "ال")) || (next != nil && next.e.kind == "LOC" && next.strip == 0) {
+				n := 2
+				if next != nil && next.e.kind == "LOC" {
+					n = 1 + next.n
 				}
+				start := r.surfaceStart(r.words[i], len([]rune(r.words[i].key))-len([]rune(stripConj(r.words[i].key))))
+				end := r.words[i+n-1].end
+				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "LOC",
+					Key: text.Key(r.src[start:end]), Rule: "landmark word + name", Confidence: 0.7}, i, i+n)
+				i += n - 1
+				continue
 			}
+		}
+		if h == nil {
 			continue
 		}
 		if h.e.kind != "ORG" && h.e.kind != "LOC" {

@@ -8,8 +8,8 @@ package entities
 
 import (
 	"strings"
-	"unicode/utf8"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
@@ -92,7 +92,7 @@ func load() *lexicons {
 		for k, v := range ministryFields {
 			lex.fields[text.Key(k)] = v
 		}
-		lex.landmarks = keySet("بحيرة نهر جبل جبال جزيرة جزر خليج مضيق بحر صحراء وادي سهل هضبة قناة شبه")
+		lex.landmarks = keySet("بحيرة نهر جبل جبال جزيرة جزر خليج مضيق بحر صحراء وادي سهل هضبة شبه")
 		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل ال دي دا فان فون لو لا")
 	})
 	return &lex
