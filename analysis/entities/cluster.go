@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
 )
 
 // Cluster is one entity with every mention of it in a collection.
@@ -131,9 +132,14 @@ func sortedKeys(m map[string]int, last func(string) bool) []string {
 // named in full anywhere teach their surnames to every article.
 func FindAll(docs []Input) []DocMentions {
 	known := Known{}
+	all := make([][]text.Token, len(docs))
+	for i, d := range docs {
+		all[i] = d.Tokens
+	}
+	common := CommonWords(all...)
 	first := make([][]rasad.Mention, len(docs))
 	for i, d := range docs {
-		first[i] = Find(d.Text, d.Tokens, Options{})
+		first[i] = Find(d.Text, d.Tokens, Options{Common: common})
 		Learn(known, first[i])
 	}
 	out := make([]DocMentions, len(docs))

@@ -29,14 +29,17 @@ type hit struct {
 }
 
 type recognizer struct {
-	lx    *lexicons
-	src   string
-	toks  []text.Token
-	words []word
-	hits  []*hit // per word: the longest lexicon phrase starting there
-	known map[string]knownName
-	out   []rasad.Mention
-	used  []bool // words already inside a mention
+	lx        *lexicons
+	common    map[string]bool
+	bare      map[string]bool   // words of the article without the article
+	surnameOf map[string]string // surname skeleton -> full key, of the people found so far
+	src       string
+	toks      []text.Token
+	words     []word
+	hits      []*hit // per word: the longest lexicon phrase starting there
+	known     map[string]knownName
+	out       []rasad.Mention
+	used      []bool // words already inside a mention
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -57,16 +60,59 @@ type Options struct {
 	// Known names learned from other articles, so that a bare surname
 	// (بلينكن) is found where its full name is not in the article.
 	Known Known
+	// Common are words the collection also writes with the article
+	// (أفضل/الأفضل، قدم/القدم): common nouns and adjectives, which a
+	// person's name never continues with. See CommonWords.
+	Common map[string]bool
+}
+
+// CommonWords collects, from the tokens of a collection, the words that
+// occur with the article ال (with or without a clitic before it): the
+// word without the article is a common noun or adjective, not a surname.
+// Transliterated surnames (بوتين، بلينكن) never take the article.
+func CommonWords(docs ...[]text.Token) map[string]bool {
+	out := map[string]bool{}
+	for _, toks := range docs {
+		for _, t := range toks {
+			if t.Kind != text.Word || len(t.Key) < 8 {
+				continue
+			}
+			k := t.Key
+			for _, p := range []string{"وال", "فال", "بال", "كال"} {
+				if strings.HasPrefix(k, p) {
+					k = k[len(p)-len("ال"):]
+					break
+				}
+			}
+			if strings.HasPrefix(k, "لل") {
+				k = "ا" + k[len("ل"):]
+			}
+			if strings.HasPrefix(k, "ال") {
+				out[k[len("ال"):]] = true
+			}
+		}
+	}
+	return out
 }
 
 // Find returns the entity mentions of src (tokens made by text.Tokenize).
 func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
-	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}}
+	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common}
+	if r.common == nil {
+		r.common = CommonWords(toks)
+	}
 	r.words = buildWords(src, toks)
 	r.used = make([]bool, len(r.words))
 	r.hits = make([]*hit, len(r.words))
+	r.bare = map[string]bool{}
+	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
+		for _, v := range r.words[i].vars.all() {
+			if !strings.HasPrefix(v.key, "ال") {
+				r.bare[v.key] = true
+			}
+		}
 	}
 	r.people()
 	r.orgsAndPlaces()
@@ -195,6 +241,9 @@ func (r *recognizer) surfaceStart(w word, strip int) int {
 
 func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	m.Text = r.src[m.Start:m.End]
+	if parts := strings.Fields(m.Key); m.Type == "PERSON" && len(parts) >= 2 && r.surnameOf != nil {
+		r.surnameOf[parts[len(parts)-1]] = m.Key
+	}
 	r.out = append(r.out, m)
 	for i := from; i < to && i < len(r.used); i++ {
 		r.used[i] = true
@@ -212,7 +261,11 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 		return false, 0
 	}
 	k := w.key
-	if r.lx.given[k] || r.lx.givenExact[r.src[w.start:w.end]] {
+	surface := r.src[w.start:w.end]
+	if r.lx.givenTaMarbuta[k] && strings.HasSuffix(surface, "ه") {
+		return false, 0 // ناديه: his club, not نادية
+	}
+	if r.lx.given[k] || r.lx.givenExact[surface] {
 		return true, 0
 	}
 	if first {
@@ -228,8 +281,28 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if first && strings.HasPrefix(k, "ال") {
 		return false, 0
 	}
-	if strings.HasPrefix(k, "و") && !first {
-		return false, 0 // ونائب، وزير: a new phrase
+	if r.common[k] {
+		return false, 0 // الأفضل، القدم: this word is a common noun
+	}
+	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return false, 0 // بالفعل، للنادي: a preposition and the article
+		}
+	}
+	if strings.HasPrefix(surface, "بأ") || strings.HasPrefix(surface, "لأ") || strings.HasPrefix(surface, "بإ") || strings.HasPrefix(surface, "لإ") {
+		return false, 0 // بأنه، لأنه
+	}
+	if strings.HasPrefix(k, "و") {
+		return false, 0 // ونائب، وذكر: a conjunction starts a new phrase (given names are taken above)
+	}
+	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
+		return false, 0 // فعله، اسمه: a noun with a pronoun
+	}
+	if utf8.RuneCountInString(k) == 4 && strings.HasPrefix(surface, "أ") {
+		return false, 0 // أفضل، أصغر، أكثر: the elative, not a name
+	}
+	if !first && utf8.RuneCountInString(k) >= 5 && strings.HasSuffix(k, "وا") {
+		return false, 0 // حاولوا، قالوا: a plural verb
 	}
 	if !first && utf8.RuneCountInString(k) >= 5 && (strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن")) {
 		return false, 0 // سيرأسان، ستلتقي: a future verb after the name
@@ -272,8 +345,10 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		}
 		if !ok2 {
 			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] {
-				n++
+			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.bare[k[len("ال"):]] {
+				if !strings.HasSuffix(k, "ه") {
+					n++ // a family name: never written without its article here, not a feminine noun
+				}
 			}
 			break
 		}
@@ -344,6 +419,14 @@ func (r *recognizer) people() {
 			}
 		}
 		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0) {
+			// a given name that is the surname of someone named already (محمد
+			// صلاح … صلاح): that person again
+			if full, ok := r.surnameOf[skeleton(r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key)]; ok {
+				start := r.surfaceStart(r.words[i], strip)
+				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i].end}, Type: "PERSON", Key: full,
+					Rule: "surname of a person named in this article", Confidence: 0.75}, i, i+1)
+				continue
+			}
 			if n, strip := r.nameAt(i); n >= 2 {
 				m := r.person(i, n, strip, "given name + name", 0.8)
 				r.apposition(&m, i+n)
@@ -456,6 +539,15 @@ func (r *recognizer) roleChain(i int) int {
 	}
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
+	}
+	if n == 1 && !r.lx.given[r.words[j].key] {
+		// one word after a role is a name only if it looks like a surname:
+		// long enough, and not a word the text also writes with the article
+		for _, v := range r.words[j].vars.all() {
+			if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] {
+				return i // لنادي: ل + a common noun
+			}
+		}
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
 	m.Role, m.Sector = role, sector

@@ -29,12 +29,17 @@ type lexicons struct {
 	byFirst    map[string][]gazEntry // longest first
 	given      map[string]bool
 	givenExact map[string]bool // names whose key is also a function word, by exact spelling
-	notName    map[string]bool
-	fields     map[string]string // ministry fields: الخارجية -> foreign
-	landmarks  map[string]bool   // بحيرة، نهر، جبل …
-	countryOf  map[string]string // ISO -> English name
-	maxPhrase  int
-	nameJoiner map[string]bool // بن، أبو، عبد …
+	foreign    map[string]bool // foreign given names (جان، أيف): a third word may follow them
+	// givenTaMarbuta are names written with ة (نادية): the same letters
+	// with ه are a noun and a pronoun (ناديه: his club)
+	givenTaMarbuta map[string]bool
+	arabic         map[string]bool // Arabic given names
+	notName        map[string]bool
+	fields         map[string]string // ministry fields: الخارجية -> foreign
+	landmarks      map[string]bool   // بحيرة، نهر، جبل …
+	countryOf      map[string]string // ISO -> English name
+	maxPhrase      int
+	nameJoiner     map[string]bool // بن، أبو، عبد …
 }
 
 var (
@@ -79,6 +84,9 @@ func load() *lexicons {
 		lex.notName = keySet(notNameWords)
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
+		lex.foreign = map[string]bool{}
+		lex.givenTaMarbuta = map[string]bool{}
+		lex.arabic = map[string]bool{}
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			if lex.notName[e.Words[0]] {
 				// علي/على، آن/أن: the key collides with a function word, so
@@ -87,6 +95,14 @@ func load() *lexicons {
 				continue
 			}
 			lex.given[e.Words[0]] = true
+			if strings.HasSuffix(e.Surface, "ة") {
+				lex.givenTaMarbuta[e.Words[0]] = true
+			}
+			if e.Field(0) == "foreign" {
+				lex.foreign[e.Words[0]] = true
+			} else {
+				lex.arabic[e.Words[0]] = true
+			}
 		}
 		lex.fields = map[string]string{}
 		for k, v := range ministryFields {
@@ -117,7 +133,7 @@ var ministryFields = map[string]string{
 const notNameWords = `في فى من على علي إلى الى عن مع حول بين بعد قبل منذ خلال حتى عند لدى أن ان إن انه أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
 كما قد لقد كان كانت يكون تكون أو او ثم لكن بل غير كل بعض أي اي فيما بينما حيث ضمن دون نحو لها له لهم عليه عليها إليه اليه فيه فيها منه منها به بها عبر وفق وفقا بشأن لدى إزاء تجاه ضد
 اليوم أمس امس غدا الآن حاليا مساء صباح يوم الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت عام العام شهر
-على علي ان أن آن قال قالت يقول تقول أعلن أعلنت يعلن أكد أكدت يؤكد تؤكد أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت أفاد أفادت صرح صرحت اعتبر اعتبرت رأى رأت يرى ترى
+على علي ان أن آن نقلا قال قالت يقول تقول أعلن أعلنت يعلن أكد أكدت يؤكد تؤكد أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت أفاد أفادت صرح صرحت اعتبر اعتبرت رأى رأت يرى ترى
 التقى التقت يلتقي تلتقي بحث بحثت يبحث تبحث أجرى أجرت يجري تجري دعا دعت يدعو تدعو طالب طالبت يطالب تطالب رفض رفضت يرفض ترفض حذر حذرت يحذر تحذر
 اتهم اتهمت يتهم تتهم وصل وصلت يصل تصل زار زارت يزور تزور استقبل استقبلت عقد عقدت يعقد تعقد وقع وقعت اجتمع اجتمعت أعرب أعربت يعرب تعرب أبلغ أبلغت
 سيلتقي سيعقد ستعقد سيزور ستزور سيجري ستجري يترأس كتب كتبت نفى نفت ينفي تنفي شدد شددت يشدد لفت لفتت تابع تابعت حث حثت يحث استبعد استبعدت
@@ -179,8 +195,15 @@ func cliticVariants(k string) variants {
 // so سيرجي/سيرغي/سيرجى لافروف, أنتوني/أنطوني, دميتري/ديمتري agree.
 func NameKey(name string) string {
 	var b strings.Builder
-	for i, w := range strings.Fields(text.Key(name)) {
-		if i > 0 {
+	words := strings.Fields(text.Key(name))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if (w == "عبد" || w == "ابو") && i+1 < len(words) {
+			// عبد الفتاح / عبدالفتاح, أبو ريدا / أبوريدا
+			w += words[i+1]
+			i++
+		}
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(skeleton(w))
@@ -227,3 +250,5 @@ func appendSkeleton(buf []byte, w string) []byte {
 	}
 	return buf
 }
+
+func (l *lexicons) arabicGiven(k string) bool { return l.arabic[k] && !l.foreign[k] }

@@ -12,6 +12,7 @@ import (
 	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/text"
 )
 
 // analysisVersion names the generation of the analysis rules; stored
@@ -49,14 +50,23 @@ func analyzeArticles(arts []*rasad.Article) {
 		panic(err) // a static pipeline: a cycle is a programming error
 	}
 	docs := make([]*analysis.Doc, len(arts))
+	parallel(len(arts), func(i int) {
+		if d, err := pipe.Run(arts[i]); err == nil {
+			docs[i] = d
+		}
+	})
+	var all [][]text.Token
+	for _, d := range docs {
+		if d != nil {
+			all = append(all, d.Tokens)
+		}
+	}
+	common := entities.CommonWords(all...)
 	first := make([][]rasad.Mention, len(arts))
 	parallel(len(arts), func(i int) {
-		d, err := pipe.Run(arts[i])
-		if err != nil {
-			return
+		if d := docs[i]; d != nil {
+			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
-		docs[i] = d
-		first[i] = entities.Find(d.Text, d.Tokens, entities.Options{})
 	})
 	known := entities.Known{}
 	for _, ms := range first {
