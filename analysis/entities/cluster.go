@@ -131,7 +131,7 @@ func sortedKeys(m map[string]int, last func(string) bool) []string {
 // FindAll finds the mentions of a collection in two passes: the people
 // named in full anywhere teach their surnames to every article.
 func FindAll(docs []Input) []DocMentions {
-	known := Known{}
+	learner := NewLearner()
 	all := make([][]text.Token, len(docs))
 	for i, d := range docs {
 		all[i] = d.Tokens
@@ -140,8 +140,9 @@ func FindAll(docs []Input) []DocMentions {
 	first := make([][]rasad.Mention, len(docs))
 	for i, d := range docs {
 		first[i] = Find(d.Text, d.Tokens, Options{Common: common})
-		Learn(known, first[i])
+		learner.Add(first[i])
 	}
+	known := learner.Known(all...)
 	out := make([]DocMentions, len(docs))
 	for i, d := range docs {
 		out[i] = DocMentions{Doc: d.ID, Mentions: Extend(d.Text, d.Tokens, first[i], known)}

@@ -32,7 +32,7 @@ type recognizer struct {
 	lx        *lexicons
 	common    map[string]bool
 	bare      map[string]bool   // words of the article without the article
-	surnameOf map[string]string // surname skeleton -> full key, of the people found so far
+	surnameOf map[string]string // folded surname spelling -> full key, of the people found so far
 	src       string
 	toks      []text.Token
 	words     []word
@@ -67,14 +67,17 @@ type Options struct {
 }
 
 // CommonWords collects, from the tokens of a collection, the words that
-// occur with the article ال (with or without a clitic before it): the
-// word without the article is a common noun or adjective, not a surname.
-// Transliterated surnames (بوتين، بلينكن) never take the article.
+// the collection writes with the article ال (with or without a clitic
+// before it) at least a quarter as often as without: common nouns and
+// adjectives (أفضل/الأفضل، قدم/القدم), which a person's name never
+// continues with. Surnames (بوتين، ماكرون، عباس) take the article rarely or
+// never.
 func CommonWords(docs ...[]text.Token) map[string]bool {
-	out := map[string]bool{}
+	withAl := map[string]int{}
+	bare := map[string]int{}
 	for _, toks := range docs {
 		for _, t := range toks {
-			if t.Kind != text.Word || len(t.Key) < 8 {
+			if t.Kind != text.Word || len(t.Key) < 6 {
 				continue
 			}
 			k := t.Key
@@ -88,8 +91,16 @@ func CommonWords(docs ...[]text.Token) map[string]bool {
 				k = "ا" + k[len("ل"):]
 			}
 			if strings.HasPrefix(k, "ال") {
-				out[k[len("ال"):]] = true
+				withAl[k[len("ال"):]]++
+			} else {
+				bare[stripConj(k)]++
 			}
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range withAl {
+		if n*4 >= bare[k] {
+			out[k] = true
 		}
 	}
 	return out
@@ -241,8 +252,8 @@ func (r *recognizer) surfaceStart(w word, strip int) int {
 
 func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	m.Text = r.src[m.Start:m.End]
-	if parts := strings.Fields(m.Key); m.Type == "PERSON" && len(parts) >= 2 && r.surnameOf != nil {
-		r.surnameOf[parts[len(parts)-1]] = m.Key
+	if sf := surnameForm(m); sf != "" && r.surnameOf != nil {
+		r.surnameOf[sf] = m.Key
 	}
 	r.out = append(r.out, m)
 	for i := from; i < to && i < len(r.used); i++ {
@@ -281,8 +292,10 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if first && strings.HasPrefix(k, "ال") {
 		return false, 0
 	}
-	if r.common[k] {
-		return false, 0 // الأفضل، القدم: this word is a common noun
+	for _, v := range w.vars.all() {
+		if r.common[v.key] {
+			return false, 0 // الأفضل، القدم، لكرة: a common noun
+		}
 	}
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
 		if strings.HasPrefix(k, p) {
@@ -336,6 +349,9 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 				n += 2
 				continue
 			}
+		}
+		if r.lx.nameJoiner[k] {
+			break // آل، بن with no name after them
 		}
 		ok2, _ := r.nameWord(i+n, false)
 		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
@@ -421,7 +437,7 @@ func (r *recognizer) people() {
 		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0) {
 			// a given name that is the surname of someone named already (محمد
 			// صلاح … صلاح): that person again
-			if full, ok := r.surnameOf[skeleton(r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key)]; ok {
+			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
 				start := r.surfaceStart(r.words[i], strip)
 				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i].end}, Type: "PERSON", Key: full,
 					Rule: "surname of a person named in this article", Confidence: 0.75}, i, i+1)
@@ -692,34 +708,25 @@ func (r *recognizer) surnames(known Known) {
 	local := map[string]string{}
 	ambiguous := map[string]bool{}
 	for _, m := range r.out {
-		if m.Type != "PERSON" {
+		sf := surnameForm(m)
+		if sf == "" {
 			continue
 		}
-		parts := strings.Fields(m.Key)
-		if len(parts) < 2 {
-			continue
+		if prev, ok := local[sf]; ok && prev != m.Key {
+			ambiguous[sf] = true
 		}
-		sk := parts[len(parts)-1]
-		if prev, ok := local[sk]; ok && prev != m.Key {
-			ambiguous[sk] = true
-		}
-		local[sk] = m.Key
+		local[sf] = m.Key
 	}
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}
-	// the skeleton keeps a word's first and last letters: words whose ends
-	// match no surname's are passed over without computing it
+	// words whose first and last letters match no surname's are passed over
 	ends := map[[2]rune]bool{}
-	for _, m := range []map[string]string{local, known} {
-		for sk := range m {
-			ends[endsOf(sk)] = true
-		}
-	}
 	article := false // does any surname start with the article?
 	for _, m := range []map[string]string{local, known} {
-		for sk := range m {
-			if strings.HasPrefix(sk, "ال") {
+		for sf := range m {
+			ends[endsOf(sf)] = true
+			if strings.HasPrefix(sf, "ال") {
 				article = true
 			}
 		}
@@ -737,7 +744,10 @@ func (r *recognizer) surnames(known Known) {
 			if r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil || hamzaInside(r.src[w.start:w.end]) {
 				continue
 			}
-			buf = appendSkeleton(buf[:0], v.key)
+			// a bare surname must be spelled as it was in a full name (letters
+			// folded, vowels kept): the skeleton that merges spellings of full
+			// names would merge السيسي with السياسي here
+			buf = appendFold(buf[:0], v.key)
 			full, ok := local[string(buf)]
 			rule := "surname of a person named in this article"
 			if !ok || ambiguous[string(buf)] {
@@ -754,13 +764,34 @@ func (r *recognizer) surnames(known Known) {
 	}
 }
 
+// surnameForm is the folded spelling of the last word of a full-name
+// person mention ("" for other mentions).
+func surnameForm(m rasad.Mention) string {
+	if m.Type != "PERSON" || !strings.Contains(m.Key, " ") {
+		return ""
+	}
+	words := strings.Fields(text.Key(m.Text))
+	if len(words) < 2 {
+		return ""
+	}
+	return string(appendFold(nil, words[len(words)-1]))
+}
+
+// appendFold appends k with the letters transliterations confuse folded.
+func appendFold(buf []byte, k string) []byte {
+	for _, r := range k {
+		buf = utf8.AppendRune(buf, foldLetter(r))
+	}
+	return buf
+}
+
 // resolveSingles gives a one-word person mention found by a pattern
 // (الرئيس بوتين) the key of the full name it is the surname of.
 func (r *recognizer) resolveSingles(known Known) {
 	full := map[string]string{}
 	for _, m := range r.out {
-		if parts := strings.Fields(m.Key); m.Type == "PERSON" && len(parts) >= 2 {
-			full[parts[len(parts)-1]] = m.Key
+		if sf := surnameForm(m); sf != "" {
+			full[sf] = m.Key
 		}
 	}
 	for i := range r.out {
@@ -768,9 +799,10 @@ func (r *recognizer) resolveSingles(known Known) {
 		if m.Type != "PERSON" || strings.Contains(m.Key, " ") {
 			continue
 		}
-		if k, ok := full[m.Key]; ok {
+		sf := string(appendFold(nil, text.Key(m.Text)))
+		if k, ok := full[sf]; ok {
 			m.Key = k
-		} else if k, ok := known[m.Key]; ok && k != "" {
+		} else if k, ok := known[sf]; ok && k != "" {
 			m.Key = k
 		}
 	}
@@ -813,23 +845,76 @@ func sortMentions(ms []rasad.Mention) {
 
 // Learn collects the surnames of the people named in full in mentions,
 // for Options.Known: a surname shared by two different full names is left
-// out.
+// out. Prefer a Learner for a collection: it also drops surnames that the
+// collection mostly uses as ordinary words.
 func Learn(known Known, ms []rasad.Mention) {
 	for _, m := range ms {
-		if m.Type != "PERSON" {
+		sf := surnameForm(m)
+		if sf == "" {
 			continue
 		}
-		parts := strings.Fields(m.Key)
-		if len(parts) < 2 {
+		if prev, ok := known[sf]; ok && prev != m.Key {
+			known[sf] = "" // ambiguous
 			continue
 		}
-		sk := parts[len(parts)-1]
-		if prev, ok := known[sk]; ok && prev != m.Key {
-			known[sk] = "" // ambiguous
-			continue
-		}
-		known[sk] = m.Key
+		known[sf] = m.Key
 	}
+}
+
+// Learner learns surnames over a collection, article by article.
+type Learner struct {
+	known    Known
+	fullDocs map[string]int // articles naming the person in full, per surname form
+}
+
+// NewLearner makes an empty Learner.
+func NewLearner() *Learner { return &Learner{known: Known{}, fullDocs: map[string]int{}} }
+
+// Add learns from one article's mentions.
+func (l *Learner) Add(ms []rasad.Mention) {
+	Learn(l.known, ms)
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if sf := surnameForm(m); sf != "" && !seen[sf] {
+			seen[sf] = true
+			l.fullDocs[sf]++
+		}
+	}
+}
+
+// Known returns the surnames worth looking for alone: a form that stands
+// alone in many more articles than name the person in full is an
+// ordinary word that a wrong full name ended with (… ترامب لا يمكن).
+func (l *Learner) Known(docs ...[]text.Token) Known {
+	bareDocs := map[string]int{}
+	var buf []byte
+	for _, toks := range docs {
+		seen := map[string]bool{}
+		for _, t := range toks {
+			if t.Kind != text.Word {
+				continue
+			}
+			vs := cliticVariants(t.Key)
+			for _, v := range vs.all() {
+				buf = appendFold(buf[:0], v.key)
+				if _, ok := l.known[string(buf)]; ok && !seen[string(buf)] {
+					seen[string(buf)] = true
+					bareDocs[string(buf)]++
+				}
+			}
+		}
+	}
+	out := Known{}
+	for sf, full := range l.known {
+		if full == "" {
+			continue
+		}
+		if bare := bareDocs[sf] - l.fullDocs[sf]; bare > 3*l.fullDocs[sf]+3 {
+			continue
+		}
+		out[sf] = full
+	}
+	return out
 }
 
 // Input is one article's text for FindAll.

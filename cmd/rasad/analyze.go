@@ -68,10 +68,11 @@ func analyzeArticles(arts []*rasad.Article) {
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
 	})
-	known := entities.Known{}
+	learner := entities.NewLearner()
 	for _, ms := range first {
-		entities.Learn(known, ms)
+		learner.Add(ms)
 	}
+	known := learner.Known(all...)
 	parallel(len(arts), func(i int) {
 		d := docs[i]
 		if d == nil {
