@@ -115,15 +115,9 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.words = buildWords(src, toks)
 	r.used = make([]bool, len(r.words))
 	r.hits = make([]*hit, len(r.words))
-	r.bare = map[string]bool{}
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
-		for _, v := range r.words[i].vars.all() {
-			if !strings.HasPrefix(v.key, "ال") {
-				r.bare[v.key] = true
-			}
-		}
 	}
 	r.people()
 	r.orgsAndPlaces()
@@ -261,6 +255,22 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	}
 }
 
+// isBare reports whether the article writes k without the article
+// (computed on first use: few texts need it).
+func (r *recognizer) isBare(k string) bool {
+	if r.bare == nil {
+		r.bare = map[string]bool{}
+		for i := range r.words {
+			for _, v := range r.words[i].vars.all() {
+				if !strings.HasPrefix(v.key, "ال") {
+					r.bare[v.key] = true
+				}
+			}
+		}
+	}
+	return r.bare[k]
+}
+
 // nameWord reports whether word i can be part of a person's name. first
 // says it would be the first word (which may carry a conjunction).
 func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
@@ -361,7 +371,7 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		}
 		if !ok2 {
 			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.bare[k[len("ال"):]] {
+			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) {
 				if !strings.HasSuffix(k, "ه") {
 					n++ // a family name: never written without its article here, not a feminine noun
 				}
