@@ -205,6 +205,15 @@ type Mention struct {
 	Confidence float64 `json:"confidence"`
 }
 
+// CopyPair says that article B is a copy ("copy") or an updated version
+// ("update") of article A, published before it.
+type CopyPair struct {
+	A          string  `json:"a"`
+	B          string  `json:"b"`
+	Kind       string  `json:"kind"`
+	Similarity float64 `json:"similarity"`
+}
+
 // SearchKeys are the stems a full-text index holds for an article.
 type SearchKeys struct{ Title, Body string }
 
@@ -301,6 +310,18 @@ type Store interface {
 	// Analyses returns the stored analyses of the given articles (those
 	// that have one).
 	Analyses(ctx context.Context, ids []string) (map[string]*Analysis, error)
+
+	// Scan calls fn for every stored article in publication order (undated
+	// last), with its first report only and without Raw. fn must not call
+	// the store.
+	Scan(ctx context.Context, fn func(*Article) error) error
+
+	// SetStories replaces the story of every article and the copy
+	// relations, in one transaction.
+	SetStories(ctx context.Context, storyOf map[string]string, copies []CopyPair) error
+
+	// Stories returns the stored story of every article and the copies.
+	Stories(ctx context.Context) (storyOf map[string]string, copies []CopyPair, err error)
 
 	// Close releases the store.
 	Close() error

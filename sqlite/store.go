@@ -482,3 +482,109 @@ func (s *Store) Analyses(ctx context.Context, ids []string) (map[string]*rasad.A
 	}
 	return out, nil
 }
+
+// Scan reads every article in publication order with its first report.
+func (s *Store) Scan(ctx context.Context, fn func(*rasad.Article) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.published_from, a.published_conf, a.cleaning,
+		coalesce(r.ext_id, ''), coalesce(r.source, ''), coalesce(r.url, ''), coalesce(r.format, ''), coalesce(r.origin, '')
+		FROM articles a LEFT JOIN reports r ON r.id = (SELECT min(id) FROM reports WHERE article_id = a.id)
+		ORDER BY a.published IS NULL, a.published, a.id`)
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a := &rasad.Article{}
+		var pub sql.NullString
+		var cl string
+		var r rasad.Report
+		if err := rows.Scan(&a.ID, &a.Title, &a.Text, &pub, &a.PublishedFrom, &a.PublishedConfidence, &cl,
+			&r.ExtID, &r.Source, &r.URL, &r.Format, &r.Origin); err != nil {
+			return fmt.Errorf("scan: %w", err)
+		}
+		a.Published = parseTimePtr(pub)
+		var c cleaning
+		if err := json.Unmarshal([]byte(cl), &c); err == nil {
+			a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
+			a.PublishedEvidence = c.Evidence
+		}
+		a.Reports = []rasad.Report{r}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// SetStories replaces the story assignment and copy relations.
+func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copies []rasad.CopyPair) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members`); err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM copies`); err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_members(article_id, story_id) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	ids := make([]string, 0, len(storyOf))
+	for id := range storyOf {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if _, err := ins.ExecContext(ctx, id, storyOf[id]); err != nil {
+			return fmt.Errorf("set stories: %s: %w", id, err)
+		}
+	}
+	insC, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO copies(a, b, kind, similarity) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insC.Close()
+	for _, c := range copies {
+		if _, err := insC.ExecContext(ctx, c.A, c.B, c.Kind, c.Similarity); err != nil {
+			return fmt.Errorf("set stories: copy %s/%s: %w", c.A, c.B, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Stories returns the stored story assignment and copies.
+func (s *Store) Stories(ctx context.Context) (map[string]string, []rasad.CopyPair, error) {
+	out := map[string]string{}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, story_id FROM story_members`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("stories: %w", err)
+	}
+	for rows.Next() {
+		var a, st string
+		if err := rows.Scan(&a, &st); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		out[a] = st
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `SELECT a, b, kind, similarity FROM copies ORDER BY a, b`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	var cs []rasad.CopyPair
+	for rows.Next() {
+		var c rasad.CopyPair
+		if err := rows.Scan(&c.A, &c.B, &c.Kind, &c.Similarity); err != nil {
+			return nil, nil, err
+		}
+		cs = append(cs, c)
+	}
+	return out, cs, rows.Err()
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/sqlite"
+	"github.com/rasad/rasad/story"
 )
 
 // runBench measures the whole pipeline on a real corpus: ingest throughput
@@ -40,7 +41,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		db = filepath.Join(dir, "bench.db")
 	}
 	start := time.Now()
-	if err := runIngest(ctx, []string{"--quiet", "--db", db, *corpus}, io.Discard, stderr); err != nil {
+	if err := runIngest(ctx, []string{"--quiet", "--no-stories", "--db", db, *corpus}, io.Discard, stderr); err != nil {
 		var ee exitError
 		if !asExit(err, &ee) {
 			return err
@@ -61,6 +62,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "ingest  %d reports → %d articles, %.1f MB of text in %.2fs: %.0f reports/s, %.1f MB/s\n",
 		reports, articles, float64(textBytes)/1e6, elapsed.Seconds(), float64(reports)/elapsed.Seconds(), float64(textBytes)/1e6/elapsed.Seconds())
 
+	t0 := time.Now()
+	sres, _, err := rebuildStories(ctx, store, story.Options{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "stories %d articles → %d stories (%d with 2+ articles), %d near-duplicate pairs in %.2fs\n",
+		len(sres.StoryOf), len(sres.Stories), countMin(sres.Stories, 2), len(sres.Pairs), time.Since(t0).Seconds())
 	queries, err := benchQueries(ctx, store, *nq)
 	if err != nil {
 		return err

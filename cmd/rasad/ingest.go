@@ -14,6 +14,7 @@ import (
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/story"
 )
 
 const ingestBatch = 256
@@ -23,6 +24,7 @@ type ingestStats struct {
 	read, stored, reports, dups, rejected int
 	reasons                               map[string][]string // reason -> origins
 	warnings                              int
+	stories, copyPairs                    int
 	start                                 time.Time
 }
 
@@ -33,6 +35,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	source := fs.String("source", "", "outlet name for inputs that carry none")
 	url := fs.String("url", "", "URL for inputs that carry none")
 	quiet := fs.Bool("quiet", false, "no progress bar and no per-record messages")
+	noStories := fs.Bool("no-stories", false, "do not rebuild stories and copies at the end")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -190,6 +193,13 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return readErr
 	}
 	draw(true)
+	if !*noStories && st.stored+st.reports > 0 {
+		res, _, err := rebuildStories(ctx, store, story.Options{})
+		if err != nil {
+			return fmt.Errorf("stories: %w", err)
+		}
+		st.stories, st.copyPairs = countMin(res.Stories, 2), len(res.Pairs)
+	}
 	printSummary(stdout, st)
 	if st.rejected > 0 {
 		return exitError{exitFailure, fmt.Sprintf("%d record(s) rejected (see above)", st.rejected)}
@@ -248,6 +258,9 @@ func printSummary(w io.Writer, st *ingestStats) {
 	el := time.Since(st.start)
 	fmt.Fprintf(w, "read %d · new %d · copies (new reports of known texts) %d · duplicates %d · rejected %d · warnings %d · %.1fs (%.0f articles/s)\n",
 		st.read, st.stored, st.reports, st.dups, st.rejected, st.warnings, el.Seconds(), float64(st.read)/max(el.Seconds(), 1e-9))
+	if st.stories > 0 {
+		fmt.Fprintf(w, "stories with 2+ articles: %d · near-duplicate pairs: %d\n", st.stories, st.copyPairs)
+	}
 	keys := make([]string, 0, len(st.reasons))
 	for k := range st.reasons {
 		keys = append(keys, k)

@@ -1,0 +1,105 @@
+package story
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestStoriesAndCopies(t *testing.T) {
+	talks := "عقد وزيرا الطاقة في البلدين محادثات في العاصمة حول مشروع خط الغاز وأسعار الوحدة وتقاسم الكلفة، واتفقا على مواصلة المفاوضات."
+	wire := "ضرب زلزال قوي جزيرة في المحيط صباح اليوم وقالت هيئة الأرصاد إن مركزه يقع على عمق عشرة كيلومترات ولم ترد معلومات عن الخسائر حتى الآن."
+	docs := []Doc{
+		{ID: "a1", Outlet: "x", Published: day("2024-03-03"), Title: "محادثات خط الغاز", Body: talks, Entities: []string{"PERSON:k1", "LOC:amman"}},
+		{ID: "a2", Outlet: "y", Published: day("2024-03-10"), Title: "جولة جديدة من محادثات خط الغاز", Body: talks + " وقال الوزير إن الخلاف ما زال قائما حول الأسعار.", Entities: []string{"PERSON:k1"}},
+		{ID: "a3", Outlet: "z", Published: day("2024-03-28"), Title: "توقيع اتفاق خط الغاز", Body: "وقع وزيرا الطاقة اتفاق خط الغاز بعد محادثات طويلة حول الأسعار وتقاسم الكلفة.", Entities: []string{"PERSON:k1"}},
+		{ID: "q1", Outlet: "w1", Published: day("2024-03-05"), Title: "زلزال قوي", Body: wire},
+		{ID: "q2", Outlet: "w2", Published: day("2024-03-05"), Title: "زلزال قوي يضرب جزيرة", Body: wire + " شارك"},
+		// the same subject after a long silence is another story
+		{ID: "a4", Outlet: "x", Published: day("2024-06-01"), Title: "محادثات خط الغاز", Body: talks, Entities: []string{"PERSON:k1"}},
+	}
+	res := Build(docs, Options{})
+	if res.StoryOf["a1"] != res.StoryOf["a2"] || res.StoryOf["a2"] != res.StoryOf["a3"] {
+		t.Errorf("the gas talks split: %v", res.StoryOf)
+	}
+	if res.StoryOf["q1"] != res.StoryOf["q2"] || res.StoryOf["q1"] == res.StoryOf["a1"] {
+		t.Errorf("the quake: %v", res.StoryOf)
+	}
+	if res.StoryOf["a4"] == res.StoryOf["a1"] {
+		t.Errorf("a story resumed after 9 weeks joined the old one")
+	}
+	var quake *Story
+	for i := range res.Stories {
+		if res.Stories[i].ID == res.StoryOf["q1"] {
+			quake = &res.Stories[i]
+		}
+	}
+	if quake == nil || len(quake.Copies) != 1 || quake.Independent != 1 || len(quake.Outlets) != 2 {
+		t.Errorf("quake story: %+v", quake)
+	}
+	found := false
+	for _, p := range res.Pairs {
+		if p.A == "a1" && p.B == "a2" && p.Kind == KindUpdate {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a2 extends a1: pairs %+v", res.Pairs)
+	}
+	// deterministic whatever the input order
+	rev := make([]Doc, len(docs))
+	for i := range docs {
+		rev[len(docs)-1-i] = docs[i]
+	}
+	res2 := Build(rev, Options{})
+	if fmt.Sprint(res2.Stories) != fmt.Sprint(res.Stories) {
+		t.Errorf("input order changed the stories")
+	}
+}
+
+func loadCorpus(b *testing.B, n int) []Doc {
+	f, err := os.Open("../../shared/corpus/ant-dev.jsonl.gz")
+	if err != nil {
+		b.Skip("../shared/corpus/ant-dev.jsonl.gz not found: corpus benchmarks skipped")
+	}
+	defer f.Close()
+	zr, _ := gzip.NewReader(f)
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<26)
+	var docs []Doc
+	for sc.Scan() && len(docs) < n {
+		var r struct{ ID, Title, Text, Published, Source string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			b.Fatal(err)
+		}
+		t, _ := time.Parse(time.RFC3339, r.Published)
+		docs = append(docs, Doc{ID: r.ID, Outlet: r.Source, Published: t, Title: r.Title, Body: r.Text})
+	}
+	return docs
+}
+
+// BenchmarkBuild shows the cost growing linearly with the corpus.
+func BenchmarkBuild(b *testing.B) {
+	all := loadCorpus(b, 7213)
+	for _, n := range []int{1000, 2000, 4000, 7000} {
+		docs := all[:min(n, len(all))]
+		b.Run(fmt.Sprintf("%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Build(docs, Options{})
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(len(docs)), "µs/article")
+		})
+	}
+}
