@@ -221,9 +221,42 @@ type SearchKeys struct{ Title, Body string }
 type Analysis struct {
 	// Version names the analysis rules' generation; rasad analyze
 	// recomputes older ones.
-	Version  int       `json:"version"`
-	Timexes  []Timex   `json:"timexes"`
-	Mentions []Mention `json:"mentions"`
+	Version  int            `json:"version"`
+	Timexes  []Timex        `json:"timexes"`
+	Mentions []Mention      `json:"mentions"`
+	Events   []EventMention `json:"events,omitempty"`
+}
+
+// EventMention is one report of an event in one article: a trigger typed
+// with PLOVER, its participants, place and date, all from the same clause
+// or an explicit link, and the sentence that reports it.
+type EventMention struct {
+	Trigger Span   `json:"trigger"`
+	Text    string `json:"text"` // the trigger as written
+	// Type is a PLOVER type (CONSULT, AGREE, REQUEST …), Mode its kind
+	// (meeting, phone, video, talks, visit; demand, proposal …).
+	Type string `json:"type"`
+	Mode string `json:"mode,omitempty"`
+	// Status: happened, ongoing, planned, negated.
+	Status string `json:"status"`
+	// Date is a TIMEX3 value (2022-01-10, 2021-12, 2021-W49, a range), ""
+	// when nothing dates this clause; DateRule says how it was chosen.
+	Date     string `json:"date,omitempty"`
+	DateRule string `json:"date_rule,omitempty"`
+	// Participants are entity mentions (PERSON, ORG, and LOC acting as a
+	// state) by key; Place is a LOC key.
+	Participants []Participant `json:"participants,omitempty"`
+	Place        string        `json:"place,omitempty"`
+	PlaceName    string        `json:"place_name,omitempty"`
+	Sentence     Span          `json:"sentence"`
+	Rule         string        `json:"rule"`
+}
+
+// Participant is an entity taking part in an event.
+type Participant struct {
+	Type string `json:"type"`
+	Key  string `json:"key"`
+	Name string `json:"name"`
 }
 
 // PutResult says what storing one article did.

@@ -401,9 +401,13 @@ func putAnalysis(ctx context.Context, tx *sql.Tx, id string, a *rasad.Analysis) 
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO analyses(article_id, version, timexes, mentions, analysed_at) VALUES (?,?,?,?,?)
-		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, timexes=excluded.timexes, mentions=excluded.mentions, analysed_at=excluded.analysed_at`,
-		id, a.Version, string(tj), string(mj), time.Now().UTC().Format(time.RFC3339))
+	ej, err := json.Marshal(nonNil(a.Events))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO analyses(article_id, version, timexes, mentions, events, analysed_at) VALUES (?,?,?,?,?,?)
+		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, timexes=excluded.timexes, mentions=excluded.mentions, events=excluded.events, analysed_at=excluded.analysed_at`,
+		id, a.Version, string(tj), string(mj), string(ej), time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("analysis of %s: %w", id, err)
 	}
@@ -454,14 +458,14 @@ func (s *Store) Analyses(ctx context.Context, ids []string) (map[string]*rasad.A
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT article_id, version, timexes, mentions FROM analyses WHERE article_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id, version, timexes, mentions, events FROM analyses WHERE article_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("analyses: %w", err)
 		}
 		for rows.Next() {
-			var id, tj, mj string
+			var id, tj, mj, ej string
 			a := &rasad.Analysis{}
-			if err := rows.Scan(&id, &a.Version, &tj, &mj); err != nil {
+			if err := rows.Scan(&id, &a.Version, &tj, &mj, &ej); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("analyses: %w", err)
 			}
@@ -470,6 +474,10 @@ func (s *Store) Analyses(ctx context.Context, ids []string) (map[string]*rasad.A
 				return nil, fmt.Errorf("analysis of %s: %w", id, err)
 			}
 			if err := json.Unmarshal([]byte(mj), &a.Mentions); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("analysis of %s: %w", id, err)
+			}
+			if err := json.Unmarshal([]byte(ej), &a.Events); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("analysis of %s: %w", id, err)
 			}

@@ -112,8 +112,8 @@ func Similarity(a, b *Signature) float64 {
 
 // Copy kinds.
 const (
-	KindCopy   = "copy"   // the same text (wire copy, re-post), Jaccard ≥ 0.8
-	KindUpdate = "update" // an updated or extended version, 0.5 ≤ Jaccard < 0.8
+	KindCopy   = "copy"    // the same text (wire copy, re-post), Jaccard ≥ 0.8
+	KindUpdate = "rewrite" // the same report edited, updated or extended, 0.5 ≤ Jaccard < 0.8
 )
 
 // Pair is a detected near-duplicate pair; A was published first.

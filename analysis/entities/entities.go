@@ -621,7 +621,15 @@ func (r *recognizer) roleChain(i int) int {
 func (r *recognizer) lexMention(i int, h *hit) rasad.Mention {
 	start := r.surfaceStart(r.words[i], h.strip)
 	return rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
-		Canonical: h.e.canonical, Country: h.e.country, Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+		Canonical: h.e.canonical, Country: h.e.country, Sector: orgSector(h), Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+}
+
+// orgSector is an organization's kind from the lexicon (agency, outlet …).
+func orgSector(h *hit) string {
+	if h.e.kind == "ORG" {
+		return h.e.sub
+	}
+	return ""
 }
 
 // orgsAndPlaces emits the lexicon's organizations and places, ministries,
@@ -667,9 +675,7 @@ func (r *recognizer) orgsAndPlaces() {
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
 		}
-		start := r.surfaceStart(r.words[i], h.strip)
-		m := rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
-			Canonical: h.e.canonical, Country: h.e.country, Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+		m := r.lexMention(i, h)
 		if h.e.canonical == "NATO" {
 			nato = true
 		}

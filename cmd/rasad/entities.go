@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/rasad/rasad/analysis/collection"
 	"io"
 	"strings"
 
@@ -38,7 +39,7 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		inferArticleDates(arts)
-		analyzeArticles(arts)
+		collection.Analyze(arts)
 		for _, a := range arts {
 			if a.Analysis != nil {
 				docs = append(docs, entities.DocMentions{Doc: displayID(a), Mentions: a.Analysis.Mentions})

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/eval"
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageError{"usage: rasad eval dates|entities --gold PATH [--seeds PATH] [-v]"}
+		return usageError{"usage: rasad eval dates|entities|timeline --gold PATH [--seeds PATH] [-v]"}
 	}
 	what := args[0]
 	fs := newFlags("eval "+what, stderr, "--gold PATH [--seeds PATH] [-v]")
@@ -39,8 +40,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return evalDates(stdout, docs, *verbose)
 	case "entities":
 		return evalEntities(stdout, gold, docs)
+	case "timeline":
+		return evalTimeline(stdout, gold, docs, *verbose)
 	}
-	return usageError{fmt.Sprintf("eval %q: want dates or entities", what)}
+	return usageError{fmt.Sprintf("eval %q: want dates, entities or timeline", what)}
 }
 
 func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
@@ -138,4 +141,42 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose bool) error {
+	ge, err := eval.GoldTimeline(gold)
+	if err != nil {
+		return err
+	}
+	arts := make([]*rasad.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = d.Article
+	}
+	collection.Analyze(arts)
+	entries := buildTimeline(arts, timelineFilter{})
+	fmt.Fprintf(w, "Timeline of the %d seed articles (gold publication dates), %d entries, against the gold's %d\n\n", len(docs), len(entries), len(ge))
+	fmt.Fprintf(w, "%-8s %5s %5s %7s %9s %7s %6s %8s %8s\n", "types", "gold", "pred", "matched", "precision", "recall", "F1", "date F1", "sources")
+	for _, typ := range []string{"CONSULT", ""} {
+		s := eval.ScoreTimeline(gold, ge, entries, typ)
+		name := typ
+		if name == "" {
+			name = "all"
+		}
+		fmt.Fprintf(w, "%-8s %5d %5d %7d %9.3f %7.3f %6.3f %8.3f %4d/%-3d\n", name, s.Gold, s.Predicted, s.Matched, s.Precision, s.Recall, s.F1, s.DateF1, s.SourcesCited, s.SourcesGold)
+		if typ == "" || verbose {
+			for _, l := range []struct {
+				t     string
+				items []string
+			}{{"missed", s.Misses}, {"matched but not citing every gold source", s.Partial}, {"entries not in the gold (judge by hand)", s.Extras}} {
+				if len(l.items) > 0 {
+					fmt.Fprintf(w, "\n  %s (%d):\n", l.t, len(l.items))
+					for _, it := range l.items {
+						fmt.Fprintf(w, "    %s\n", it)
+					}
+				}
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/rasad/rasad/analysis/collection"
 	"io"
 	"runtime"
 	"sort"
@@ -133,7 +134,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				arts = append(arts, it.Article)
 			}
 		}
-		analyzeArticles(arts)
+		collection.Analyze(arts)
 		mu.Lock()
 		for _, it := range pending {
 			if it.Err != nil {

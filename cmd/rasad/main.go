@@ -36,6 +36,7 @@ var commands = map[string]command{
 	"analyze":  {"recompute the analysis (dates, entities) of every stored article", runAnalyze},
 	"entities": {"people, organizations and places with all their spellings", runEntities},
 	"stories":  {"group stored articles into stories and find copies (rebuilt from the store)", runStories},
+	"timeline": {"the sourced event timeline of a story, a query or the store (Markdown or JSON)", runTimeline},
 	"bench":    {"measure ingest throughput, peak RSS and search latency on a corpus", runBench},
 	"dates":    {"find, normalize and anchor temporal expressions (JSON Lines out)", runDates},
 	"eval":     {"score a stage against gold annotations: rasad eval dates --gold PATH", runEval},

@@ -1,0 +1,103 @@
+// Package collection runs the whole analysis pipeline over a collection of
+// articles: dates against each article's publication date, entities in two
+// passes (the collection teaches surnames and common words), and events from
+// both. It is the one place where the analyzers are wired together.
+package collection
+
+import (
+	"runtime"
+	"sync"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis"
+	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/analysis/events"
+	"github.com/rasad/rasad/text"
+)
+
+// Version names the generation of the analysis rules; stored
+// analyses of an older one are recomputed by rasad analyze.
+const Version = 2
+
+// parallel runs f(i) for i in [0, n) on every core.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	var wg sync.WaitGroup
+	next := make(chan int, n)
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Analyze runs the analysis pipeline over a collection and sets
+// each article's Analysis: temporal expressions against its publication
+// date, and entity mentions in two passes, so that the people named in
+// full anywhere in the collection are found by their surnames everywhere.
+func Analyze(arts []*rasad.Article) {
+	pipe, err := analysis.NewPipeline(dates.Analyzer)
+	if err != nil {
+		panic(err) // a static pipeline: a cycle is a programming error
+	}
+	docs := make([]*analysis.Doc, len(arts))
+	parallel(len(arts), func(i int) {
+		if d, err := pipe.Run(arts[i]); err == nil {
+			docs[i] = d
+		}
+	})
+	var all [][]text.Token
+	for _, d := range docs {
+		if d != nil {
+			all = append(all, d.Tokens)
+		}
+	}
+	common := entities.CommonWords(all...)
+	first := make([][]rasad.Mention, len(arts))
+	parallel(len(arts), func(i int) {
+		if d := docs[i]; d != nil {
+			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
+		}
+	})
+	learner := entities.NewLearner()
+	for _, ms := range first {
+		learner.Add(ms)
+	}
+	known := learner.Known(all...)
+	parallel(len(arts), func(i int) {
+		d := docs[i]
+		if d == nil {
+			return
+		}
+		tx, _ := d.Result(dates.Analyzer).([]rasad.Timex)
+		ms := entities.Extend(d.Text, d.Tokens, first[i], known)
+		pub := ""
+		if p := arts[i].Published; p != nil {
+			pub = p.Format("2006-01-02")
+		}
+		arts[i].Analysis = &rasad.Analysis{
+			Version:  Version,
+			Timexes:  tx,
+			Mentions: ms,
+			Events:   events.Find(events.Input{Text: d.Text, Tokens: d.Tokens, Timexes: tx, Mentions: ms, Published: pub, Dateline: datelineSpan(arts[i])}),
+		}
+	})
+}
+
+func datelineSpan(a *rasad.Article) *rasad.Span {
+	if a.Dateline == nil {
+		return nil
+	}
+	sp := a.Dateline.Span
+	return &sp
+}

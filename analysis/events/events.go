@@ -1,0 +1,575 @@
+// Package events finds event mentions in Arabic news: a trigger from the
+// triggers lexicon typed with PLOVER, its participants (people,
+// organizations, states) and place from the entity stage, its date from the
+// temporal stage, and its status — all read from the same clause, or from
+// an explicit link (آنذاك، تلك المحادثات) to the sentence before.
+package events
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/lexicon"
+	"github.com/rasad/rasad/text"
+)
+
+type trigger struct {
+	typ, mode, form string
+	ref             string
+}
+
+var (
+	once     sync.Once
+	matcher  *lexicon.Matcher
+	triggers map[string]trigger // by lexicon ref
+	adjOf    map[string]string  // nationality adjective key -> country name
+)
+
+func load() {
+	once.Do(func() {
+		es := lexicon.MustLoad("triggers.tsv")
+		matcher = lexicon.NewMatcher(es)
+		triggers = map[string]trigger{}
+		for _, e := range es {
+			triggers[e.Ref()] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
+		}
+		adjOf = map[string]string{}
+		for _, e := range lexicon.MustLoad("places.tsv") {
+			if e.Field(1) == "adj" && len(e.Words) == 1 {
+				adjOf[e.Words[0]] = e.Field(0)
+			}
+		}
+		for _, w := range []string{"أطلسي", "الأطلسي", "أطلسية", "الأطلسية"} {
+			adjOf[text.Key(w)] = "NATO"
+		}
+	})
+}
+
+var (
+	contrastWords = keys("في حين", "فيما", "بينما")
+	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
+	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
+	plannedCues   = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
+	negationCues  = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
+)
+
+func keys(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[strings.Join(lexicon.WordKeys(w), " ")] = true
+	}
+	return m
+}
+
+// Input is what the extractor reads of one article.
+type Input struct {
+	Text      string
+	Tokens    []text.Token
+	Timexes   []rasad.Timex
+	Mentions  []rasad.Mention
+	Published string // the article's date (YYYY-MM-DD), "" when unknown
+	// Dateline is the span of the article's dateline, whose date is the
+	// publication's, not an event's.
+	Dateline *rasad.Span
+}
+
+type word struct {
+	tok  int
+	key  string
+	sent int
+}
+
+// Find returns the event mentions of one article.
+func Find(in Input) []rasad.EventMention {
+	load()
+	sents := text.Sentences(in.Text)
+	var words []word
+	si := 0
+	for i, t := range in.Tokens {
+		for si < len(sents) && sents[si].End <= t.Start {
+			si++
+		}
+		if t.Kind == text.Punct {
+			continue
+		}
+		words = append(words, word{tok: i, key: t.Key, sent: si})
+	}
+	keysOf := make([]string, len(words))
+	for i, w := range words {
+		keysOf[i] = w.key
+	}
+	presidents := coordinatedPair(in.Mentions, "president")
+	if presidents == nil {
+		presidents = topByRole(in.Mentions, "president", 2)
+	}
+	ministers := topByRole(in.Mentions, "foreign minister", 2)
+
+	var out []rasad.EventMention
+	lastDated := map[int]rasad.Timex{} // sentence -> its single day-level date
+	for s := range sents {
+		if d, ok := singleDay(in.Timexes, sents[s]); ok {
+			lastDated[s] = d
+		}
+	}
+	for i := 0; i < len(words); i++ {
+		e, n, strip := matchAt(keysOf, i)
+		var tr trigger
+		if n > 0 {
+			tr = triggers[e.Ref()]
+		} else if g := gappedProposal(keysOf, words, i); g > 0 {
+			// نشرت روسيا يوم 17 ديسمبر مشروعي اتفاقيتين: a proposal made
+			// public, with the object a few words after the verb
+			tr, n, strip = trigger{typ: "REQUEST", mode: "proposal", form: "past", ref: "publish/submit verb + draft/proposal noun"}, 1, g-1
+		}
+		if n == 0 || (i+n-1 < len(words) && words[i+n-1].sent != words[i].sent) {
+			continue
+		}
+		w0, wl := in.Tokens[words[i].tok], in.Tokens[words[i+n-1].tok]
+		sent := sents[words[i].sent]
+		start := w0.Start + strip
+		em := rasad.EventMention{
+			Trigger: rasad.Span{Start: start, End: wl.End}, Text: in.Text[start:wl.End],
+			Type: tr.typ, Mode: tr.mode, Rule: "trigger " + tr.ref,
+			Sentence: rasad.Span{Start: sent.Start, End: sent.End},
+		}
+		seg := segment(in, sent, w0.Start)
+		if inQuote(in.Text, sent, w0.Start) {
+			i += n - 1
+			continue // a quotation: said, and often hypothetical, not reported as done
+		}
+		zones := speakerZones(in, seg, w0.Start)
+		if in.Dateline != nil {
+			zones = append(zones, *in.Dateline)
+		}
+		// the date: the nearest one in the clause; or, for an explicit link
+		// (آنذاك، تلك), the latest date before; or the previous sentence's
+		// single day for a CONSULT report that continues it
+		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, zones); ok {
+			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
+		} else if tx, ok := latestDateBefore(in.Timexes, sent.Start); ok && hasAnaphor(in, sent) {
+			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
+		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(in.Timexes, sent) {
+			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
+		}
+		em.Participants, em.Place, em.PlaceName = participants(in, seg, w0.Start, wl.End, presidents, ministers, zones)
+		em.Status = status(in, tr, seg, w0.Start, em.Date)
+		if len(em.Participants) == 0 && em.Place == "" {
+			i += n - 1
+			continue // nobody and nowhere: not an event Rasad can report
+		}
+		out = append(out, em)
+		i += n - 1
+	}
+	return out
+}
+
+var (
+	publishVerbs = keys("نشرت", "نشر", "قدمت", "قدم", "طرحت", "طرح", "سلمت", "سلم")
+	draftNouns   = keys("مشروع", "مشروعي", "مشروعا", "مسودة", "مسودتي", "مقترح", "مقترحا", "مقترحات", "اقتراح", "اقتراحا")
+)
+
+// gappedProposal matches a publish/submit verb (with a conjunction or not)
+// whose object, a draft or proposal, follows within six words in the same
+// sentence. It returns 1 + the clitic bytes stripped, or 0.
+func gappedProposal(keysOf []string, words []word, i int) int {
+	k, strip := keysOf[i], 0
+	if !publishVerbs[k] {
+		if (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && publishVerbs[k[len("و"):]] {
+			strip = len("و")
+		} else {
+			return 0
+		}
+	}
+	for j := i + 1; j < len(words) && j <= i+6 && words[j].sent == words[i].sent; j++ {
+		if draftNouns[keysOf[j]] {
+			return 1 + strip
+		}
+	}
+	return 0
+}
+
+func matchAt(keysOf []string, i int) (lexicon.Entry, int, int) {
+	e, n := matcher.MatchAt(keysOf, i)
+	if n > 0 {
+		return e, n, 0
+	}
+	k := keysOf[i]
+	for _, p := range []string{"و", "ف", "ل", "ب", "ول", "وب", "فل"} {
+		if strings.HasPrefix(k, p) && len(k)-len(p) >= 4 {
+			saved := keysOf[i]
+			keysOf[i] = k[len(p):]
+			e, n = matcher.MatchAt(keysOf, i)
+			keysOf[i] = saved
+			if n > 0 {
+				return e, n, len(p)
+			}
+		}
+	}
+	return lexicon.Entry{}, 0, 0
+}
+
+// segment is the part of the sentence that dates and participants are read
+// from: a sentence splits at contrast conjunctions (في حين، فيما، بينما),
+// which often start a report of another time.
+func segment(in Input, sent text.Span, at int) rasad.Span {
+	seg := rasad.Span{Start: sent.Start, End: sent.End}
+	for _, t := range in.Tokens {
+		if t.Start < sent.Start || t.End > sent.End {
+			continue
+		}
+		k := t.Key
+		if contrastWords[k] || k == "في" && strings.HasPrefix(in.Text[t.End:min(len(in.Text), t.End+12)], " حين") {
+			if t.Start <= at && t.Start > seg.Start {
+				seg.Start = t.Start
+			} else if t.Start > at && t.Start < seg.End {
+				seg.End = t.Start
+			}
+		}
+	}
+	return seg
+}
+
+func calendarDate(tx rasad.Timex) bool {
+	return (tx.Type == "DATE" || tx.Type == "TIME") && tx.Value != "" && tx.Value[0] >= '0' && tx.Value[0] <= '9'
+}
+
+// nearestDate is the calendar date in the segment closest to the trigger,
+// outside the speaker's words (the date of "أعلنت … اليوم الثلاثاء أن"
+// dates the statement, not what it announces).
+func nearestDate(txs []rasad.Timex, seg rasad.Span, at int, zones []rasad.Span) (rasad.Timex, bool) {
+	best, bestDist := rasad.Timex{}, -1
+	for _, tx := range txs {
+		if !calendarDate(tx) || tx.Start < seg.Start || tx.End > seg.End || inZones(zones, tx.Span) {
+			continue
+		}
+		d := tx.Start - at
+		if d < 0 {
+			d = at - tx.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = tx, d
+		}
+	}
+	return best, bestDist >= 0
+}
+
+func hasAnyDate(txs []rasad.Timex, s text.Span) bool {
+	for _, tx := range txs {
+		if calendarDate(tx) && tx.Start >= s.Start && tx.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// singleDay returns the only day-level date of a sentence (months and
+// weeks aside).
+func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
+	var found []rasad.Timex
+	for _, tx := range txs {
+		if calendarDate(tx) && tx.Start >= s.Start && tx.End <= s.End && len(tx.Value) >= 10 && tx.Value[4] == '-' && tx.Value[7] == '-' && !strings.Contains(tx.Value, "/") {
+			found = append(found, tx)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return rasad.Timex{}, false
+}
+
+// latestDateBefore is the last calendar date of the text before off.
+func latestDateBefore(txs []rasad.Timex, off int) (rasad.Timex, bool) {
+	var best rasad.Timex
+	ok := false
+	for _, tx := range txs {
+		if calendarDate(tx) && tx.End <= off {
+			best, ok = tx, true
+		}
+	}
+	return best, ok
+}
+
+// hasAnaphor: a cue that links the sentence to the time just told
+// (آنذاك، تلك المحادثات، خلال ذلك اللقاء), but not "قبل ذلك"/"بعد ذلك",
+// which point before or after it.
+func hasAnaphor(in Input, s text.Span) bool {
+	prev := ""
+	for _, t := range in.Tokens {
+		if t.Start < s.Start || t.End > s.End {
+			continue
+		}
+		k := strings.TrimPrefix(t.Key, "و")
+		if anaphorCues[k] && prev != "قبل" && prev != "بعد" && prev != "منذ" {
+			return true
+		}
+		if t.Kind != text.Punct {
+			prev = k
+		}
+	}
+	return false
+}
+
+func hasCue(in Input, s text.Span, cues map[string]bool) bool {
+	for _, t := range in.Tokens {
+		if t.Start >= s.Start && t.End <= s.End && (cues[t.Key] || cues[strings.TrimPrefix(t.Key, "و")]) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedPair returns the two people named together with a shared
+// role (الرئيسان الأمريكي جو بايدن والروسي فلاديمير بوتين), whom a later
+// "الرئيسين" refers to.
+func coordinatedPair(ms []rasad.Mention, role string) []rasad.Participant {
+	for i, m := range ms {
+		if m.Type != "PERSON" || m.Role != role || !strings.HasPrefix(m.Rule, "coordinated") {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if p := ms[j]; p.Type == "PERSON" && p.Role == role && p.Key != m.Key {
+				return []rasad.Participant{{Type: "PERSON", Key: p.Key, Name: p.Text}, {Type: "PERSON", Key: m.Key, Name: m.Text}}
+			}
+		}
+	}
+	return nil
+}
+
+// topByRole returns the keys of the n most mentioned people with a role.
+func topByRole(ms []rasad.Mention, role string, n int) []rasad.Participant {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, m := range ms {
+		if m.Type == "PERSON" && m.Role == role {
+			count[m.Key]++
+		}
+	}
+	for _, m := range ms {
+		if m.Type == "PERSON" && count[m.Key] > 0 {
+			count[m.Key]++
+			if len(m.Text) > len(name[m.Key]) {
+				name[m.Key] = m.Text
+			}
+		}
+	}
+	ks := make([]string, 0, len(count))
+	for k := range count {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if count[ks[i]] != count[ks[j]] {
+			return count[ks[i]] > count[ks[j]]
+		}
+		return ks[i] < ks[j]
+	})
+	if len(ks) < n {
+		return nil
+	}
+	out := make([]rasad.Participant, n)
+	for i, k := range ks[:n] {
+		out[i] = rasad.Participant{Type: "PERSON", Key: k, Name: name[k]}
+	}
+	return out
+}
+
+// participants collects the entities of the segment: people and
+// organizations, states (countries, and nationality adjectives right
+// after a noun trigger), and the place (a city or landmark after في).
+func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, ministers []rasad.Participant, zones []rasad.Span) ([]rasad.Participant, string, string) {
+	var out []rasad.Participant
+	seen := map[string]bool{}
+	add := func(p rasad.Participant) {
+		if !seen[p.Type+p.Key] {
+			seen[p.Type+p.Key] = true
+			out = append(out, p)
+		}
+	}
+	place, placeName, placeAfter := "", "", false
+	for _, m := range in.Mentions {
+		if m.Start < seg.Start || m.End > seg.End || inZones(zones, m.Span) {
+			continue
+		}
+		if m.Sector == "agency" || m.Sector == "outlet" || m.Sector == "company" {
+			continue // who reports it, not who takes part
+		}
+		switch m.Type {
+		case "PERSON":
+			add(rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
+		case "ORG":
+			if m.Canonical == "Twitter" || m.Canonical == "Facebook" {
+				continue
+			}
+			add(rasad.Participant{Type: "ORG", Key: m.Key, Name: m.Text})
+			for _, sub := range composite[m.Key] {
+				add(sub)
+			}
+		case "LOC":
+			if isPlace(m) {
+				if !afterPlacePrep(in, m) {
+					continue
+				}
+				// the first place after the trigger, else the last before it
+				after := m.Start >= tEnd
+				if place == "" || !placeAfter {
+					if after || !placeAfter {
+						place, placeName, placeAfter = m.Key, m.Text, after
+					}
+				}
+				continue
+			}
+			add(rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
+		}
+	}
+	// plural references: الرئيسان/الرئيسين، الوزيرين/وزيرا الخارجية
+	for _, t := range in.Tokens {
+		if t.Start < seg.Start || t.End > seg.End {
+			continue
+		}
+		k := strings.TrimPrefix(t.Key, "و")
+		switch {
+		case k == "الرئيسين" || k == "الرئيسان" || k == "للرئيسين":
+			for _, p := range presidents {
+				add(p)
+			}
+		case k == "الوزيرين" || k == "الوزيران":
+			for _, p := range ministers {
+				add(p)
+			}
+		}
+		// nationality adjectives describing a noun trigger: المحادثات
+		// الروسية الأمريكية، لقاء روسي أطلسي
+		if t.Start >= tEnd && t.Start-tEnd < 40 {
+			if c, ok := adjOf[k]; ok {
+				add(rasad.Participant{Type: "LOC", Key: c, Name: in.Text[t.Start:t.End]})
+			}
+		}
+	}
+	return out, place, placeName
+}
+
+// afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
+func afterPlacePrep(in Input, m rasad.Mention) bool {
+	prevEnd, prevKey := -1, ""
+	for _, t := range in.Tokens {
+		if t.End > m.Start {
+			if t.Start < m.Start {
+				// the mention starts inside a token: a clitic (بجنيف، لموسكو)
+				return strings.HasPrefix(t.Key, "ب") || strings.HasPrefix(t.Key, "وب")
+			}
+			break
+		}
+		if t.Kind != text.Punct {
+			prevEnd, prevKey = t.End, t.Key
+		}
+	}
+	_ = prevEnd
+	switch prevKey {
+	case "في", "فى", "الي", "من", "وفي", "بمدينه", "مدينه", "العاصمه", "عاصمه":
+		return true
+	}
+	return false
+}
+
+// speakerZones are the spans between a speech verb and the أن/إن that
+// opens what is said: the speaker and the time of speaking.
+func speakerZones(in Input, seg rasad.Span, at int) []rasad.Span {
+	var zones []rasad.Span
+	for i, t := range in.Tokens {
+		if t.Start < seg.Start || t.End > seg.End || !speechVerbs[strings.TrimPrefix(t.Key, "و")] {
+			continue
+		}
+		for j := i + 1; j < len(in.Tokens) && j < i+25 && in.Tokens[j].End <= seg.End; j++ {
+			if k := in.Tokens[j].Key; k == "ان" || k == "انه" || k == "انها" {
+				z := rasad.Span{Start: t.End, End: in.Tokens[j].Start}
+				if !(at >= z.Start && at < z.End) {
+					zones = append(zones, z)
+				}
+				break
+			}
+		}
+	}
+	return zones
+}
+
+func inZones(zones []rasad.Span, s rasad.Span) bool {
+	for _, z := range zones {
+		if s.Start >= z.Start && s.End <= z.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether offset at is inside «…» or "…" in its sentence.
+func inQuote(src string, sent text.Span, at int) bool {
+	depth := 0
+	quote := false
+	for i, r := range src[sent.Start:at] {
+		_ = i
+		switch r {
+		case '«':
+			depth++
+		case '»':
+			if depth > 0 {
+				depth--
+			}
+		case '"':
+			quote = !quote
+		}
+	}
+	return depth > 0 || quote
+}
+
+// composite bodies take their members part with them.
+var composite = map[string][]rasad.Participant{
+	"NATO-Russia Council": {{Type: "LOC", Key: "Russia", Name: "روسيا"}, {Type: "ORG", Key: "NATO", Name: "الناتو"}},
+}
+
+// isPlace: a city or a landmark is where an event happens; a country
+// (its canonical name is the English one) takes part in it.
+func isPlace(m rasad.Mention) bool { return !isCountryName(m.Key) }
+
+func isCountryName(k string) bool {
+	if k == "" {
+		return false
+	}
+	// country canonicals are English names (Latin letters)
+	return k[0] < 0x80
+}
+
+// status reads whether the event happened, is planned, or is negated.
+func status(in Input, tr trigger, seg rasad.Span, at int, date string) string {
+	if tr.form == "future" {
+		return "planned"
+	}
+	negated := false
+	var before []string
+	for _, t := range in.Tokens {
+		if t.Start < seg.Start || t.End > at {
+			continue
+		}
+		if t.Kind != text.Punct {
+			before = append(before, t.Key)
+		}
+	}
+	for i := max(0, len(before)-3); i < len(before); i++ {
+		if negationCues[before[i]] {
+			negated = true
+		}
+	}
+	if negated {
+		return "negated"
+	}
+	if hasCue(in, text.Span{Start: seg.Start, End: seg.End}, plannedCues) {
+		return "planned"
+	}
+	if date != "" && in.Published != "" && len(date) >= 10 && date[:10] > in.Published {
+		return "planned"
+	}
+	if tr.form == "present" && date != "" && in.Published != "" && len(date) >= 10 && date[:10] == in.Published {
+		return "ongoing"
+	}
+	return "happened"
+}
