@@ -75,3 +75,21 @@ func TestValueMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestSeedTimeline holds the timeline to the targets: CONSULT F1
+// of at least 0.9, recall of at least 0.9 over all types.
+func TestSeedTimeline(t *testing.T) {
+	docs := seeds(t)
+	g, _ := LoadGold("../../shared/gold/seeds.json")
+	ge, err := GoldTimeline(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := SeedTimeline(docs)
+	c := ScoreTimeline(g, ge, entries, "CONSULT")
+	all := ScoreTimeline(g, ge, entries, "")
+	t.Logf("CONSULT F1 %.3f, all recall %.3f, sources %d/%d", c.F1, all.Recall, all.SourcesCited, all.SourcesGold)
+	if c.F1 < 0.9 || all.Recall < 0.9 {
+		t.Errorf("CONSULT F1 %.3f, recall %.3f; missed %v; extras %v", c.F1, all.Recall, all.Misses, all.Extras)
+	}
+}

@@ -3,8 +3,9 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/collection"
 	"sort"
-	"strings"
 
 	"github.com/rasad/rasad/story"
 )
@@ -178,4 +179,13 @@ func keysOf(m map[string]bool) []string {
 	return out
 }
 
-var _ = strings.TrimSpace
+// SeedTimeline analyses the seeds (with their gold publication dates) and
+// builds their timeline, sources named by input id.
+func SeedTimeline(docs []SeedDoc) []story.Entry {
+	arts := make([]*rasad.Article, len(docs))
+	for i, d := range docs {
+		arts[i] = d.Article
+	}
+	collection.Analyze(arts)
+	return story.FromArticles(arts, func(a *rasad.Article) string { return a.Reports[0].ExtID })
+}

@@ -230,10 +230,18 @@ func Timeline(reps []Report, names Names) []Entry {
 				if ov < 2 && !(ov >= 1 && samePlace) {
 					continue
 				}
-				// a plan reported before the event, a recollection after it
+				// a plan reported before the event, a recollection soon after
+				// it: an undated report far from the event's date is about
+				// something else
 				pub := reps[m.rep].Published
-				if m.em.Status == "planned" && !pub.IsZero() && e.when.end.Before(pub.Truncate(24*time.Hour)) {
-					continue
+				if !pub.IsZero() && !e.articles[m.rep] {
+					day := pub.Truncate(24 * time.Hour)
+					if m.em.Status == "planned" && e.when.end.Before(day) {
+						continue
+					}
+					if day.Sub(e.when.end) > 10*24*time.Hour || e.when.start.Sub(day) > 45*24*time.Hour {
+						continue
+					}
 				}
 				score = 2*ov + boolInt(samePlace)
 				if e.articles[m.rep] {

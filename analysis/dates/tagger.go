@@ -75,6 +75,9 @@ type tagger struct {
 	clause []int // clause index per token
 	sent   []int // sentence index per token
 	dms    []time.Time
+	// inMatch marks tokens inside a temporal expression: their words
+	// (الماضي in الأسبوع الماضي) say nothing about another expression's tense
+	inMatch []bool
 }
 
 // Tag finds the temporal expressions of src and resolves them against
@@ -199,6 +202,12 @@ func (t *tagger) scan() []match {
 		}
 		out = append(out, *best)
 		i = best.end
+	}
+	t.inMatch = make([]bool, len(t.toks))
+	for _, m := range out {
+		for k := m.start; k < m.end; k++ {
+			t.inMatch[k] = true
+		}
 	}
 	return out
 }
@@ -1252,6 +1261,9 @@ func (t *tagger) clauseDirection(m match) int {
 	for _, scope := range [][]int{t.clause, t.sent} {
 		c := scope[m.start]
 		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+			if t.inMatch != nil && t.inMatch[i] {
+				continue
+			}
 			if d, strong := cue(t.keys[i]); d != 0 {
 				dist := m.start - i
 				if strong && dist < bestDist {
@@ -1262,6 +1274,9 @@ func (t *tagger) clauseDirection(m match) int {
 			}
 		}
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
+			if t.inMatch != nil && t.inMatch[i] {
+				continue
+			}
 			if d, strong := cue(t.keys[i]); d != 0 {
 				dist := i - m.end + 1
 				if strong && dist < bestDist {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/eval"
 )
@@ -148,12 +147,7 @@ func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose boo
 	if err != nil {
 		return err
 	}
-	arts := make([]*rasad.Article, len(docs))
-	for i, d := range docs {
-		arts[i] = d.Article
-	}
-	collection.Analyze(arts)
-	entries := buildTimeline(arts, timelineFilter{})
+	entries := eval.SeedTimeline(docs)
 	fmt.Fprintf(w, "Timeline of the %d seed articles (gold publication dates), %d entries, against the gold's %d\n\n", len(docs), len(entries), len(ge))
 	fmt.Fprintf(w, "%-8s %5s %5s %7s %9s %7s %6s %8s %8s\n", "types", "gold", "pred", "matched", "precision", "recall", "F1", "date F1", "sources")
 	for _, typ := range []string{"CONSULT", ""} {

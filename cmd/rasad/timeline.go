@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
 )
@@ -24,23 +23,7 @@ type timelineFilter struct {
 
 // buildTimeline merges the events of articles into a timeline.
 func buildTimeline(arts []*rasad.Article, f timelineFilter) []story.Entry {
-	var reps []story.Report
-	var docs []entities.DocMentions
-	for _, a := range arts {
-		if a.Analysis == nil {
-			continue
-		}
-		r := story.Report{Article: displayID(a), Text: a.Text, Events: a.Analysis.Events}
-		if len(a.Reports) > 0 {
-			r.Outlet, r.URL = a.Reports[0].Source, a.Reports[0].URL
-		}
-		if a.Published != nil {
-			r.Published = *a.Published
-		}
-		reps = append(reps, r)
-		docs = append(docs, entities.DocMentions{Doc: r.Article, Mentions: a.Analysis.Mentions})
-	}
-	entries := story.Timeline(reps, story.NamesOf(entities.Clusters(docs)))
+	entries := story.FromArticles(arts, displayID)
 	var out []story.Entry
 	for _, e := range entries {
 		if f.typ != "" && e.Type != f.typ {

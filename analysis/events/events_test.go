@@ -1,0 +1,69 @@
+package events
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/text"
+)
+
+func find(t *testing.T, src, published string) []rasad.EventMention {
+	t.Helper()
+	toks := text.Tokenize(src)
+	d, _ := time.Parse("2006-01-02", published)
+	tx := dates.TagTokens(src, toks, dates.Anchor{Date: d, Kind: "published"})
+	ms := entities.Find(src, toks, entities.Options{})
+	return Find(Input{Text: src, Tokens: toks, Timexes: tx, Mentions: ms, Published: published})
+}
+
+func TestEventMentions(t *testing.T) {
+	cases := []struct {
+		src, pub                  string
+		typ, mode, status, date   string
+		participant, place        string
+	}{
+		{"التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري أمس الأحد في القاهرة.", "2024-03-11",
+			"CONSULT", "meeting", "happened", "2024-03-10", "أيمن الصفدي", "القاهرة"},
+		{"وسيلتقي الرئيس الفرنسي إيمانويل ماكرون المستشار الألماني أولاف شولتس الخميس المقبل في برلين.", "2024-03-11",
+			"CONSULT", "meeting", "planned", "2024-03-14", "إيمانويل ماكرون", "برلين"},
+		{"وأجرى وزير الخارجية الأمريكي ريكس تيلرسون الأربعاء اتصالا هاتفيا مع نظيره الروسي سيرغي لافروف.", "2018-02-16",
+			"CONSULT", "phone", "happened", "2018-02-14", "سيرغي لافروف", ""},
+		{"ونشرت الحكومة يوم 3 مارس مشروع اتفاق مع الاتحاد الأوروبي.", "2024-03-11",
+			"REQUEST", "proposal", "happened", "2024-03-03", "الاتحاد الأوروبي", ""},
+	}
+	for _, c := range cases {
+		ems := find(t, c.src, c.pub)
+		if len(ems) == 0 {
+			t.Errorf("%s: no event", c.src)
+			continue
+		}
+		e := ems[0]
+		ok := e.Type == c.typ && e.Mode == c.mode && e.Status == c.status && e.Date == c.date && e.PlaceName == c.place
+		has := false
+		for _, p := range e.Participants {
+			if p.Name == c.participant {
+				has = true
+			}
+		}
+		if !ok || !has {
+			t.Errorf("%s\n got %s %s %s %s place %q participants %+v (%s; %s)", c.src, e.Type, e.Mode, e.Status, e.Date, e.PlaceName, e.Participants, e.Rule, e.DateRule)
+		}
+	}
+}
+
+// A date said about the statement is not the date of what it announces,
+// and a quotation is not a report.
+func TestNoWrongAnchors(t *testing.T) {
+	src := "أعلنت المتحدثة باسم الوزارة، اليوم الثلاثاء، أن البلدين يعدان للقاء مرتقب بين الوزيرين سيرغي لافروف وريكس تيلرسون.\nوقال الوزير: «سنعقد محادثات مع الجانب الأمريكي قريبا».\n"
+	for _, e := range find(t, src, "2018-03-20") {
+		if e.Date != "" {
+			t.Errorf("%q dated %s (%s)", e.Text, e.Date, e.DateRule)
+		}
+		if e.Text == "محادثات" {
+			t.Errorf("a quotation became an event: %+v", e)
+		}
+	}
+}
