@@ -21,9 +21,9 @@ func find(t *testing.T, src, published string) []rasad.EventMention {
 
 func TestEventMentions(t *testing.T) {
 	cases := []struct {
-		src, pub                  string
-		typ, mode, status, date   string
-		participant, place        string
+		src, pub                string
+		typ, mode, status, date string
+		participant, place      string
 	}{
 		{"التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري أمس الأحد في القاهرة.", "2024-03-11",
 			"CONSULT", "meeting", "happened", "2024-03-10", "أيمن الصفدي", "القاهرة"},
