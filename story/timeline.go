@@ -472,7 +472,11 @@ func summary(e Entry) string {
 	}
 	s := what
 	if len(people) > 0 {
-		s += " " + joinAr(people)
+		if e.Type == "CONSULT" {
+			s += " " + joinAr(people)
+		} else {
+			s += ": " + strings.Join(people, "، ")
+		}
 	}
 	if e.Place != nil {
 		s += " في " + e.Place.Name

@@ -1254,37 +1254,41 @@ func periodValue(A time.Time, unit string, off int, mod string) string {
 // speech verbs (قال، أكد) count only when nothing else does, since what
 // they report may be planned. 0 when the clause says nothing.
 func (t *tagger) clauseDirection(m match) int {
-	best, bestDist, weak := 0, 1<<30, 0
-	weakDist := 1 << 30
+	weak, weakDist := 0, 1<<30
 	t.clauseOf(0)
 	t.sentOf(0)
 	for _, scope := range [][]int{t.clause, t.sent} {
 		c := scope[m.start]
-		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+		best, bestDist, future := 0, 1<<30, false
+		look := func(i, dist int) {
 			if t.inMatch != nil && t.inMatch[i] {
-				continue
+				return
 			}
-			if d, strong := cue(t.keys[i]); d != 0 {
-				dist := m.start - i
-				if strong && dist < bestDist {
+			d, strong := cue(t.keys[i])
+			switch {
+			case d == 0:
+			case strong && d > 0:
+				future = true
+				fallthrough
+			case strong:
+				if dist < bestDist {
 					best, bestDist = d, dist
-				} else if !strong && dist < weakDist {
-					weak, weakDist = d, dist
 				}
+			case dist < weakDist:
+				weak, weakDist = d, dist
 			}
 		}
+		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+			look(i, m.start-i)
+		}
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
-			if t.inMatch != nil && t.inMatch[i] {
-				continue
-			}
-			if d, strong := cue(t.keys[i]); d != 0 {
-				dist := i - m.end + 1
-				if strong && dist < bestDist {
-					best, bestDist = d, dist
-				} else if !strong && dist < weakDist {
-					weak, weakDist = d, dist
-				}
-			}
+			look(i, i-m.end+1)
+		}
+		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
+		// same scope: past verbs are spelled like verbal nouns (عقد = held /
+		// holding), future markers are not
+		if future {
+			return 1
 		}
 		if best != 0 {
 			return best
