@@ -545,11 +545,9 @@ func (t *tagger) matchMonth(i int) *match {
 	return &match{start: i, end: j, p: p, rule: "month"}
 }
 
-// matchYear: عام 2021, العام 2021, [نهاية] عام 2021, في 2021, 2021م.
-func (t *tagger) matchYear(i int) *match {
-	j := i
-	var p partial
-	p.typ, p.conf = "DATE", 0.9
+// rangeMod reads a part-of-period word at j (مطلع، منتصف، نهاية) into
+// p.mod and returns the index after it.
+func (t *tagger) rangeMod(j int, p *partial) int {
 	switch k := t.key(j); {
 	case startMods[k]:
 		p.mod = "START"
@@ -557,10 +555,18 @@ func (t *tagger) matchYear(i int) *match {
 		p.mod = "MID"
 	case endMods[k]:
 		p.mod = "END"
+	default:
+		return j
 	}
-	if p.mod != "" {
-		j++
-	}
+	return j + 1
+}
+
+// matchYear: عام 2021, العام 2021, [نهاية] عام 2021, في 2021, 2021م.
+func (t *tagger) matchYear(i int) *match {
+	j := i
+	var p partial
+	p.typ, p.conf = "DATE", 0.9
+	j = t.rangeMod(j, &p)
 	hasWord := false
 	if k := t.key(j); k == "عام" || k == "العام" || k == "سنة" || k == "السنة" || k == "سنه" || k == "السنه" {
 		j++
@@ -599,17 +605,7 @@ func (t *tagger) matchPeriod(i int) *match {
 	j := i
 	var p partial
 	p.typ, p.conf = "DATE", 0.9
-	switch k := t.key(j); {
-	case startMods[k]:
-		p.mod = "START"
-	case midMods[k]:
-		p.mod = "MID"
-	case endMods[k]:
-		p.mod = "END"
-	}
-	if p.mod != "" {
-		j++
-	}
+	j = t.rangeMod(j, &p)
 	this := false
 	if k := t.key(j); k == "هذا" || k == "هذه" {
 		this = true

@@ -50,7 +50,7 @@ func Clusters(docs []DocMentions) []Cluster {
 				order = append(order, k)
 			}
 			a.c.Mentions++
-			a.forms[strings.TrimSpace(m.Text)]++
+			a.forms[cleanForm(m.Text)]++
 			if m.Role != "" {
 				a.roles[m.Role]++
 			}
@@ -148,4 +148,11 @@ func FindAll(docs []Input) []DocMentions {
 		out[i] = DocMentions{Doc: d.ID, Mentions: Extend(d.Text, d.Tokens, first[i], known)}
 	}
 	return out
+}
+
+// cleanForm is a mention's text as an alias: hashtag marks (#فلاديمير_بوتين)
+// and extra spaces out.
+func cleanForm(s string) string {
+	s = strings.NewReplacer("#", " ", "_", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -51,26 +51,9 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		defer store.Close()
-		var ids []string
-		switch {
-		case *doc != "":
-			a, err := store.Get(ctx, *doc)
-			if err != nil {
-				return err
-			}
-			ids = []string{a.ID}
-		case *query != "":
-			hits, err := store.Search(ctx, rasad.SearchQuery{Text: *query, Limit: 1000})
-			if err != nil {
-				return err
-			}
-			for _, h := range hits {
-				ids = append(ids, h.ID)
-			}
-		default:
-			if ids, err = store.IDs(ctx); err != nil {
-				return err
-			}
+		ids, err := selectIDs(ctx, store, *doc, "", *query, 1000)
+		if err != nil {
+			return err
 		}
 		as, err := store.Analyses(ctx, ids)
 		if err != nil {

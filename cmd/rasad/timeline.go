@@ -81,39 +81,9 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer store.Close()
 	start := time.Now()
-	var ids []string
-	switch {
-	case *storyID != "":
-		storyOf, _, err := store.Stories(ctx)
-		if err != nil {
-			return err
-		}
-		if len(storyOf) == 0 {
-			if _, _, err := rebuildStories(ctx, store, story.Options{}); err != nil {
-				return err
-			}
-			storyOf, _, _ = store.Stories(ctx)
-		}
-		for a, s := range storyOf {
-			if s == *storyID {
-				ids = append(ids, a)
-			}
-		}
-		if len(ids) == 0 {
-			return fmt.Errorf("story %q: %w", *storyID, rasad.ErrNotFound)
-		}
-	case *query != "":
-		hits, err := store.Search(ctx, rasad.SearchQuery{Text: *query, Limit: 500})
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			ids = append(ids, h.ID)
-		}
-	default:
-		if ids, err = store.IDs(ctx); err != nil {
-			return err
-		}
+	ids, err := selectIDs(ctx, store, "", *storyID, *query, 500)
+	if err != nil {
+		return err
 	}
 	sort.Strings(ids)
 	as, err := store.Analyses(ctx, ids)
