@@ -163,6 +163,16 @@ func TestSeeds(t *testing.T) {
 	if got := search("الامريكي"); !contains(got, "002") { // والأمريكي in 002
 		t.Errorf("الامريكي: %v lacks 002", got)
 	}
+	// the five seeds tell one story
+	_, out0, errs0 := runCLI(t, "stories", "--db", db, "--format", "json", "--min-size", "1")
+	if n := strings.Count(out0, "\n"); n != 1 || !strings.Contains(out0, "\"independent_sources\":5") {
+		t.Errorf("seeds in %d stories:\n%s\n%s", n, out0, errs0)
+	}
+	// and their CONSULT timeline has the story's meetings
+	_, tl, _ := runCLI(t, "timeline", "--db", db, "--type", "CONSULT", "--format", "json")
+	if c := strings.Count(tl, "\"type\": \"CONSULT\""); c < 10 {
+		t.Errorf("%d CONSULT entries in the seeds' timeline", c)
+	}
 	// boilerplate is stored apart, not lost
 	_, out, _ := runCLI(t, "show", "--db", db, "--raw", "004_ef8e19684d263ac7")
 	for _, line := range []string{"⊘[reading-time] قراءة 3 دقائق", "⊘[label] عادي", "⊘[timestamp] 01:20 صباحا"} {
