@@ -455,7 +455,8 @@ func summary(e Entry) string {
 	}
 	var people []string
 	for _, p := range e.Participants {
-		if p.Type == "PERSON" || p.Type == "ORG" {
+		// people and organizations; states too when an event has few
+		if p.Type == "PERSON" || p.Type == "ORG" || p.Type == "LOC" && e.Type != "CONSULT" && len(people) < 3 {
 			people = append(people, p.Name)
 		}
 		if len(people) == 5 {
