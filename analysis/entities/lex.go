@@ -39,7 +39,8 @@ type lexicons struct {
 	landmarks      map[string]bool   // بحيرة، نهر، جبل …
 	countryOf      map[string]string // ISO -> English name
 	maxPhrase      int
-	nameJoiner     map[string]bool // بن، أبو، عبد …
+	roleLabel      map[string]string // role -> its first Arabic form in roles.tsv
+	nameJoiner     map[string]bool   // بن، أبو، عبد …
 }
 
 var (
@@ -70,8 +71,12 @@ func load() *lexicons {
 		for _, e := range lexicon.MustLoad("orgs.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
 		}
+		lex.roleLabel = map[string]string{}
 		for _, e := range lexicon.MustLoad("roles.tsv") {
 			add(gazEntry{kind: "ROLE", canonical: e.Field(0), sub: e.Field(1), words: e.Words, ref: e.Ref()})
+			if _, ok := lex.roleLabel[e.Field(0)]; !ok {
+				lex.roleLabel[e.Field(0)] = strings.TrimSuffix(e.Surface, " باسم")
+			}
 		}
 		for k, es := range lex.byFirst {
 			for i := 1; i < len(es); i++ {
@@ -257,3 +262,12 @@ func appendSkeleton(buf []byte, w string) []byte {
 }
 
 func (l *lexicons) arabicGiven(k string) bool { return l.arabic[k] && !l.foreign[k] }
+
+// RoleLabel returns the Arabic form of a role name (president -> الرئيس),
+// or the role itself when the lexicon has none.
+func RoleLabel(role string) string {
+	if l, ok := load().roleLabel[role]; ok {
+		return l
+	}
+	return role
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
 )
@@ -126,7 +127,7 @@ func writeMarkdown(w io.Writer, entries []story.Entry) {
 		var who []string
 		for _, p := range e.Participants {
 			if p.Type == "PERSON" && p.Role != "" {
-				who = append(who, p.Name+" ("+p.Role+")")
+				who = append(who, p.Name+" ("+entities.RoleLabel(p.Role)+")")
 			}
 		}
 		if len(who) > 0 {
