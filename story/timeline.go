@@ -262,11 +262,15 @@ func Timeline(reps []Report, names Names) []Entry {
 			best = len(evs) - 1
 		}
 		e := evs[best]
-		e.modes[m.em.Mode]++
 		e.status[m.em.Status]++
-		if m.em.Place != "" {
-			e.places[m.em.Place]++
-			e.placeNm[m.em.Place] = m.em.PlaceName
+		if m.dated {
+			// an undated report may recall the event among others: its
+			// place and mode do not describe this one
+			e.modes[m.em.Mode]++
+			if m.em.Place != "" {
+				e.places[m.em.Place]++
+				e.placeNm[m.em.Place] = m.em.PlaceName
+			}
 		}
 		for _, p := range m.em.Participants {
 			e.parts[partKey(p)]++

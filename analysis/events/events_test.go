@@ -67,3 +67,16 @@ func TestNoWrongAnchors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzEvents(f *testing.F) {
+	for _, s := range []string{"التقى وزير الخارجية الأردني أيمن الصفدي نظيره أمس في القاهرة.", "ونشرت الحكومة مشروع اتفاق", "«سنعقد محادثات»", "في حين أجرى"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, e := range find(t, s, "2024-03-11") {
+			if e.Trigger.Start < 0 || e.Trigger.End > len(s) || e.Trigger.End <= e.Trigger.Start || e.Sentence.End > len(s) {
+				t.Fatalf("bad spans %+v in %q", e, s)
+			}
+		}
+	})
+}
