@@ -415,6 +415,9 @@ func (t *tagger) matchWeekdayDate(i int) *match {
 	if t.key(j) == "," {
 		j++
 	}
+	if t.key(j) == "الموافق" || t.key(j) == "الموافقه" {
+		j++
+	}
 	m := t.matchDayMonth(j)
 	if m == nil {
 		m = t.matchNumeric(j)
@@ -545,6 +548,17 @@ func (t *tagger) matchMonth(i int) *match {
 	return &match{start: i, end: j, p: p, rule: "month"}
 }
 
+// countWord reads "الثلاثة" (a cardinal with the article) at j.
+func (t *tagger) countWord(j int) (int, int) {
+	k := strings.TrimPrefix(t.key(j), "ال")
+	for _, n := range t.lex.numbers[k] {
+		if n.kind == "cardinal" && len(n.words) == 1 {
+			return n.value, 1
+		}
+	}
+	return 0, 0
+}
+
 // rangeMod reads a part-of-period word at j (مطلع، منتصف، نهاية) into
 // p.mod and returns the index after it.
 func (t *tagger) rangeMod(j int, p *partial) int {
@@ -613,6 +627,13 @@ func (t *tagger) matchPeriod(i int) *match {
 	}
 	k := stripConj(t.key(j))
 	if k == "الايام" || k == "الاسابيع" || k == "الاشهر" || k == "الشهور" || k == "السنوات" || k == "الاعوام" {
+		// الأيام الثلاثة الماضية: a counted period, a duration
+		if v, c := t.countWord(j + 1); c > 0 && v <= 12 {
+			if mk := t.key(j + 1 + c); pastMods[mk] || futureMods[mk] {
+				unit := map[string]string{"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "السنوات": "Y", "الاعوام": "Y"}[k]
+				return &match{start: i, end: j + 2 + c, p: partial{typ: "DURATION", value: "P" + strconv.Itoa(v) + unit, conf: 0.8}, rule: "counted period"}
+			}
+		}
 		m := t.key(j + 1)
 		switch {
 		case futureMods[m]:
@@ -669,6 +690,9 @@ func (t *tagger) matchDayWord(i int) *match {
 	case tomorrowW[k]:
 		p.hasDayOff, p.dayOff, rule = true, 1, "tomorrow"
 		j++
+	case k == "يوم" && (t.key(j+1) == "غد" || t.key(j+1) == "الغد"):
+		p.hasDayOff, p.dayOff, rule = true, 1, "tomorrow"
+		j += 2
 	case k == "بعد" && (t.key(j+1) == "غد" || t.key(j+1) == "الغد"):
 		p.hasDayOff, p.dayOff, rule = true, 2, "day after tomorrow"
 		j += 2
@@ -1307,7 +1331,7 @@ func cue(k string) (int, bool) {
 	k0 := k
 	k = stripConj(k)
 	switch {
-	case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "خطه" || k == "تخطط" || k == "يخطط":
+	case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
 		return 1, true
 	case speechVerbs[k]:
 		return -1, false
