@@ -29,6 +29,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("Analysis", func(t *testing.T) { testAnalysis(t, open(t)) })
+	t.Run("ScanAndStories", func(t *testing.T) { testScanStories(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.
@@ -340,5 +341,36 @@ func testAnalysis(t *testing.T, s rasad.Store) {
 	}
 	if err := s.SetAnalysis(ctx, map[string]*rasad.Analysis{"nope": {}}); !errors.Is(err, rasad.ErrNotFound) {
 		t.Errorf("SetAnalysis of an unknown article: %v", err)
+	}
+}
+
+func testScanStories(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	ctx := context.Background()
+	arts := corpus(t)
+	mustPut(t, s, arts...)
+	var seen []string
+	err := s.Scan(ctx, func(a *rasad.Article) error {
+		if a.Text == "" || len(a.Reports) != 1 || a.Raw != nil {
+			t.Errorf("scanned article %s: text %d bytes, %d reports, raw %v", a.ID, len(a.Text), len(a.Reports), a.Raw != nil)
+		}
+		seen = append(seen, a.Reports[0].ExtID)
+		return nil
+	})
+	if err != nil || strings.Join(seen, ",") != "a2,a1,a3" {
+		t.Errorf("Scan order %v, %v (want publication order a2,a1,a3)", seen, err)
+	}
+	storyOf := map[string]string{arts[0].ID: "s1", arts[1].ID: "s1", arts[2].ID: "s2"}
+	copies := []rasad.CopyPair{{A: arts[1].ID, B: arts[0].ID, Kind: "rewrite", Similarity: 0.6}}
+	if err := s.SetStories(ctx, storyOf, copies); err != nil {
+		t.Fatal(err)
+	}
+	// replaced whole
+	if err := s.SetStories(ctx, storyOf, copies); err != nil {
+		t.Fatal(err)
+	}
+	got, gc, err := s.Stories(ctx)
+	if err != nil || len(got) != 3 || got[arts[2].ID] != "s2" || len(gc) != 1 || gc[0].Kind != "rewrite" {
+		t.Errorf("Stories = %v %v %v", got, gc, err)
 	}
 }
