@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/par"
 	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
 )
@@ -652,33 +653,18 @@ func Prepare(a *rasad.Article) error {
 	return nil
 }
 
-// PrepareAll runs Prepare over the articles of items on up to workers
-// goroutines, setting Err on the items it rejects. Order is kept.
-func PrepareAll(items []Item, workers int) {
-	if workers < 1 {
-		workers = 1
-	}
-	var wg sync.WaitGroup
-	next := make(chan int, len(items))
-	for i := range items {
-		if items[i].Err == nil && items[i].Article != nil {
-			next <- i
+// PrepareAll runs Prepare over the articles of items on every core,
+// setting Err on the items it rejects. Order is kept.
+func PrepareAll(items []Item) {
+	par.Do(len(items), func(i int) {
+		if items[i].Err != nil || items[i].Article == nil {
+			return
 		}
-	}
-	close(next)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := Prepare(items[i].Article); err != nil {
-					items[i].Err = err
-					items[i].Article = nil
-				}
-			}
-		}()
-	}
-	wg.Wait()
+		if err := Prepare(items[i].Article); err != nil {
+			items[i].Err = err
+			items[i].Article = nil
+		}
+	})
 }
 
 func hasBody(a *rasad.Article) bool {

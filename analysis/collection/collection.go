@@ -5,41 +5,18 @@
 package collection
 
 import (
-	"runtime"
-	"sync"
-
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/analysis/events"
+	"github.com/rasad/rasad/internal/par"
 	"github.com/rasad/rasad/text"
 )
 
 // Version names the generation of the analysis rules; stored
 // analyses of an older one are recomputed by rasad analyze.
 const Version = 2
-
-// parallel runs f(i) for i in [0, n) on every core.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	var wg sync.WaitGroup
-	next := make(chan int, n)
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
-}
 
 // Analyze runs the analysis pipeline over a collection and sets
 // each article's Analysis: temporal expressions against its publication
@@ -51,7 +28,7 @@ func Analyze(arts []*rasad.Article) {
 		panic(err) // a static pipeline: a cycle is a programming error
 	}
 	docs := make([]*analysis.Doc, len(arts))
-	parallel(len(arts), func(i int) {
+	par.Do(len(arts), func(i int) {
 		if d, err := pipe.Run(arts[i]); err == nil {
 			docs[i] = d
 		}
@@ -64,7 +41,7 @@ func Analyze(arts []*rasad.Article) {
 	}
 	common := entities.CommonWords(all...)
 	first := make([][]rasad.Mention, len(arts))
-	parallel(len(arts), func(i int) {
+	par.Do(len(arts), func(i int) {
 		if d := docs[i]; d != nil {
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
@@ -74,7 +51,7 @@ func Analyze(arts []*rasad.Article) {
 		learner.Add(ms)
 	}
 	known := learner.Known(all...)
-	parallel(len(arts), func(i int) {
+	par.Do(len(arts), func(i int) {
 		d := docs[i]
 		if d == nil {
 			return

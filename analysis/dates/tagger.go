@@ -496,17 +496,8 @@ func (t *tagger) matchMonth(i int) *match {
 	var p partial
 	p.typ, p.conf = "DATE", 0.9
 	lead := false
-	switch k := t.key(j); {
-	case startMods[k]:
-		p.mod = "START"
-	case midMods[k]:
-		p.mod = "MID"
-	case endMods[k]:
-		p.mod = "END"
-	}
-	if p.mod != "" {
-		j++
-		lead = true
+	if j2 := t.rangeMod(j, &p); j2 > j {
+		j, lead = j2, true
 	}
 	if t.key(j) == "شهر" || t.key(j) == "الشهر" {
 		j++

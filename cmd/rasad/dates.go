@@ -12,18 +12,11 @@ import (
 	"github.com/rasad/rasad/ingest"
 )
 
-// timexRecord is one line of rasad dates' output.
+// timexRecord is one line of rasad dates' output: the expression and the
+// document it is in.
 type timexRecord struct {
-	Doc        string  `json:"doc"`
-	Text       string  `json:"text"`
-	Start      int     `json:"start"`
-	End        int     `json:"end"`
-	Type       string  `json:"type"`
-	Value      string  `json:"value"`
-	Mod        string  `json:"mod,omitempty"`
-	Anchor     string  `json:"anchor"`
-	Rule       string  `json:"rule"`
-	Confidence float64 `json:"confidence"`
+	Doc string `json:"doc"`
+	rasad.Timex
 }
 
 func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -89,7 +82,7 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		for _, tx := range d.Result(dates.Analyzer).([]rasad.Timex) {
-			if err := enc.Encode(timexRecord{docs[i], tx.Text, tx.Start, tx.End, tx.Type, tx.Value, tx.Mod, tx.Anchor, tx.Rule, tx.Confidence}); err != nil {
+			if err := enc.Encode(timexRecord{Doc: docs[i], Timex: tx}); err != nil {
 				return err
 			}
 		}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/rasad/rasad/analysis/collection"
 	"io"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -126,7 +125,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if len(pending) == 0 {
 			return
 		}
-		ingest.PrepareAll(pending, runtime.GOMAXPROCS(0))
+		ingest.PrepareAll(pending)
 		inferDates(pending)
 		var arts []*rasad.Article
 		for _, it := range pending {
