@@ -187,5 +187,5 @@ func SeedTimeline(docs []SeedDoc) []story.Entry {
 		arts[i] = d.Article
 	}
 	collection.Analyze(arts)
-	return story.FromArticles(arts, func(a *rasad.Article) string { return a.Reports[0].ExtID })
+	return story.FromArticles(arts, func(a *rasad.Article) string { return a.Reports[0].ExtID }, nil)
 }

@@ -7,14 +7,17 @@ import (
 
 // FromArticles builds the timeline of analysed articles; display names an
 // article in the sources (its input id, say).
-func FromArticles(arts []*rasad.Article, display func(*rasad.Article) string) []Entry {
+// copies (may be nil) are the near-duplicate pairs among them, so that
+// copies of one report count as one source.
+func FromArticles(arts []*rasad.Article, display func(*rasad.Article) string, copies []rasad.CopyPair) []Entry {
+	group := copyGroups(copies)
 	var reps []Report
 	var docs []entities.DocMentions
 	for _, a := range arts {
 		if a.Analysis == nil {
 			continue
 		}
-		r := Report{Article: display(a), Text: a.Text, Events: a.Analysis.Events}
+		r := Report{Article: display(a), Text: a.Text, Events: a.Analysis.Events, Group: group[a.ID]}
 		if len(a.Reports) > 0 {
 			r.Outlet, r.URL = a.Reports[0].Source, a.Reports[0].URL
 		}
@@ -25,4 +28,31 @@ func FromArticles(arts []*rasad.Article, display func(*rasad.Article) string) []
 		docs = append(docs, entities.DocMentions{Doc: r.Article, Mentions: a.Analysis.Mentions})
 	}
 	return Timeline(reps, NamesOf(entities.Clusters(docs)))
+}
+
+// copyGroups names the copy group of every article in a copy pair.
+func copyGroups(copies []rasad.CopyPair) map[string]string {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != "" && parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	for _, c := range copies {
+		a, b := find(c.A), find(c.B)
+		if a != b {
+			if b < a {
+				a, b = b, a
+			}
+			parent[b] = a
+			parent[a] = a
+		}
+	}
+	out := map[string]string{}
+	for x := range parent {
+		out[x] = find(x)
+	}
+	return out
 }

@@ -17,6 +17,9 @@ type Report struct {
 	Published time.Time
 	Text      string // the article text the mentions' offsets index
 	Events    []rasad.EventMention
+	// Group names the copy group of the article (copies and rewrites of
+	// one report share it); "" counts the article as its own source.
+	Group string
 }
 
 // Entry is one event of a timeline, merged from every report of it.
@@ -30,7 +33,9 @@ type Entry struct {
 	Participants []Participant `json:"participants"`
 	Summary      string        `json:"summary"`
 	Sources      []Source      `json:"sources"`
-	Salience     float64       `json:"salience"`
+	// Independent counts the sources that are not copies of one another.
+	Independent int     `json:"independent_sources"`
+	Salience    float64 `json:"salience"`
 }
 
 // Place of an event.
@@ -123,6 +128,7 @@ type event struct {
 	parts    map[string]int
 	partName map[string]string
 	sources  map[int]Source
+	groups   map[int]string
 	articles map[int]bool
 }
 
@@ -258,7 +264,7 @@ func Timeline(reps []Report, names Names) []Entry {
 			}
 			evs = append(evs, &event{when: m.when, typ: m.em.Type, modes: map[string]int{}, status: map[string]int{},
 				places: map[string]int{}, placeNm: map[string]string{}, parts: map[string]int{}, partName: map[string]string{},
-				sources: map[int]Source{}, articles: map[int]bool{}})
+				sources: map[int]Source{}, groups: map[int]string{}, articles: map[int]bool{}})
 			best = len(evs) - 1
 		}
 		e := evs[best]
@@ -286,6 +292,7 @@ func Timeline(reps []Report, names Names) []Entry {
 				src.Published = r.Published.Format("2006-01-02")
 			}
 			e.sources[m.rep] = src
+			e.groups[m.rep] = r.Group
 		}
 		e.articles[m.rep] = true
 	}
@@ -388,17 +395,24 @@ func (e *event) entry(names Names) Entry {
 	}
 	sort.Ints(reps)
 	outlets := map[string]bool{}
+	groups := map[string]bool{}
 	for _, r := range reps {
 		en.Sources = append(en.Sources, e.sources[r])
 		outlets[e.sources[r].Outlet] = true
+		g := e.groups[r]
+		if g == "" {
+			g = "#" + e.sources[r].Article
+		}
+		groups[g] = true
 	}
+	en.Independent = len(groups)
 	people := 0
 	for _, p := range en.Participants {
 		if p.Type == "PERSON" {
 			people++
 		}
 	}
-	en.Salience = float64(len(en.Sources))*2 + float64(len(outlets)) + float64(min(people, 4))*0.5
+	en.Salience = float64(en.Independent)*2 + float64(len(outlets)) + float64(min(people, 4))*0.5
 	en.Summary = summary(en)
 	return en
 }

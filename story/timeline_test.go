@@ -52,5 +52,16 @@ func TestTimelineMerge(t *testing.T) {
 			t.Errorf("not in date order: %s after %s", es[i].Date, es[i-1].Date)
 		}
 	}
+	// copies of one report are one source
+	reps[0].Group, reps[1].Group = "g", "g"
+	for _, e := range Timeline(reps, Names{}) {
+		if e.Date == "2024-03-10" && e.Type == "CONSULT" && (e.Independent != 1 || len(e.Sources) != 2) {
+			t.Errorf("copies counted apart: %d independent of %d", e.Independent, len(e.Sources))
+		}
+	}
+	g := copyGroups([]rasad.CopyPair{{A: "x", B: "y"}, {A: "y", B: "z"}, {A: "p", B: "q"}})
+	if g["x"] != g["z"] || g["x"] == g["p"] {
+		t.Errorf("copy groups %v", g)
+	}
 	_ = time.Now
 }

@@ -23,8 +23,8 @@ type timelineFilter struct {
 }
 
 // buildTimeline merges the events of articles into a timeline.
-func buildTimeline(arts []*rasad.Article, f timelineFilter) []story.Entry {
-	entries := story.FromArticles(arts, displayID)
+func buildTimeline(arts []*rasad.Article, copies []rasad.CopyPair, f timelineFilter) []story.Entry {
+	entries := story.FromArticles(arts, displayID, copies)
 	var out []story.Entry
 	for _, e := range entries {
 		if f.typ != "" && e.Type != f.typ {
@@ -100,7 +100,11 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		a.Analysis = as[id]
 		arts = append(arts, a)
 	}
-	entries := buildTimeline(arts, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit})
+	_, copies, err := store.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	entries := buildTimeline(arts, copies, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit})
 	fmt.Fprintf(stderr, "%d events from %d articles in %s\n", len(entries), len(arts), time.Since(start).Round(time.Millisecond))
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
