@@ -32,7 +32,7 @@ type Doc struct {
 
 const (
 	numHashes = 64
-	bands     = 16
+	bands     = 32
 	rows      = numHashes / bands
 	shingle   = 4 // words per shingle
 )
