@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/rasad/rasad/internal/par"
 	"github.com/rasad/rasad/text"
 )
 
@@ -58,6 +59,7 @@ type Result struct {
 type vec map[string]float64
 
 const (
+	prepChunk      = 256
 	maxCandidates  = 8
 	candidateTerms = 15
 	articleTerms   = 60
@@ -98,28 +100,55 @@ func Build(docs []Doc, opts Options) Result {
 		}
 		return da.ID < db.ID
 	})
-	// document frequencies over the collection (a first linear pass; the
-	// vectors are made again in the second, so only the vocabulary stays)
+	// document frequencies over the collection (a first linear pass, on
+	// every core; the vectors are made again in the second, chunk by chunk,
+	// so only the vocabulary stays)
 	df := map[string]int{}
-	for i := range docs {
-		for t := range termCounts(&docs[i]) {
-			df[t]++
+	for lo := 0; lo < len(docs); lo += prepChunk {
+		hi := min(len(docs), lo+prepChunk)
+		sets := make([][]string, hi-lo)
+		par.Do(hi-lo, func(k int) {
+			tc := termCounts(&docs[lo+k], nil)
+			ts := make([]string, 0, len(tc))
+			for t := range tc {
+				ts = append(ts, t)
+			}
+			sets[k] = ts
+		})
+		for _, ts := range sets {
+			for _, t := range ts {
+				df[t]++
+			}
 		}
 	}
 	n := float64(len(docs))
+	type prepared struct {
+		sig Signature
+		v   vec
+	}
+	prep := make([]prepared, prepChunk)
 
 	copies := newCopyFinder(opts.CopyWindow)
 	var clusters []*cluster
 	index := map[string]map[int]bool{} // term -> active clusters whose centroid has it
 	storyOf := make([]int, len(docs))
 	processed := 0
-	for _, i := range order {
-		d := &docs[i]
-		toks := d.Tokens
-		if toks == nil {
-			toks = text.Tokenize(d.Body)
+	for oi, i := range order {
+		if oi%prepChunk == 0 {
+			// signatures and vectors of the next chunk, on every core
+			chunk := order[oi:min(len(order), oi+prepChunk)]
+			par.Do(len(chunk), func(k int) {
+				d := &docs[chunk[k]]
+				toks := d.Tokens
+				if toks == nil {
+					toks = text.Tokenize(d.Body)
+				}
+				prep[k] = prepared{sig: Sign(toks), v: weigh(termCounts(d, toks), df, n)}
+			})
 		}
-		copies.add(d.ID, d.Published, Sign(toks))
+		d := &docs[i]
+		p := &prep[oi%prepChunk]
+		copies.add(d.ID, d.Published, p.sig)
 		// evict clusters that left the window
 		if processed%200 == 0 && !d.Published.IsZero() {
 			for ci, c := range clusters {
@@ -136,7 +165,8 @@ func Build(docs []Doc, opts Options) Result {
 			}
 		}
 		processed++
-		v := weigh(termCounts(d), df, n)
+		v := p.v
+		p.v = nil
 		// candidates: a partial dot product over the article's strongest
 		// terms through the index; the best few get the full one
 		partial := map[int]float64{}
@@ -251,24 +281,35 @@ func trim(c *cluster, ci int, index map[string]map[int]bool) {
 	}
 }
 
-// topClusters returns the n clusters with the highest partial cosine.
+// topClusters returns the n clusters with the highest partial cosine
+// (ties by index), by selection rather than a full sort.
 func topClusters(partial map[int]float64, cs []*cluster, n int) []int {
-	ids := make([]int, 0, len(partial))
-	score := make(map[int]float64, len(partial))
+	type sc struct {
+		ci    int
+		score float64
+	}
+	top := make([]sc, 0, n+1)
 	for ci, p := range partial {
-		ids = append(ids, ci)
-		score[ci] = p / math.Sqrt(cs[ci].ss)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if score[ids[i]] != score[ids[j]] {
-			return score[ids[i]] > score[ids[j]]
+		x := sc{ci, p / math.Sqrt(cs[ci].ss)}
+		pos := len(top)
+		for pos > 0 && (top[pos-1].score < x.score || top[pos-1].score == x.score && top[pos-1].ci > x.ci) {
+			pos--
 		}
-		return ids[i] < ids[j]
-	})
-	if len(ids) > n {
-		ids = ids[:n]
+		if pos >= n {
+			continue
+		}
+		top = append(top, sc{})
+		copy(top[pos+1:], top[pos:])
+		top[pos] = x
+		if len(top) > n {
+			top = top[:n]
+		}
 	}
-	return ids
+	out := make([]int, len(top))
+	for i, x := range top {
+		out[i] = x.ci
+	}
+	return out
 }
 
 // topTerms returns the n strongest terms of v (ties by term).
@@ -336,11 +377,12 @@ func cosine(a, b vec) float64 {
 	return dot / (na * nb)
 }
 
-// termCounts counts a document's stems (title words twice) and entities.
-func termCounts(d *Doc) map[string]float64 {
+// termCounts counts a document's stems (title words twice) and entities;
+// body are the tokens of d.Body when the caller has them.
+func termCounts(d *Doc, body []text.Token) map[string]float64 {
 	out := map[string]float64{}
-	add := func(s string, w float64) {
-		for _, t := range text.Tokenize(s) {
+	addToks := func(toks []text.Token, w float64) {
+		for _, t := range toks {
 			if t.Kind != text.Word || utf8.RuneCountInString(t.Key) < 3 || stopwords[t.Key] {
 				continue
 			}
@@ -351,8 +393,11 @@ func termCounts(d *Doc) map[string]float64 {
 			out[st] += w
 		}
 	}
-	add(d.Title, titleWeight)
-	add(d.Body, 1)
+	addToks(text.Tokenize(d.Title), titleWeight)
+	if body == nil {
+		body = text.Tokenize(d.Body)
+	}
+	addToks(body, 1)
 	for _, e := range d.Entities {
 		out["E:"+e] += entityWeight
 	}

@@ -35,7 +35,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	source := fs.String("source", "", "outlet name for inputs that carry none")
 	url := fs.String("url", "", "URL for inputs that carry none")
 	quiet := fs.Bool("quiet", false, "no progress bar and no per-record messages")
-	noStories := fs.Bool("no-stories", false, "do not rebuild stories and copies at the end")
+	withStories := fs.Bool("stories", false, "rebuild stories and copies at the end (otherwise the commands that use them rebuild them when the store has changed)")
+	_ = fs.Bool("no-stories", false, "(default) do not rebuild stories at the end")
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -193,7 +194,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return readErr
 	}
 	draw(true)
-	if !*noStories && st.stored+st.reports > 0 {
+	if *withStories && st.stored+st.reports > 0 {
 		res, _, err := rebuildStories(ctx, store, story.Options{})
 		if err != nil {
 			return fmt.Errorf("stories: %w", err)

@@ -24,7 +24,8 @@ func selectIDs(ctx context.Context, store *sqlite.Store, doc, storyID, query str
 		if err != nil {
 			return nil, err
 		}
-		if len(storyOf) == 0 {
+		if n, _, err := store.Count(ctx); err == nil && n != len(storyOf) {
+			// articles came in since the stories were built
 			if _, _, err := rebuildStories(ctx, store, story.Options{}); err != nil {
 				return nil, err
 			}

@@ -100,9 +100,17 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		a.Analysis = as[id]
 		arts = append(arts, a)
 	}
-	_, copies, err := store.Stories(ctx)
+	storyOf, copies, err := store.Stories(ctx)
 	if err != nil {
 		return err
+	}
+	if n, _, err := store.Count(ctx); err == nil && n != len(storyOf) {
+		if _, _, err := rebuildStories(ctx, store, story.Options{}); err != nil {
+			return err
+		}
+		if _, copies, err = store.Stories(ctx); err != nil {
+			return err
+		}
 	}
 	entries := buildTimeline(arts, copies, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit})
 	fmt.Fprintf(stderr, "%d events from %d articles in %s\n", len(entries), len(arts), time.Since(start).Round(time.Millisecond))
