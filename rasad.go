@@ -42,7 +42,7 @@ type Article struct {
 	// TitleSpan is where the title stands in Text, when it does.
 	TitleSpan *Span `json:"title_span,omitempty"`
 	// Dateline and Credits are metadata recognised in Text: the dateline
-	// ("( ... / سبوتنيك - 18 كانون الثاني 2022ء)", "القاهرة - رويترز -") and
+	// ("( ... / تاس - 7 آذار 2020ء)", "القاهرة - رويترز -") and
 	// agency credits ("(وكالات)", "(ا ف ب)", "ووفق نوفوستي").
 	Dateline *Dateline `json:"dateline,omitempty"`
 	Credits  []Credit  `json:"credits,omitempty"`
@@ -168,8 +168,8 @@ type Timex struct {
 	Text string `json:"text"`
 	// Type is DATE, TIME, DURATION or SET.
 	Type string `json:"type"`
-	// Value is the TIMEX3 value: 2022-01-10, 2021-12, 2021, 2022-W02,
-	// 2022-01-09TEV, 2021-12-31T01:20, 2022-01-09/2022-01-10 (a range),
+	// Value is the TIMEX3 value: 2019-11-15, 2019-11, 2019, 2019-W46,
+	// 2019-11-14TEV, 2019-11-15T15:45, 2019-12-03/2019-12-04 (a range),
 	// P11D, PRESENT_REF, PAST_REF, FUTURE_REF, XXXX-WXX-5.
 	Value string `json:"value"`
 	// Mod qualifies the value: START, MID, END, APPROX.
@@ -239,7 +239,7 @@ type EventMention struct {
 	Mode string `json:"mode,omitempty"`
 	// Status: happened, ongoing, planned, negated.
 	Status string `json:"status"`
-	// Date is a TIMEX3 value (2022-01-10, 2021-12, 2021-W49, a range), ""
+	// Date is a TIMEX3 value (2019-11-15, 2019-11, 2019-W45, a range), ""
 	// when nothing dates this clause; DateRule says how it was chosen.
 	Date     string `json:"date,omitempty"`
 	DateRule string `json:"date_rule,omitempty"`

@@ -350,10 +350,10 @@ func TestDetect(t *testing.T) {
 
 func TestParseTime(t *testing.T) {
 	good := map[string]string{
-		"2022-01-10":                      "2022-01-10T00:00:00Z",
-		"2022-01-10 12:30:00":             "2022-01-10T12:30:00Z",
+		"2019-06-10":                      "2019-06-10T00:00:00Z",
+		"2019-06-10 12:30:00":             "2019-06-10T12:30:00Z",
 		"2018-02-01T10:00:14+04:00":       "2018-02-01T06:00:14Z",
-		"Mon, 10 Jan 2022 08:00:00 +0000": "2022-01-10T08:00:00Z",
+		"Mon, 10 Jun 2019 08:00:00 +0000": "2019-06-10T08:00:00Z",
 	}
 	for in, want := range good {
 		got, err := ParseTime(in)
@@ -369,7 +369,7 @@ func TestParseTime(t *testing.T) {
 }
 
 func FuzzJSONL(f *testing.F) {
-	f.Add([]byte(`{"id":"a","text":"نص","published":"2022-01-10"}` + "\n" + `{"id":`))
+	f.Add([]byte(`{"id":"a","text":"نص","published":"2019-06-10"}` + "\n" + `{"id":`))
 	f.Add([]byte(`{"maintext":"x","date_publish":"2022-02-31 00:00:00","authors":[1,"a"]}`))
 	f.Add([]byte("\n\n{}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -10,7 +10,7 @@ import (
 // (بال، كال، فال، وال) and لل are removed from the front, and one common
 // suffix (ها ان ات ون ين يه ية ه ة ي) from the end, as in Larkey's Light10,
 // never leaving fewer than two letters. It is a matching key for search, not
-// a morphological analysis: انتوني and أنتونى, الامريكي and والأمريكي stem
+// a morphological analysis: مصطفي and مصطفى, الامريكي and والأمريكي stem
 // alike. Non-Arabic keys are returned unchanged.
 func Stem(key string) string {
 	if key == "" {
@@ -52,13 +52,13 @@ var articlePrefixes = []string{"بال", "كال", "فال", "وال", "لل", "
 var suffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
 
 // Variants returns the stems under which a word is indexed: its Stem, and
-// for a word of four letters or more that starts with و or ف without the
+// for a word of three letters or more that starts with و or ف without the
 // article, also the stem of the rest, since that letter is most often a
-// conjunction (وبلينكن) and sometimes a root letter (وزير). Indexing both and
+// conjunction (وماكرون) and sometimes a root letter (وزير). Indexing both and
 // querying with Stem finds the word either way.
 func Variants(key string) []string {
 	st := Stem(key)
-	if utf8.RuneCountInString(key) >= 4 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+	if utf8.RuneCountInString(key) >= 3 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
 		if rest := Stem(key[len("و"):]); rest != st && !strings.HasPrefix(key[len("و"):], "ال") {
 			return []string{st, rest}
 		}

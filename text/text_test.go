@@ -9,7 +9,7 @@ import (
 
 func TestKey(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{"أنتونى", "انتوني"},
+		{"مصطفى", "مصطفي"},
 		{"إيميلي", "ايميلي"},
 		{"آب", "اب"},
 		{"مُحَمَّدٌ", "محمد"},
@@ -32,7 +32,7 @@ func TestKey(t *testing.T) {
 }
 
 func TestFoldDigits(t *testing.T) {
-	if got := FoldDigits("في ١٠ يناير ۲۰۲۲ «أ»"); got != "في 10 يناير 2022 «أ»" {
+	if got := FoldDigits("في ١٠ يونيو ۲۰۱۹ «أ»"); got != "في 10 يونيو 2019 «أ»" {
 		t.Errorf("FoldDigits = %q", got)
 	}
 }
@@ -46,9 +46,9 @@ func surfaces(src string, toks []Token) []string {
 }
 
 func TestTokenize(t *testing.T) {
-	src := "قال أنتونى بلينكن، في ٢٫٥ ساعة: 1,000 «حوار» سي.إن.إن"
+	src := "قال مصطفى مدبولي، في ٢٫٥ ساعة: 1,000 «حوار» سي.إن.إن"
 	got := surfaces(src, Tokenize(src))
-	want := []string{"قال|قال", "أنتونى|انتوني", "بلينكن|بلينكن", "،|,", "في|في", "٢٫٥|2.5", "ساعة|ساعه", ":|:",
+	want := []string{"قال|قال", "مصطفى|مصطفي", "مدبولي|مدبولي", "،|,", "في|في", "٢٫٥|2.5", "ساعة|ساعه", ":|:",
 		"1,000|1,000", "«|\"", "حوار|حوار", "»|\"", "سي|سي", ".|.", "إن|ان", ".|.", "إن|ان"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Tokenize:\n got %q\nwant %q", got, want)
@@ -109,7 +109,7 @@ func TestLines(t *testing.T) {
 func TestStem(t *testing.T) {
 	same := [][]string{
 		{"الأمريكي", "والأمريكي", "الامريكي", "بالأمريكي"},
-		{"أنتوني", "أنتونى", "انتوني"},
+		{"مصطفى", "مصطفي"},
 		{"الخارجية", "للخارجية", "والخارجية", "خارجية"},
 		{"المحادثات", "محادثات", "بالمحادثات"},
 	}
@@ -127,9 +127,9 @@ func TestStem(t *testing.T) {
 	if got := Stem(Key("ال")); got == "" {
 		t.Errorf("stem emptied a short word")
 	}
-	v := Variants(Key("وبلينكن"))
-	if len(v) != 2 || v[1] != Stem(Key("بلينكن")) {
-		t.Errorf("Variants(وبلينكن) = %q", v)
+	v := Variants(Key("وماكرون"))
+	if len(v) != 2 || v[1] != Stem(Key("ماكرون")) {
+		t.Errorf("Variants(وماكرون) = %q", v)
 	}
 	if v := Variants(Key("والأمريكي")); len(v) != 1 {
 		t.Errorf("Variants(والأمريكي) = %q", v)
@@ -137,7 +137,7 @@ func TestStem(t *testing.T) {
 }
 
 func FuzzKey(f *testing.F) {
-	for _, s := range []string{"أنتونى بلينكن", "١٢٣", "ﻻ ﷲ", "a\xffb", "  x  ", "مُحَمَّد"} {
+	for _, s := range []string{"مصطفى مدبولي", "١٢٣", "ﻻ ﷲ", "a\xffb", "  x  ", "مُحَمَّد"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -156,7 +156,7 @@ func FuzzKey(f *testing.F) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"قال بلينكن، ٢٫٥", "a\xff", "1.2.3.", "ـــ"} {
+	for _, s := range []string{"قال مدبولي، ٢٫٥", "a\xff", "1.2.3.", "ـــ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -290,7 +290,7 @@ func (t *tagger) modAt(i int, p *partial) int {
 	return i + 1
 }
 
-// matchDayMonth: 10 يناير [2022], 9 و10 كانون الثاني/يناير 2022, بين 23 و25
+// matchDayMonth: 14 نوفمبر [2019], 3 و4 كانون الأول/ديسمبر 2019, بين 23 و25
 // أيار/مايو, العاشر من يناير, الـ12 من الشهر الجاري, 15 ديسمبر الماضي.
 func (t *tagger) matchDayMonth(i int) *match {
 	day, j, ordinal := t.dayAt(i)
@@ -335,7 +335,7 @@ func (t *tagger) matchDayMonth(i int) *match {
 	} else {
 		return nil
 	}
-	// year: 2022, 2022ء, 1443 هـ, من العام 2022, عام 2022
+	// year: 2019, 2019ء, 1441 هـ, من العام 2019, عام 2019
 	if k := t.key(j); k == "من" && (t.key(j+1) == "العام" || t.key(j+1) == "عام") || k == "عام" || k == "العام" {
 		jj := j + 1
 		if k == "من" {
@@ -488,7 +488,7 @@ func ymd(a, b, c, la, lc int) (partial, bool) {
 	return p, true
 }
 
-// matchMonth: [مطلع|منتصف|نهاية] [شهر] يناير[/كانون الثاني] [2022] [الماضي].
+// matchMonth: [مطلع|منتصف|نهاية] [شهر] يناير[/كانون الثاني] [2019] [الماضي].
 // An ambiguous month name (مارس، آب، تموز) needs a date word, a year, a
 // paired name or a modifier.
 func (t *tagger) matchMonth(i int) *match {
@@ -865,7 +865,7 @@ func (t *tagger) matchOffset(i int) *match {
 	return &match{start: i, end: j, p: p, rule: lead + " + quantity"}
 }
 
-// matchTime: 01:20 صباحا، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش.
+// matchTime: 03:45 مساء، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش.
 func (t *tagger) matchTime(i int) *match {
 	j := i
 	lead := false

@@ -150,7 +150,7 @@ func FindAll(docs []Input) []DocMentions {
 	return out
 }
 
-// cleanForm is a mention's text as an alias: hashtag marks (#فلاديمير_بوتين)
+// cleanForm is a mention's text as an alias: hashtag marks (#رجب_طيب_أردوغان)
 // and extra spaces out.
 func cleanForm(s string) string {
 	s = strings.NewReplacer("#", " ", "_", " ").Replace(s)

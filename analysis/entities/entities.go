@@ -58,7 +58,7 @@ type Known map[string]string
 // Options tune recognition.
 type Options struct {
 	// Known names learned from other articles, so that a bare surname
-	// (بلينكن) is found where its full name is not in the article.
+	// (أردوغان) is found where its full name is not in the article.
 	Known Known
 	// Common are words the collection also writes with the article
 	// (أفضل/الأفضل، قدم/القدم): common nouns and adjectives, which a
@@ -70,7 +70,7 @@ type Options struct {
 // the collection writes with the article ال (with or without a clitic
 // before it) at least a quarter as often as without: common nouns and
 // adjectives (أفضل/الأفضل، قدم/القدم), which a person's name never
-// continues with. Surnames (بوتين، ماكرون، عباس) take the article rarely or
+// continues with. Surnames (ميركل، ماكرون، عباس) take the article rarely or
 // never.
 func CommonWords(docs ...[]text.Token) map[string]bool {
 	withAl := map[string]int{}
@@ -366,7 +366,7 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		ok2, _ := r.nameWord(i+n, false)
 		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف
-			// لوريدان، رجب طيب أردوغان): after a surname comes the sentence
+			// ماكرون، رجب طيب أردوغان): after a surname comes the sentence
 			break
 		}
 		if !ok2 {
@@ -473,7 +473,7 @@ func (r *recognizer) person(i, n, strip int, rule string, conf float64) rasad.Me
 }
 
 // apposition attaches a role that follows a name after a comma:
-// "ديمتري كوزاك، نائب رئيس إدارة الرئاسة الروسية".
+// "جواد ظريف، وزير الخارجية الإيراني".
 func (r *recognizer) apposition(m *rasad.Mention, j int) {
 	if j >= len(r.words) || !r.words[j].commaBef || r.hits[j] == nil || r.hits[j].e.kind != "ROLE" || m.Role != "" {
 		return
@@ -587,7 +587,7 @@ func (r *recognizer) roleChain(i int) int {
 	}
 	r.emit(m, i, j+n)
 	end := j + n
-	// coordination: "، والروسي سيرجي لافروف"، "وبريطانيا ليز تراس"، "وجو بايدن"
+	// coordination: "، والفرنسي جان إيف لودريان"، "وكندا ستيفان ديون"، "وجواد ظريف"
 	for ci := 1; end < len(r.words) && ci < 6; ci++ {
 		k := end
 		country := ""
@@ -802,7 +802,7 @@ func appendFold(buf []byte, k string) []byte {
 }
 
 // resolveSingles gives a one-word person mention found by a pattern
-// (الرئيس بوتين) the key of the full name it is the surname of.
+// (الرئيس ماكرون) the key of the full name it is the surname of.
 func (r *recognizer) resolveSingles(known Known) {
 	full := map[string]string{}
 	for _, m := range r.out {

@@ -197,7 +197,7 @@ func cliticVariants(k string) variants {
 // NameKey is the transliteration-aware matching key of a person's name:
 // the normalization key with ج/غ/ق folded, ط to ت, ص to س, ظ/ذ to ز, ث to
 // ت, and the long vowels ا و ي dropped inside words (kept first and last),
-// so سيرجي/سيرغي/سيرجى لافروف, أنتوني/أنطوني, دميتري/ديمتري agree.
+// so سيرغي/سيرجي شويغو, أنطونيو/أنتونيو, دميتري/ديمتري ميدفيديف agree.
 func NameKey(name string) string {
 	var b strings.Builder
 	var words []string
@@ -253,7 +253,7 @@ func appendSkeleton(buf []byte, w string) []byte {
 		}
 		i++
 		if r == last {
-			continue // doubled letters: سوليفان/سوليفن
+			continue // doubled letters: ستولتنبرغ written with a doubled letter
 		}
 		last = r
 		buf = utf8.AppendRune(buf, r)

@@ -321,7 +321,7 @@ func hasCue(in Input, s text.Span, cues map[string]bool) bool {
 }
 
 // coordinatedPair returns the two people named together with a shared
-// role (الرئيسان الأمريكي جو بايدن والروسي فلاديمير بوتين), whom a later
+// role (الرئيسان التركي رجب طيب أردوغان والفرنسي إيمانويل ماكرون), whom a later
 // "الرئيسين" refers to.
 func coordinatedPair(ms []rasad.Mention, role string) []rasad.Participant {
 	for i, m := range ms {
