@@ -34,12 +34,14 @@ func Analyze(arts []*rasad.Article) {
 		}
 	})
 	var all [][]text.Token
+	var srcs []string
 	for _, d := range docs {
 		if d != nil {
 			all = append(all, d.Tokens)
+			srcs = append(srcs, d.Text)
 		}
 	}
-	common := entities.CommonWords(all...)
+	common := entities.CommonWordsOf(srcs, all)
 	first := make([][]rasad.Mention, len(arts))
 	par.Do(len(arts), func(i int) {
 		if d := docs[i]; d != nil {

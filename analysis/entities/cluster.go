@@ -133,10 +133,11 @@ func sortedKeys(m map[string]int, last func(string) bool) []string {
 func FindAll(docs []Input) []DocMentions {
 	learner := NewLearner()
 	all := make([][]text.Token, len(docs))
+	srcs := make([]string, len(docs))
 	for i, d := range docs {
-		all[i] = d.Tokens
+		all[i], srcs[i] = d.Tokens, d.Text
 	}
-	common := CommonWords(all...)
+	common := CommonWordsOf(srcs, all)
 	first := make([][]rasad.Mention, len(docs))
 	for i, d := range docs {
 		first[i] = Find(d.Text, d.Tokens, Options{Common: common})

@@ -71,16 +71,28 @@ type Options struct {
 // before it) at least a quarter as often as without: common nouns and
 // adjectives (أفضل/الأفضل، قدم/القدم), which a person's name never
 // continues with. Surnames (ميركل، ماكرون، عباس) take the article rarely or
-// never.
+// never. It adds the imperfect verbs the collection writes with both
+// prefixes ي and ت (يأمر/تأمر).
 func CommonWords(docs ...[]text.Token) map[string]bool {
+	return CommonWordsOf(nil, docs)
+}
+
+// CommonWordsOf is CommonWords with the texts of the documents (srcs[i] is
+// the text of docs[i]), which adds the words the collection writes with
+// tanween (هدفاً، فوراً): indefinite nouns and adverbs, never names.
+func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 	withAl := map[string]int{}
 	bare := map[string]int{}
-	for _, toks := range docs {
+	tanween := map[string]bool{}
+	for d, toks := range docs {
 		for _, t := range toks {
 			if t.Kind != text.Word || len(t.Key) < 6 {
 				continue
 			}
 			k := t.Key
+			if d < len(srcs) && strings.ContainsRune(srcs[d][t.Start:t.End], '\u064B') {
+				tanween[stripConj(k)] = true
+			}
 			for _, p := range []string{"وال", "فال", "بال", "كال"} {
 				if strings.HasPrefix(k, p) {
 					k = k[len(p)-len("ال"):]
@@ -103,6 +115,29 @@ func CommonWords(docs ...[]text.Token) map[string]bool {
 			out[k] = true
 		}
 	}
+	for k := range tanween {
+		out[k] = true
+	}
+	// imperfect verbs: the collection conjugates the word, with both
+	// third-person prefixes (يأمر/تأمر) and more forms (نأمر، سيأمر،
+	// يأمرون), which a name never has. Names that happen to share two
+	// forms (يلين/تلين، يونغ/تونغ، ياتوم/تاتوم) are rarer than that.
+	for k, n := range bare {
+		rest, ok := strings.CutPrefix(k, "ي")
+		if !ok || utf8.RuneCountInString(rest) < 3 || bare["ت"+rest] == 0 {
+			continue
+		}
+		forms := 2
+		for _, f := range [...]string{"ن" + rest, "سي" + rest, "ست" + rest, "لي" + rest, "لت" + rest, k + "ون", k + "ان"} {
+			if bare[f] > 0 {
+				forms++
+			}
+		}
+		if forms >= 4 || forms == 3 && min(n, bare["ت"+rest]) >= 3 {
+			out[k] = true
+			out["ت"+rest] = true
+		}
+	}
 	return out
 }
 
@@ -110,7 +145,7 @@ func CommonWords(docs ...[]text.Token) map[string]bool {
 func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common}
 	if r.common == nil {
-		r.common = CommonWords(toks)
+		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
 	r.words = buildWords(src, toks)
 	r.used = make([]bool, len(r.words))
@@ -302,9 +337,14 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if first && strings.HasPrefix(k, "ال") {
 		return false, 0
 	}
+	// a word in -ا after a given name may be a surname (جون سينا، مجدي
+	// مهنا); elsewhere, and whatever precedes it if the collection writes it
+	// with tanween (see CommonWordsOf), it is an indefinite noun
+	afterGiven := i > 0 && r.lx.given[r.words[i-1].key] ||
+		i > 1 && (r.words[i-2].key == "عبد" || r.words[i-2].key == "ابو") // عبد الباسط سيدا
 	for _, v := range w.vars.all() {
-		if r.common[v.key] {
-			return false, 0 // الأفضل، القدم، لكرة: a common noun
+		if r.common[v.key] || v.strip == 0 && !afterGiven && r.indefinite(v.key) {
+			return false, 0 // الأفضل، القدم، لكرة، اجتماعا: a common noun
 		}
 	}
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
@@ -334,6 +374,15 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 		return false, 0
 	}
 	return true, 0
+}
+
+// indefinite reports an accusative noun with tanween alef (اجتماعا،
+// اتصالا، بيانا): a word of four letters or more ending in ا whose stem
+// the collection writes with the article. Names ending in ا (ماريا،
+// كوريا، أوباما) are not common nouns.
+func (r *recognizer) indefinite(k string) bool {
+	stem, ok := strings.CutSuffix(k, "ا")
+	return ok && utf8.RuneCountInString(stem) >= 3 && r.common[stem]
 }
 
 func stripConj(k string) string {
@@ -570,7 +619,7 @@ func (r *recognizer) roleChain(i int) int {
 		// one word after a role is a name only if it looks like a surname:
 		// long enough, and not a word the text also writes with the article
 		for _, v := range r.words[j].vars.all() {
-			if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] {
+			if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] || v.strip == 0 && r.indefinite(v.key) {
 				return i // لنادي: ل + a common noun
 			}
 		}

@@ -44,6 +44,14 @@ func TestFindMarked(t *testing.T) {
 		// not names
 		"وقال إن على الحكومة أن تتحرك، وإن المحادثات الأمنية ستتواصل على الأقل حتى الأسبوع المقبل.",
 		"وترأس المدير الجلسة، وأكد أن الحلف لن يتوسع.",
+		// an indefinite accusative after a role, with the definite form elsewhere in the text
+		// a verb after a role: the text conjugates it with both prefixes
+		"وقال إن الرئيس الروسي يأمر بوقف القتال في ⟦LOC:حلب⟧ وسيأمر بفتح ممر غدا، فيما تأمر المحكمة بالإفراج عن الموقوفين، ولا نأمر بشيء.",
+		// a surname in -ا after a given name, though the text has السيد
+		"وقال المعارض ⟦PERSON:أحمد سيدا⟧ إن السيد الرئيس لم يتصل به.",
+		// an adverb the text also writes with tanween is not a surname
+		"وسجل بيدرو هدفا في الدقيقة العاشرة، ثم أضاف هدفاً ثانيا.",
+		"وعقد ⟦PERSON:جاستن ترودو⟧ رئيس الوزراء الكندي اجتماعا لحكومته صباحا، وبعد الاجتماع تحدث للصحفيين.",
 	}
 	for _, c := range cases {
 		src, want := marked(c)
