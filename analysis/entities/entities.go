@@ -615,14 +615,8 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && !r.lx.given[r.words[j].key] {
-		// one word after a role is a name only if it looks like a surname:
-		// long enough, and not a word the text also writes with the article
-		for _, v := range r.words[j].vars.all() {
-			if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] || v.strip == 0 && r.indefinite(v.key) {
-				return i // لنادي: ل + a common noun
-			}
-		}
+	if n == 1 && !r.surnameAlone(j) {
+		return i
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
 	m.Role, m.Sector = role, sector
@@ -652,8 +646,8 @@ func (r *recognizer) roleChain(i int) int {
 			break
 		}
 		n2, strip2 := r.nameAt(k)
-		if n2 == 0 || (country == "" && strip2 == 0) {
-			break
+		if n2 == 0 || (country == "" && strip2 == 0) || n2 == 1 && !r.surnameAlone(k) {
+			break // "وروسيا بارتكابها": a country, then not a name
 		}
 		if country == "" && ci < len(countries) {
 			country = countries[ci]
@@ -664,6 +658,26 @@ func (r *recognizer) roleChain(i int) int {
 		end = k + n2
 	}
 	return end
+}
+
+// surnameAlone reports whether the one word at j, after a role or in a
+// coordination, can be a name on its own: a given name, or a word that
+// looks like a surname — long enough, not a word the text also writes with
+// the article or as an indefinite noun, no pronoun suffix (بارتكابها).
+func (r *recognizer) surnameAlone(j int) bool {
+	k := r.words[j].key
+	if r.lx.given[k] {
+		return true
+	}
+	if utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم") || strings.HasSuffix(k, "هما")) {
+		return false
+	}
+	for _, v := range r.words[j].vars.all() {
+		if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] || v.strip == 0 && r.indefinite(v.key) {
+			return false // لنادي: ل + a common noun
+		}
+	}
+	return true
 }
 
 // lexMention is the mention of the lexicon phrase h at word i.

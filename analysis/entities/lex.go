@@ -196,8 +196,9 @@ func cliticVariants(k string) variants {
 
 // NameKey is the transliteration-aware matching key of a person's name:
 // the normalization key with ج/غ/ق folded, ط to ت, ص to س, ظ/ذ to ز, ث to
-// ت, and the long vowels ا و ي dropped inside words (kept first and last),
-// so سيرغي/سيرجي شويغو, أنطونيو/أنتونيو, دميتري/ديمتري ميدفيديف agree.
+// ت, the long vowels ا و ي dropped inside words (kept first and last), and
+// a final ش or ز of a long word read as س, so سيرغي/سيرجي شويغو,
+// أنطونيو/أنتونيو غوتيريس/غوتيريش, دميتري/ديمتري ميدفيديف agree.
 func NameKey(name string) string {
 	var b strings.Builder
 	var words []string
@@ -247,6 +248,9 @@ func appendSkeleton(buf []byte, w string) []byte {
 	var last rune = -1
 	for _, r := range w {
 		r = foldLetter(r)
+		if i == n-1 && n >= 5 && (r == 'ش' || r == 'ز') {
+			r = 'س' // a final -s written ش or ز: غوتيريش/غوتيريس، غونزاليز/غونزاليس
+		}
 		if i > 0 && i < n-1 && (r == 'ا' || r == 'و' || r == 'ي') {
 			i++
 			continue
