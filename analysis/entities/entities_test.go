@@ -49,6 +49,8 @@ func TestFindMarked(t *testing.T) {
 		"وقال إن الرئيس الروسي يأمر بوقف القتال في ⟦LOC:حلب⟧ وسيأمر بفتح ممر غدا، فيما تأمر المحكمة بالإفراج عن الموقوفين، ولا نأمر بشيء.",
 		// a surname in -ا after a given name, though the text has السيد
 		"وقال المعارض ⟦PERSON:أحمد سيدا⟧ إن السيد الرئيس لم يتصل به.",
+		// a Korean name: given name in two parts, then the third
+		"والتقى الزعيم الكوري الشمالي ⟦PERSON:كيم جونغ أون⟧ وفدا من ⟦LOC:سيول⟧.",
 		// a country in a coordination, then a verbal noun with a pronoun
 		"واتهم الرئيس ⟦PERSON:بشار الأسد⟧ و⟦LOC:روسيا⟧ بارتكابها في ⟦LOC:حلب⟧.",
 		// an adverb the text also writes with tanween is not a surname
