@@ -432,6 +432,10 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 	return n, strip
 }
 
+// institutionNouns head a phrase whose field word is not a ministry's
+// short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
+var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
+
 // roleModifiers may follow a role before the name: السابق، الجديد …
 var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
 
@@ -454,6 +458,9 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	field := ""
 	fk := r.words[j].key
+	if pk := r.words[max(i-1, 0)].key; !hasWord && i > 0 && (institutionNouns[pk] || institutionNouns[stripConj(pk)]) {
+		return 0, "", "", 0 // وكالة الإعلام الروسية، وسائل الإعلام الروسية: not the ministry
+	}
 	if !hasWord {
 		for _, v := range r.words[j].vars.all() {
 			if f, ok := r.lx.fields[v.key]; ok {

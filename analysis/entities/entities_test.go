@@ -49,6 +49,8 @@ func TestFindMarked(t *testing.T) {
 		"وقال إن الرئيس الروسي يأمر بوقف القتال في ⟦LOC:حلب⟧ وسيأمر بفتح ممر غدا، فيما تأمر المحكمة بالإفراج عن الموقوفين، ولا نأمر بشيء.",
 		// a surname in -ا after a given name, though the text has السيد
 		"وقال المعارض ⟦PERSON:أحمد سيدا⟧ إن السيد الرئيس لم يتصل به.",
+		// a field word after an institution noun is not a ministry
+		"ونقلت وكالة الإعلام الروسية عن ⟦ORG:الخارجية الروسية⟧ أن وسائل الإعلام الروسية لم تتلق ردا.",
 		// a Korean name: given name in two parts, then the third
 		"والتقى الزعيم الكوري الشمالي ⟦PERSON:كيم جونغ أون⟧ وفدا من ⟦LOC:سيول⟧.",
 		// a country in a coordination, then a verbal noun with a pronoun

@@ -49,6 +49,7 @@ func load() {
 
 var (
 	contrastWords = keys("في حين", "فيما", "بينما")
+	relatives     = keys("التي", "الذي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي", "اللواتي")
 	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
 	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
 	plannedCues   = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
@@ -135,6 +136,14 @@ func Find(in Input) []rasad.EventMention {
 			Sentence: rasad.Span{Start: sent.Start, End: sent.End},
 		}
 		seg := segment(in, sent, w0.Start)
+		// a relative clause (الانتهاكات التي تتهم المعارضة النظام بها): who
+		// acts in it is named after the relative pronoun, not before it
+		for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
+			if t := in.Tokens[words[b].tok]; relatives[t.Key] && t.Start > seg.Start {
+				seg.Start = t.Start
+				break
+			}
+		}
 		if inQuote(in.Text, sent, w0.Start) {
 			i += n - 1
 			continue // a quotation: said, and often hypothetical, not reported as done

@@ -54,6 +54,28 @@ func TestEventMentions(t *testing.T) {
 	}
 }
 
+// In a relative clause, the main clause's subject does not take part in
+// the event the clause tells.
+func TestRelativeClause(t *testing.T) {
+	src := "وشكك الوزير الروسي سيرغي شويغو في الانتهاكات التي تتهم المعارضة نظام الرئيس بشار الأسد وروسيا بارتكابها في حلب."
+	var accuse *rasad.EventMention
+	for _, e := range find(t, src, "2018-03-20") {
+		if e.Type == "ACCUSE" {
+			accuse = &e
+		}
+	}
+	if accuse == nil {
+		t.Fatalf("no ACCUSE event in %s", src)
+	}
+	names := map[string]bool{}
+	for _, p := range accuse.Participants {
+		names[p.Name] = true
+	}
+	if names["سيرغي شويغو"] || !names["بشار الأسد"] {
+		t.Errorf("participants %+v: want the accused, not the main clause's subject", accuse.Participants)
+	}
+}
+
 // A date said about the statement is not the date of what it announces,
 // and a quotation is not a report.
 func TestNoWrongAnchors(t *testing.T) {
