@@ -89,14 +89,14 @@ func loadLex() *lexicons {
 			add(k, "و"+k, "ف"+k, "ب"+k)
 		}
 		for k := range lex.numbers {
-			add(k)
+			add(k, "و"+k)
 		}
 		for _, m := range []map[string]bool{todayW, yesterdayW, tomorrowW, startMods, midMods, endMods} {
 			for k := range m {
 				add(k, "و"+k, "ف"+k)
 			}
 		}
-		for _, m := range []map[string]string{partWords, periodWords, vagueWords, setWords} {
+		for _, m := range []map[string]string{partWords, periodWords, vagueWords, setWords, dualUnits} {
 			for k := range m {
 				add(k, "و"+k, "ف"+k)
 			}
@@ -177,7 +177,8 @@ var (
 	pastCues       = set(`قال قالت أعلن أعلنت أكد أكدت التقى التقت اجتمع اجتمعت عقد عقدت عقدا جرى جرت جمع جمعت جمعت شهد شهدت
 وقع وقعت أجرى أجرت اجريا بحث بحثت بحثا زار زارت وصل وصلت نشر نشرت نشرتا كان كانت كانا أصدر أصدرت أفاد أفادت ذكر ذكرت
 أوضح أوضحت أضاف أضافت صرح صرحت انطلقت انطلق انتهى انتهت اختتم اختتمت استمر استمرت بدأ بدأت أعرب أعربت دعا دعت
-رفض رفضت طالب طالبت حذر حذرت اتهم اتهمت اتفق اتفقا اتفقت أبلغ أبلغت وصف وصفت تلقى تلقت قد آنذاك سبق سابق`)
+رفض رفضت طالب طالبت حذر حذرت اتهم اتهمت اتفق اتفقا اتفقت أبلغ أبلغت وصف وصفت تلقى تلقت قد آنذاك سبق سابق
+فاز فازت خسر خسرت تغلب تغلبت تعادل تعادلت سجل سجلت قتل قتلت أصيب أصيبت اعتقل اعتقلت أعلنا توفي توفيت`)
 )
 
 // keyed returns m with its keys replaced by their normalization keys.
@@ -253,7 +254,11 @@ func (l *lexicons) number(keys []string, i int, kinds ...string) (int, int) {
 	if i >= len(keys) {
 		return 0, 0
 	}
-	for _, n := range l.numbers[keys[i]] {
+	cands := l.numbers[keys[i]]
+	if cands == nil {
+		cands = l.numbers[stripConj(keys[i])] // وخمس عشرة
+	}
+	for _, n := range cands {
 		if len(kinds) > 0 && !contains(kinds, n.kind) {
 			continue
 		}

@@ -184,6 +184,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
+		t.matchQuantity,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
@@ -653,14 +654,18 @@ func (t *tagger) matchPeriod(i int) *match {
 	return nil
 }
 
-// matchDayWord: اليوم، أمس، غدا، بعد غد، أول أمس، مساء أمس، صباح اليوم،
+// matchDayWord: اليوم، أمس، غدا، بعد غد، أول أمس، أمس الأول، مساء أمس، فجر اليوم،
 // اليوم الجمعة، أمس الخميس، بعد غد الأربعاء، [يوم] الأربعاء [المقبل]،
 // مساء الأحد، الليلة.
 func (t *tagger) matchDayWord(i int) *match {
 	j := i
 	p := partial{typ: "DATE", conf: 0.9}
 	rule := ""
-	if part, ok := partWords[stripConj(t.key(j))]; ok {
+	part, ok := partWords[t.key(j)] // فجر before stripConj reads it as ف + جر
+	if !ok {
+		part, ok = partWords[stripConj(t.key(j))]
+	}
+	if ok {
 		p.part = part
 		j++
 		if t.key(j) == "يوم" {
@@ -675,6 +680,9 @@ func (t *tagger) matchDayWord(i int) *match {
 		}
 		p.hasDayOff, p.dayOff, rule = true, 0, "today"
 		j++
+	case yesterdayW[k] && (t.key(j+1) == "الاول" || t.key(j+1) == "الأول"):
+		p.hasDayOff, p.dayOff, rule = true, -2, "day before yesterday"
+		j += 2
 	case yesterdayW[k]:
 		p.hasDayOff, p.dayOff, rule = true, -1, "yesterday"
 		j++
@@ -865,6 +873,55 @@ func (t *tagger) matchOffset(i int) *match {
 	return &match{start: i, end: j, p: p, rule: lead + " + quantity"}
 }
 
+// matchQuantity: a quantity of time with no preposition before it — أمضى
+// عشر سنوات في السجن، استمرت المعارك 5 أيام، دامت الزيارة يومين — a
+// DURATION. A quantity followed by a year (عام 2008) is not one.
+func (t *tagger) matchQuantity(i int) *match {
+	j := i
+	n, unit, vague := 0, "", false
+	if u, ok := dualUnits[stripConj(t.key(j))]; ok {
+		n, unit = 2, u
+		j++
+	} else {
+		if v := t.num(j); v > 0 {
+			n = v
+			j++
+		} else if v, c := t.lex.number(t.keys, j, "cardinal"); c > 0 {
+			n = v
+			j += c
+			if k := stripConj(t.key(j - 1)); k == "بضعه" || k == "بضع" || k == "عده" {
+				vague = true
+			}
+		} else {
+			return nil
+		}
+		u, ok := unitWords[t.key(j)]
+		if !ok || n > 1000 {
+			return nil
+		}
+		unit = u
+		j++
+	}
+	if y, _, _ := t.yearAt(j); y > 0 {
+		return nil
+	}
+	if t.key(j-1) == "يوم" && t.lex.weekday(t.key(j)) > 0 {
+		return nil // 6 - 2 يوم السبت: a score, then the day
+	}
+	if i > 0 && (t.key(i-1) == "ال" || t.key(i-1) == "الـ") {
+		return nil // الـ10 أيام الأولى: an ordinal phrase
+	}
+	count := strconv.Itoa(n)
+	if vague {
+		count = "X" // عدة أيام: some days
+	}
+	dur := "P" + count + unit
+	if unit == "H" || unit == "MIN" {
+		dur = "PT" + count + map[string]string{"H": "H", "MIN": "M"}[unit]
+	}
+	return &match{start: i, end: j, p: partial{typ: "DURATION", value: dur, conf: 0.75}, rule: "quantity of time"}
+}
+
 // matchTime: 03:45 مساء، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش.
 func (t *tagger) matchTime(i int) *match {
 	j := i
@@ -998,7 +1055,13 @@ func (t *tagger) matchSet(i int) *match {
 
 // surface returns the source text of tokens [s, e).
 func (t *tagger) span(s, e int) (int, int) {
-	return t.toks[s].Start, t.toks[e-1].End
+	start := t.toks[s].Start
+	// a conjunction written on the first word is not part of the
+	// expression: وخمس عشرة دقيقة → خمس عشرة دقيقة
+	if k := t.keys[s]; strings.HasPrefix(k, "و") && t.lex.triggers[stripConj(k)] && strings.HasPrefix(t.src[start:], "و") {
+		start += len("و")
+	}
+	return start, t.toks[e-1].End
 }
 
 // resolveAll turns matches into Timex values, in text order.
@@ -1318,17 +1381,19 @@ var futureNouns = set(`سياسه سياسي سياسيه سياسات سيار�
 ستار ستة سته ستين ستون ستراتيجي ستوديو سنة سنه سنوات سنوي سنويا سنوية سنين سنتين سنغافورة سناتور سنتيمتر سيبيريا سيول ستوكهولم سيناء سيئول سيبراني`)
 
 // cue classifies one word: -1 past, +1 future, with whether it is a strong cue.
-func cue(k string) (int, bool) {
-	k0 := k
-	k = stripConj(k)
-	switch {
-	case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
-		return 1, true
-	case speechVerbs[k]:
-		return -1, false
-	case pastCues[k] || pastMods[k] || yesterdayW[k]:
-		return -1, true
+func cue(k0 string) (int, bool) {
+	// the word as it is first (فاز، فجر), then without a conjunction (وفاز)
+	for _, k := range [2]string{k0, stripConj(k0)} {
+		switch {
+		case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
+			return 1, true
+		case speechVerbs[k]:
+			return -1, false
+		case pastCues[k] || pastMods[k] || yesterdayW[k]:
+			return -1, true
+		}
 	}
+	k := stripConj(k0)
 	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
 	if utf8.RuneCountInString(k) >= 5 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] {
 		for _, p := range futurePrefixes[:3] {
