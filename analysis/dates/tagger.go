@@ -873,6 +873,45 @@ func (t *tagger) matchOffset(i int) *match {
 	return &match{start: i, end: j, p: p, rule: lead + " + quantity"}
 }
 
+// minutesAfter reads the minutes after an hour word at j: والنصف، والربع،
+// وعشر دقائق، وثلاثين دقيقة (negative for إلا ربعا). It returns the minutes
+// and the next index.
+func (t *tagger) minutesAfter(j int) (int, int) {
+	k := t.key(j)
+	if k == "و" || k == "الا" || k == "إلا" {
+		switch t.key(j + 1) {
+		case "النصف", "نصف":
+			return 30, j + 2
+		case "الربع", "ربع", "ربعا":
+			if k == "و" {
+				return 15, j + 2
+			}
+			return -15, j + 2
+		}
+	}
+	switch k {
+	case "والنصف", "ونصف":
+		return 30, j + 1
+	case "والربع", "وربع":
+		return 15, j + 1
+	}
+	if !strings.HasPrefix(k, "و") {
+		return 0, j
+	}
+	n, c := t.lex.number(t.keys, j, "cardinal")
+	if c == 0 {
+		if k == "و" && t.isNum(j+1) {
+			n, c = t.num(j+1), 2
+		} else {
+			return 0, j
+		}
+	}
+	if u := t.key(j + c); n > 0 && n < 60 && (u == "دقيقه" || u == "دقائق" || u == "دقيقا") {
+		return n, j + c + 1
+	}
+	return 0, j
+}
+
 // matchQuantity: a quantity of time with no preposition before it — أمضى
 // عشر سنوات في السجن، استمرت المعارك 5 أيام، دامت الزيارة يومين — a
 // DURATION. A quantity followed by a year (عام 2008) is not one.
@@ -942,14 +981,9 @@ func (t *tagger) matchTime(i int) *match {
 	} else if v, n := t.lex.number(t.keys, j, "ordinal-f"); n > 0 && lead {
 		h = v
 		j += n
-		if t.key(j) == "و" || t.key(j) == "الا" || t.key(j) == "إلا" {
-			// والنصف، والربع، إلا ربعا
-			switch t.key(j + 1) {
-			case "النصف", "نصف":
-				m, j = 30, j+2
-			case "الربع", "ربع":
-				m, j = 15, j+2
-			}
+		m, j = t.minutesAfter(j)
+		if m < 0 { // إلا ربعا
+			h, m = h-1, 60+m
 		}
 	}
 	if h < 0 || m > 59 {
