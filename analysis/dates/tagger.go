@@ -55,6 +55,7 @@ type partial struct {
 	hh, mm    int
 	hasTime   bool
 	mod       string
+	quarter   int    // 1-4: the quarter of the year (y, or unitOff years from the anchor)
 	value     string // preset value (durations, sets, vague)
 	end       *partial
 	conf      float64
@@ -184,7 +185,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity,
+		t.matchQuantity, t.matchQuarter, t.matchDecade,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
@@ -912,6 +913,91 @@ func (t *tagger) minutesAfter(j int) (int, int) {
 	return 0, j
 }
 
+// matchQuarter: الربع الأول من العام المقبل، الربع الثالث من عام 2019،
+// الربع الأخير من 2018، الربع الثاني من هذا العام.
+func (t *tagger) matchQuarter(i int) *match {
+	if stripConj(t.key(i)) != "الربع" {
+		return nil
+	}
+	q := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[t.key(i+1)]
+	if q == 0 {
+		return nil
+	}
+	p := partial{typ: "DATE", quarter: q, conf: 0.9}
+	j := i + 2
+	if t.key(j) == "من" {
+		j++
+	}
+	switch k := t.key(j); {
+	case k == "عام" || k == "العام" || k == "سنه" || k == "السنه":
+		if y, _, j2 := t.yearAt(j + 1); y > 0 {
+			p.y, j = y, j2
+		} else if k == "العام" || k == "السنه" {
+			var d partial
+			if j2 := t.modAt(j+1, &d); j2 > j+1 {
+				p.unitOff, j = d.dir, j2 // العام المقبل/الماضي/الجاري (dir 0)
+			} else {
+				j++ // العام: this year
+			}
+		} else {
+			return nil
+		}
+	case k == "هذا" && (t.key(j+1) == "العام" || t.key(j+1) == "السنه"):
+		j += 2
+	default:
+		if y, _, j2 := t.yearAt(j); y > 0 {
+			p.y, j = y, j2
+		} else {
+			return nil
+		}
+	}
+	return &match{start: i, end: j, p: p, rule: "quarter"}
+}
+
+// decadeWords are the decades in words (التسعينيات، الثمانينات): their
+// tens digit.
+var decadeWords = map[string]int{}
+
+func init() {
+	for stem, d := range map[string]int{"عشرين": 2, "ثلاثين": 3, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9} {
+		for _, suf := range []string{"يات", "ات"} {
+			decadeWords["ال"+stem+suf] = d
+			decadeWords[stem+suf] = d
+		}
+	}
+}
+
+// matchDecade: التسعينيات، تسعينيات القرن الماضي/العشرين، ثمانينات القرن
+// الـ20، سبعينيات القرن التاسع عشر → 199, 198, 187.
+func (t *tagger) matchDecade(i int) *match {
+	d, ok := decadeWords[stripConj(t.key(i))]
+	if !ok {
+		d, ok = decadeWords[t.key(i)]
+	}
+	if !ok {
+		return nil
+	}
+	century, j := 19, i+1 // the twentieth century unless said otherwise
+	if t.key(j) == "القرن" {
+		switch k := t.key(j + 1); {
+		case k == "الماضي" || k == "العشرين" || k == "20" || k == "الـ20":
+			j += 2
+		case k == "الحالي" || k == "الجاري" || k == "الحادي" && t.key(j+2) == "والعشرين":
+			century = 20
+			j += 2
+			if k == "الحادي" {
+				j++
+			}
+		case k == "التاسع" && t.key(j+2) == "عشر":
+			century = 18
+			j += 3
+		default:
+			j++
+		}
+	}
+	return &match{start: i, end: j, p: partial{typ: "DATE", value: strconv.Itoa(century*10 + d), conf: 0.85}, rule: "decade"}
+}
+
 // matchQuantity: a quantity of time with no preposition before it — أمضى
 // عشر سنوات في السجن، استمرت المعارك 5 أيام، دامت الزيارة يومين — a
 // DURATION. A quantity followed by a year (عام 2008) is not one.
@@ -1150,6 +1236,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return fmt.Sprintf("XXXX-XX-XXT%02d:%02d", p.hh, p.mm), "none"
 		}
 		return fmt.Sprintf("%sT%02d:%02d", base.Format("2006-01-02"), p.hh, p.mm), anc
+	}
+	if p.quarter > 0 {
+		switch {
+		case p.y > 0:
+			return fmt.Sprintf("%04d-Q%d", p.y, p.quarter), "none"
+		case anchor.Valid():
+			return fmt.Sprintf("%04d-Q%d", anchor.Date.Year()+p.unitOff, p.quarter), anchor.Kind
+		}
+		return "", ""
 	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
