@@ -811,15 +811,9 @@ func (t *tagger) matchOffset(i int) *match {
 		n, unit = 2, u
 		j++
 	} else {
-		if v := t.num(j); v > 0 {
-			n = v
-			j++
-		} else if v, c := t.lex.number(t.keys, j, "cardinal"); c > 0 {
-			n = v
-			j += c
-			if v == 3 && (t.key(j-1) == "بضعه" || t.key(j-1) == "بضع" || t.key(j-1) == "عده") {
-				approx = true
-			}
+		if v, vague, j2 := t.countAt(j); v > 0 {
+			n, j = v, j2
+			approx = approx || vague
 		} else if _, ok := unitWords[t.key(j)]; ok && !pluralUnits[t.key(j)] && (lead == "منذ" || lead == "قبل" || lead == "بعد" || lead == "خلال") {
 			if _, mn := t.lex.month(t.keys, j+1); mn > 0 {
 				return nil // خلال شهر يوليوز: a month, not a duration
@@ -853,10 +847,7 @@ func (t *tagger) matchOffset(i int) *match {
 	if approx {
 		p.mod = "APPROX"
 	}
-	dur := "P" + strconv.Itoa(n) + unit
-	if unit == "H" || unit == "MIN" {
-		dur = "PT" + strconv.Itoa(n) + map[string]string{"H": "H", "MIN": "M"}[unit]
-	}
+	dur := durationValue(strconv.Itoa(n), unit)
 	if (lead == "قبل" || lead == "بعد") && unit != "H" && unit != "MIN" && t.key(j) != "من" && t.key(j) != "على" && t.key(j) != "علي" {
 		p.typ = "DATE"
 		p.hasUnit, p.unit = true, unit
@@ -1008,16 +999,7 @@ func (t *tagger) matchQuantity(i int) *match {
 		n, unit = 2, u
 		j++
 	} else {
-		if v := t.num(j); v > 0 {
-			n = v
-			j++
-		} else if v, c := t.lex.number(t.keys, j, "cardinal"); c > 0 {
-			n = v
-			j += c
-			if k := stripConj(t.key(j - 1)); k == "بضعه" || k == "بضع" || k == "عده" {
-				vague = true
-			}
-		} else {
+		if n, vague, j = t.countAt(j); n == 0 {
 			return nil
 		}
 		u, ok := unitWords[t.key(j)]
@@ -1040,11 +1022,33 @@ func (t *tagger) matchQuantity(i int) *match {
 	if vague {
 		count = "X" // عدة أيام: some days
 	}
-	dur := "P" + count + unit
-	if unit == "H" || unit == "MIN" {
-		dur = "PT" + count + map[string]string{"H": "H", "MIN": "M"}[unit]
+	return &match{start: i, end: j, p: partial{typ: "DURATION", value: durationValue(count, unit), conf: 0.75}, rule: "quantity of time"}
+}
+
+// countAt reads a count at j — digits or a cardinal in words, with a
+// conjunction or not — returning it (0 if none), whether it is vague
+// (بضعة، عدة: counted as 3) and the next index.
+func (t *tagger) countAt(j int) (n int, vague bool, next int) {
+	if v := t.num(j); v > 0 {
+		return v, false, j + 1
 	}
-	return &match{start: i, end: j, p: partial{typ: "DURATION", value: dur, conf: 0.75}, rule: "quantity of time"}
+	v, c := t.lex.number(t.keys, j, "cardinal")
+	if c == 0 {
+		return 0, false, j
+	}
+	k := stripConj(t.key(j + c - 1))
+	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
+}
+
+// durationValue is the TIMEX3 value of count units: P3D, PT2H, PT15M, PXY.
+func durationValue(count, unit string) string {
+	switch unit {
+	case "H":
+		return "PT" + count + "H"
+	case "MIN":
+		return "PT" + count + "M"
+	}
+	return "P" + count + unit
 }
 
 // matchTime: 03:45 مساء، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش.
