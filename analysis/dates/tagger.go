@@ -1471,6 +1471,9 @@ func (t *tagger) clauseDirection(m match) int {
 			if t.inMatch != nil && t.inMatch[i] {
 				return
 			}
+			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
+				return // قد يلتقي: "may meet", not the past
+			}
 			d, strong := cue(t.keys[i])
 			switch {
 			case d == 0:
@@ -1502,6 +1505,12 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 	}
 	return weak
+}
+
+// imperfect reports a verb in the imperfect (يلتقي، تعقد، نرى، أرى).
+func imperfect(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return utf8.RuneCountInString(k) >= 3 && (r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا')
 }
 
 // cueWindow bounds how far (in tokens) a tense cue is looked for, which
