@@ -361,6 +361,9 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
 		return false, 0 // فعله، اسمه: a noun with a pronoun
 	}
+	if first && utf8.RuneCountInString(k) >= 6 && (strings.HasSuffix(k, "اتها") || strings.HasSuffix(k, "اتهم") || strings.HasSuffix(k, "اته")) {
+		return false, 0 // بتصريحاتها: a plural noun with a pronoun
+	}
 	if utf8.RuneCountInString(k) == 4 && strings.HasPrefix(surface, "أ") {
 		return false, 0 // أفضل، أصغر، أكثر: the elative, not a name
 	}
