@@ -137,6 +137,10 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 			out[k] = true
 			out["ت"+rest] = true
 		}
+		// the perfect of the same verb (سافر beside يسافر/تسافر/سافرت/سافروا)
+		if past := rest; utf8.RuneCountInString(past) >= 3 && bare[past] > 0 && bare[past+"ت"] > 0 && (bare[past+"وا"] > 0 || bare[past+"ا"] > 0) && forms >= 3 {
+			out[past] = true
+		}
 	}
 	return out
 }
