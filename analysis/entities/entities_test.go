@@ -52,7 +52,7 @@ func TestFindMarked(t *testing.T) {
 		// a field word after an institution noun is not a ministry
 		"ونقلت وكالة الإعلام الروسية عن ⟦ORG:الخارجية الروسية⟧ أن وسائل الإعلام الروسية لم تتلق ردا.",
 		// a perfect verb after a name, when the text conjugates it
-		"وقال مسؤول إن جون سافر أمس، بينما سافرت زوجته اليوم، ويسافر ابنه وتسافر ابنته غدا، وسافروا جميعا.",
+		"وقال مسؤول إن جون سافر أمس، بينما سافرت زوجته اليوم، ويسافر ابنه وتسافر ابنته غدا، وسيسافر الباقون، وسافروا جميعا.",
 		// a plural noun with a pronoun after a role
 		"وأدلت الوزيرة بتصريحاتها قبيل وصول الوفد إلى ⟦LOC:ستوكهولم⟧، وأدلى الوزير بتصريحاته لمراسلين أجانب.",
 		// a Korean name: given name in two parts, then the third
