@@ -1,18 +1,15 @@
 package eval
 
 import (
-	"os"
 	"testing"
 
 	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/internal/testcorpus"
 )
 
 func seeds(t *testing.T) []SeedDoc {
 	t.Helper()
-	const goldPath = "../../shared/gold/seeds.json"
-	if _, err := os.Stat(goldPath); err != nil {
-		t.Skip("../shared/gold/seeds.json not found: gold evaluation skipped")
-	}
+	goldPath := testcorpus.Path(t, "gold/seeds.json")
 	g, err := LoadGold(goldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +77,7 @@ func TestValueMatches(t *testing.T) {
 // of at least 0.9, recall of at least 0.9 over all types.
 func TestSeedTimeline(t *testing.T) {
 	docs := seeds(t)
-	g, _ := LoadGold("../../shared/gold/seeds.json")
+	g, _ := LoadGold(testcorpus.Path(t, "gold/seeds.json"))
 	ge, err := GoldTimeline(g)
 	if err != nil {
 		t.Fatal(err)

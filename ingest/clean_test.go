@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/testcorpus"
 )
 
 func removedLines(a *rasad.Article) map[string]string {
@@ -143,9 +144,9 @@ func TestContentID(t *testing.T) {
 // five seed articles: the residue lines it removes, the titles, and the
 // agencies credited.
 func TestSeedsCleaning(t *testing.T) {
-	goldData, err := os.ReadFile("../../shared/gold/seeds.json")
+	goldData, err := os.ReadFile(testcorpus.Path(t, "gold/seeds.json"))
 	if err != nil {
-		t.Skip("../shared/gold/seeds.json not found: gold test skipped")
+		t.Fatal(err)
 	}
 	var gold struct {
 		Documents map[string]struct {
@@ -157,9 +158,9 @@ func TestSeedsCleaning(t *testing.T) {
 	if err := json.Unmarshal(goldData, &gold); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("../../shared/seeds/seeds.jsonl")
+	f, err := os.Open(testcorpus.Path(t, "seeds/seeds.jsonl"))
 	if err != nil {
-		t.Skip("../shared/seeds/seeds.jsonl not found: gold test skipped")
+		t.Fatal(err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)

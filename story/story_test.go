@@ -1,13 +1,11 @@
 package story
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"fmt"
-	"os"
 	"testing"
 	"time"
+
+	"github.com/rasad/rasad/internal/testcorpus"
 )
 
 func day(s string) time.Time {
@@ -70,20 +68,8 @@ func TestStoriesAndCopies(t *testing.T) {
 }
 
 func loadCorpus(b *testing.B, n int) []Doc {
-	f, err := os.Open("../../shared/corpus/ant-dev.jsonl.gz")
-	if err != nil {
-		b.Skip("../shared/corpus/ant-dev.jsonl.gz not found: corpus benchmarks skipped")
-	}
-	defer f.Close()
-	zr, _ := gzip.NewReader(f)
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<26)
 	var docs []Doc
-	for sc.Scan() && len(docs) < n {
-		var r struct{ ID, Title, Text, Published, Source string }
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			b.Fatal(err)
-		}
+	for _, r := range testcorpus.Load(b, n) {
 		t, _ := time.Parse(time.RFC3339, r.Published)
 		docs = append(docs, Doc{ID: r.ID, Outlet: r.Source, Published: t, Title: r.Title, Body: r.Text})
 	}

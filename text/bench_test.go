@@ -1,35 +1,18 @@
 package text
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
+
+	"github.com/rasad/rasad/internal/testcorpus"
 )
 
 // corpusTexts loads up to n article texts from the shared development
 // corpus, or skips the benchmark when it is absent.
 func corpusTexts(tb testing.TB, n int) []string {
 	tb.Helper()
-	f, err := os.Open("../../shared/corpus/ant-dev.jsonl.gz")
-	if err != nil {
-		tb.Skip("../shared/corpus/ant-dev.jsonl.gz not found: corpus benchmarks skipped")
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
 	var out []string
-	for sc.Scan() && len(out) < n {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, rec.Text)
+	for _, d := range testcorpus.Load(tb, n) {
+		out = append(out, d.Text)
 	}
 	return out
 }

@@ -1,44 +1,22 @@
 package dates
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
 	dateparser "github.com/markusmobius/go-dateparser"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
 )
 
-type corpusDoc struct {
-	Text      string
-	Published string
-}
+type corpusDoc = testcorpus.Doc
 
 func corpus(b *testing.B, n int) ([]corpusDoc, int64) {
-	f, err := os.Open("../../../shared/corpus/ant-dev.jsonl.gz")
-	if err != nil {
-		b.Skip("../shared/corpus/ant-dev.jsonl.gz not found: corpus benchmarks skipped")
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<26)
-	var docs []corpusDoc
+	docs := testcorpus.Load(b, n)
 	var size int64
-	for sc.Scan() && len(docs) < n {
-		var d corpusDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
+	for _, d := range docs {
 		size += int64(len(d.Text))
 	}
 	return docs, size

@@ -1,34 +1,16 @@
 package entities
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 
+	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
 )
 
 func corpusInputs(b *testing.B, n int) ([]Input, int64) {
-	f, err := os.Open("../../../shared/corpus/ant-dev.jsonl.gz")
-	if err != nil {
-		b.Skip("../shared/corpus/ant-dev.jsonl.gz not found: corpus benchmarks skipped")
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<26)
 	var in []Input
 	var size int64
-	for sc.Scan() && len(in) < n {
-		var d struct{ ID, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			b.Fatal(err)
-		}
+	for _, d := range testcorpus.Load(b, n) {
 		in = append(in, Input{ID: d.ID, Text: d.Text, Tokens: text.Tokenize(d.Text)})
 		size += int64(len(d.Text))
 	}

@@ -16,6 +16,7 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
 )
 
@@ -125,10 +126,7 @@ func TestIngestBadInputKeepsGoing(t *testing.T) {
 
 // TestSeeds is the foundation's acceptance check on the five seed articles.
 func TestSeeds(t *testing.T) {
-	seeds := "../../../shared/seeds/seeds.jsonl"
-	if _, err := os.Stat(seeds); err != nil {
-		t.Skip("../shared/seeds/seeds.jsonl not found: seed test skipped")
-	}
+	seeds := testcorpus.Path(t, "seeds/seeds.jsonl")
 	db := filepath.Join(t.TempDir(), "s.db")
 	if code, out, errs := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 5 ") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
@@ -157,9 +155,9 @@ func TestSeeds(t *testing.T) {
 	}
 	// a person's name typed without hamza or alef maqsura finds every seed
 	// that spells it with them: the names come from the gold, not from here
-	goldData, err := os.ReadFile("../../../shared/gold/seeds.json")
+	goldData, err := os.ReadFile(testcorpus.Path(t, "gold/seeds.json"))
 	if err != nil {
-		t.Skip("../shared/gold/seeds.json not found")
+		t.Fatal(err)
 	}
 	var gold struct {
 		Entities map[string]map[string][]string
@@ -169,7 +167,7 @@ func TestSeeds(t *testing.T) {
 	}
 	texts := map[string]string{}
 	for _, f := range []string{"000", "001", "002", "003", "004"} {
-		matches, _ := filepath.Glob("../../../shared/seeds/" + f + "_*.txt")
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(seeds), f+"_*.txt"))
 		if len(matches) == 1 {
 			data, _ := os.ReadFile(matches[0])
 			texts[f] = string(data)
