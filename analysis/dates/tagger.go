@@ -56,6 +56,7 @@ type partial struct {
 	hasTime   bool
 	mod       string
 	quarter   int    // 1-4: the quarter of the year (y, or unitOff years from the anchor)
+	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)
 	end       *partial
 	conf      float64
@@ -185,7 +186,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity, t.matchQuarter, t.matchDecade,
+		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
@@ -631,7 +632,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		switch {
 		case futureMods[m]:
 			p.value = "FUTURE_REF"
-		case pastMods[m]:
+		case pastMods[m] || m == "الاخيره":
 			p.value = "PAST_REF"
 		default:
 			return nil
@@ -652,7 +653,65 @@ func (t *tagger) matchPeriod(i int) *match {
 		p.dir, p.cur = 0, false
 		return &match{start: i, end: j2, p: p, rule: "period + modifier"}
 	}
+	if p.mod != "" && unit != "D" {
+		return &match{start: i, end: j, p: p, rule: "part of this period"} // مطلع الشهر، نهاية العام
+	}
 	return nil
+}
+
+// seasons: TIMEX3 season codes.
+var seasons = map[string]string{"صيف": "SU", "الصيف": "SU", "شتاء": "WI", "الشتاء": "WI", "ربيع": "SP", "الربيع": "SP", "خريف": "FA", "الخريف": "FA"}
+
+// seasonYear is the year of the season code named with direction dir from
+// the date a: the next one (المقبل), the last one over (الماضي), or this
+// year's. Winter Y runs from December Y to February Y+1.
+func seasonYear(a time.Time, code string, dir int) int {
+	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+	first := func(y int) time.Time { return time.Date(y, time.Month(start), 1, 0, 0, 0, 0, time.UTC) }
+	y := a.Year()
+	switch dir {
+	case 1: // the first one starting after a
+		if !first(y).After(a) {
+			y++
+		}
+	case -1: // the last one ended before a
+		for !first(y).AddDate(0, 3, 0).Before(a) && !first(y).AddDate(0, 3, 0).Equal(a) {
+			y--
+		}
+	default:
+		if code == "WI" && a.Month() <= 2 {
+			y-- // this winter, in January, began last December
+		}
+	}
+	return y
+}
+
+// matchSeason: صيف 2018، الشتاء المقبل، ربيع العام الماضي، خريف هذا العام.
+func (t *tagger) matchSeason(i int) *match {
+	code, ok := seasons[stripConj(t.key(i))]
+	if !ok {
+		code, ok = seasons[t.key(i)]
+	}
+	if !ok {
+		return nil
+	}
+	p := partial{typ: "DATE", conf: 0.85}
+	j := i + 1
+	if t.key(j) == "عام" || t.key(j) == "العام" || t.key(j) == "سنه" {
+		j++
+	}
+	if y, _, j2 := t.yearAt(j); y > 0 {
+		return &match{start: i, end: j2, p: partial{typ: "DATE", value: fmt.Sprintf("%04d-%s", y, code), conf: 0.9}, rule: "season"}
+	}
+	if t.key(j) == "هذا" && t.key(j+1) == "العام" {
+		j += 2
+	} else if j2 := t.modAt(j, &p); j2 > j {
+		j = j2
+	} else if !strings.HasPrefix(t.key(i), "ال") || j == i+1 {
+		return nil // صيف alone is a word, not a date
+	}
+	p.season, p.unitOff = code, p.dir
+	return &match{start: i, end: j, p: p, rule: "season"}
 }
 
 // matchDayWord: اليوم، أمس، غدا، بعد غد، أول أمس، أمس الأول، مساء أمس، فجر اليوم،
@@ -666,12 +725,20 @@ func (t *tagger) matchDayWord(i int) *match {
 	if !ok {
 		part, ok = partWords[stripConj(t.key(j))]
 	}
+	if k := stripConj(t.key(j)); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
+		part, ok = "AF", true // بعد ظهر الثلاثاء: the afternoon
+		j++
+	}
 	if ok {
 		p.part = part
 		j++
 		if t.key(j) == "يوم" {
 			j++
 		}
+	} else if stripConj(t.key(j)) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
+		// هذا الصباح، هذا المساء: today
+		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
+		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
 	}
 	k := stripConj(t.key(j))
 	switch {
@@ -807,7 +874,9 @@ func (t *tagger) matchOffset(i int) *match {
 		}
 	}
 	n, unit := 0, ""
-	if u, ok := dualUnits[t.key(j)]; ok {
+	if dn, j2 := t.decadesAt(j); dn > 0 {
+		n, unit, j = dn*10, "Y", j2 // منذ عقدين: twenty years
+	} else if u, ok := dualUnits[t.key(j)]; ok {
 		n, unit = 2, u
 		j++
 	} else {
@@ -1025,6 +1094,22 @@ func (t *tagger) matchQuantity(i int) *match {
 	return &match{start: i, end: j, p: partial{typ: "DURATION", value: durationValue(count, unit), conf: 0.75}, rule: "quantity of time"}
 }
 
+// decadesAt reads decades after a preposition of time: عقدين، ثلاثة عقود،
+// عقد من الزمن (a bare عقد is "holding": قبل عقد الاجتماع). It returns
+// how many and the next index, or 0.
+func (t *tagger) decadesAt(j int) (int, int) {
+	switch k := t.key(j); {
+	case k == "عقدين" || k == "عقدان":
+		return 2, j + 1
+	case k == "عقد" && t.key(j+1) == "من" && t.key(j+2) == "الزمن":
+		return 1, j + 3
+	}
+	if v, vague, j2 := t.countAt(j); v > 0 && !vague && t.key(j2) == "عقود" {
+		return v, j2 + 1
+	}
+	return 0, j
+}
+
 // countAt reads a count at j — digits or a cardinal in words, with a
 // conjunction or not — returning it (0 if none), whether it is vague
 // (بضعة، عدة: counted as 3) and the next index.
@@ -1240,6 +1325,12 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return fmt.Sprintf("XXXX-XX-XXT%02d:%02d", p.hh, p.mm), "none"
 		}
 		return fmt.Sprintf("%sT%02d:%02d", base.Format("2006-01-02"), p.hh, p.mm), anc
+	}
+	if p.season != "" {
+		if !anchor.Valid() {
+			return "", ""
+		}
+		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
 	}
 	if p.quarter > 0 {
 		switch {
