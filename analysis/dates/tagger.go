@@ -988,6 +988,9 @@ func (t *tagger) matchQuarter(i int) *match {
 	if t.key(j) == "من" {
 		j++
 	}
+	if t.key(j+1) == "المالي" || t.key(j+1) == "الماليه" {
+		return nil // a fiscal year's quarters are not the calendar's
+	}
 	switch k := t.key(j); {
 	case k == "عام" || k == "العام" || k == "سنه" || k == "السنه":
 		if y, _, j2 := t.yearAt(j + 1); y > 0 {
