@@ -4,9 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/rasad/rasad/analysis/collection"
 	"io"
 	"strings"
+
+	"github.com/rasad/rasad/analysis/collection"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
@@ -59,9 +60,7 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err != nil {
 			return err
 		}
-		if len(as) < len(ids) {
-			fmt.Fprintf(stderr, "%d of %d articles have no stored analysis: run rasad analyze\n", len(ids)-len(as), len(ids))
-		}
+		warnStale(stderr, ids, as)
 		for _, id := range ids {
 			if a, ok := as[id]; ok {
 				name := id
@@ -140,4 +139,25 @@ func readArticles(ctx context.Context, inputs []string, stderr io.Writer) ([]*ra
 		}
 	}
 	return arts, nil
+}
+
+// warnStale tells on stderr how many of the articles ids have no stored
+// analysis, or one made by older rules than this binary's: rasad analyze
+// brings them up to date.
+func warnStale(stderr io.Writer, ids []string, as map[string]*rasad.Analysis) {
+	missing, old := 0, 0
+	for _, id := range ids {
+		switch a, ok := as[id]; {
+		case !ok || a == nil:
+			missing++
+		case a.Version < collection.Version:
+			old++
+		}
+	}
+	if missing > 0 {
+		fmt.Fprintf(stderr, "%d of %d articles have no stored analysis: run rasad analyze\n", missing, len(ids))
+	}
+	if old > 0 {
+		fmt.Fprintf(stderr, "%d of %d articles were analysed by older rules (version < %d): run rasad analyze\n", old, len(ids), collection.Version)
+	}
 }

@@ -16,6 +16,8 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
 )
@@ -304,4 +306,22 @@ func countArticles(t *testing.T, db string) int {
 	defer s.Close()
 	a, _, _ := s.Count(context.Background())
 	return a
+}
+
+// TestWarnStale: articles without an analysis, or analysed by older rules,
+// are counted and the user is told to run rasad analyze.
+func TestWarnStale(t *testing.T) {
+	var b strings.Builder
+	as := map[string]*rasad.Analysis{"a": {Version: collection.Version}, "b": {Version: collection.Version - 1}}
+	warnStale(&b, []string{"a", "b", "c"}, as)
+	want := "1 of 3 articles have no stored analysis: run rasad analyze\n" +
+		fmt.Sprintf("1 of 3 articles were analysed by older rules (version < %d): run rasad analyze\n", collection.Version)
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	warnStale(&b, []string{"a"}, as)
+	if b.Len() != 0 {
+		t.Errorf("an up-to-date analysis warned: %q", b.String())
+	}
 }

@@ -91,6 +91,7 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
+	warnStale(stderr, ids, as)
 	var arts []*rasad.Article
 	for _, id := range ids {
 		a, err := store.Get(ctx, id)
