@@ -19,6 +19,7 @@ import (
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/internal/testcorpus"
+	"github.com/rasad/rasad/story"
 	"github.com/rasad/rasad/text"
 )
 
@@ -323,5 +324,27 @@ func TestWarnStale(t *testing.T) {
 	warnStale(&b, []string{"a"}, as)
 	if b.Len() != 0 {
 		t.Errorf("an up-to-date analysis warned: %q", b.String())
+	}
+}
+
+// TestWriteMarkdown: a dated heading, the participants with Arabic roles,
+// and the sources, with how many are independent when copies are among them.
+func TestWriteMarkdown(t *testing.T) {
+	var b strings.Builder
+	writeMarkdown(&b, []story.Entry{{
+		Date: "2019-06-10", Precision: "day", Type: "CONSULT", Status: "planned", Summary: "لقاء بين أ وب",
+		Participants: []story.Participant{{Type: "PERSON", Name: "مصطفى مدبولي", Role: "prime minister"}},
+		Sources: []story.Source{
+			{Article: "a1", Outlet: "وكالة", Quote: "نص أول"},
+			{Article: "a2", Outlet: "صحيفة", Quote: "نص أول"},
+			{Article: "a3", Outlet: "قناة", Quote: "نص ثان"},
+		},
+		Independent: 2,
+	}})
+	out := b.String()
+	for _, want := range []string{"## 10 يونيو/حزيران 2019 — لقاء بين أ وب (مقرر)", "مصطفى مدبولي (رئيس الوزراء)", "المصادر (3، منها 2 مستقلة):", "- a3، قناة: «نص ثان»"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
 	}
 }

@@ -146,7 +146,12 @@ func writeMarkdown(w io.Writer, entries []story.Entry) {
 		if len(who) > 0 {
 			fmt.Fprintf(w, "المشاركون: %s\n\n", strings.Join(who, "، "))
 		}
-		fmt.Fprintf(w, "المصادر (%d):\n", len(e.Sources))
+		if e.Independent > 0 && e.Independent < len(e.Sources) {
+			// copies of one report count once: say how many are independent
+			fmt.Fprintf(w, "المصادر (%d، منها %d مستقلة):\n", len(e.Sources), e.Independent)
+		} else {
+			fmt.Fprintf(w, "المصادر (%d):\n", len(e.Sources))
+		}
 		for _, s := range e.Sources {
 			src := s.Article
 			if s.Outlet != "" {
