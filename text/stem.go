@@ -97,3 +97,13 @@ func IndexStems(s string) string {
 	}
 	return b.String()
 }
+
+// StripConj drops a conjunction و or ف written on a key of three letters or
+// more (وقال → قال). A key that merely starts with the letter (فجر، وزير) loses
+// it too: callers look the whole key up first when that matters.
+func StripConj(k string) string {
+	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+		return k[len("و"):]
+	}
+	return k
+}

@@ -261,7 +261,7 @@ func (l *lexicons) number(keys []string, i int, kinds ...string) (int, int) {
 	}
 	cands := l.numbers[keys[i]]
 	if cands == nil {
-		cands = l.numbers[stripConj(keys[i])] // وخمس عشرة
+		cands = l.numbers[text.StripConj(keys[i])] // وخمس عشرة
 	}
 	for _, n := range cands {
 		if len(kinds) > 0 && !contains(kinds, n.kind) {

@@ -172,14 +172,6 @@ func (t *tagger) num(i int) int {
 	return n
 }
 
-// stripConj removes a leading و or ف from a word key.
-func stripConj(k string) string {
-	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
-		return k[len("و"):]
-	}
-	return k
-}
-
 // scan walks the tokens and keeps the longest match at each position.
 func (t *tagger) scan() []match {
 	var out []match
@@ -592,7 +584,7 @@ func (t *tagger) matchYear(i int) *match {
 		// "في 2000 موقع": a bare number after في is a year only before
 		// punctuation, the end, or a small word
 		nk := t.key(j2)
-		if j2 < len(t.toks) && t.toks[j2].Kind != text.Punct && !yearFollowers[stripConj(nk)] {
+		if j2 < len(t.toks) && t.toks[j2].Kind != text.Punct && !yearFollowers[text.StripConj(nk)] {
 			return nil
 		}
 	}
@@ -619,7 +611,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		this = true
 		j++
 	}
-	k := stripConj(t.key(j))
+	k := text.StripConj(t.key(j))
 	if k == "الايام" || k == "الاسابيع" || k == "الاشهر" || k == "الشهور" || k == "السنوات" || k == "الاعوام" {
 		// الأيام الثلاثة الماضية: a counted period, a duration
 		if v, c := t.countWord(j + 1); c > 0 && v <= 12 {
@@ -688,7 +680,7 @@ func seasonYear(a time.Time, code string, dir int) int {
 
 // matchSeason: صيف 2018، الشتاء المقبل، ربيع العام الماضي، خريف هذا العام.
 func (t *tagger) matchSeason(i int) *match {
-	code, ok := seasons[stripConj(t.key(i))]
+	code, ok := seasons[text.StripConj(t.key(i))]
 	if !ok {
 		code, ok = seasons[t.key(i)]
 	}
@@ -721,11 +713,11 @@ func (t *tagger) matchDayWord(i int) *match {
 	j := i
 	p := partial{typ: "DATE", conf: 0.9}
 	rule := ""
-	part, ok := partWords[t.key(j)] // فجر before stripConj reads it as ف + جر
+	part, ok := partWords[t.key(j)] // فجر before text.StripConj reads it as ف + جر
 	if !ok {
-		part, ok = partWords[stripConj(t.key(j))]
+		part, ok = partWords[text.StripConj(t.key(j))]
 	}
-	if k := stripConj(t.key(j)); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
+	if k := text.StripConj(t.key(j)); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
 		part, ok = "AF", true // بعد ظهر الثلاثاء: the afternoon
 		j++
 	}
@@ -735,12 +727,12 @@ func (t *tagger) matchDayWord(i int) *match {
 		if t.key(j) == "يوم" {
 			j++
 		}
-	} else if stripConj(t.key(j)) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
+	} else if text.StripConj(t.key(j)) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
 		// هذا الصباح، هذا المساء: today
 		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
 		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
 	}
-	k := stripConj(t.key(j))
+	k := text.StripConj(t.key(j))
 	switch {
 	case todayW[k]:
 		if excludedToday(t, j) {
@@ -843,7 +835,7 @@ var (
 // ساعتين. After منذ/خلال/لمدة it is a DURATION; after قبل/بعد (not "قبل N
 // أيام من ...") a DATE counted from the anchor.
 func (t *tagger) matchOffset(i int) *match {
-	lead := stripConj(t.key(i))
+	lead := text.StripConj(t.key(i))
 	j := i + 1
 	switch lead {
 	case "منذ", "خلال", "لمدة", "طيلة", "طوال", "مده", "قبل", "بعد", "غضون":
@@ -976,7 +968,7 @@ func (t *tagger) minutesAfter(j int) (int, int) {
 // matchQuarter: الربع الأول من العام المقبل، الربع الثالث من عام 2019،
 // الربع الأخير من 2018، الربع الثاني من هذا العام.
 func (t *tagger) matchQuarter(i int) *match {
-	if stripConj(t.key(i)) != "الربع" {
+	if text.StripConj(t.key(i)) != "الربع" {
 		return nil
 	}
 	q := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[t.key(i+1)]
@@ -1033,7 +1025,7 @@ func init() {
 // matchDecade: التسعينيات، تسعينيات القرن الماضي/العشرين، ثمانينات القرن
 // الـ20، سبعينيات القرن التاسع عشر → 199, 198, 187.
 func (t *tagger) matchDecade(i int) *match {
-	d, ok := decadeWords[stripConj(t.key(i))]
+	d, ok := decadeWords[text.StripConj(t.key(i))]
 	if !ok {
 		d, ok = decadeWords[t.key(i)]
 	}
@@ -1067,7 +1059,7 @@ func (t *tagger) matchDecade(i int) *match {
 func (t *tagger) matchQuantity(i int) *match {
 	j := i
 	n, unit, vague := 0, "", false
-	if u, ok := dualUnits[stripConj(t.key(j))]; ok {
+	if u, ok := dualUnits[text.StripConj(t.key(j))]; ok {
 		n, unit = 2, u
 		j++
 	} else {
@@ -1124,7 +1116,7 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 	if c == 0 {
 		return 0, false, j
 	}
-	k := stripConj(t.key(j + c - 1))
+	k := text.StripConj(t.key(j + c - 1))
 	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
 }
 
@@ -1143,7 +1135,7 @@ func durationValue(count, unit string) string {
 func (t *tagger) matchTime(i int) *match {
 	j := i
 	lead := false
-	if k := stripConj(t.key(j)); k == "الساعه" || k == "ساعه" {
+	if k := text.StripConj(t.key(j)); k == "الساعه" || k == "ساعه" {
 		lead = true
 		j++
 	}
@@ -1217,7 +1209,7 @@ func (t *tagger) matchTime(i int) *match {
 // matchVague: حاليا، الآن، قريبا، مؤخرا، في المستقبل القريب، في الآونة
 // الأخيرة، في الوقت الحالي/الراهن.
 func (t *tagger) matchVague(i int) *match {
-	k := stripConj(t.key(i))
+	k := text.StripConj(t.key(i))
 	if v, ok := vagueWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "DATE", value: v, conf: 0.8}, rule: "vague reference"}
 	}
@@ -1239,7 +1231,7 @@ func (t *tagger) matchVague(i int) *match {
 
 // matchSet: يوميا، أسبوعيا، كل يوم، كل أسبوع، كل يوم جمعة، كل عام.
 func (t *tagger) matchSet(i int) *match {
-	k := stripConj(t.key(i))
+	k := text.StripConj(t.key(i))
 	if v, ok := setWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "set adverb"}
 	}
@@ -1270,7 +1262,7 @@ func (t *tagger) span(s, e int) (int, int) {
 	start := t.toks[s].Start
 	// a conjunction written on the first word is not part of the
 	// expression: وخمس عشرة دقيقة → خمس عشرة دقيقة
-	if k := t.keys[s]; strings.HasPrefix(k, "و") && t.lex.triggers[stripConj(k)] && strings.HasPrefix(t.src[start:], "و") {
+	if k := t.keys[s]; strings.HasPrefix(k, "و") && t.lex.triggers[text.StripConj(k)] && strings.HasPrefix(t.src[start:], "و") {
 		start += len("و")
 	}
 	return start, t.toks[e-1].End
@@ -1619,7 +1611,7 @@ var futureNouns = set(`سياسه سياسي سياسيه سياسات سيار�
 // cue classifies one word: -1 past, +1 future, with whether it is a strong cue.
 func cue(k0 string) (int, bool) {
 	// the word as it is first (فاز، فجر), then without a conjunction (وفاز)
-	for _, k := range [2]string{k0, stripConj(k0)} {
+	for _, k := range [2]string{k0, text.StripConj(k0)} {
 		switch {
 		case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
 			return 1, true
@@ -1629,7 +1621,7 @@ func cue(k0 string) (int, bool) {
 			return -1, true
 		}
 	}
-	k := stripConj(k0)
+	k := text.StripConj(k0)
 	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
 	if utf8.RuneCountInString(k) >= 5 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] {
 		for _, p := range futurePrefixes[:3] {

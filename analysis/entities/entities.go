@@ -91,7 +91,7 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 			}
 			k := t.Key
 			if d < len(srcs) && strings.ContainsRune(srcs[d][t.Start:t.End], '\u064B') {
-				tanween[stripConj(k)] = true
+				tanween[text.StripConj(k)] = true
 			}
 			for _, p := range []string{"وال", "فال", "بال", "كال"} {
 				if strings.HasPrefix(k, p) {
@@ -105,7 +105,7 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 			if strings.HasPrefix(k, "ال") {
 				withAl[k[len("ال"):]]++
 			} else {
-				bare[stripConj(k)]++
+				bare[text.StripConj(k)]++
 			}
 		}
 	}
@@ -377,7 +377,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if !first && utf8.RuneCountInString(k) >= 5 && (strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن")) {
 		return false, 0 // سيرأسان، ستلتقي: a future verb after the name
 	}
-	if rest := stripConj(k); rest != k && (r.lx.notName[rest] || r.lx.byFirst[rest] != nil) {
+	if rest := text.StripConj(k); rest != k && (r.lx.notName[rest] || r.lx.byFirst[rest] != nil) {
 		return false, 0
 	}
 	return true, 0
@@ -390,13 +390,6 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 func (r *recognizer) indefinite(k string) bool {
 	stem, ok := strings.CutSuffix(k, "ا")
 	return ok && utf8.RuneCountInString(stem) >= 3 && r.common[stem]
-}
-
-func stripConj(k string) string {
-	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
-		return k[len("و"):]
-	}
-	return k
 }
 
 // nameAt reads a person's name starting at word i: one to four name words
@@ -465,7 +458,7 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	field := ""
 	fk := r.words[j].key
-	if pk := r.words[max(i-1, 0)].key; !hasWord && i > 0 && (institutionNouns[pk] || institutionNouns[stripConj(pk)]) {
+	if pk := r.words[max(i-1, 0)].key; !hasWord && i > 0 && (institutionNouns[pk] || institutionNouns[text.StripConj(pk)]) {
 		return 0, "", "", 0 // وكالة الإعلام الروسية، وسائل الإعلام الروسية: not the ministry
 	}
 	if !hasWord {
@@ -725,7 +718,7 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		h := r.hits[i]
-		if h == nil && r.lx.landmarks[stripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
+		if h == nil && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
@@ -734,7 +727,7 @@ func (r *recognizer) orgsAndPlaces() {
 				if next != nil && next.e.kind == "LOC" {
 					n = 1 + next.n
 				}
-				start := r.surfaceStart(r.words[i], len([]rune(r.words[i].key))-len([]rune(stripConj(r.words[i].key))))
+				start := r.surfaceStart(r.words[i], len([]rune(r.words[i].key))-len([]rune(text.StripConj(r.words[i].key))))
 				end := r.words[i+n-1].end
 				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "LOC",
 					Key: text.Key(r.src[start:end]), Rule: "landmark word + name", Confidence: 0.7}, i, i+n)

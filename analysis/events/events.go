@@ -127,6 +127,10 @@ func Find(in Input) []rasad.EventMention {
 		if n == 0 || (i+n-1 < len(words) && words[i+n-1].sent != words[i].sent) {
 			continue
 		}
+		if !hasObject(tr, keysOf, words, i+n) {
+			i += n - 1
+			continue // وقعت في المجموعة: fell, not signed; مؤتمر صحفي عقد: a press conference
+		}
 		w0, wl := in.Tokens[words[i].tok], in.Tokens[words[i+n-1].tok]
 		sent := sents[words[i].sent]
 		start := w0.Start + strip
@@ -172,6 +176,64 @@ func Find(in Input) []rasad.EventMention {
 		i += n - 1
 	}
 	return out
+}
+
+// objectNouns are what a verb of signing or holding must have within a
+// few words after it to be that event: وقع اتفاقا، عقد اجتماعا.
+var objectNouns = map[string]map[string]bool{
+	"sign": keys("اتفاق", "اتفاقا", "الاتفاق", "اتفاقية", "الاتفاقية", "اتفاقيات", "الاتفاقيات", "اتفاقيتين", "مذكرة", "مذكرات",
+		"معاهدة", "المعاهدة", "عقد", "عقدا", "العقد", "عقود", "عقودا", "صفقة", "الصفقة", "صفقات", "بروتوكول", "إعلان", "الإعلان",
+		"وثيقة", "الوثيقة", "ميثاق", "على", "مرسوما", "المرسوم", "قانونا", "القانون", "أمرا", "امرا"),
+	"hold": keys("اجتماع", "اجتماعا", "الاجتماع", "اجتماعات", "لقاء", "لقاءات", "اللقاء", "محادثات", "المحادثات", "مباحثات",
+		"المباحثات", "قمة", "القمة", "جلسة", "الجلسة", "جلسات", "جولة", "الجولة", "مشاورات", "المشاورات", "مفاوضات", "المفاوضات",
+		"مؤتمرا", "مؤتمر", "المؤتمر", "اتصالا", "منتدى", "حوارا", "الحوار"),
+}
+
+// holdVerbs are the CONSULT triggers that mean "held" and need an object.
+var holdVerbs = keys("عقد", "عقدت", "عقدا", "يعقد", "تعقد", "يعقدان", "سيعقد", "ستعقد")
+
+// hasObject: a signing verb needs an agreement after it, a holding verb a
+// meeting — and a press conference (مؤتمر صحفي) is not a meeting between
+// parties. Other triggers need nothing.
+func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
+	var objs map[string]bool
+	switch {
+	case tr.mode == "sign" && tr.form != "noun":
+		objs = objectNouns["sign"]
+	case tr.typ == "CONSULT" && j > 0 && holdVerbs[text.StripConj(keysOf[j-1])]:
+		objs = objectNouns["hold"]
+	default:
+		return true
+	}
+	if b := j - 2; b >= 1 && (strings.HasPrefix(keysOf[b], "صحفي") || strings.HasPrefix(keysOf[b], "الصحفي")) {
+		return false // مؤتمر صحفي عقد
+	}
+	if b := j - 2; b >= 0 && keysOf[b] == "علي" && tr.mode == "sign" {
+		return false // على وقع التصفيق: to the sound of
+	}
+	for k := j; k < len(words) && k < j+6 && words[k].sent == words[j-1].sent; k++ {
+		key := text.StripConj(keysOf[k])
+		if key == "ان" || key == "انه" || key == "انها" {
+			break // what is said is not the object
+		}
+		if objs[key] {
+			next := ""
+			if k+1 < len(keysOf) {
+				next = keysOf[k+1]
+			}
+			if strings.HasPrefix(next, "صحفي") || strings.HasPrefix(next, "الصحفي") {
+				return false
+			}
+			return true
+		}
+	}
+	// the object may come before a passive or relative "held": مؤتمر صحفي عقد
+	for k := j - 2; k >= 0 && k >= j-4 && words[k].sent == words[j-1].sent; k-- {
+		if key := text.StripConj(keysOf[k]); objs[key] && key != "علي" {
+			return !strings.HasPrefix(keysOf[k+1], "صحفي") && !strings.HasPrefix(keysOf[k+1], "الصحفي")
+		}
+	}
+	return false
 }
 
 var (

@@ -76,6 +76,32 @@ func TestRelativeClause(t *testing.T) {
 	}
 }
 
+// A verb of signing needs an agreement, a verb of holding a meeting; a
+// press conference is not a meeting between parties.
+func TestTriggerObjects(t *testing.T) {
+	cases := []struct {
+		src  string
+		want string // the event type, or "" for none
+	}{
+		{"ووقعت الأردن ومصر اتفاقية للتعاون في القاهرة الأحد.", "AGREE"},
+		{"ووقعت الأرجنتين في المجموعة الرابعة التي تضم كرواتيا ونيجيريا.", ""},
+		{"ودخل الرئيس الفرنسي إيمانويل ماكرون القاعة على وقع تصفيق الحاضرين في باريس.", ""},
+		{"وعقد الوزيران اجتماعا في عمان الأحد لبحث الأزمة مع العراق.", "CONSULT"},
+		{"وقال وزير الخارجية المصري سامح شكري خلال مؤتمر صحفي عقد في القاهرة الأحد إن المحادثات انتهت.", ""},
+	}
+	for _, c := range cases {
+		got := ""
+		for _, e := range find(t, c.src, "2019-06-10") {
+			if e.Text == "وقعت" || e.Text == "وقع" || e.Text == "عقد" || e.Text == "ووقعت" || e.Text == "وعقد" {
+				got = e.Type
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
 // A date said about the statement is not the date of what it announces,
 // and a quotation is not a report.
 func TestNoWrongAnchors(t *testing.T) {
