@@ -102,6 +102,25 @@ func TestTriggerObjects(t *testing.T) {
 	}
 }
 
+// A meeting wished or asked for is planned, not done.
+func TestWishedEvents(t *testing.T) {
+	for _, src := range []string{
+		"وأضاف أن روسيا تسعى للقاء مع مسؤولي الأمم المتحدة في جنيف.",
+		"وأعلن الرئيس الإيراني حسن روحاني رغبته لقاء نظيره الأمريكي في نيويورك.",
+		"ودعت الأمم المتحدة إلى عقد اجتماع طارئ في جنيف.",
+	} {
+		ems := find(t, src, "2019-06-10")
+		if len(ems) == 0 {
+			t.Errorf("no event in %s", src)
+		}
+		for _, e := range ems {
+			if e.Type == "CONSULT" && e.Status != "planned" {
+				t.Errorf("%s: %q is %s", src, e.Text, e.Status)
+			}
+		}
+	}
+}
+
 // A date said about the statement is not the date of what it announces,
 // and a quotation is not a report.
 func TestNoWrongAnchors(t *testing.T) {
