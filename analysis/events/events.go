@@ -170,6 +170,14 @@ func Find(in Input) []rasad.EventMention {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
 		em.Participants, em.Place, em.PlaceName = participants(in, seg, w0.Start, wl.End, presidents, ministers, zones)
+		clitic := in.Text[w0.Start : w0.Start+strip]
+		if tr.form == "past" && after(em.Date, in.Published) && i > 0 && !objectPreps[keysOf[i-1]] &&
+			!strings.Contains(clitic, "ل") && !strings.Contains(clitic, "ب") {
+			// اتفقا على لقاء في يوليو: a verb in the past does not happen on
+			// the later date of what it is about (after على/إلى/لـ a past
+			// form is a verbal noun: دعت إلى عقد اجتماع الأحد المقبل)
+			em.Date, em.DateRule = "", "a later date belongs to the object of a past verb"
+		}
 		em.Status = status(in, tr, seg, w0.Start, em.Date)
 		if len(em.Participants) == 0 && em.Place == "" {
 			i += n - 1
@@ -392,6 +400,40 @@ func hasCue(in Input, s text.Span, cues map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// objectPreps introduce a verbal noun that reads like a past verb (عقد).
+var objectPreps = keys("على", "إلى", "الى", "ل", "بعد", "قبل", "من", "حول", "بشأن")
+
+// after reports whether the TIMEX3 date value (day, month or year) lies
+// wholly after the publication date YYYY-MM-DD.
+func after(date, published string) bool {
+	if date == "" || len(published) < 10 || strings.ContainsAny(date, "WQX") {
+		return false
+	}
+	if i := strings.IndexByte(date, 'T'); i > 0 {
+		date = date[:i]
+	}
+	if len(date) > 10 || len(date) < 4 {
+		return false
+	}
+	return date > published[:len(date)]
+}
+
+// tokenEndAfter is the end offset of the n-th word token starting at or
+// after offset at (the end of the text if there are fewer).
+func tokenEndAfter(toks []text.Token, at, n int) int {
+	end := at
+	for _, t := range toks {
+		if t.Start < at || t.Kind == text.Punct {
+			continue
+		}
+		end = t.End
+		if n--; n == 0 {
+			break
+		}
+	}
+	return end
 }
 
 // coordinatedPair returns the two people named together with a shared
@@ -641,10 +683,12 @@ func status(in Input, tr trigger, seg rasad.Span, at int, date string) string {
 			return "planned" // تسعى للقاء، رغبته لقاء، دعا إلى عقد: wished or asked for, not done
 		}
 	}
-	if hasCue(in, text.Span{Start: seg.Start, End: seg.End}, plannedCues) {
+	// a cue of planning counts before the trigger or just after it ("اللقاء
+	// المرتقب"), not at the far end of the clause ("… وموعد الجولة المقبلة")
+	if hasCue(in, text.Span{Start: seg.Start, End: min(seg.End, tokenEndAfter(in.Tokens, at, 4))}, plannedCues) {
 		return "planned"
 	}
-	if date != "" && in.Published != "" && len(date) >= 10 && date[:10] > in.Published {
+	if after(date, in.Published) {
 		return "planned"
 	}
 	if tr.form == "present" && date != "" && in.Published != "" && len(date) >= 10 && date[:10] == in.Published {

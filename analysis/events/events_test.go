@@ -102,6 +102,30 @@ func TestTriggerObjects(t *testing.T) {
 	}
 }
 
+// A meeting agreed on for a later month is planned; the agreeing itself
+// happened, and is not dated with the meeting's date.
+func TestAgreedLaterMeeting(t *testing.T) {
+	src := "وقال بيان مشترك إن الطرفين اتفقا على لقاء جديد في مدريد في يوليو 2025."
+	var agree, meet *rasad.EventMention
+	for _, e := range find(t, src, "2025-06-15") {
+		switch e.Type {
+		case "AGREE":
+			agree = &e
+		case "CONSULT":
+			meet = &e
+		}
+	}
+	if agree == nil || meet == nil {
+		t.Fatalf("want an AGREE and a CONSULT in %s", src)
+	}
+	if agree.Date != "" || agree.Status != "happened" {
+		t.Errorf("agreeing: date %q status %s (%s)", agree.Date, agree.Status, agree.DateRule)
+	}
+	if meet.Date != "2025-07" || meet.Status != "planned" {
+		t.Errorf("meeting: date %q status %s", meet.Date, meet.Status)
+	}
+}
+
 // A meeting wished or asked for is planned, not done.
 func TestWishedEvents(t *testing.T) {
 	for _, src := range []string{
