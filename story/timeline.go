@@ -406,6 +406,15 @@ func (e *event) entry(names Names) Entry {
 		groups[g] = true
 	}
 	en.Independent = len(groups)
+	// reported only before it begins: whatever a mention says, it was
+	// still to come when every source wrote about it
+	latest := ""
+	for _, src := range en.Sources {
+		latest = max(latest, src.Published)
+	}
+	if en.Status == "happened" && latest != "" && latest < e.when.start.Format("2006-01-02") {
+		en.Status = "planned"
+	}
 	people := 0
 	for _, p := range en.Participants {
 		if p.Type == "PERSON" {

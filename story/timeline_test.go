@@ -65,3 +65,24 @@ func TestTimelineMerge(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+// TestReportedBeforeItHappens: an event that every source wrote about before
+// its date is planned, even when one mention reads as done.
+func TestReportedBeforeItHappens(t *testing.T) {
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2024-03-10"), Text: "نص أ", Events: []rasad.EventMention{
+			em("CONSULT", "meeting", "planned", "2024-05", "", "k1", "k2"),
+		}},
+		{Article: "b", Outlet: "y", Published: day("2024-03-20"), Text: "نص ب", Events: []rasad.EventMention{
+			em("CONSULT", "meeting", "happened", "2024-05", "", "k1", "k2"),
+		}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || es[0].Status != "planned" {
+		t.Fatalf("entries %+v: want one planned meeting", es)
+	}
+	reps[1].Published = day("2024-06-02") // a report after the month: it happened
+	if es := Timeline(reps, Names{}); len(es) != 1 || es[0].Status != "happened" {
+		t.Errorf("entries %+v: want one meeting that happened", es)
+	}
+}
