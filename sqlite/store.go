@@ -11,7 +11,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -428,11 +430,7 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 		return fmt.Errorf("set analysis: %w", err)
 	}
 	defer tx.Rollback()
-	ids := make([]string, 0, len(as))
-	for id := range as {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(as))
 	for _, id := range ids {
 		var one int
 		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, id).Scan(&one); err != nil {
@@ -542,11 +540,7 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 		return err
 	}
 	defer ins.Close()
-	ids := make([]string, 0, len(storyOf))
-	for id := range storyOf {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(storyOf))
 	for _, id := range ids {
 		if _, err := ins.ExecContext(ctx, id, storyOf[id]); err != nil {
 			return fmt.Errorf("set stories: %s: %w", id, err)

@@ -233,3 +233,13 @@ func IsArabicLetter(r rune) bool {
 func IsDigit(r rune) bool {
 	return (r >= '0' && r <= '9') || isNonASCIIDigit(r)
 }
+
+// KeySet is the set of the normalization keys of the space-separated words,
+// for rules that look words up by key.
+func KeySet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[Key(w)] = true
+	}
+	return m
+}

@@ -121,14 +121,8 @@ func loadLex() *lexicons {
 	return &lex
 }
 
-// word sets used by the rules, as normalization keys
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[text.Key(w)] = true
-	}
-	return m
-}
+// set is the word set of a rule, as normalization keys.
+var set = text.KeySet
 
 var (
 	pastMods    = set("الماضي الماضية المنصرم المنصرمة الفائت الفائتة السابق السابقة")

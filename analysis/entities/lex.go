@@ -119,13 +119,7 @@ func load() *lexicons {
 	return &lex
 }
 
-func keySet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[text.Key(w)] = true
-	}
-	return m
-}
+var keySet = text.KeySet
 
 var ministryFields = map[string]string{
 	"الخارجية": "foreign", "الدفاع": "defence", "الداخلية": "interior", "المالية": "finance", "الطاقة": "energy",

@@ -26,8 +26,8 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	if *format != "text" && *format != "json" {
-		return usageError{fmt.Sprintf("--format %q: want text or json", *format)}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	*typ = strings.ToUpper(*typ)
 	if *typ != "" && *typ != "PERSON" && *typ != "ORG" && *typ != "LOC" {

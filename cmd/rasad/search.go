@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -23,8 +24,8 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return usageError{"no query given"}
 	}
-	if *format != "text" && *format != "json" {
-		return usageError{fmt.Sprintf("--format %q: want text or json", *format)}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -84,4 +85,12 @@ func markSnippet(h rasad.Hit, bold bool) string {
 	}
 	b.WriteString(h.Snippet[prev-h.SnippetSpan.Start:])
 	return strings.ReplaceAll(b.String(), "\n", " ")
+}
+
+// checkFormat accepts a --format value that is one of the given ones.
+func checkFormat(format string, ok ...string) error {
+	if slices.Contains(ok, format) {
+		return nil
+	}
+	return usageError{fmt.Sprintf("--format %q: want %s", format, strings.Join(ok, " or "))}
 }

@@ -112,8 +112,8 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 		toT = toT.Add(24*time.Hour - time.Nanosecond)
 	}
-	if *format != "text" && *format != "json" {
-		return usageError{fmt.Sprintf("--format %q: want text or json", *format)}
+	if err := checkFormat(*format, "text", "json"); err != nil {
+		return err
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {

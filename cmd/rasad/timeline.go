@@ -66,8 +66,8 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if *format != "md" && *format != "json" {
-		return usageError{fmt.Sprintf("--format %q: want md or json", *format)}
+	if err := checkFormat(*format, "md", "json"); err != nil {
+		return err
 	}
 	for _, d := range []*string{from, to} {
 		if *d != "" {
