@@ -590,3 +590,35 @@ func (s *Store) Stories(ctx context.Context) (map[string]string, []rasad.CopyPai
 	}
 	return out, cs, rows.Err()
 }
+
+// Known returns which of ids the store holds as articles (those it holds
+// map to true), so that an ingest can skip analysing known texts.
+func (s *Store) Known(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	const chunk = 500
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		q := `SELECT id FROM articles WHERE id IN (?` + strings.Repeat(",?", len(part)-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("known: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("known: %w", err)
+			}
+			out[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("known: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -6,8 +6,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/collection"
+	"github.com/rasad/rasad/pipeline"
 )
 
 // runAnalyze recomputes the analysis of every stored article (after the
@@ -24,28 +23,10 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer store.Close()
 	start := time.Now()
-	ids, err := store.IDs(ctx)
+	n, err := pipeline.Reanalyze(ctx, store)
 	if err != nil {
 		return err
 	}
-	arts := make([]*rasad.Article, 0, len(ids))
-	for _, id := range ids {
-		a, err := store.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		arts = append(arts, a)
-	}
-	collection.Analyze(arts)
-	as := make(map[string]*rasad.Analysis, len(arts))
-	for _, a := range arts {
-		if a.Analysis != nil {
-			as[a.ID] = a.Analysis
-		}
-	}
-	if err := store.SetAnalysis(ctx, as); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "analysed %d articles in %.1fs\n", len(as), time.Since(start).Seconds())
+	fmt.Fprintf(stderr, "analysed %d articles in %.1fs\n", n, time.Since(start).Seconds())
 	return nil
 }

@@ -8,82 +8,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/pipeline"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 )
 
-// storyDocs reads the store into the story stage's documents, with the
-// entity keys of each article's analysis, and remembers display IDs.
-func storyDocs(ctx context.Context, store *sqlite.Store) ([]story.Doc, map[string]string, error) {
-	var arts []*rasad.Article
-	if err := store.Scan(ctx, func(a *rasad.Article) error {
-		arts = append(arts, a)
-		return nil
-	}); err != nil {
-		return nil, nil, err
-	}
-	ids := make([]string, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
-	as, err := store.Analyses(ctx, ids)
-	if err != nil {
-		return nil, nil, err
-	}
-	docs := make([]story.Doc, len(arts))
-	display := map[string]string{}
-	for i, a := range arts {
-		docs[i] = docOf(a, as[a.ID])
-		display[a.ID] = displayID(a)
-	}
-	return docs, display, nil
-}
-
-// docOf makes a story document of an article and its analysis.
-func docOf(a *rasad.Article, an *rasad.Analysis) story.Doc {
-	d := story.Doc{ID: a.ID, Title: a.Title, Body: analysis.TextFor(a), Names: map[string]string{}}
-	if a.Published != nil {
-		d.Published = *a.Published
-	}
-	if len(a.Reports) > 0 {
-		d.Outlet = a.Reports[0].Source
-	}
-	if an != nil {
-		seen := map[string]bool{}
-		for _, m := range an.Mentions {
-			k := m.Type + ":" + m.Key
-			if !seen[k] {
-				seen[k] = true
-				d.Entities = append(d.Entities, k)
-			}
-			if len(m.Text) > len(d.Names[k]) && (m.Type != "PERSON" || strings.Contains(strings.TrimSpace(m.Text), " ")) {
-				d.Names[k] = m.Text
-			}
-		}
-	}
-	return d
-}
-
 // rebuildStories clusters every stored article again and saves the
-// stories and copies (deterministic, so a rebuild changes nothing when no
-// article changed).
+// stories and copies (see pipeline.RebuildStories).
 func rebuildStories(ctx context.Context, store *sqlite.Store, opts story.Options) (story.Result, map[string]string, error) {
-	docs, display, err := storyDocs(ctx, store)
-	if err != nil {
-		return story.Result{}, nil, err
-	}
-	res := story.Build(docs, opts)
-	copies := make([]rasad.CopyPair, len(res.Pairs))
-	for i, p := range res.Pairs {
-		copies[i] = rasad.CopyPair{A: p.A, B: p.B, Kind: p.Kind, Similarity: p.Similarity}
-	}
-	if err := store.SetStories(ctx, res.StoryOf, copies); err != nil {
-		return res, nil, err
-	}
-	return res, display, nil
+	return pipeline.RebuildStories(ctx, store, opts)
 }
 
 func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) error {
