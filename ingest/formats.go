@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/rasad/rasad"
 )
 
@@ -53,12 +51,14 @@ func ParseTime(s string) (time.Time, error) {
 // (cleaning may move it past residue such as a lone label).
 func parseText(origin string, data []byte, opts Options) (*rasad.Article, error) {
 	a := newArticle(FormatText, origin, "", data, opts)
-	if mostlyInvalidUTF8(data) {
-		// legacy Arabic text files are windows-1256 more often than not
-		if dec, err := charmap.Windows1256.NewDecoder().Bytes(data); err == nil {
-			a.Text = string(dec)
-			a.Warnings = append(a.Warnings, "not UTF-8: read as windows-1256")
-			return finish(a, opts)
+	if !mostlyUTF8(data) {
+		// a legacy encoding: windows-1256 more often than not for Arabic
+		if enc, name := DetectEncoding(data, "", false); enc != nil {
+			if dec, err := enc.NewDecoder().Bytes(data); err == nil {
+				a.Text = strings.TrimPrefix(string(dec), "\ufeff")
+				a.Warnings = append(a.Warnings, "not UTF-8: read as "+name)
+				return finish(a, opts)
+			}
 		}
 	}
 	a.Text = validText(string(data), &a.Warnings, "text")

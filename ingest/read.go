@@ -257,21 +257,6 @@ func looksBinary(head []byte) bool {
 	return false
 }
 
-// mostlyInvalidUTF8 reports a text where many bytes are not UTF-8: a
-// legacy single-byte encoding rather than a few corrupt bytes.
-func mostlyInvalidUTF8(data []byte) bool {
-	head := data[:min(len(data), 4096)]
-	bad := 0
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && size == 1 && len(head)-i > 3 {
-			bad++
-		}
-		i += size
-	}
-	return bad*10 > len(head)
-}
-
 // validText repairs invalid UTF-8 with U+FFFD and says so.
 func validText(s string, warnings *[]string, what string) string {
 	if utf8.ValidString(s) {

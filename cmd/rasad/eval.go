@@ -53,8 +53,7 @@ func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
 	fmt.Fprintf(w, "Temporal expressions on %d seed articles, with the gold publication dates (DATE/TIME with calendar values)\n\n", len(docs))
 	fmt.Fprintf(w, "%-14s %5s %5s %5s %5s %9s %7s %6s\n", "system", "gold", "pred", "found", "right", "precision", "recall", "F1")
 	rs := eval.ScoreDates("rasad", docs, eval.RasadDates(docs, anchors))
-	ps := eval.ScoreDates("go-dateparser", docs, eval.PeerDates(docs, anchors))
-	for _, s := range []eval.DateScore{rs, ps} {
+	for _, s := range []eval.DateScore{rs} {
 		fmt.Fprintf(w, "%-14s %5d %5d %5d %5d %9.3f %7.3f %6.3f\n", s.System, s.Gold, s.Predicted, s.Found, s.Right, s.Precision, s.Recall, s.F1)
 	}
 	list := func(title string, items []string) {

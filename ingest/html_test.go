@@ -1,0 +1,109 @@
+package ingest
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// readOne reads a file that must give one article, and prepares it.
+func readOne(t *testing.T, path string) *Item {
+	t.Helper()
+	arts, rej := readAll(t, path, Options{})
+	if len(arts) != 1 || len(rej) != 0 {
+		t.Fatalf("%s: %d articles, rejected %v", path, len(arts), rej)
+	}
+	if err := Prepare(arts[0].Article); err != nil {
+		t.Fatalf("%s: prepare: %v", path, err)
+	}
+	return &arts[0]
+}
+
+// TestHTMLBlocks: the page's paragraphs are lines of the text, the title is
+// not glued to the first sentence, and the page's own residue lines are set
+// aside by cleaning (which works line by line).
+func TestHTMLBlocks(t *testing.T) {
+	a := readOne(t, "testdata/news.html").Article
+	if a.Title != "افتتاح جسر جديد فوق نهر النيل في أسوان" {
+		t.Errorf("title %q", a.Title)
+	}
+	body := strings.TrimSpace(a.Body())
+	lines := strings.Split(body, "\n")
+	var content []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			content = append(content, l)
+		}
+	}
+	if len(content) != 4 {
+		t.Fatalf("body has %d lines, want the 4 paragraphs:\n%s", len(content), body)
+	}
+	if !strings.HasPrefix(content[0], "افتتح محافظ أسوان صباح اليوم الأحد جسرا جديدا يربط ضفتي") {
+		t.Errorf("first paragraph %q (title glued, or a line break inside the paragraph kept)", content[0])
+	}
+	if !strings.HasPrefix(content[3], "ومن المقرر أن يفتح الجسر") {
+		t.Errorf("last paragraph %q", content[3])
+	}
+	for _, junk := range []string{"قراءة 3 دقائق", "شارك", "اقرأ أيضا", "بحيرة السد", "سياسة الخصوصية", "محليات", "not text", "display"} {
+		if strings.Contains(body, junk) {
+			t.Errorf("body keeps %q:\n%s", junk, body)
+		}
+	}
+	r := a.Reports[0]
+	if r.URL != "https://example.net/news/bridge-aswan" || r.Source != "جريدة المثال" || r.Format != "html" {
+		t.Errorf("report %+v", r)
+	}
+	if a.Published == nil || a.Published.UTC().Format("2006-01-02T15:04") != "2024-06-02T06:15" {
+		t.Errorf("published %v", a.Published)
+	}
+}
+
+// TestHTMLCopyOfJSONL: the page of an article first read as a JSON line
+// has the same content ID, so the store records it as a second report.
+func TestHTMLCopyOfJSONL(t *testing.T) {
+	h := readOne(t, "testdata/news.html").Article
+	j := readOne(t, "testdata/news.jsonl").Article
+	if h.ID != j.ID {
+		t.Errorf("HTML copy has ID %s, the JSON line %s\nHTML body:\n%s\nJSONL body:\n%s", h.ID, j.ID, h.Body(), j.Body())
+	}
+}
+
+// TestHTMLInWARCBlocks: a page in a WARC keeps its paragraphs too.
+func TestHTMLInWARCBlocks(t *testing.T) {
+	page, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := warcRecord("response", "https://example.net/news/bridge-aswan", "application/http; msgtype=response", httpResponse("text/html; charset=utf-8", page))
+	p := write(t, t.TempDir(), "a.warc", data)
+	a := readOne(t, p).Article
+	if n := strings.Count(strings.TrimSpace(a.Body()), "\n"); n < 3 {
+		t.Errorf("WARC page body has %d line breaks, want the paragraphs as lines:\n%s", n, a.Body())
+	}
+	if a.Reports[0].Format != "warc" {
+		t.Errorf("format %q", a.Reports[0].Format)
+	}
+}
+
+// TestHTMLWindows1256Undeclared: a windows-1256 page without any charset
+// declaration is recognised from its bytes.
+func TestHTMLWindows1256Undeclared(t *testing.T) {
+	page, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(page), `<meta charset="utf-8">`, "", 1)
+	src = strings.ReplaceAll(src, "©", "(c)")
+	enc, err := encodeWindows1256(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := write(t, t.TempDir(), "legacy.html", enc)
+	a := readOne(t, p).Article
+	if !strings.Contains(a.Text, "افتتح محافظ أسوان") || a.Title != "افتتاح جسر جديد فوق نهر النيل في أسوان" {
+		t.Errorf("not decoded: title %q text %q", a.Title, a.Text[:min(len(a.Text), 120)])
+	}
+	if !strings.Contains(strings.Join(a.Warnings, ";"), "windows-1256") {
+		t.Errorf("warnings %q", a.Warnings)
+	}
+}
