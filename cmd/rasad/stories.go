@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis"
+
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
@@ -43,29 +43,7 @@ func storyDocs(ctx context.Context, store *sqlite.Store) ([]story.Doc, map[strin
 }
 
 // docOf makes a story document of an article and its analysis.
-func docOf(a *rasad.Article, an *rasad.Analysis) story.Doc {
-	d := story.Doc{ID: a.ID, Title: a.Title, Body: analysis.TextFor(a), Names: map[string]string{}}
-	if a.Published != nil {
-		d.Published = *a.Published
-	}
-	if len(a.Reports) > 0 {
-		d.Outlet = a.Reports[0].Source
-	}
-	if an != nil {
-		seen := map[string]bool{}
-		for _, m := range an.Mentions {
-			k := m.Type + ":" + m.Key
-			if !seen[k] {
-				seen[k] = true
-				d.Entities = append(d.Entities, k)
-			}
-			if len(m.Text) > len(d.Names[k]) && (m.Type != "PERSON" || strings.Contains(strings.TrimSpace(m.Text), " ")) {
-				d.Names[k] = m.Text
-			}
-		}
-	}
-	return d
-}
+func docOf(a *rasad.Article, an *rasad.Analysis) story.Doc { return story.DocOf(a, an) }
 
 // rebuildStories clusters every stored article again and saves the
 // stories and copies (deterministic, so a rebuild changes nothing when no
