@@ -210,4 +210,3 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, r, http.StatusOK, e)
 }
-

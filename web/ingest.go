@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,10 +17,10 @@ import (
 	"github.com/rasad/rasad/ingest"
 )
 
-// ingestSummary is what POST /api/v1/articles answers: the counts rasad
+// IngestSummary is what POST /api/v1/articles answers: the counts rasad
 // ingest prints, the rejected records with their reasons, and what became
 // of each article read.
-type ingestSummary struct {
+type IngestSummary struct {
 	Read       int             `json:"read"`
 	New        int             `json:"new"`
 	Reports    int             `json:"reports"`
@@ -79,7 +80,36 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	// one ingest at a time: memory stays bounded by one body
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	sum := ingestSummary{Rejections: []ingestProblem{}, Articles: []ingestResult{}}
+	sum, err := Ingest(r.Context(), s.cfg.Store, func(emit func(ingest.Item) error) error {
+		return ingest.ReadFrom(r.Context(), "request", bytes.NewReader(lines), ingest.Options{}, emit)
+	})
+	if err != nil {
+		// batches already stored are kept; say what happened
+		s.log.Error("ingest failed", "err", err, "stored", sum.New+sum.Reports)
+		s.apiFail(w, r, fmt.Errorf("ingest stopped after %d stored: %w", sum.New+sum.Reports, err))
+		return
+	}
+	if sum.New+sum.Reports > 0 {
+		s.idx.invalidate()
+	}
+	status := http.StatusOK
+	if sum.New > 0 {
+		status = http.StatusCreated
+	}
+	if sum.Rejected > 0 && sum.Rejected == sum.Read {
+		status = http.StatusBadRequest // nothing in the body was an article
+	}
+	s.log.Info("ingest", "read", sum.Read, "new", sum.New, "reports", sum.Reports, "rejected", sum.Rejected)
+	writeJSON(w, r, status, sum)
+}
+
+// Ingest runs rasad ingest's path over the items read: batches of 256
+// prepared (cleaning, content IDs), dated (inferred dates for those without
+// one), analysed and stored, one transaction per batch. read calls emit for
+// every item. The summary counts what was stored; on an error, the batches
+// already stored are kept and the summary says how many.
+func Ingest(ctx context.Context, store rasad.Store, read func(emit func(ingest.Item) error) error) (*IngestSummary, error) {
+	sum := &IngestSummary{Rejections: []ingestProblem{}, Articles: []ingestResult{}}
 	var pending []ingest.Item
 	flush := func() error {
 		if len(pending) == 0 {
@@ -104,7 +134,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		}
 		inferDates(arts)
 		collection.Analyze(arts)
-		res, err := s.cfg.Store.Put(r.Context(), arts)
+		res, err := store.Put(ctx, arts)
 		if err != nil {
 			return err
 		}
@@ -121,7 +151,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		}
 		return nil
 	}
-	err = ingest.ReadFrom(r.Context(), "request", bytes.NewReader(lines), ingest.Options{}, func(it ingest.Item) error {
+	err := read(func(it ingest.Item) error {
 		sum.Read++
 		pending = append(pending, it)
 		if len(pending) >= ingestBatch {
@@ -132,24 +162,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		err = flush()
 	}
-	if err != nil {
-		// batches already stored are kept; say what happened
-		s.log.Error("ingest failed", "err", err, "stored", sum.New+sum.Reports)
-		s.apiFail(w, r, fmt.Errorf("ingest stopped after %d stored: %w", sum.New+sum.Reports, err))
-		return
-	}
-	if sum.New+sum.Reports > 0 {
-		s.idx.invalidate()
-	}
-	status := http.StatusOK
-	if sum.New > 0 {
-		status = http.StatusCreated
-	}
-	if sum.Rejected > 0 && sum.Rejected == sum.Read {
-		status = http.StatusBadRequest // nothing in the body was an article
-	}
-	s.log.Info("ingest", "read", sum.Read, "new", sum.New, "reports", sum.Reports, "rejected", sum.Rejected)
-	writeJSON(w, r, status, sum)
+	return sum, err
 }
 
 // jsonLines turns a body into JSON Lines: a JSON array becomes one line

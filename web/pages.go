@@ -370,7 +370,6 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "search", data)
 }
 
-
 var statusLabels = map[string]string{"happened": "وقع", "planned": "مقرر", "negated": "نُفي", "ongoing": "جارٍ", "cancelled": "أُلغي"}
 
 var typeLabels = map[string]string{
