@@ -292,6 +292,13 @@ func (s PutStatus) String() string {
 type SearchQuery struct {
 	Text  string
 	Limit int
+	// Offset skips the first Offset hits (pagination).
+	Offset int
+	// Source keeps articles that an outlet reported; From and To keep
+	// articles published on or after / on or before a day (YYYY-MM-DD, the
+	// publication's local date). Empty means no filter.
+	Source   string
+	From, To string
 }
 
 // Hit is one search result. Snippet is cut from the original Text; Marks are
@@ -323,6 +330,10 @@ type Store interface {
 	// prefix of one (at least 6 characters), or a report's ExtID. It returns
 	// an error wrapping ErrNotFound or ErrAmbiguous.
 	Get(ctx context.Context, ref string) (*Article, error)
+
+	// Articles returns the given articles (IDs, not refs) with all their
+	// reports and without Raw, in the order asked; unknown IDs are left out.
+	Articles(ctx context.Context, ids []string) ([]*Article, error)
 
 	// Search runs an Arabic-aware full-text query (normalized, stemmed)
 	// and returns hits ranked best first, with snippets from the original

@@ -2,10 +2,8 @@ package pipeline
 
 import (
 	"context"
-	"strings"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/story"
 )
@@ -32,45 +30,10 @@ func StoryDocs(ctx context.Context, store rasad.Store) ([]story.Doc, map[string]
 	docs := make([]story.Doc, len(arts))
 	display := map[string]string{}
 	for i, a := range arts {
-		docs[i] = DocOf(a, as[a.ID])
-		display[a.ID] = DisplayID(a)
+		docs[i] = story.DocOf(a, as[a.ID])
+		display[a.ID] = story.DisplayID(a)
 	}
 	return docs, display, nil
-}
-
-// DocOf makes a story document of an article and its analysis.
-func DocOf(a *rasad.Article, an *rasad.Analysis) story.Doc {
-	d := story.Doc{ID: a.ID, Title: a.Title, Body: analysis.TextFor(a), Names: map[string]string{}}
-	if a.Published != nil {
-		d.Published = *a.Published
-	}
-	if len(a.Reports) > 0 {
-		d.Outlet = a.Reports[0].Source
-	}
-	if an != nil {
-		seen := map[string]bool{}
-		for _, m := range an.Mentions {
-			k := m.Type + ":" + m.Key
-			if !seen[k] {
-				seen[k] = true
-				d.Entities = append(d.Entities, k)
-			}
-			if len(m.Text) > len(d.Names[k]) && (m.Type != "PERSON" || strings.Contains(strings.TrimSpace(m.Text), " ")) {
-				d.Names[k] = m.Text
-			}
-		}
-	}
-	return d
-}
-
-// DisplayID names an article by its input id when it has a short one.
-func DisplayID(a *rasad.Article) string {
-	if len(a.Reports) > 0 {
-		if id := a.Reports[0].ExtID; id != "" && !strings.ContainsAny(id, "/\\:") {
-			return id
-		}
-	}
-	return a.ID
 }
 
 // RebuildStories clusters every stored article again and saves the

@@ -45,12 +45,15 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	if limit <= 0 {
 		limit = 10
 	}
-	hits, err := s.match(ctx, ftsQuery(terms, true), terms, limit)
+	if q.Offset < 0 {
+		return nil, fmt.Errorf("search: negative offset: %w", rasad.ErrInvalid)
+	}
+	hits, err := s.match(ctx, ftsQuery(terms, true), terms, limit, q)
 	if err != nil {
 		return nil, err
 	}
-	if len(hits) == 0 && len(terms) > 1 {
-		if hits, err = s.match(ctx, ftsQuery(terms, false), terms, limit); err != nil {
+	if len(hits) == 0 && len(terms) > 1 && q.Offset == 0 {
+		if hits, err = s.match(ctx, ftsQuery(terms, false), terms, limit, q); err != nil {
 			return nil, err
 		}
 	}
@@ -74,11 +77,32 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	return hits, nil
 }
 
-func (s *Store) match(ctx context.Context, expr string, terms [][]string, limit int) ([]rasad.Hit, error) {
+func (s *Store) match(ctx context.Context, expr string, terms [][]string, limit int, q rasad.SearchQuery) ([]rasad.Hit, error) {
+	// filters apply before the ranking is cut, so a page holds what matches
+	inner := `SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
+		      WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?`
+	args := []any{expr}
+	if q.Source != "" || q.From != "" || q.To != "" {
+		inner = `SELECT t.rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts t JOIN articles x ON x.rowid = t.rowid
+		      WHERE articles_fts MATCH ?`
+		if q.Source != "" {
+			inner += ` AND EXISTS (SELECT 1 FROM reports r WHERE r.article_id = x.id AND r.source = ?)`
+			args = append(args, q.Source)
+		}
+		if q.From != "" {
+			inner += ` AND substr(x.published, 1, 10) >= ?`
+			args = append(args, q.From)
+		}
+		if q.To != "" {
+			inner += ` AND substr(x.published, 1, 10) <= ?`
+			args = append(args, q.To)
+		}
+		inner += ` ORDER BY score, t.rowid LIMIT ? OFFSET ?`
+	}
+	args = append(args, limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.cleaning, f.score
-		FROM (SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
-		      WHERE articles_fts MATCH ? ORDER BY score LIMIT ?) AS f
-		JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, expr, limit)
+		FROM (`+inner+`) AS f
+		JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", expr, err)
 	}

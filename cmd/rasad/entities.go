@@ -12,6 +12,7 @@ import (
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/story"
 )
 
 func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -110,14 +111,7 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 }
 
 // displayID names an article by its input id when it has a short one.
-func displayID(a *rasad.Article) string {
-	if len(a.Reports) > 0 {
-		if id := a.Reports[0].ExtID; id != "" && !strings.ContainsAny(id, "/\\:") {
-			return id
-		}
-	}
-	return a.ID
-}
+func displayID(a *rasad.Article) string { return story.DisplayID(a) }
 
 // readArticles reads and prepares the articles of input files.
 func readArticles(ctx context.Context, inputs []string, stderr io.Writer) ([]*rasad.Article, error) {

@@ -42,6 +42,7 @@ var commands = map[string]command{
 	"eval":     {"score a stage against gold annotations: rasad eval dates --gold PATH", runEval},
 	"ingest":   {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
 	"search":   {"Arabic-aware full-text search over stored articles", runSearch},
+	"serve":    {"serve the timelines as Arabic web pages and a JSON API (writes need RASAD_TOKEN)", runServe},
 	"show":     {"print one stored article with its metadata (--raw: with removed residue)", runShow},
 }
 

@@ -24,33 +24,7 @@ type timelineFilter struct {
 
 // buildTimeline merges the events of articles into a timeline.
 func buildTimeline(arts []*rasad.Article, copies []rasad.CopyPair, f timelineFilter) []story.Entry {
-	entries := story.FromArticles(arts, displayID, copies)
-	var out []story.Entry
-	for _, e := range entries {
-		if f.typ != "" && e.Type != f.typ {
-			continue
-		}
-		if f.from != "" && e.Date < f.from || f.to != "" && e.Date > f.to && !strings.HasPrefix(f.to, e.Date) {
-			continue
-		}
-		out = append(out, e)
-	}
-	if f.limit > 0 && len(out) > f.limit {
-		// the most salient, still in date order
-		idx := make([]int, len(out))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return out[idx[a]].Salience > out[idx[b]].Salience })
-		keep := idx[:f.limit]
-		sort.Ints(keep)
-		var cut []story.Entry
-		for _, i := range keep {
-			cut = append(cut, out[i])
-		}
-		out = cut
-	}
-	return out
+	return story.Select(story.FromArticles(arts, displayID, copies), story.Filter{Type: f.typ, From: f.from, To: f.to, Limit: f.limit})
 }
 
 func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -1,0 +1,116 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/rasad/rasad"
+)
+
+// OpenReadOnly opens an existing database for reading only (SQLite
+// mode=ro): no migration runs and every write fails. It is an error when
+// the file does not exist or its schema is older than this binary's, since
+// a read-only store cannot be migrated.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if path == ":memory:" || path == "" {
+		return nil, fmt.Errorf("open %q read-only: a file path is needed: %w", path, rasad.ErrInvalid)
+	}
+	q := url.Values{"mode": {"ro"}}
+	for _, p := range []string{"busy_timeout(10000)", "query_only(1)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	if want := latestMigration(); version < want {
+		db.Close()
+		if version == 0 {
+			return nil, fmt.Errorf("open %s read-only: not a Rasad database (or empty): %w", path, rasad.ErrNotFound)
+		}
+		return nil, fmt.Errorf("open %s read-only: schema version %d is older than %d; open it once with writes on to migrate: %w", path, version, want, rasad.ErrInvalid)
+	}
+	return &Store{db: db}, nil
+}
+
+func latestMigration() int {
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	n := 0
+	for _, name := range names {
+		v, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+		if err == nil && v > n {
+			n = v
+		}
+	}
+	return n
+}
+
+// Articles returns the given articles with their reports, without Raw, in
+// the order of ids (unknown IDs left out), reading in chunks of 500.
+func (s *Store) Articles(ctx context.Context, ids []string) ([]*rasad.Article, error) {
+	byID := make(map[string]*rasad.Article, len(ids))
+	for rest := ids; len(rest) > 0; {
+		chunk := rest[:min(len(rest), 500)]
+		rest = rest[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT id, title, text, abstract, author, language, published, published_from,
+			published_conf, cleaning FROM articles WHERE id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		for rows.Next() {
+			a := &rasad.Article{}
+			var pub sql.NullString
+			var cl string
+			if err := rows.Scan(&a.ID, &a.Title, &a.Text, &a.Abstract, &a.Author, &a.Language, &pub, &a.PublishedFrom,
+				&a.PublishedConfidence, &cl); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("articles: %w", err)
+			}
+			a.Published = parseTimePtr(pub)
+			var c cleaning
+			if err := json.Unmarshal([]byte(cl), &c); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("article %s: cleaning: %w", a.ID, err)
+			}
+			a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
+			a.PublishedEvidence = c.Evidence
+			byID[a.ID] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		reps, err := s.reports(ctx, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for id, rs := range reps {
+			if a := byID[id]; a != nil {
+				a.Reports = rs
+			}
+		}
+	}
+	out := make([]*rasad.Article, 0, len(byID))
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			out = append(out, a)
+			delete(byID, id) // an ID asked twice is returned once
+		}
+	}
+	return out, nil
+}
