@@ -335,7 +335,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 			}
 		}
 	}
-	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.hits[i] != nil {
+	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.blocksName(i) {
 		return false, 0
 	}
 	if first && strings.HasPrefix(k, "ال") {
@@ -488,10 +488,33 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	return j - i, canonical, country, strip
 }
 
+// blocksName reports whether the lexicon phrase at word i keeps it out of
+// a person's name: any curated entry, and a generated one of two words or
+// more or naming a country; a single generated city, region or club name
+// (عباس، صالح are places too) does not.
+func (r *recognizer) blocksName(i int) bool {
+	h := r.hits[i]
+	if h == nil {
+		return false
+	}
+	if !h.e.gen || h.e.kind == "PERSON" {
+		return h.e.kind != "PERSON"
+	}
+	return h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region"
+}
+
 // people finds persons: role chains, given name + surname, coordination.
 func (r *recognizer) people() {
 	for i := 0; i < len(r.words); i++ {
 		if r.used[i] {
+			continue
+		}
+		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
+			// a well-known person's full name (persons_data.tsv)
+			m := r.person(i, h.n, h.strip, "lexicon "+h.e.ref, 0.9)
+			r.apposition(&m, i+h.n)
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
 			continue
 		}
 		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
@@ -745,6 +768,9 @@ func (r *recognizer) orgsAndPlaces() {
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
 		}
+		if amb := r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
+			continue
+		}
 		m := r.lexMention(i, h)
 		if h.e.canonical == "NATO" {
 			nato = true
@@ -769,6 +795,32 @@ func (r *recognizer) orgsAndPlaces() {
 			}
 		}
 	}
+}
+
+// genAmbiguous reports a generated lexicon entry of one word that is
+// also a common word, a person's name or a word with the article (الخليج،
+// المدينة): a candidate that needs context (see placeContext).
+func (r *recognizer) genAmbiguous(i int, h *hit) bool {
+	if !h.e.gen || h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region" {
+		return false
+	}
+	k := h.e.words[0]
+	stem, al := strings.CutPrefix(k, "ال")
+	for _, v := range r.words[i].vars.all()[1:] {
+		if r.lx.notName[v.key] || r.common[v.key] {
+			return true // بانه: ب + أنه
+		}
+	}
+	return al || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.sub == "city" && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
+		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+}
+
+// placeHeads introduce a place's name: مدينة، بلدة …
+var placeHeads = keySet("مدينة بلدة قرية ولاية محافظة إقليم منطقة عاصمة العاصمة مدينتي بمدينة وبلدة ومدينة لمدينة مدن ومدينتي بلدات وقرية")
+
+// strictPlaceContext: the word before i is a place's head noun.
+func (r *recognizer) strictPlaceContext(i int) bool {
+	return i > 0 && r.words[i-1].seg == r.words[i].seg && placeHeads[r.words[i-1].key]
 }
 
 // placeContext: an ambiguous place name (مالي، عمان) after a preposition

@@ -7,6 +7,7 @@
 package entities
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -21,6 +22,8 @@ type gazEntry struct {
 	sub       string // places: country|city|adj; orgs: kind; roles: sector
 	country   string // ISO code for places and adjectives
 	ambiguous bool
+	gen       bool // from a generated lexicon (../shared/data): a candidate, gated by context
+	pop       int  // population, where the lexicon gives it
 	words     []string
 	ref       string
 }
@@ -41,6 +44,7 @@ type lexicons struct {
 	maxPhrase      int
 	roleLabel      map[string]string // role -> its first Arabic form in roles.tsv
 	nameJoiner     map[string]bool   // بن، أبو، عبد …
+	nameTokens     map[string]int    // person-name tokens -> Wikidata names holding them
 }
 
 var (
@@ -70,6 +74,20 @@ func load() *lexicons {
 		}
 		for _, e := range lexicon.MustLoad("orgs.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
+		// the generated lexicons (go run ./internal/lexbuild), after the
+		// curated ones: at equal length a curated entry wins
+		for _, f := range []string{"places_data.tsv", "places_odbl.tsv"} {
+			for _, e := range lexicon.MustLoad(f) {
+				pop, _ := strconv.Atoi(e.Field(3))
+				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
+			}
+		}
+		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
+			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
+		}
+		for _, e := range lexicon.MustLoad("persons_data.tsv") {
+			add(gazEntry{kind: "PERSON", canonical: e.Field(0), gen: true, words: e.Words, ref: e.Ref()})
 		}
 		lex.roleLabel = map[string]string{}
 		for _, e := range lexicon.MustLoad("roles.tsv") {
@@ -107,6 +125,22 @@ func load() *lexicons {
 				lex.foreign[e.Words[0]] = true
 			} else {
 				lex.arabic[e.Words[0]] = true
+			}
+		}
+		for _, e := range lexicon.MustLoad("given_names_data.tsv") {
+			if len(e.Words) != 1 || lex.notName[e.Words[0]] || lex.given[e.Words[0]] {
+				continue
+			}
+			lex.given[e.Words[0]] = true
+			if strings.HasSuffix(e.Surface, "ة") {
+				lex.givenTaMarbuta[e.Words[0]] = true
+			}
+		}
+		lex.nameTokens = map[string]int{}
+		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
+			if len(e.Words) == 1 {
+				n, _ := strconv.Atoi(e.Field(0))
+				lex.nameTokens[e.Words[0]] += n + 1
 			}
 		}
 		lex.fields = map[string]string{}

@@ -20,8 +20,14 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	goldPath := fs.String("gold", "../shared/gold/seeds.json", "gold annotations")
 	seeds := fs.String("seeds", "", "the seeds' JSONL (default: seeds/seeds.jsonl beside the gold's folder)")
 	verbose := fs.Bool("v", false, "list every miss, wrong value and spurious prediction")
+	aner := fs.Bool("aner", false, "entities: score the ANERcorp dev set (mention level, as score_aner.py) instead of the seeds")
+	anerDir := fs.String("aner-dir", "../shared/gold/anercorp-dev", "entities --aner: the folder with docs.jsonl and gold.jsonl")
+	pred := fs.String("pred", "", "entities --aner: also write the predictions as JSON Lines for score_aner.py")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if what == "entities" && *aner {
+		return evalAner(stdout, *anerDir, *pred, *verbose)
 	}
 	gold, err := eval.LoadGold(*goldPath)
 	if err != nil {

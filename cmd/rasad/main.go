@@ -33,6 +33,7 @@ type command struct {
 }
 
 var commands = map[string]command{
+	"annotate": {"every extraction of each document with byte offsets: dates, entity mentions, events (JSON Lines)", runAnnotate},
 	"analyze":  {"recompute the analysis (dates, entities) of every stored article", runAnalyze},
 	"entities": {"people, organizations and places with all their spellings", runEntities},
 	"stories":  {"group stored articles into stories and find copies (rebuilt from the store)", runStories},
