@@ -55,6 +55,20 @@ func (t *tagger) matchPeriod(i int) *match {
 	if j2 := t.modAt(j, &p); j2 > j {
 		p.unitOff = p.dir
 		p.dir, p.cur = 0, false
+		if unit == "W" && p.mod == "" {
+			// الأسبوع المقبل يوم الأربعاء: a weekday of that week
+			jw, wdOf := j2, t.lex.weekday
+			if t.key(jw) == "," {
+				jw++
+			}
+			if t.key(jw) == "يوم" {
+				jw, wdOf = jw+1, t.lex.bareWeekday
+			}
+			if wd := wdOf(t.key(jw)); wd > 0 && !notWeekday(t, jw) {
+				q := partial{typ: "DATE", wd: wd, hasWeek: true, weekOff: p.unitOff, conf: 0.85}
+				return &match{start: i, end: jw + 1, p: q, rule: "week + weekday"}
+			}
+		}
 		return &match{start: i, end: j2, p: p, rule: "period + modifier"}
 	}
 	if p.mod != "" && unit != "D" {

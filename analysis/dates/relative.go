@@ -87,6 +87,9 @@ func (t *tagger) matchDayWord(i int) *match {
 		if !p.hasDayOff {
 			j = t.modAt(j, &p)
 			p.cur = false
+			if p.dir == 0 {
+				j, rule = t.weekdayDetail(j, &p, rule)
+			}
 		}
 	}
 	if rule == "" {
@@ -357,4 +360,80 @@ func (t *tagger) matchSet(i int) *match {
 		return &match{start: i, end: j + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "every unit"}
 	}
 	return nil
+}
+
+// nthWords are the ordinals of a weekday in its month (الجمعة الأولى من
+// أبريل، الخميس الأخير من الشهر): -1 is the last.
+var nthWords = keyedInt(map[string]int{"الأول": 1, "الأولى": 1, "الثاني": 2, "الثانية": 2, "الثالث": 3, "الثالثة": 3,
+	"الرابع": 4, "الرابعة": 4, "الخامس": 5, "الخامسة": 5, "الأخير": -1, "الأخيرة": -1})
+
+func keyedInt(m map[string]int) map[string]int {
+	out := make(map[string]int, len(m))
+	for k, v := range m {
+		out[text.Key(k)] = v
+	}
+	return out
+}
+
+// weekdayDetail reads what narrows a weekday after it: its day number
+// (الخميس 21، الأحد في السابع عشر), its week (الاثنين من الأسبوع الماضي), or
+// its rank in a month (الجمعة الأولى من أبريل). It returns the next index
+// and the rule.
+func (t *tagger) weekdayDetail(j int, p *partial, rule string) (int, string) {
+	// the rank in a month
+	if n, ok := nthWords[t.key(j)]; ok && t.key(j+1) == "من" {
+		k := j + 2
+		if m, k2 := t.monthAt(k); k2 > k && !m.hijri {
+			q := *p
+			q.m, q.nth = m.month, n
+			if y, h, k3 := t.yearAt(k2); y > 0 && !h {
+				q.y, k2 = y, k3
+			} else {
+				k2 = t.modAt(k2, &q)
+			}
+			*p = q
+			return k2, "nth weekday of a month"
+		}
+		if kk := t.key(k); kk == "الشهر" || kk == "هذا" && t.key(k+1) == "الشهر" {
+			if kk == "هذا" {
+				k++
+			}
+			q := *p
+			q.hasUnit, q.unit, q.nth = true, "M", n
+			k2 := t.modAt(k+1, &q)
+			q.unitOff, q.dir, q.cur = q.dir, 0, false
+			if k2 == k+1 && kk != "هذا" {
+				return j, rule
+			}
+			*p = q
+			return k2, "nth weekday of a month"
+		}
+	}
+	// the week: الاثنين من الأسبوع الماضي
+	if t.key(j) == "من" && periodWords[t.key(j+1)] == "W" {
+		var q partial
+		if k2 := t.modAt(j+2, &q); k2 > j+2 {
+			p.hasWeek, p.weekOff = true, q.dir
+			return k2, "weekday of a week"
+		}
+	}
+	// the day number: الخميس 21، ليلة السبت 2
+	if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.dayEnds(j+1) {
+		p.d = d
+		return j + 1, rule + " + day"
+	}
+	// الأحد في السابع عشر، الأحد في الـ17
+	if t.key(j) == "في" || t.key(j) == "," {
+		k := j + 1
+		if t.key(k) == "ال" {
+			if d := t.num(k + 1); d >= 1 && d <= 31 && t.dayEnds(k+2) {
+				p.d = d
+				return k + 2, rule + " + day"
+			}
+		} else if v, n := t.lex.number(t.keys, k, "ordinal"); n > 0 && t.key(j) == "في" && t.dayEnds(k+n) {
+			p.d = v
+			return k + n, rule + " + day"
+		}
+	}
+	return j, rule
 }

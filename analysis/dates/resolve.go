@@ -79,6 +79,12 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		return "", ""
 	}
+	if p.nth != 0 && p.y > 0 {
+		if d, ok := nthWeekday(p.y, p.m, p.wd, p.nth); ok {
+			return d.Format("2006-01-02"), "none"
+		}
+		return "", ""
+	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
 		v := absValue(p)
@@ -104,6 +110,29 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		dir = t.clauseDirection(m)
 	}
 	switch {
+	case p.nth != 0:
+		var y, mo int
+		if p.hasUnit {
+			mm := time.Date(A.Year(), A.Month()+time.Month(p.unitOff), 1, 0, 0, 0, 0, time.UTC)
+			y, mo = mm.Year(), int(mm.Month())
+		} else {
+			y, mo = pickYear(A, p.m, 0, dir, p.dir != 0), p.m
+		}
+		if d, ok := nthWeekday(y, mo, p.wd, p.nth); ok {
+			return d.Format("2006-01-02"), anchor.Kind
+		}
+		return "", ""
+	case p.hasWeek:
+		mon := A.AddDate(0, 0, 7*p.weekOff-(isoWeekday(A)-1))
+		return partOfDay(mon.AddDate(0, 0, p.wd-1), p.part), anchor.Kind
+	case p.wd != 0 && p.d != 0 && p.m == 0:
+		return partOfDay(weekdayDay(A, p.wd, p.d, dir), p.part), anchor.Kind
+	case p.d != 0 && p.m == 0 && !p.hasUnit && !p.hasDayOff:
+		d, ok := monthDay(A, p.d, dir)
+		if !ok {
+			return "", ""
+		}
+		return d.Format("2006-01-02"), anchor.Kind
 	case p.hasDayOff:
 		d := A.AddDate(0, 0, p.dayOff)
 		v := d.Format("2006-01-02")
@@ -283,4 +312,78 @@ func periodValue(A time.Time, unit string, off int, mod string) string {
 		return strconv.Itoa(y)
 	}
 	return ""
+}
+
+func partOfDay(d time.Time, part string) string {
+	v := d.Format("2006-01-02")
+	if part != "" {
+		v += "T" + part
+	}
+	return v
+}
+
+// nthWeekday is the nth weekday wd of month m of year y (n = -1: the last).
+func nthWeekday(y, m, wd, n int) (time.Time, bool) {
+	if m < 1 || m > 12 || wd < 1 {
+		return time.Time{}, false
+	}
+	if n < 0 {
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC)
+		return last.AddDate(0, 0, -((isoWeekday(last) - wd + 7) % 7)), true
+	}
+	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	d := first.AddDate(0, 0, (wd-isoWeekday(first)+7)%7+7*(n-1))
+	if int(d.Month()) != m {
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// monthDay is day d of the anchor's month, or of the month before (after)
+// it when the clause speaks of the past (future) and the day is not yet
+// (no longer) there.
+func monthDay(A time.Time, d, dir int) (time.Time, bool) {
+	off := 0
+	switch {
+	case dir < 0 && d > A.Day():
+		off = -1
+	case dir > 0 && d < A.Day():
+		off = 1
+	}
+	first := time.Date(A.Year(), A.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
+	if d > daysIn(first.Year(), int(first.Month())) {
+		return time.Time{}, false
+	}
+	return first.AddDate(0, 0, d-1), true
+}
+
+// weekdayDay is the date with day number d whose weekday is wd nearest to
+// A (الخميس 21): the weekday checks which month is meant. When none fits
+// within two months, the day of the anchor's month.
+func weekdayDay(A time.Time, wd, d, dir int) time.Time {
+	best, bestDist := time.Time{}, 1<<30
+	for off := -2; off <= 2; off++ {
+		first := time.Date(A.Year(), A.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
+		if d > daysIn(first.Year(), int(first.Month())) {
+			continue
+		}
+		c := first.AddDate(0, 0, d-1)
+		if isoWeekday(c) != wd {
+			continue
+		}
+		dist := int(c.Sub(A).Hours() / 24)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	if best.IsZero() {
+		if c, ok := monthDay(A, d, dir); ok {
+			return c
+		}
+		return A
+	}
+	return best
 }

@@ -56,6 +56,9 @@ type partial struct {
 	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)
 	end       *partial
+	nth       int  // the weekday's rank in its month, -1 the last
+	hasWeek   bool // the weekday of a week weekOff from the anchor's
+	weekOff   int
 	conf      float64
 }
 
@@ -63,6 +66,9 @@ type match struct {
 	start, end int // token indexes [start, end)
 	p          partial
 	rule       string
+	// also are expressions found with this one that stand apart from it
+	// (the second year of عامي 2021 و2022)
+	also []match
 }
 
 // tagger holds the per-document token view.
@@ -175,7 +181,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason,
+		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
@@ -194,6 +200,10 @@ func (t *tagger) scan() []match {
 		}
 		out = append(out, *best)
 		i = best.end
+		for _, a := range best.also {
+			out = append(out, a)
+			i = max(i, a.end)
+		}
 	}
 	t.inMatch = make([]bool, len(t.toks))
 	for _, m := range out {
@@ -209,7 +219,7 @@ func (t *tagger) span(s, e int) (int, int) {
 	start := t.toks[s].Start
 	// a conjunction written on the first word is not part of the
 	// expression: وخمس عشرة دقيقة → خمس عشرة دقيقة
-	if k := t.keys[s]; strings.HasPrefix(k, "و") && t.lex.triggers[text.StripConj(k)] && strings.HasPrefix(t.src[start:], "و") {
+	if k := t.keys[s]; strings.HasPrefix(k, "و") && t.lex.triggers[text.StripConj(k)] && t.lex.numbers[k] == nil && t.lex.weekdays[k] == 0 && strings.HasPrefix(t.src[start:], "و") {
 		start += len("و")
 	}
 	return start, t.toks[e-1].End
