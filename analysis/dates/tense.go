@@ -1,0 +1,130 @@
+package dates
+
+// Tense of a clause, which decides the direction of underspecified dates.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad/text"
+)
+
+// clauseDirection reads the tense of the clause around a match: the cue
+// nearest to it (a future marker, or an event verb in the past) decides;
+// speech verbs (قال، أكد) count only when nothing else does, since what
+// they report may be planned. 0 when the clause says nothing.
+func (t *tagger) clauseDirection(m match) int {
+	weak, weakDist := 0, 1<<30
+	t.clauseOf(0)
+	t.sentOf(0)
+	for _, scope := range [][]int{t.clause, t.sent} {
+		c := scope[m.start]
+		best, bestDist, future := 0, 1<<30, false
+		look := func(i, dist int) {
+			if t.inMatch != nil && t.inMatch[i] {
+				return
+			}
+			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
+				return // قد يلتقي: "may meet", not the past
+			}
+			d, strong := cue(t.keys[i])
+			switch {
+			case d == 0:
+			case strong && d > 0:
+				future = true
+				fallthrough
+			case strong:
+				if dist < bestDist {
+					best, bestDist = d, dist
+				}
+			case dist < weakDist:
+				weak, weakDist = d, dist
+			}
+		}
+		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+			look(i, m.start-i)
+			// a clause that opens with an imperfect verb (تنطلق البطولة في 12
+			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
+			// cues still decide, and it does not outweigh a past verb as a
+			// future marker does
+			if d := m.start - i; d < bestDist && (i == 0 || scope[i-1] != c || t.toks[i-1].Kind == text.Punct) && t.openingImperfect(i) {
+				best, bestDist = 1, d
+			}
+		}
+		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
+			look(i, i-m.end+1)
+		}
+		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
+		// same scope: past verbs are spelled like verbal nouns (عقد = held /
+		// holding), future markers are not
+		if future {
+			return 1
+		}
+		if best != 0 {
+			return best
+		}
+	}
+	return weak
+}
+
+// openingImperfect: the word at i is an imperfect verb (يفتتح، وتنطلق)
+// that is not a reporting or modal verb (يذكر أن، يقول، يمكن).
+func (t *tagger) openingImperfect(i int) bool {
+	k := text.StripConj(t.keys[i])
+	if utf8.RuneCountInString(k) < 4 || notOpening[k] || futureNouns[k] || t.lex.givenNames[k] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	if r != 'ي' && r != 'ت' {
+		return false
+	}
+	if _, n := t.lex.month(t.keys, i); n > 0 {
+		return false
+	}
+	return !strings.HasSuffix(k, "ه") && !strings.HasPrefix(k, "تم")
+}
+
+var notOpening = set(`يذكر يشار تجدر يقول تقول يقولون يرى ترى يعتقد تعتقد يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يبدو تبدو يعد تعد
+يعتبر تعتبر يمكن يجب ينبغي يأتي تأتي يعود تعود يعيش تعيش يعاني تعاني يواجه تواجه يتهم تتهم يحمل تحمل يملك تملك يوجد توجد تونس تركيا تايلاند تنزانيا تايوان تشاد تشيلي
+تيار تقرير تاريخ تحقيق تعليق توقيع تقديم تطوير تنظيم تحديث تعديل تصريح تصريحات تشكيل تنفيذ تمويل ترشيح تسجيل تراجع تدهور تصاعد تقدم يوم يونيو يوليو يناير`)
+
+// imperfect reports a verb in the imperfect (يلتقي، تعقد، نرى، أرى).
+func imperfect(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return utf8.RuneCountInString(k) >= 3 && (r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا')
+}
+
+// cueWindow bounds how far (in tokens) a tense cue is looked for, which
+// keeps tagging linear in the length of the text.
+const cueWindow = 40
+
+var speechVerbs = set("قال قالت أعلن أعلنت أكد أكدت أوضح أوضحت أضاف أضافت صرح صرحت ذكر ذكرت أفاد أفادت أشار أشارت كشف كشفت")
+
+var futureNouns = set(`سياسه سياسي سياسيه سياسات سيارة سيارات سيطرة سيطره سيادة سياده سيناريو سيناريوهات سيدة سيده سياق سياحة سياحه سيول سيف سينما
+ستار ستة سته ستين ستون سابق سابقا سابقه سابقة ساعه ساعة ساعات سائق ساحه ساحة ساحل سادس ساده سالم سامي سامر ساره سياق سيره سيرة سيدي سيول سيارة
+سنوي سنويه سنويا سناء سنان ستاد ستوري سيسي ساسه ساهم ساهمت سابع سابعا ساري سارية سائر سائره سائل سائله سائلة سامية سامي سيرين سيما سيناتور ستالين ستراتيجي ستوديو سنة سنه سنوات سنوي سنويا سنوية سنين سنتين سنغافورة سناتور سنتيمتر سيبيريا سيول ستوكهولم سيناء سيئول سيبراني`)
+
+// cue classifies one word: -1 past, +1 future, with whether it is a strong cue.
+func cue(k0 string) (int, bool) {
+	// the word as it is first (فاز، فجر), then without a conjunction (وفاز)
+	for _, k := range [2]string{k0, text.StripConj(k0)} {
+		switch {
+		case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
+			return 1, true
+		case speechVerbs[k]:
+			return -1, false
+		case pastCues[k] || pastMods[k] || yesterdayW[k]:
+			return -1, true
+		}
+	}
+	k := text.StripConj(k0)
+	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
+	if utf8.RuneCountInString(k) >= 4 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] {
+		for _, p := range futurePrefixes[:3] {
+			if strings.HasPrefix(k, p) {
+				return 1, true
+			}
+		}
+	}
+	return 0, false
+}
