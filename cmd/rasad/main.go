@@ -43,6 +43,7 @@ var commands = map[string]command{
 	"ingest":   {"read articles (txt, html, jsonl[.gz], rss/atom, warc[.gz], dirs, -) into the store", runIngest},
 	"search":   {"Arabic-aware full-text search over stored articles", runSearch},
 	"show":     {"print one stored article with its metadata (--raw: with removed residue)", runShow},
+	"train":    {"train the name tagger's weights: rasad train ner --data DIR --out FILE", runTrain},
 }
 
 func usage(w io.Writer) {
