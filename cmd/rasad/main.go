@@ -45,6 +45,7 @@ var commands = map[string]command{
 	"search":   {"Arabic-aware full-text search over stored articles", runSearch},
 	"serve":    {"serve the timelines as Arabic web pages and a JSON API (writes need RASAD_TOKEN)", runServe},
 	"show":     {"print one stored article with its metadata (--raw: with removed residue)", runShow},
+	"train":    {"train the name tagger's weights: rasad train ner --data DIR --out FILE", runTrain},
 }
 
 func usage(w io.Writer) {
