@@ -146,12 +146,18 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, opts Options, 
 }
 
 func parseJSONRecord(origin string, line []byte, opts Options) (*rasad.Article, error) {
+	return parseJSONObject(origin, line, FormatJSONL, opts)
+}
+
+// parseJSONObject reads one article object, in our field names or
+// news-please's.
+func parseJSONObject(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
 	var m map[string]any
 	if err := json.Unmarshal(line, &m); err != nil {
 		return nil, reject("malformed JSON: %v", err)
 	}
 	raw := append([]byte(nil), line...)
-	a := newArticle(FormatJSONL, origin, field(m, jsonFields.id), raw, opts)
+	a := newArticle(format, origin, field(m, jsonFields.id), raw, opts)
 	rep := &a.Reports[0]
 	rep.URL = field(m, jsonFields.url)
 	rep.Source = field(m, jsonFields.source)

@@ -56,7 +56,7 @@ type Format string
 
 const (
 	FormatText   Format = "txt"
-	FormatJSONL  Format = "jsonl"
+	FormatJSONL  Format = "jsonl" // one object per line; see also FormatJSON
 	FormatHTML   Format = "html"
 	FormatFeed   Format = "feed"
 	FormatWARC   Format = "warc"
@@ -153,7 +153,12 @@ func readStream(ctx context.Context, name string, r io.Reader, opts Options, emi
 	case FormatBinary:
 		return emit(Item{Origin: name, Err: reject("binary content, not text (no known format)")})
 	case FormatJSONL:
+		if isPrettyJSON(head) {
+			return readJSON(ctx, name, br, false, opts, emit)
+		}
 		return readJSONL(ctx, name, br, opts, emit)
+	case FormatJSON:
+		return readJSON(ctx, name, br, true, opts, emit)
 	case FormatWARC:
 		return readWARC(ctx, name, br, opts, emit)
 	}
@@ -209,6 +214,9 @@ func Detect(name string, head []byte) Format {
 	lower := bytes.ToLower(trimmed[:min(len(trimmed), 1024)])
 	if bytes.HasPrefix(trimmed, []byte("{")) {
 		return FormatJSONL
+	}
+	if isJSONArray(trimmed) {
+		return FormatJSON
 	}
 	if bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")) || bytes.HasPrefix(lower, []byte("<rdf")) {
 		if bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf")) {
