@@ -431,3 +431,43 @@ func TestReadHTMLWindows1256(t *testing.T) {
 		t.Errorf("not transcoded: %q warnings %q", a.Text[:min(80, len(a.Text))], a.Warnings)
 	}
 }
+
+// TestReadDirFollowsSymlinks: links to files and directories inside an
+// input directory are read; a link back to an ancestor is read once and
+// reported, not followed forever; a dangling link is reported.
+func TestReadDirFollowsSymlinks(t *testing.T) {
+	root := t.TempDir()
+	store := t.TempDir()
+	write(t, store, "a.txt", []byte("عنوان أول\nنص الخبر الأول عن افتتاح مكتبة عامة في الحي.\n"))
+	sub := filepath.Join(store, "more")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, sub, "b.txt", []byte("عنوان ثان\nنص الخبر الثاني عن سباق للدراجات في الساحل.\n"))
+	in := filepath.Join(root, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"file.txt": filepath.Join(store, "a.txt"),
+		"dir":      sub,
+		"loop":     in,
+		"gone.txt": filepath.Join(store, "missing.txt"),
+	} {
+		if err := os.Symlink(target, filepath.Join(in, link)); err != nil {
+			t.Skipf("symlinks unsupported: %v", err)
+		}
+	}
+	arts, rej := readAll(t, in, Options{})
+	if len(arts) != 2 {
+		t.Fatalf("read %d articles through links, want 2; rejected %v", len(arts), rej)
+	}
+	var reasons []string
+	for _, r := range rej {
+		reasons = append(reasons, r.Origin+": "+r.Err.Error())
+	}
+	all := strings.Join(reasons, "\n")
+	if len(rej) != 2 || !strings.Contains(all, "cycle") || !strings.Contains(all, "dangling") {
+		t.Errorf("rejected:\n%s", all)
+	}
+}
