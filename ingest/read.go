@@ -343,6 +343,12 @@ func finish(a *rasad.Article, opts Options) (*rasad.Article, error) {
 	if rep.URL == "" {
 		rep.URL = opts.URL
 	}
+	if a.Published != nil {
+		if err := CheckPublished(*a.Published, opts.now()); err != nil {
+			a.Warnings = append(a.Warnings, "published dropped: "+err.Error())
+			a.Published, a.PublishedFrom, a.PublishedConfidence = nil, "", 0
+		}
+	}
 	if a.Published == nil && opts.Published != nil {
 		t := *opts.Published
 		a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "flag", 1
