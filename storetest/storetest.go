@@ -170,6 +170,19 @@ func testGetRefs(t *testing.T, s rasad.Store) {
 	if _, err := s.Get(ctx, "%%%%%%"); !errors.Is(err, rasad.ErrNotFound) {
 		t.Errorf("wildcard ref: %v", err)
 	}
+	// two texts under one input id: the error names both
+	x := Article(t, "same-id", "مصدر س", "https://example.org/x1", "افتتاح سوق", "افتتحت البلدية سوقا شعبيا للخضار.\n", "2020-05-01")
+	y := Article(t, "same-id", "مصدر ص", "https://example.org/y1", "إغلاق طريق", "أغلقت الشرطة الطريق الساحلي للصيانة.\n", "2020-05-02")
+	mustPut(t, s, x, y)
+	_, err := s.Get(ctx, "same-id")
+	var amb *rasad.AmbiguousError
+	if !errors.Is(err, rasad.ErrAmbiguous) || !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Fatalf("ambiguous ref: %v", err)
+	}
+	got := map[string]string{amb.Candidates[0].ID: amb.Candidates[0].Title, amb.Candidates[1].ID: amb.Candidates[1].Title}
+	if got[x.ID] != x.Title || got[y.ID] != y.Title || amb.Candidates[0].ID > amb.Candidates[1].ID {
+		t.Errorf("candidates %+v", amb.Candidates)
+	}
 }
 
 func testAtomic(t *testing.T, s rasad.Store) {

@@ -27,7 +27,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
