@@ -225,6 +225,17 @@ func testSearch(t *testing.T, s rasad.Store) {
 		{"زلزال عمان", []string{"a1", "a3"}}, // no article has both: any of them
 		{"كلمةغيرموجودة", nil},
 		{"عادي", nil}, // residue is not indexed
+		// query syntax: exclusions (with normalization), NOT, phrases, OR
+		{"مدبولي -المحادثات", []string{"a1"}},
+		{"مدبولي NOT المحادثات", []string{"a1"}},
+		{"مدبولي -الامريكي", []string{"a2"}}, // والأمريكي is excluded, الأميركي is another word
+		{`"رئيس الوزراء"`, []string{"a1"}},
+		{`"الوزراء رئيس"`, nil},
+		{`«مصطفى مدبولي» -"المسؤول الأمريكي"`, []string{"a1", "a2"}},
+		{`«مصطفى مدبولي» -"المسؤول الأميركي"`, []string{"a1"}},
+		{"جاوة OR عمان", []string{"a1", "a3"}},
+		{"مدبولي جاوة OR صعبة", []string{"a2"}},
+		{"زلزال الحوار -مدبولي", nil}, // no fallback to "most words" once the query has operators
 	}
 	for _, c := range cases {
 		hits, err := s.Search(ctx, rasad.SearchQuery{Text: c.q, Limit: 10})
@@ -263,6 +274,9 @@ func testSearch(t *testing.T, s rasad.Store) {
 	}
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: " ،، "}); !errors.Is(err, rasad.ErrInvalid) {
 		t.Errorf("empty query: %v", err)
+	}
+	if _, err := s.Search(ctx, rasad.SearchQuery{Text: "-مدبولي"}); !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("exclusions only: %v", err)
 	}
 	// FTS syntax in a query is just text
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: `"AND OR NEAR( * -`}); err != nil && !errors.Is(err, rasad.ErrInvalid) {

@@ -109,3 +109,38 @@ func TestExitCodesDistinct(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSyntaxOnTheCommandLine: -word is an exclusion, not a flag; --
+// ends the flags; known flags still work anywhere.
+func TestSearchSyntaxOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	in := filepath.Join(dir, "in.jsonl")
+	lines := `{"id":"s1","title":"افتتاح سوق للخضار","text":"افتتحت البلدية سوقا شعبيا للخضار في الحي الشرقي.","published":"2021-03-01"}
+{"id":"s2","title":"سوق للكتب المستعملة","text":"افتتحت جمعية أهلية سوقا للكتب المستعملة قرب الجامعة.","published":"2021-03-02"}
+`
+	if err := os.WriteFile(in, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runCLI(t, "ingest", "--db", db, in); code != exitOK {
+		t.Fatalf("ingest: exit %d %s %s", code, out, errs)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+		not  string
+	}{
+		{[]string{"search", "--db", db, "سوق", "-الكتب", "--limit", "5"}, "s1", "s2"},
+		{[]string{"search", "--db", db, "--", "-للخضار", "سوق"}, "s2", "s1"},
+		{[]string{"search", "--db", db, `"سوقا شعبيا"`}, "s1", "s2"},
+		{[]string{"search", "--db", db, "البلدية", "OR", "جمعية"}, "s1", "xx"},
+	} {
+		code, out, errs := runCLI(t, c.args...)
+		if code != exitOK || !strings.Contains(out, "["+c.want+" ") || strings.Contains(out, "["+c.not+" ") {
+			t.Errorf("%q: exit %d\n%s%s", c.args[3:], code, out, errs)
+		}
+	}
+	if code, _, _ := runCLI(t, "search", "--db", db, "--nonsense", "سوق"); code != exitUsage {
+		t.Errorf("--nonsense: exit %d", code)
+	}
+}
