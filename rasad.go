@@ -328,7 +328,8 @@ type Store interface {
 
 	// Get returns an article with all its reports. ref is an ID, a unique
 	// prefix of one (at least 6 characters), or a report's ExtID. It returns
-	// an error wrapping ErrNotFound or ErrAmbiguous.
+	// an error wrapping ErrNotFound, or an *AmbiguousError (which wraps
+	// ErrAmbiguous) naming the candidates.
 	Get(ctx context.Context, ref string) (*Article, error)
 
 	// Articles returns the given articles (IDs, not refs) with all their
@@ -370,6 +371,34 @@ type Store interface {
 	// Close releases the store.
 	Close() error
 }
+
+// AmbiguousError is the error of a reference that matches several
+// articles: it names them (at most ten) and wraps ErrAmbiguous.
+type AmbiguousError struct {
+	Ref        string
+	Candidates []Candidate
+	// More is set when more articles match than Candidates holds.
+	More bool
+}
+
+// Candidate is one article an ambiguous reference may mean.
+type Candidate struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+func (e *AmbiguousError) Error() string {
+	s := "article \"" + e.Ref + "\" matches several:"
+	for _, c := range e.Candidates {
+		s += "\n  " + c.ID + "  " + c.Title
+	}
+	if e.More {
+		s += "\n  …"
+	}
+	return s
+}
+
+func (e *AmbiguousError) Unwrap() error { return ErrAmbiguous }
 
 // Domain errors. Wrap them with context (fmt.Errorf("...: %w", ErrX)); the
 // CLI maps them to exit codes.

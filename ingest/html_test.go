@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // readOne reads a file that must give one article, and prepares it.
@@ -106,4 +107,33 @@ func TestHTMLWindows1256Undeclared(t *testing.T) {
 	if !strings.Contains(strings.Join(a.Warnings, ";"), "windows-1256") {
 		t.Errorf("warnings %q", a.Warnings)
 	}
+}
+
+// FuzzDetectEncoding: any bytes get an encoding; valid UTF-8 stays UTF-8;
+// what the chosen decoder makes is valid UTF-8 (after repair).
+func FuzzDetectEncoding(f *testing.F) {
+	f.Add([]byte("<html><body><p>نص</p></body></html>"), "")
+	f.Add([]byte{0xc7, 0xe1, 0xd3, 0xe1, 0xc7, 0xe3, 0x20, 0xda, 0xe1, 0xed, 0xdf, 0xe3}, "text/html")
+	f.Add([]byte("<meta charset=\"iso-8859-6\"><p>\xc7\xe4</p>"), "text/html; charset=windows-1256")
+	f.Fuzz(func(t *testing.T, data []byte, ctype string) {
+		for _, isHTML := range []bool{true, false} {
+			enc, name := DetectEncoding(data, ctype, isHTML)
+			if name == "" {
+				t.Fatalf("no name")
+			}
+			if enc == nil {
+				if name != "utf-8" {
+					t.Fatalf("nil decoder for %s", name)
+				}
+				continue
+			}
+			if !isHTML && ctype == "" && utf8.Valid(data) {
+				t.Fatalf("valid UTF-8 read as %s", name)
+			}
+			out, got := toUTF8(data, ctype, isHTML)
+			if got != "" && !utf8.Valid(out) {
+				t.Fatalf("decoded text not valid")
+			}
+		}
+	})
 }

@@ -308,13 +308,13 @@ func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("get %s: %w", ref, err)
 	}
-	ids, err := s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE ext_id = ? LIMIT 2`, ref)
+	ids, err := s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE ext_id = ? ORDER BY article_id LIMIT 11`, ref)
 	if err != nil {
 		return "", err
 	}
 	if len(ids) == 0 && len(ref) >= 6 {
 		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(ref)
-		ids, err = s.column(ctx, `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' LIMIT 2`, esc+"%")
+		ids, err = s.column(ctx, `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' ORDER BY id LIMIT 11`, esc+"%")
 		if err != nil {
 			return "", err
 		}
@@ -325,7 +325,15 @@ func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
 	case 1:
 		return ids[0], nil
 	}
-	return "", fmt.Errorf("article %q matches several: %w", ref, rasad.ErrAmbiguous)
+	amb := &rasad.AmbiguousError{Ref: ref, More: len(ids) > 10}
+	for _, id := range ids[:min(len(ids), 10)] {
+		var title string
+		if err := s.db.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = ?`, id).Scan(&title); err != nil {
+			return "", fmt.Errorf("get %s: %w", ref, err)
+		}
+		amb.Candidates = append(amb.Candidates, rasad.Candidate{ID: id, Title: title})
+	}
+	return "", amb
 }
 
 func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {

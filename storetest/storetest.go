@@ -172,6 +172,19 @@ func testGetRefs(t *testing.T, s rasad.Store) {
 	if _, err := s.Get(ctx, "%%%%%%"); !errors.Is(err, rasad.ErrNotFound) {
 		t.Errorf("wildcard ref: %v", err)
 	}
+	// two texts under one input id: the error names both
+	x := Article(t, "same-id", "مصدر س", "https://example.org/x1", "افتتاح سوق", "افتتحت البلدية سوقا شعبيا للخضار.\n", "2020-05-01")
+	y := Article(t, "same-id", "مصدر ص", "https://example.org/y1", "إغلاق طريق", "أغلقت الشرطة الطريق الساحلي للصيانة.\n", "2020-05-02")
+	mustPut(t, s, x, y)
+	_, err := s.Get(ctx, "same-id")
+	var amb *rasad.AmbiguousError
+	if !errors.Is(err, rasad.ErrAmbiguous) || !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Fatalf("ambiguous ref: %v", err)
+	}
+	got := map[string]string{amb.Candidates[0].ID: amb.Candidates[0].Title, amb.Candidates[1].ID: amb.Candidates[1].Title}
+	if got[x.ID] != x.Title || got[y.ID] != y.Title || amb.Candidates[0].ID > amb.Candidates[1].ID {
+		t.Errorf("candidates %+v", amb.Candidates)
+	}
 }
 
 func testAtomic(t *testing.T, s rasad.Store) {
@@ -214,6 +227,17 @@ func testSearch(t *testing.T, s rasad.Store) {
 		{"زلزال عمان", []string{"a1", "a3"}}, // no article has both: any of them
 		{"كلمةغيرموجودة", nil},
 		{"عادي", nil}, // residue is not indexed
+		// query syntax: exclusions (with normalization), NOT, phrases, OR
+		{"مدبولي -المحادثات", []string{"a1"}},
+		{"مدبولي NOT المحادثات", []string{"a1"}},
+		{"مدبولي -الامريكي", []string{"a2"}}, // والأمريكي is excluded, الأميركي is another word
+		{`"رئيس الوزراء"`, []string{"a1"}},
+		{`"الوزراء رئيس"`, nil},
+		{`«مصطفى مدبولي» -"المسؤول الأمريكي"`, []string{"a1", "a2"}},
+		{`«مصطفى مدبولي» -"المسؤول الأميركي"`, []string{"a1"}},
+		{"جاوة OR عمان", []string{"a1", "a3"}},
+		{"مدبولي جاوة OR صعبة", []string{"a2"}},
+		{"زلزال الحوار -مدبولي", nil}, // no fallback to "most words" once the query has operators
 	}
 	for _, c := range cases {
 		hits, err := s.Search(ctx, rasad.SearchQuery{Text: c.q, Limit: 10})
@@ -252,6 +276,9 @@ func testSearch(t *testing.T, s rasad.Store) {
 	}
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: " ،، "}); !errors.Is(err, rasad.ErrInvalid) {
 		t.Errorf("empty query: %v", err)
+	}
+	if _, err := s.Search(ctx, rasad.SearchQuery{Text: "-مدبولي"}); !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("exclusions only: %v", err)
 	}
 	// FTS syntax in a query is just text
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: `"AND OR NEAR( * -`}); err != nil && !errors.Is(err, rasad.ErrInvalid) {

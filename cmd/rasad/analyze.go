@@ -17,7 +17,7 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -11,20 +14,36 @@ import (
 	"github.com/rasad/rasad/eval"
 )
 
+const evalSynopsis = "dates|entities|timeline [--gold PATH] [--seeds PATH] [--min F] [-v]"
+
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		fmt.Fprintf(stderr, "usage: rasad eval %s\n\n", evalSynopsis)
+		fmt.Fprintln(stderr, "Scores a stage on the gold seeds (../shared/gold/seeds.json). With --min F the exit code is 1")
+		fmt.Fprintln(stderr, "when a score falls below F: dates F1; entities the share of gold people found whole, ORG and LOC")
+		fmt.Fprintln(stderr, "recall; timeline the event F1 over all types. Run 'rasad eval dates -h' for the flags.")
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usageError{"usage: rasad eval dates|entities|timeline --gold PATH [--seeds PATH] [-v]"}
+		return usageError{"usage: rasad eval " + evalSynopsis}
 	}
 	what := args[0]
-	fs := newFlags("eval "+what, stderr, "--gold PATH [--seeds PATH] [-v]")
+	if what != "dates" && what != "entities" && what != "timeline" {
+		return usageError{fmt.Sprintf("eval %q: want dates, entities or timeline", what)}
+	}
+	fs := newFlags("eval "+what, stderr, "[--gold PATH] [--seeds PATH] [--min F] [-v]")
 	goldPath := fs.String("gold", "../shared/gold/seeds.json", "gold annotations")
 	seeds := fs.String("seeds", "", "the seeds' JSONL (default: seeds/seeds.jsonl beside the gold's folder)")
 	verbose := fs.Bool("v", false, "list every miss, wrong value and spurious prediction")
 	aner := fs.Bool("aner", false, "entities: score the ANERcorp dev set (mention level, as score_aner.py) instead of the seeds")
 	anerDir := fs.String("aner-dir", "../shared/gold/anercorp-dev", "entities --aner: the folder with docs.jsonl and gold.jsonl")
 	pred := fs.String("pred", "", "entities --aner: also write the predictions as JSON Lines for score_aner.py")
+	minScore := fs.Float64("min", 0, "exit 1 when a score is below this floor (0 to 1)")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if *minScore < 0 || *minScore > 1 {
+		return usageError{fmt.Sprintf("--min %v: want a score between 0 and 1", *minScore)}
 	}
 	if what == "entities" && *aner {
 		return evalAner(stdout, *anerDir, *pred, *verbose)
@@ -40,18 +59,40 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	var scores map[string]float64
 	switch what {
 	case "dates":
-		return evalDates(stdout, docs, *verbose)
+		scores, err = evalDates(stdout, docs, *verbose)
 	case "entities":
-		return evalEntities(stdout, gold, docs)
+		scores, err = evalEntities(stdout, gold, docs)
 	case "timeline":
-		return evalTimeline(stdout, gold, docs, *verbose)
+		scores, err = evalTimeline(stdout, gold, docs, *verbose)
 	}
-	return usageError{fmt.Sprintf("eval %q: want dates, entities or timeline", what)}
+	if err != nil {
+		return err
+	}
+	return checkFloor(stdout, scores, *minScore)
 }
 
-func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
+// checkFloor fails (exit 1) when a score is below min, naming it.
+func checkFloor(w io.Writer, scores map[string]float64, min float64) error {
+	if min == 0 {
+		return nil
+	}
+	var low []string
+	for _, name := range slices.Sorted(maps.Keys(scores)) {
+		if scores[name] < min {
+			low = append(low, fmt.Sprintf("%s %.3f", name, scores[name]))
+		}
+	}
+	if len(low) > 0 {
+		return exitError{exitRejected, fmt.Sprintf("below the floor %.3f: %s", min, strings.Join(low, ", "))}
+	}
+	fmt.Fprintf(w, "\nevery score at or above the floor %.3f\n", min)
+	return nil
+}
+
+func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) (map[string]float64, error) {
 	anchors := make([]dates.Anchor, len(docs))
 	for i, d := range docs {
 		anchors[i] = dates.AnchorFor(d.Article)
@@ -103,7 +144,7 @@ func evalDates(w io.Writer, docs []eval.SeedDoc, verbose bool) error {
 	}
 	ri := eval.ScoreDates("rasad (inferred)", docs, eval.RasadDates(docs, anchors))
 	fmt.Fprintf(w, "\n%-16s precision %.3f recall %.3f F1 %.3f with inferred publication dates\n", ri.System, ri.Precision, ri.Recall, ri.F1)
-	return nil
+	return map[string]float64{"dates F1": rs.F1}, nil
 }
 
 // withoutDates copies the seeds' articles without their publication dates.
@@ -117,7 +158,7 @@ func withoutDates(docs []eval.SeedDoc) []*rasad.Article {
 	return out
 }
 
-func evalEntities(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc) error {
+func evalEntities(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc) (map[string]float64, error) {
 	s := eval.ScoreEntities(gold, eval.SeedEntities(docs))
 	fmt.Fprintf(w, "Entities on %d seed articles\n\n", len(docs))
 	fmt.Fprintf(w, "PERSON  %d of %d gold people found as exactly one cluster holding all their forms; %d clusters mix two gold people\n", s.PeopleExact, s.People, len(s.Mixed))
@@ -137,7 +178,7 @@ func evalEntities(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc) error {
 			fmt.Fprintf(w, "  %s\n", it)
 		}
 	}
-	return nil
+	return map[string]float64{"PERSON found whole": ratio(s.PeopleExact, s.People), "ORG recall": ratio(s.OrgFound, s.OrgGold), "LOC recall": ratio(s.LocFound, s.LocGold)}, nil
 }
 
 func ratio(a, b int) float64 {
@@ -147,11 +188,12 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose bool) error {
+func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose bool) (map[string]float64, error) {
 	ge, err := eval.GoldTimeline(gold)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	scores := map[string]float64{}
 	entries := eval.SeedTimeline(docs)
 	fmt.Fprintf(w, "Timeline of the %d seed articles (gold publication dates), %d entries, against the gold's %d\n\n", len(docs), len(entries), len(ge))
 	fmt.Fprintf(w, "%-8s %5s %5s %7s %9s %7s %6s %8s %8s\n", "types", "gold", "pred", "matched", "precision", "recall", "F1", "date F1", "sources")
@@ -160,6 +202,7 @@ func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose boo
 		name := typ
 		if name == "" {
 			name = "all"
+			scores["timeline event F1"] = s.F1
 		}
 		fmt.Fprintf(w, "%-8s %5d %5d %7d %9.3f %7.3f %6.3f %8.3f %4d/%-3d\n", name, s.Gold, s.Predicted, s.Matched, s.Precision, s.Recall, s.F1, s.DateF1, s.SourcesCited, s.SourcesGold)
 		if typ == "" || verbose {
@@ -177,5 +220,5 @@ func evalTimeline(w io.Writer, gold *eval.Gold, docs []eval.SeedDoc, verbose boo
 			fmt.Fprintln(w)
 		}
 	}
-	return nil
+	return scores, nil
 }

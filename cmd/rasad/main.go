@@ -9,22 +9,32 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/sqlite"
 )
 
-// Exit codes.
+// Exit codes (README, "Commands").
 const (
 	exitOK       = 0
-	exitFailure  = 1 // the job ran but some input was rejected, or it failed
-	exitUsage    = 2
-	exitNotFound = 3
+	exitRejected = 1 // the job ran, but some input was rejected (the rest was done)
+	exitUsage    = 2 // bad command line: unknown flag or value, ambiguous reference
+	exitNotFound = 3 // no database at --db, no such article or story
+	exitStore    = 4 // the store or the system failed: unreadable or corrupt database, disk, I/O
+
+	// exitFailure is the name ingest and dates use for rejected input.
+	exitFailure = exitRejected
 )
 
 type command struct {
@@ -59,7 +69,8 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'rasad COMMAND -h' for a command's flags. The store is ./rasad.db unless --db or RASAD_DB says otherwise.")
+	fmt.Fprintln(w, "\nRun 'rasad COMMAND -h' for a command's flags, 'rasad --version' for the version. The store is ./rasad.db unless --db or RASAD_DB says otherwise.")
+	fmt.Fprintln(w, "Exit codes: 0 ok, 1 some input rejected (the rest done), 2 usage, 3 not found (no database, no such article), 4 failure of the store or the system.")
 }
 
 // usageError marks bad command-line use (exit 2).
@@ -80,6 +91,10 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version" || args[0] == "version") {
+		fmt.Fprintln(stdout, versionString())
+		return exitOK
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -127,7 +142,8 @@ func exitCode(err error, stderr io.Writer, name string) int {
 	case errors.Is(err, rasad.ErrInvalid), errors.Is(err, rasad.ErrAmbiguous):
 		return exitUsage
 	}
-	return exitFailure
+	// anything else is the store or the system failing, never an input
+	return exitStore
 }
 
 // newFlags makes a flag set that reports errors instead of exiting.
@@ -152,7 +168,12 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			return nil, usageError{err.Error()}
 		}
-		args = fs.Args()
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			// the flag package stopped at "--": the rest are arguments
+			return append(pos, rest...), nil
+		}
+		args = rest
 		if len(args) == 0 {
 			return pos, nil
 		}
@@ -172,8 +193,79 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "SQLite database path (env RASAD_DB)")
 }
 
+// openStore opens the store at path, creating it when it does not exist
+// (ingest, bench).
 func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path)
+}
+
+// openExisting opens the store at path for a command that reads it, and
+// says so when there is none, rather than creating an empty one.
+func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no database at %s (rasad ingest --db %s INPUT… makes one): %w", path, path, rasad.ErrNotFound)
+		}
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a database: %w", path, rasad.ErrInvalid)
+	}
+	return sqlite.Open(ctx, path)
+}
+
+// ploverTypes are the event types of PLOVER, which --type takes.
+var ploverTypes = []string{"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+	"MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
+
+// checkType accepts an empty --type or one of the given ones (any case)
+// and returns it upper-cased.
+func checkType(typ string, ok ...string) (string, error) {
+	u := strings.ToUpper(strings.TrimSpace(typ))
+	if u == "" || slices.Contains(ok, u) {
+		return u, nil
+	}
+	return "", usageError{fmt.Sprintf("--type %q: want one of %s", typ, strings.Join(ok, ", "))}
+}
+
+// buildCommit may be set at link time (-ldflags "-X main.buildCommit=…")
+// where Go records no VCS information (GOFLAGS=-buildvcs=false, a tarball).
+var buildCommit string
+
+// versionString names the build: module version, VCS commit and time
+// (from the build information Go records), and the analysis rules'
+// version, which stored analyses are compared with.
+func versionString() string {
+	version, commit, when, dirty := "(devel)", "unknown", "", false
+	if buildCommit != "" {
+		commit = buildCommit
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if bi.Main.Version != "" {
+			version = bi.Main.Version
+		}
+		for _, kv := range bi.Settings {
+			switch kv.Key {
+			case "vcs.revision":
+				commit = kv.Value
+			case "vcs.time":
+				when = kv.Value
+			case "vcs.modified":
+				dirty = kv.Value == "true"
+			}
+		}
+	}
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	if dirty {
+		commit += " (modified)"
+	}
+	if when != "" {
+		commit += " " + when
+	}
+	return fmt.Sprintf("rasad %s\ncommit %s\nanalysis rules version %d\n%s", version, commit, collection.Version, runtime.Version())
 }
 
 func isTerminal(w io.Writer) bool {

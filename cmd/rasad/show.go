@@ -23,7 +23,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.Usage()
 		return usageError{"give one article ID, ID prefix or input id"}
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

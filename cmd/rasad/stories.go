@@ -49,7 +49,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,9 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := checkFormat(*format, "md", "json"); err != nil {
 		return err
 	}
+	if _, err := checkType(*typ, ploverTypes...); err != nil {
+		return err
+	}
 	for _, d := range []*string{from, to} {
 		if *d != "" {
 			if _, err := ingest.ParseTime(*d); err != nil {
@@ -50,7 +53,7 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			}
 		}
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
