@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
@@ -116,7 +117,7 @@ func loadLex() *lexicons {
 				add(k, "و"+k)
 			}
 		}
-		add("القرن", "والقرن", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
+		add("أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
 		for k := range decadeWords {
 			add(k, "و"+k, "ف"+k)
 		}
@@ -149,7 +150,7 @@ var (
 
 	// day words
 	todayW     = set("اليوم")
-	yesterdayW = set("أمس امس البارحة")
+	yesterdayW = set("أمس امس البارحة الأمس بالأمس البارحة بالبارحة")
 	tomorrowW  = set("غدا غداً الغد")
 	partWords  = keyed(map[string]string{
 		"صباح": "MO", "صباحا": "MO", "فجر": "MO", "فجرا": "MO", "ظهر": "MI", "ظهرا": "MI",
@@ -209,7 +210,8 @@ func (l *lexicons) month(keys []string, i int) (monthInfo, int) {
 	if len(cands) == 0 {
 		// a clitic: وديسمبر، بيناير، لشهر
 		for _, p := range []string{"و", "ف", "ب", "ل"} {
-			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 {
+			// not a two-letter name inside a word: باب is no ب + آب
+			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 && utf8.RuneCountInString(k[len(p):]) >= 3 {
 				k2 := k[len(p):]
 				cands = l.months[k2]
 				keys = append(append([]string{}, keys[:i]...), append([]string{k2}, keys[i+1:]...)...)

@@ -219,3 +219,45 @@ func (t *tagger) matchDecade(i int) *match {
 	}
 	return &match{start: i, end: j, p: partial{typ: "DATE", value: strconv.Itoa(century*10 + d), conf: 0.85}, rule: "decade"}
 }
+
+// matchCentury: القرن التاسع عشر (18)، القرن العشرين (19)، القرن الـ21،
+// القرن 19، أواخر القرن الثامن عشر (17, END)، مطلع القرن الماضي (19,
+// START from 2024)، القرن الحالي.
+func (t *tagger) matchCentury(i int) *match {
+	var p partial
+	p.typ, p.conf = "DATE", 0.85
+	j := t.rangeMod(i, &p)
+	if k := t.key(j); k != "القرن" && !(j == i && text.StripConj(k) == "القرن") {
+		return nil
+	}
+	j++
+	n := 0
+	switch k := t.key(j); {
+	case t.isNum(j) && len(k) <= 2:
+		n = t.num(j)
+		j++
+	case k == "ال" && t.isNum(j+1):
+		n = t.num(j + 1)
+		j += 2
+	default:
+		if v, c := t.lex.number(t.keys, j, "ordinal"); c > 0 {
+			n = v
+			j += c
+		} else if j2 := t.modAt(j, &p); j2 > j {
+			p.hasUnit, p.unit, p.unitOff = true, "C", p.dir
+			if p.cur {
+				p.unitOff = 0
+			}
+			p.dir, p.cur = 0, false
+			return &match{start: i, end: j2, p: p, rule: "century"}
+		}
+	}
+	if n < 1 || n > 21 {
+		return nil
+	}
+	p.value = fmt.Sprintf("%02d", n-1)
+	if t.key(j) == "الميلادي" || t.key(j) == "للميلاد" || t.key(j) == "م" {
+		j++
+	}
+	return &match{start: i, end: j, p: p, rule: "century"}
+}

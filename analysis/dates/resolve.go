@@ -25,8 +25,9 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			}
 			v, anc := t.resolve(m, anchor, sentDate)
 			vals[idx], anchors[idx] = v, anc
-			if m.p.typ == "DATE" && len(v) == 10 {
-				if d, err := time.Parse("2006-01-02", v); err == nil {
+			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') {
+				if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
+					t.lastDay = d
 					if _, ok := sentDate[t.sentOf(m.start)]; !ok {
 						sentDate[t.sentOf(m.start)] = d
 					}
@@ -134,12 +135,22 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		return d.Format("2006-01-02"), anchor.Kind
 	case p.hasDayOff:
-		d := A.AddDate(0, 0, p.dayOff)
+		base, kind := A, anchor.Kind
+		if p.anaphoric && !t.lastDay.IsZero() {
+			base, kind = t.lastDay, "text"
+		}
+		d := base.AddDate(0, 0, p.dayOff)
+		if p.hasUnit {
+			d = addUnits(base, p.unit, p.unitOff)
+			if p.unit == "Y" {
+				return strconv.Itoa(d.Year()), kind
+			}
+		}
 		v := d.Format("2006-01-02")
 		if p.part != "" {
 			v += "T" + p.part
 		}
-		return v, anchor.Kind
+		return v, kind
 	case p.wd != 0 && p.m == 0:
 		d := resolveWeekday(A, p.wd, dir, p.dir != 0)
 		v := d.Format("2006-01-02")
@@ -301,6 +312,8 @@ func periodValue(A time.Time, unit string, off int, mod string) string {
 	case "M":
 		d := time.Date(A.Year(), A.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
 		return d.Format("2006-01")
+	case "C":
+		return fmt.Sprintf("%02d", (A.Year()-1)/100+off)
 	case "Y":
 		y := A.Year() + off
 		switch mod {
@@ -386,4 +399,17 @@ func weekdayDay(A time.Time, wd, d, dir int) time.Time {
 		return A
 	}
 	return best
+}
+
+// addUnits is d moved by n units (D W M Y).
+func addUnits(d time.Time, unit string, n int) time.Time {
+	switch unit {
+	case "W":
+		return d.AddDate(0, 0, 7*n)
+	case "M":
+		return d.AddDate(0, n, 0)
+	case "Y":
+		return d.AddDate(n, 0, 0)
+	}
+	return d.AddDate(0, 0, n)
 }

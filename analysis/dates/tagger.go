@@ -56,6 +56,7 @@ type partial struct {
 	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)
 	end       *partial
+	anaphoric bool // dayOff counts from the last date told, not the anchor
 	nth       int  // the weekday's rank in its month, -1 the last
 	hasWeek   bool // the weekday of a week weekOff from the anchor's
 	weekOff   int
@@ -83,6 +84,9 @@ type tagger struct {
 	// inMatch marks tokens inside a temporal expression: their words
 	// (الماضي in الأسبوع الماضي) say nothing about another expression's tense
 	inMatch []bool
+	// lastDay is the last day-precision date resolved, in text order (what
+	// اليوم التالي counts from)
+	lastDay time.Time
 }
 
 // Tag finds the temporal expressions of src and resolves them against
@@ -181,7 +185,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay,
+		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay, t.matchFraction, t.matchCentury,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {

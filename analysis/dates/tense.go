@@ -47,7 +47,7 @@ func (t *tagger) clauseDirection(m match) int {
 			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
 			// cues still decide, and it does not outweigh a past verb as a
 			// future marker does
-			if d := m.start - i; d < bestDist && (i == 0 || scope[i-1] != c || t.toks[i-1].Kind == text.Punct) && t.openingImperfect(i) {
+			if d := m.start - i; d < bestDist && (d <= 2 || i == 0 || scope[i-1] != c || t.toks[i-1].Kind == text.Punct) && t.openingImperfect(i) {
 				best, bestDist = 1, d
 			}
 		}
@@ -77,6 +77,14 @@ func (t *tagger) openingImperfect(i int) bool {
 	r, _ := utf8.DecodeRuneInString(k)
 	if r != 'ي' && r != 'ت' {
 		return false
+	}
+	if r == 'ت' {
+		// تعرض، تلقى، تراجع، تعرضت are past verbs too: a ت-word must be
+		// longer than a past form can be, not end in ت, not be تفاعل
+		rs := []rune(k)
+		if len(rs) < 5 || rs[len(rs)-1] == 'ت' || len(rs) == 5 && rs[2] == 'ا' {
+			return false
+		}
 	}
 	if _, n := t.lex.month(t.keys, i); n > 0 {
 		return false
