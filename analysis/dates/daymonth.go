@@ -421,7 +421,14 @@ func (t *tagger) matchMonth(i int) *match {
 		return nil
 	}
 	if p.hijri && p.y == 0 {
-		return nil
+		// رمضان الماضي، في شهر رمضان، خلال رمضان: the month's days that
+		// year; a bare name (رمضان is a given name too) needs a lead word,
+		// شهر, or a modifier
+		if p.d != 0 || p.mod != "" || !lead && p.dir == 0 && !p.cur {
+			return nil
+		}
+		p.hijriSpan = true
+		return &match{start: i, end: j, p: p, rule: "Hijri month"}
 	}
 	return &match{start: i, end: j, p: p, rule: "month"}
 }

@@ -34,6 +34,7 @@ type lexicons struct {
 	numbers  map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
+	holidays   map[string][]holiday // by first word key
 }
 
 type numInfo struct {
@@ -77,7 +78,17 @@ func loadLex() *lexicons {
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			lex.givenNames[e.Words[0]] = true
 		}
+		loadHolidays(&lex)
 		lex.triggers = map[string]bool{}
+		for k := range lex.holidays {
+			lex.triggers[k] = true
+			for _, p := range []string{"و", "ب", "ل", "ف"} {
+				lex.triggers[p+k] = true
+			}
+		}
+		for k := range dayOrdinals {
+			lex.triggers[k], lex.triggers["و"+k] = true, true
+		}
 		add := func(keys ...string) {
 			for _, k := range keys {
 				lex.triggers[text.Key(k)] = true
@@ -117,7 +128,7 @@ func loadLex() *lexicons {
 				add(k, "و"+k)
 			}
 		}
-		add("أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
+		add("من", "ومن", "أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
 		for k := range decadeWords {
 			add(k, "و"+k, "ف"+k)
 		}

@@ -57,7 +57,7 @@ func (t *tagger) matchDayWord(i int) *match {
 	case yesterdayW[k]:
 		p.hasDayOff, p.dayOff, rule = true, -1, "yesterday"
 		j++
-	case tomorrowW[k]:
+	case tomorrowW[k] || p.part != "" && k == "غد":
 		p.hasDayOff, p.dayOff, rule = true, 1, "tomorrow"
 		j++
 	case k == "يوم" && (t.key(j+1) == "غد" || t.key(j+1) == "الغد"):

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rasad/rasad"
@@ -40,6 +41,12 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			continue
 		}
 		s, e := t.span(m.start, m.end)
+		if m.skip > 0 && s == t.toks[m.start].Start {
+			s += m.skip
+			for strings.HasPrefix(t.src[s:], "\u0640") { // بـالمولد: the tatweel too
+				s += len("\u0640")
+			}
+		}
 		out = append(out, rasad.Timex{
 			Span: rasad.Span{Start: s, End: e}, Text: t.src[s:e], Type: m.p.typ, Value: vals[idx],
 			Mod: m.p.mod, Anchor: anchors[idx], Rule: m.rule, Confidence: m.p.conf,
@@ -56,14 +63,26 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return p.value, "none"
 	}
 	if p.typ == "TIME" {
-		base, anc := anchor.Date, anchor.Kind
-		if d, ok := sentDate[t.sentOf(m.start)]; ok {
-			base, anc = d, "text"
+		date, anc := "", anchor.Kind
+		if p.day != nil {
+			if v, a := t.resolve(match{start: m.start, end: m.end, p: *p.day}, anchor, sentDate); len(v) >= 10 {
+				date, anc = v[:10], a
+			}
 		}
-		if base.IsZero() {
-			return fmt.Sprintf("XXXX-XX-XXT%02d:%02d", p.hh, p.mm), "none"
+		if date == "" {
+			if d, ok := sentDate[t.sentOf(m.start)]; ok {
+				date, anc = d.Format("2006-01-02"), "text"
+			} else if anchor.Valid() {
+				date = anchor.Date.Format("2006-01-02")
+			} else {
+				date, anc = "XXXX-XX-XX", "none"
+			}
 		}
-		return fmt.Sprintf("%sT%02d:%02d", base.Format("2006-01-02"), p.hh, p.mm), anc
+		v := fmt.Sprintf("%sT%02d:%02d", date, p.hh, p.mm)
+		if p.end != nil {
+			v += fmt.Sprintf("/%sT%02d:%02d", date, p.end.hh, p.end.mm)
+		}
+		return v, anc
 	}
 	if p.season != "" {
 		if !anchor.Valid() {
@@ -85,6 +104,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return d.Format("2006-01-02"), "none"
 		}
 		return "", ""
+	}
+	if p.holiday != nil && p.y > 0 {
+		d, ok := resolveHoliday(p, time.Time{}, 0, false)
+		if !ok {
+			return "", ""
+		}
+		return d.Format("2006-01-02"), "none"
 	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
@@ -111,6 +137,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		dir = t.clauseDirection(m)
 	}
 	switch {
+	case p.holiday != nil:
+		d, ok := resolveHoliday(p, A, dir, p.dir != 0)
+		if !ok {
+			return "", ""
+		}
+		return d.Format("2006-01-02"), anchor.Kind
+	case p.hijriSpan:
+		lo, hi := hijriMonthRange(A, p.m, dir, p.dir != 0)
+		return lo.Format("2006-01-02") + "/" + hi.Format("2006-01-02"), anchor.Kind
 	case p.nth != 0:
 		var y, mo int
 		if p.hasUnit {

@@ -56,9 +56,12 @@ type partial struct {
 	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)
 	end       *partial
-	anaphoric bool // dayOff counts from the last date told, not the anchor
-	nth       int  // the weekday's rank in its month, -1 the last
-	hasWeek   bool // the weekday of a week weekOff from the anchor's
+	holiday   *holiday // a named day dated by its rule
+	hijriSpan bool     // a Hijri month without a year, as its range of days
+	day       *partial // the day a clock time is on (الساعة السادسة من مساء غد)
+	anaphoric bool     // dayOff counts from the last date told, not the anchor
+	nth       int      // the weekday's rank in its month, -1 the last
+	hasWeek   bool     // the weekday of a week weekOff from the anchor's
 	weekOff   int
 	conf      float64
 }
@@ -70,6 +73,9 @@ type match struct {
 	// also are expressions found with this one that stand apart from it
 	// (the second year of عامي 2021 و2022)
 	also []match
+	// skip is how many bytes of the first token are a clitic, not the
+	// expression (بعيد الفطر)
+	skip int
 }
 
 // tagger holds the per-document token view.
@@ -185,7 +191,7 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay, t.matchFraction, t.matchCentury,
+		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay, t.matchFraction, t.matchCentury, t.matchHoliday,
 	}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
