@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/rasad/rasad/lexicon"
-	"github.com/rasad/rasad/text"
 )
 
 // holiday is one rule of holidays.tsv.
@@ -97,7 +96,7 @@ var dayOrdinals = keyedInt(map[string]int{"أول": 1, "ثاني": 2, "ثالث"
 // not Christmas.
 func (t *tagger) matchHoliday(i int) *match {
 	j, off := i, 0
-	if n, ok := dayOrdinals[text.StripConj(t.key(i))]; ok && n > 0 && t.key(i+1) == "ايام" {
+	if n, ok := dayOrdinals[t.skey(i)]; ok && n > 0 && t.key(i+1) == "ايام" {
 		off, j = n-1, i+2
 	}
 	h, n, clitic := t.holidayAt(j)

@@ -23,7 +23,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		this = true
 		j++
 	}
-	k := text.StripConj(t.key(j))
+	k := t.skey(j)
 	if k == "الايام" || k == "الاسابيع" || k == "الاشهر" || k == "الشهور" || k == "السنوات" || k == "الاعوام" {
 		// الأيام الثلاثة الماضية: a counted period, a duration
 		if v, c := t.countWord(j + 1); c > 0 && v <= 12 {
@@ -106,7 +106,7 @@ func seasonYear(a time.Time, code string, dir int) int {
 
 // matchSeason: صيف 2018، الشتاء المقبل، ربيع العام الماضي، خريف هذا العام.
 func (t *tagger) matchSeason(i int) *match {
-	code, ok := seasons[text.StripConj(t.key(i))]
+	code, ok := seasons[t.skey(i)]
 	if !ok {
 		code, ok = seasons[t.key(i)]
 	}
@@ -135,7 +135,7 @@ func (t *tagger) matchSeason(i int) *match {
 // matchQuarter: الربع الأول من العام المقبل، الربع الثالث من عام 2019،
 // الربع الأخير من 2018، الربع الثاني من هذا العام.
 func (t *tagger) matchQuarter(i int) *match {
-	if text.StripConj(t.key(i)) != "الربع" {
+	if t.skey(i) != "الربع" {
 		return nil
 	}
 	q := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[t.key(i+1)]
@@ -192,7 +192,7 @@ func init() {
 // matchDecade: التسعينيات، تسعينيات القرن الماضي/العشرين، ثمانينات القرن
 // الـ20، سبعينيات القرن التاسع عشر → 199, 198, 187.
 func (t *tagger) matchDecade(i int) *match {
-	d, ok := decadeWords[text.StripConj(t.key(i))]
+	d, ok := decadeWords[t.skey(i)]
 	if !ok {
 		d, ok = decadeWords[t.key(i)]
 	}

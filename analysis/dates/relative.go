@@ -19,9 +19,9 @@ func (t *tagger) matchDayWord(i int) *match {
 	rule := ""
 	part, ok := partWords[t.key(j)] // فجر before text.StripConj reads it as ف + جر
 	if !ok {
-		part, ok = partWords[text.StripConj(t.key(j))]
+		part, ok = partWords[t.skey(j)]
 	}
-	if k := text.StripConj(t.key(j)); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
+	if k := t.skey(j); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
 		part, ok = "AF", true // بعد ظهر الثلاثاء: the afternoon
 		j++
 	}
@@ -31,12 +31,12 @@ func (t *tagger) matchDayWord(i int) *match {
 		if t.key(j) == "يوم" {
 			j++
 		}
-	} else if text.StripConj(t.key(j)) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
+	} else if t.skey(j) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
 		// هذا الصباح، هذا المساء: today
 		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
 		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
 	}
-	k := text.StripConj(t.key(j))
+	k := t.skey(j)
 	switch {
 	case todayW[k] && anaphoricDay[t.key(j+1)] != 0:
 		// اليوم التالي، اليوم السابق، اليوم نفسه: counted from the date just told
@@ -165,7 +165,7 @@ var (
 // ساعتين. After منذ/خلال/لمدة it is a DURATION; after قبل/بعد (not "قبل N
 // أيام من ...") a DATE counted from the anchor.
 func (t *tagger) matchOffset(i int) *match {
-	lead := text.StripConj(t.key(i))
+	lead := t.skey(i)
 	j := i + 1
 	switch lead {
 	case "منذ", "خلال", "لمدة", "طيلة", "طوال", "مده", "قبل", "بعد", "غضون":
@@ -285,13 +285,13 @@ func (t *tagger) matchOffset(i int) *match {
 func (t *tagger) matchQuantity(i int) *match {
 	j := i
 	n, unit, vague := 0, "", false
-	if u, ok := dualUnits[text.StripConj(t.key(j))]; ok {
+	if u, ok := dualUnits[t.skey(j)]; ok {
 		n, unit = 2, u
 		j++
 	} else {
 		if n, vague, j = t.countAt(j); n == 0 {
 			// ساعة ونصف، سنة وأربعة أشهر: one unit and a second quantity
-			u, ok := unitWords[text.StripConj(t.key(i))]
+			u, ok := unitWords[t.skey(i)]
 			if !ok || pluralUnits[t.key(i)] {
 				return nil
 			}
@@ -326,7 +326,7 @@ func (t *tagger) matchQuantity(i int) *match {
 	if n != n0 || unit != u0 {
 		v = mixedDuration(n, unit)
 	}
-	if k := text.StripConj(t.key(i - 1)); k == "كل" {
+	if k := t.skey(i - 1); k == "كل" {
 		// كل عامين، كل ثلاث سنوات: a set, every so many units
 		return &match{start: i - 1, end: j, p: partial{typ: "SET", value: v, conf: 0.8}, rule: "every n units"}
 	}
@@ -372,7 +372,7 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 	if c == 0 {
 		return 0, false, j
 	}
-	k := text.StripConj(t.key(j + c - 1))
+	k := t.skey(j + c - 1)
 	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
 }
 
@@ -390,7 +390,7 @@ func durationValue(count, unit string) string {
 // matchVague: حاليا، الآن، قريبا، مؤخرا، في المستقبل القريب، في الآونة
 // الأخيرة، في الوقت الحالي/الراهن.
 func (t *tagger) matchVague(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if v, ok := vagueWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "DATE", value: v, conf: 0.8}, rule: "vague reference"}
 	}
@@ -412,7 +412,7 @@ func (t *tagger) matchVague(i int) *match {
 
 // matchSet: يوميا، أسبوعيا، كل يوم، كل أسبوع، كل يوم جمعة، كل عام.
 func (t *tagger) matchSet(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if v, ok := setWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "set adverb"}
 	}
@@ -615,7 +615,7 @@ var fractionUnits = map[string]map[string]string{
 
 // matchFraction: ربع قرن، نصف ساعة، قرن (100 years), قرنين.
 func (t *tagger) matchFraction(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if us, ok := fractionUnits[k]; ok {
 		if v := us[t.key(i+1)]; v != "" {
 			return &match{start: i, end: i + 2, p: partial{typ: "DURATION", value: v, conf: 0.75}, rule: "fraction of a unit"}
@@ -631,7 +631,7 @@ var timesWords = set("مرة مره مرتين مرتان مرات")
 // of the unit (how many times is not part of the value).
 func (t *tagger) matchTimes(i int) *match {
 	j := i
-	if !timesWords[text.StripConj(t.key(j))] {
+	if !timesWords[t.skey(j)] {
 		if _, _, j2 := t.countAt(j); j2 > j && timesWords[t.key(j2)] {
 			j = j2
 		} else {
@@ -666,7 +666,7 @@ var scheduleLead = set("عدا ماعدا باستثناء سوى خلا أيا�
 // matchScheduleDay: عدا الجمعة والسبت، أيام الخميس — weekdays of a
 // schedule, a SET each (coordinated ones are their own expressions).
 func (t *tagger) matchScheduleDay(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if !scheduleLead[k] {
 		return nil
 	}

@@ -84,8 +84,9 @@ type tagger struct {
 	src    string
 	toks   []text.Token
 	keys   []string
-	clause []int // clause index per token
-	sent   []int // sentence index per token
+	skeys  []string // keys without a conjunction, made on first use
+	clause []int    // clause index per token
+	sent   []int    // sentence index per token
 	dms    []time.Time
 	// inMatch marks tokens inside a temporal expression: their words
 	// (الماضي in الأسبوع الماضي) say nothing about another expression's tense
@@ -163,6 +164,21 @@ func (t *tagger) scopes() {
 	}
 }
 
+// skey is the key of token i without a conjunction و/ف (text.StripConj),
+// computed once per token.
+func (t *tagger) skey(i int) string {
+	if i < 0 || i >= len(t.keys) {
+		return ""
+	}
+	if t.skeys == nil {
+		t.skeys = make([]string, len(t.keys))
+		for j, k := range t.keys {
+			t.skeys[j] = text.StripConj(k)
+		}
+	}
+	return t.skeys[i]
+}
+
 func (t *tagger) key(i int) string {
 	if i < 0 || i >= len(t.keys) {
 		return ""
@@ -193,13 +209,43 @@ func (t *tagger) scan() []match {
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
 		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay, t.matchFraction, t.matchCentury, t.matchHoliday,
 	}
+	// the commonest triggers start few rules: من a time range, في a vague
+	// reference or في غضون
+	fromRules := []func(int) *match{t.matchTime}
+	inRules := []func(int) *match{t.matchOffset, t.matchVague}
+	onRules := []func(int) *match{t.matchOffset}
+	leadRules := []func(int) *match{t.matchOffset, t.matchDayWord}
+	thisRules := []func(int) *match{t.matchPeriod, t.matchDayWord}
+	thatRules := []func(int) *match{t.matchDayWord}
+	// a number starts only these
+	numRules := []func(int) *match{t.matchDayMonth, t.matchNumeric, t.matchYear, t.matchTime, t.matchQuantity, t.matchSet}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
 			i++
 			continue
 		}
 		var best *match
-		for _, r := range rules {
+		rs := rules
+		switch t.keys[i] {
+		case "من", "ومن":
+			rs = fromRules
+		case "في", "وفي", "فى":
+			rs = inRules
+		case "علي", "وعلي":
+			rs = onRules
+		case "بين", "وبين":
+			rs = fromRules
+		case "خلال", "منذ", "قبل", "بعد", "وخلال", "ومنذ", "وقبل", "وبعد":
+			rs = leadRules
+		case "هذا", "هذه", "وهذا", "وهذه":
+			rs = thisRules
+		case "ذلك", "وذلك", "نفس":
+			rs = thatRules
+		}
+		if t.toks[i].Kind == text.Number {
+			rs = numRules
+		}
+		for _, r := range rs {
 			if m := r(i); m != nil && (best == nil || m.end > best.end) {
 				best = m
 			}

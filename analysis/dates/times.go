@@ -4,8 +4,6 @@ package dates
 
 import (
 	"strings"
-
-	"github.com/rasad/rasad/text"
 )
 
 // minutesAfter reads the minutes after an hour word at j: والنصف، والربع،
@@ -60,7 +58,7 @@ type clock struct {
 // clockAt reads [الساعة] 10 | 10:30 | الثالثة [والنصف] [صباحا|من مساء] at j.
 func (t *tagger) clockAt(j int) (clock, bool) {
 	c := clock{h: -1, partAt: -1}
-	if k := text.StripConj(t.key(j)); k == "الساعه" || k == "ساعه" {
+	if k := t.skey(j); k == "الساعه" || k == "ساعه" {
 		c.lead = true
 		j++
 	}
@@ -146,7 +144,7 @@ func (t *tagger) dayAfterClock(c clock) (*partial, int) {
 func (t *tagger) matchTime(i int) *match {
 	j := i
 	rangeLead := ""
-	if k := text.StripConj(t.key(j)); k == "من" || k == "بين" {
+	if k := t.skey(j); k == "من" || k == "بين" {
 		rangeLead = k
 		j++
 	}
