@@ -243,7 +243,7 @@ func (t *tagger) smallAfter(j int) bool {
 	if j >= len(t.toks) || t.toks[j].Kind == text.Punct {
 		return true
 	}
-	k := text.StripConj(t.key(j))
+	k := t.skey(j)
 	if (strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "بال")) && !percentWords[k] {
 		return true // للتصويت، بالتزامن: a prepositional phrase
 	}
@@ -421,7 +421,14 @@ func (t *tagger) matchMonth(i int) *match {
 		return nil
 	}
 	if p.hijri && p.y == 0 {
-		return nil
+		// رمضان الماضي، في شهر رمضان، خلال رمضان: the month's days that
+		// year; a bare name (رمضان is a given name too) needs a lead word,
+		// شهر, or a modifier
+		if p.d != 0 || p.mod != "" || !lead && p.dir == 0 && !p.cur {
+			return nil
+		}
+		p.hijriSpan = true
+		return &match{start: i, end: j, p: p, rule: "Hijri month"}
 	}
 	return &match{start: i, end: j, p: p, rule: "month"}
 }
@@ -462,7 +469,7 @@ func (t *tagger) matchYear(i int) *match {
 	p.typ, p.conf = "DATE", 0.9
 	j = t.rangeMod(j, &p)
 	hasWord, dual := false, false
-	switch k := text.StripConj(t.key(j)); {
+	switch k := t.skey(j); {
 	case yearWords[k] || yearWords[t.key(j)]:
 		j++
 		hasWord = true
@@ -492,7 +499,7 @@ func (t *tagger) matchYear(i int) *match {
 	words := !t.isNum(j)
 	era := j2 > j+1 && !words || words && (eraWords[t.key(j2-1)] || hijriEra[t.key(j2-1)])
 	apart := t.setApart(j)
-	lead := dateLead[t.key(i-1)] || dateLead[text.StripConj(t.key(i-1))]
+	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)]
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
 		if !lead && !words {
 			return nil
@@ -507,7 +514,7 @@ func (t *tagger) matchYear(i int) *match {
 		p.hijri = true
 	}
 	p.y = y
-	switch k := text.StripConj(t.key(i - 1)); {
+	switch k := t.skey(i - 1); {
 	case p.mod != "":
 	case k == "قبل":
 		p.mod = "BEFORE"

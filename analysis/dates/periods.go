@@ -23,7 +23,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		this = true
 		j++
 	}
-	k := text.StripConj(t.key(j))
+	k := t.skey(j)
 	if k == "الايام" || k == "الاسابيع" || k == "الاشهر" || k == "الشهور" || k == "السنوات" || k == "الاعوام" {
 		// الأيام الثلاثة الماضية: a counted period, a duration
 		if v, c := t.countWord(j + 1); c > 0 && v <= 12 {
@@ -106,7 +106,7 @@ func seasonYear(a time.Time, code string, dir int) int {
 
 // matchSeason: صيف 2018، الشتاء المقبل، ربيع العام الماضي، خريف هذا العام.
 func (t *tagger) matchSeason(i int) *match {
-	code, ok := seasons[text.StripConj(t.key(i))]
+	code, ok := seasons[t.skey(i)]
 	if !ok {
 		code, ok = seasons[t.key(i)]
 	}
@@ -135,7 +135,7 @@ func (t *tagger) matchSeason(i int) *match {
 // matchQuarter: الربع الأول من العام المقبل، الربع الثالث من عام 2019،
 // الربع الأخير من 2018، الربع الثاني من هذا العام.
 func (t *tagger) matchQuarter(i int) *match {
-	if text.StripConj(t.key(i)) != "الربع" {
+	if t.skey(i) != "الربع" {
 		return nil
 	}
 	q := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[t.key(i+1)]
@@ -192,7 +192,7 @@ func init() {
 // matchDecade: التسعينيات، تسعينيات القرن الماضي/العشرين، ثمانينات القرن
 // الـ20، سبعينيات القرن التاسع عشر → 199, 198, 187.
 func (t *tagger) matchDecade(i int) *match {
-	d, ok := decadeWords[text.StripConj(t.key(i))]
+	d, ok := decadeWords[t.skey(i)]
 	if !ok {
 		d, ok = decadeWords[t.key(i)]
 	}
@@ -218,4 +218,46 @@ func (t *tagger) matchDecade(i int) *match {
 		}
 	}
 	return &match{start: i, end: j, p: partial{typ: "DATE", value: strconv.Itoa(century*10 + d), conf: 0.85}, rule: "decade"}
+}
+
+// matchCentury: القرن التاسع عشر (18)، القرن العشرين (19)، القرن الـ21،
+// القرن 19، أواخر القرن الثامن عشر (17, END)، مطلع القرن الماضي (19,
+// START from 2024)، القرن الحالي.
+func (t *tagger) matchCentury(i int) *match {
+	var p partial
+	p.typ, p.conf = "DATE", 0.85
+	j := t.rangeMod(i, &p)
+	if k := t.key(j); k != "القرن" && !(j == i && text.StripConj(k) == "القرن") {
+		return nil
+	}
+	j++
+	n := 0
+	switch k := t.key(j); {
+	case t.isNum(j) && len(k) <= 2:
+		n = t.num(j)
+		j++
+	case k == "ال" && t.isNum(j+1):
+		n = t.num(j + 1)
+		j += 2
+	default:
+		if v, c := t.lex.number(t.keys, j, "ordinal"); c > 0 {
+			n = v
+			j += c
+		} else if j2 := t.modAt(j, &p); j2 > j {
+			p.hasUnit, p.unit, p.unitOff = true, "C", p.dir
+			if p.cur {
+				p.unitOff = 0
+			}
+			p.dir, p.cur = 0, false
+			return &match{start: i, end: j2, p: p, rule: "century"}
+		}
+	}
+	if n < 1 || n > 21 {
+		return nil
+	}
+	p.value = fmt.Sprintf("%02d", n-1)
+	if t.key(j) == "الميلادي" || t.key(j) == "للميلاد" || t.key(j) == "م" {
+		j++
+	}
+	return &match{start: i, end: j, p: p, rule: "century"}
 }

@@ -14,7 +14,7 @@ import (
 
 // phenomenaFloor is how many lines of the phenomena file already pass: a
 // ratchet, raised with each fix, so no change loses one.
-const phenomenaFloor = 41
+const phenomenaFloor = 77
 
 // phenomenon is one line of ../shared/gold/dates-phenomena.jsonl.
 type phenomenon struct {

@@ -19,9 +19,9 @@ func (t *tagger) matchDayWord(i int) *match {
 	rule := ""
 	part, ok := partWords[t.key(j)] // فجر before text.StripConj reads it as ف + جر
 	if !ok {
-		part, ok = partWords[text.StripConj(t.key(j))]
+		part, ok = partWords[t.skey(j)]
 	}
-	if k := text.StripConj(t.key(j)); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
+	if k := t.skey(j); k == "بعد" && (t.key(j+1) == "ظهر" || t.key(j+1) == "الظهر") {
 		part, ok = "AF", true // بعد ظهر الثلاثاء: the afternoon
 		j++
 	}
@@ -31,13 +31,20 @@ func (t *tagger) matchDayWord(i int) *match {
 		if t.key(j) == "يوم" {
 			j++
 		}
-	} else if text.StripConj(t.key(j)) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
+	} else if t.skey(j) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
 		// هذا الصباح، هذا المساء: today
 		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
 		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
 	}
-	k := text.StripConj(t.key(j))
+	k := t.skey(j)
 	switch {
+	case todayW[k] && anaphoricDay[t.key(j+1)] != 0:
+		// اليوم التالي، اليوم السابق، اليوم نفسه: counted from the date just told
+		p.hasDayOff, p.dayOff, p.anaphoric, rule = true, anaphoricDay[t.key(j+1)]-2, true, "the next/previous/same day"
+		j += 2
+	case (k == "ذلك" || k == "نفس") && t.key(j+1) == "اليوم" && !dayAdjectives[t.key(j+2)]:
+		p.hasDayOff, p.anaphoric, rule = true, true, "that day"
+		j += 2
 	case todayW[k]:
 		if excludedToday(t, j) {
 			return nil
@@ -50,7 +57,7 @@ func (t *tagger) matchDayWord(i int) *match {
 	case yesterdayW[k]:
 		p.hasDayOff, p.dayOff, rule = true, -1, "yesterday"
 		j++
-	case tomorrowW[k]:
+	case tomorrowW[k] || p.part != "" && k == "غد":
 		p.hasDayOff, p.dayOff, rule = true, 1, "tomorrow"
 		j++
 	case k == "يوم" && (t.key(j+1) == "غد" || t.key(j+1) == "الغد"):
@@ -65,6 +72,18 @@ func (t *tagger) matchDayWord(i int) *match {
 	case (k == "اول" || k == "أول") && t.key(j+1) == "من" && yesterdayW[t.key(j+2)]:
 		p.hasDayOff, p.dayOff, rule = true, -2, "day before yesterday"
 		j += 3
+	case k == "قبل" && yesterdayW[t.key(j+1)]:
+		p.hasDayOff, p.dayOff, rule = true, -2, "day before yesterday"
+		j += 2
+	case k == "قبل" && t.key(j+1) == "يوم" && yesterdayW[t.key(j+2)]:
+		p.hasDayOff, p.dayOff, rule = true, -2, "day before yesterday"
+		j += 3
+	case k == "الليله" && p.part == "" && pastMods[t.key(j+1)]:
+		p.hasDayOff, p.dayOff, p.part, rule = true, -1, "NI", "last night"
+		j += 2
+	case k == "الليله" && p.part == "" && futureMods[t.key(j+1)]:
+		p.hasDayOff, p.dayOff, p.part, rule = true, 0, "NI", "tonight"
+		j += 2
 	case k == "الليله" && p.part == "":
 		p.hasDayOff, p.dayOff, p.part, rule = true, 0, "NI", "tonight"
 		j++
@@ -104,6 +123,10 @@ func (t *tagger) matchDayWord(i int) *match {
 	return &match{start: i, end: j, p: p, rule: rule}
 }
 
+// anaphoricDay: the day word after اليوم that counts from the date just
+// told, as offset+2 (0 is no such word).
+var anaphoricDay = keyedInt(map[string]int{"التالي": 3, "الموالي": 3, "اللاحق": 3, "السابق": 1, "نفسه": 2, "ذاته": 2})
+
 // notWeekday: الاثنين that means "the two" (نحن الاثنين، كلا الاثنين).
 func notWeekday(t *tagger, j int) bool {
 	if t.key(j) != "الاثنين" {
@@ -142,7 +165,7 @@ var (
 // ساعتين. After منذ/خلال/لمدة it is a DURATION; after قبل/بعد (not "قبل N
 // أيام من ...") a DATE counted from the anchor.
 func (t *tagger) matchOffset(i int) *match {
-	lead := text.StripConj(t.key(i))
+	lead := t.skey(i)
 	j := i + 1
 	switch lead {
 	case "منذ", "خلال", "لمدة", "طيلة", "طوال", "مده", "قبل", "بعد", "غضون":
@@ -189,6 +212,9 @@ func (t *tagger) matchOffset(i int) *match {
 			n = 1 // منذ أسبوع، قبل شهر
 		}
 		u, ok := unitWords[t.key(j)]
+		if ok && n == 0 && pluralUnits[t.key(j)] && periodWords[t.key(j+1)] != "" {
+			return nil // طوال أيام الأسبوع: the days of the week, no quantity
+		}
 		if ok && n == 0 && pluralUnits[t.key(j)] {
 			// منذ سنوات، قبل أيام، بعد أشهر: an unknown number of them
 			switch lead {
@@ -215,7 +241,27 @@ func (t *tagger) matchOffset(i int) *match {
 	if approx {
 		p.mod = "APPROX"
 	}
+	// a second quantity: عام وثلاثة أشهر، ساعة ونصف
+	n, unit, j = t.compound(n, unit, j)
 	dur := durationValue(strconv.Itoa(n), unit)
+	// قبل يومين من ذلك، بعد ثلاثة أسابيع من الآن: counted from the date just
+	// told, or from now, to the day
+	if (lead == "قبل" || lead == "بعد") && t.key(j) == "من" && unit != "H" && unit != "MIN" {
+		from := t.key(j + 1)
+		if from == "الان" || from == "اليوم" || from == "ذلك" || from == "هذا" && t.key(j+2) == "اليوم" {
+			end := j + 2
+			if from == "هذا" || from == "ذلك" && (t.key(j+2) == "التاريخ" || t.key(j+2) == "اليوم" || t.key(j+2) == "الحين") {
+				end++
+			}
+			off := n
+			if lead == "قبل" {
+				off = -n
+			}
+			p.typ, p.hasDayOff, p.anaphoric = "DATE", true, from == "ذلك"
+			p.hasUnit, p.unit, p.unitOff = true, unit, off
+			return &match{start: i, end: end, p: p, rule: lead + " + quantity from now/then"}
+		}
+	}
 	if (lead == "قبل" || lead == "بعد") && unit != "H" && unit != "MIN" && t.key(j) != "من" && t.key(j) != "على" && t.key(j) != "علي" {
 		p.typ = "DATE"
 		p.hasUnit, p.unit = true, unit
@@ -239,11 +285,19 @@ func (t *tagger) matchOffset(i int) *match {
 func (t *tagger) matchQuantity(i int) *match {
 	j := i
 	n, unit, vague := 0, "", false
-	if u, ok := dualUnits[text.StripConj(t.key(j))]; ok {
+	if u, ok := dualUnits[t.skey(j)]; ok {
 		n, unit = 2, u
 		j++
 	} else {
 		if n, vague, j = t.countAt(j); n == 0 {
+			// ساعة ونصف، سنة وأربعة أشهر: one unit and a second quantity
+			u, ok := unitWords[t.skey(i)]
+			if !ok || pluralUnits[t.key(i)] {
+				return nil
+			}
+			if n2, u2, j2 := t.compound(1, u, i+1); j2 > i+1 {
+				return &match{start: i, end: j2, p: partial{typ: "DURATION", value: mixedDuration(n2, u2), conf: 0.75}, rule: "quantity of time"}
+			}
 			return nil
 		}
 		u, ok := unitWords[t.key(j)]
@@ -253,6 +307,8 @@ func (t *tagger) matchQuantity(i int) *match {
 		unit = u
 		j++
 	}
+	n0, u0 := n, unit
+	n, unit, j = t.compound(n, unit, j)
 	if y, _, _ := t.yearAt(j); y > 0 {
 		return nil
 	}
@@ -266,7 +322,15 @@ func (t *tagger) matchQuantity(i int) *match {
 	if vague {
 		count = "X" // عدة أيام: some days
 	}
-	return &match{start: i, end: j, p: partial{typ: "DURATION", value: durationValue(count, unit), conf: 0.75}, rule: "quantity of time"}
+	v := durationValue(count, unit)
+	if n != n0 || unit != u0 {
+		v = mixedDuration(n, unit)
+	}
+	if k := t.skey(i - 1); k == "كل" {
+		// كل عامين، كل ثلاث سنوات: a set, every so many units
+		return &match{start: i - 1, end: j, p: partial{typ: "SET", value: v, conf: 0.8}, rule: "every n units"}
+	}
+	return &match{start: i, end: j, p: partial{typ: "DURATION", value: v, conf: 0.75}, rule: "quantity of time"}
 }
 
 // decadesAt reads decades after a preposition of time: عقدين، ثلاثة عقود،
@@ -292,11 +356,23 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 	if v := t.num(j); v > 0 {
 		return v, false, j + 1
 	}
+	if v, j2 := t.numberWords(j); v > 0 {
+		return v, false, j2
+	}
+	if k := t.key(j); strings.HasPrefix(k, "و") && len(k) > len("و") {
+		// وخمسة وعشرين: a compound after a conjunction
+		t.keys[j] = k[len("و"):]
+		v, j2 := t.numberWords(j)
+		t.keys[j] = k
+		if v > 0 {
+			return v, false, j2
+		}
+	}
 	v, c := t.lex.number(t.keys, j, "cardinal")
 	if c == 0 {
 		return 0, false, j
 	}
-	k := text.StripConj(t.key(j + c - 1))
+	k := t.skey(j + c - 1)
 	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
 }
 
@@ -314,7 +390,7 @@ func durationValue(count, unit string) string {
 // matchVague: حاليا، الآن، قريبا، مؤخرا، في المستقبل القريب، في الآونة
 // الأخيرة، في الوقت الحالي/الراهن.
 func (t *tagger) matchVague(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if v, ok := vagueWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "DATE", value: v, conf: 0.8}, rule: "vague reference"}
 	}
@@ -336,14 +412,23 @@ func (t *tagger) matchVague(i int) *match {
 
 // matchSet: يوميا، أسبوعيا، كل يوم، كل أسبوع، كل يوم جمعة، كل عام.
 func (t *tagger) matchSet(i int) *match {
-	k := text.StripConj(t.key(i))
+	k := t.skey(i)
 	if v, ok := setWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "set adverb"}
+	}
+	if m := t.matchTimes(i); m != nil {
+		return m
+	}
+	if m := t.matchScheduleDay(i); m != nil {
+		return m
 	}
 	if k != "كل" {
 		return nil
 	}
 	j := i + 1
+	if m := t.matchQuantity(j); m != nil && m.p.typ == "SET" {
+		return m // كل عامين، كل ثلاث سنوات
+	}
 	if t.key(j) == "يوم" {
 		if wd := t.lex.bareWeekday(t.key(j + 1)); wd > 0 {
 			return &match{start: i, end: j + 2, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.85}, rule: "every weekday"}
@@ -436,4 +521,174 @@ func (t *tagger) weekdayDetail(j int, p *partial, rule string) (int, string) {
 		}
 	}
 	return j, rule
+}
+
+// compound reads a second quantity joined by و after n units ending at j
+// (عام وثلاثة أشهر، ساعة ونصف، سنتين ونصف) and returns the sum in the finer
+// unit.
+func (t *tagger) compound(n int, unit string, j int) (int, string, int) {
+	k := t.key(j)
+	if k == "ونصف" || k == "و" && t.key(j+1) == "نصف" {
+		next := j + 1
+		if k == "و" {
+			next++
+		}
+		switch unit {
+		case "Y":
+			return n*12 + 6, "M", next
+		case "H":
+			return n*60 + 30, "MIN", next
+		case "D":
+			return n*24 + 12, "H", next
+		case "M":
+			return n*30 + 15, "D", next // a month and a half: 45 days
+		}
+		return n, unit, j
+	}
+	var n2, j2 int
+	switch {
+	case k == "و":
+		n2, _, j2 = t.countAt(j + 1)
+	case strings.HasPrefix(k, "و"):
+		n2, _, j2 = t.countAt(j)
+	}
+	if u2, ok := dualUnits[text.StripConj(k)]; ok && strings.HasPrefix(k, "و") {
+		n2, j2 = 2, j+1
+		return t.combine(n, unit, n2, u2, j, j2)
+	}
+	if n2 == 0 {
+		return n, unit, j
+	}
+	u2, ok := unitWords[t.key(j2)]
+	if !ok {
+		return n, unit, j
+	}
+	return t.combine(n, unit, n2, u2, j, j2+1)
+}
+
+// combine adds n2 u2 to n u when u2 is the next finer unit.
+func (t *tagger) combine(n int, u string, n2 int, u2 string, j, next int) (int, string, int) {
+	switch u + u2 {
+	case "YM":
+		return n*12 + n2, "M", next
+	case "MD":
+		return n*30 + n2, "D", next
+	case "WD":
+		return n*7 + n2, "D", next
+	case "HMIN":
+		return n*60 + n2, "MIN", next
+	}
+	return n, u, j
+}
+
+// mixedDuration writes n units that came from a compound (عام وثلاثة أشهر
+// = 15 M) in the larger unit too: P1Y3M, PT1H30M.
+func mixedDuration(n int, unit string) string {
+	switch {
+	case unit == "M" && n >= 12:
+		v := fmt.Sprintf("P%dY", n/12)
+		if n%12 != 0 {
+			v += fmt.Sprintf("%dM", n%12)
+		}
+		return v
+	case unit == "MIN" && n >= 60:
+		v := fmt.Sprintf("PT%dH", n/60)
+		if n%60 != 0 {
+			v += fmt.Sprintf("%dM", n%60)
+		}
+		return v
+	case unit == "H" && n >= 24:
+		v := fmt.Sprintf("P%dD", n/24)
+		if n%24 != 0 {
+			v += fmt.Sprintf("T%dH", n%24)
+		}
+		return v
+	}
+	return durationValue(strconv.Itoa(n), unit)
+}
+
+// fractionUnits: ربع قرن، نصف ساعة، نصف قرن، ربع ساعة — durations.
+var fractionUnits = map[string]map[string]string{
+	"ربع": {"قرن": "P25Y", "ساعه": "PT15M", "ساعة": "PT15M", "قرنا": "P25Y"},
+	"نصف": {"قرن": "P50Y", "قرنا": "P50Y", "ساعه": "PT30M", "ساعة": "PT30M", "ساعا": "PT30M", "شهر": "P15D", "يوم": "PT12H", "عام": "P6M", "سنه": "P6M", "العام": "", "الشهر": ""},
+}
+
+// matchFraction: ربع قرن، نصف ساعة، قرن (100 years), قرنين.
+func (t *tagger) matchFraction(i int) *match {
+	k := t.skey(i)
+	if us, ok := fractionUnits[k]; ok {
+		if v := us[t.key(i+1)]; v != "" {
+			return &match{start: i, end: i + 2, p: partial{typ: "DURATION", value: v, conf: 0.75}, rule: "fraction of a unit"}
+		}
+	}
+	return nil
+}
+
+// timesWords: مرة، مرتين، مرات (after a count) — how often.
+var timesWords = set("مرة مره مرتين مرتان مرات")
+
+// matchTimes: مرتين في الأسبوع، مرة في الشهر، ثلاث مرات في العام — a SET
+// of the unit (how many times is not part of the value).
+func (t *tagger) matchTimes(i int) *match {
+	j := i
+	if !timesWords[t.skey(j)] {
+		if _, _, j2 := t.countAt(j); j2 > j && timesWords[t.key(j2)] {
+			j = j2
+		} else {
+			return nil
+		}
+	}
+	j++
+	if t.key(j) != "في" && t.key(j) != "كل" {
+		return nil
+	}
+	u, ok := periodWords[t.key(j+1)]
+	if !ok && t.key(j) == "كل" {
+		u, ok = unitWords[t.key(j+1)]
+	}
+	if !ok || u == "MIN" {
+		return nil
+	}
+	v := "P1" + u
+	if u == "H" {
+		v = "PT1H"
+	}
+	if t.key(j) == "كل" {
+		return nil // مرة كل ثلاث سنوات: the set is كل ثلاث سنوات
+	}
+	return &match{start: i, end: j + 2, p: partial{typ: "SET", value: v, conf: 0.8}, rule: "times a period"}
+}
+
+// scheduleLead: words after which a weekday is a day of every week in a
+// schedule (عدا الجمعة، باستثناء السبت، أيام الخميس).
+var scheduleLead = set("عدا ماعدا باستثناء سوى خلا أيام ايام")
+
+// matchScheduleDay: عدا الجمعة والسبت، أيام الخميس — weekdays of a
+// schedule, a SET each (coordinated ones are their own expressions).
+func (t *tagger) matchScheduleDay(i int) *match {
+	k := t.skey(i)
+	if !scheduleLead[k] {
+		return nil
+	}
+	j := i + 1
+	wd := t.lex.weekday(t.key(j))
+	if wd == 0 {
+		return nil
+	}
+	m := &match{start: j, end: j + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.8}, rule: "weekday of a schedule"}
+	for k := j + 1; ; k++ {
+		kk := t.key(k)
+		if kk == "," || kk == "و" {
+			continue
+		}
+		if !strings.HasPrefix(kk, "و") {
+			break
+		}
+		wd2 := t.lex.weekday(kk)
+		if wd2 == 0 {
+			break
+		}
+		m.also = append(m.also, match{start: k, end: k + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd2), conf: 0.8}, rule: "weekday of a schedule"})
+	}
+	return m
 }

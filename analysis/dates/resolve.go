@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rasad/rasad"
@@ -25,8 +26,9 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			}
 			v, anc := t.resolve(m, anchor, sentDate)
 			vals[idx], anchors[idx] = v, anc
-			if m.p.typ == "DATE" && len(v) == 10 {
-				if d, err := time.Parse("2006-01-02", v); err == nil {
+			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') {
+				if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
+					t.lastDay = d
 					if _, ok := sentDate[t.sentOf(m.start)]; !ok {
 						sentDate[t.sentOf(m.start)] = d
 					}
@@ -39,6 +41,12 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			continue
 		}
 		s, e := t.span(m.start, m.end)
+		if m.skip > 0 && s == t.toks[m.start].Start {
+			s += m.skip
+			for strings.HasPrefix(t.src[s:], "\u0640") { // بـالمولد: the tatweel too
+				s += len("\u0640")
+			}
+		}
 		out = append(out, rasad.Timex{
 			Span: rasad.Span{Start: s, End: e}, Text: t.src[s:e], Type: m.p.typ, Value: vals[idx],
 			Mod: m.p.mod, Anchor: anchors[idx], Rule: m.rule, Confidence: m.p.conf,
@@ -55,14 +63,26 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return p.value, "none"
 	}
 	if p.typ == "TIME" {
-		base, anc := anchor.Date, anchor.Kind
-		if d, ok := sentDate[t.sentOf(m.start)]; ok {
-			base, anc = d, "text"
+		date, anc := "", anchor.Kind
+		if p.day != nil {
+			if v, a := t.resolve(match{start: m.start, end: m.end, p: *p.day}, anchor, sentDate); len(v) >= 10 {
+				date, anc = v[:10], a
+			}
 		}
-		if base.IsZero() {
-			return fmt.Sprintf("XXXX-XX-XXT%02d:%02d", p.hh, p.mm), "none"
+		if date == "" {
+			if d, ok := sentDate[t.sentOf(m.start)]; ok {
+				date, anc = d.Format("2006-01-02"), "text"
+			} else if anchor.Valid() {
+				date = anchor.Date.Format("2006-01-02")
+			} else {
+				date, anc = "XXXX-XX-XX", "none"
+			}
 		}
-		return fmt.Sprintf("%sT%02d:%02d", base.Format("2006-01-02"), p.hh, p.mm), anc
+		v := fmt.Sprintf("%sT%02d:%02d", date, p.hh, p.mm)
+		if p.end != nil {
+			v += fmt.Sprintf("/%sT%02d:%02d", date, p.end.hh, p.end.mm)
+		}
+		return v, anc
 	}
 	if p.season != "" {
 		if !anchor.Valid() {
@@ -84,6 +104,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return d.Format("2006-01-02"), "none"
 		}
 		return "", ""
+	}
+	if p.holiday != nil && p.y > 0 {
+		d, ok := resolveHoliday(p, time.Time{}, 0, false)
+		if !ok {
+			return "", ""
+		}
+		return d.Format("2006-01-02"), "none"
 	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
@@ -110,6 +137,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		dir = t.clauseDirection(m)
 	}
 	switch {
+	case p.holiday != nil:
+		d, ok := resolveHoliday(p, A, dir, p.dir != 0)
+		if !ok {
+			return "", ""
+		}
+		return d.Format("2006-01-02"), anchor.Kind
+	case p.hijriSpan:
+		lo, hi := hijriMonthRange(A, p.m, dir, p.dir != 0)
+		return lo.Format("2006-01-02") + "/" + hi.Format("2006-01-02"), anchor.Kind
 	case p.nth != 0:
 		var y, mo int
 		if p.hasUnit {
@@ -134,12 +170,22 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		return d.Format("2006-01-02"), anchor.Kind
 	case p.hasDayOff:
-		d := A.AddDate(0, 0, p.dayOff)
+		base, kind := A, anchor.Kind
+		if p.anaphoric && !t.lastDay.IsZero() {
+			base, kind = t.lastDay, "text"
+		}
+		d := base.AddDate(0, 0, p.dayOff)
+		if p.hasUnit {
+			d = addUnits(base, p.unit, p.unitOff)
+			if p.unit == "Y" {
+				return strconv.Itoa(d.Year()), kind
+			}
+		}
 		v := d.Format("2006-01-02")
 		if p.part != "" {
 			v += "T" + p.part
 		}
-		return v, anchor.Kind
+		return v, kind
 	case p.wd != 0 && p.m == 0:
 		d := resolveWeekday(A, p.wd, dir, p.dir != 0)
 		v := d.Format("2006-01-02")
@@ -301,6 +347,8 @@ func periodValue(A time.Time, unit string, off int, mod string) string {
 	case "M":
 		d := time.Date(A.Year(), A.Month()+time.Month(off), 1, 0, 0, 0, 0, time.UTC)
 		return d.Format("2006-01")
+	case "C":
+		return fmt.Sprintf("%02d", (A.Year()-1)/100+off)
 	case "Y":
 		y := A.Year() + off
 		switch mod {
@@ -386,4 +434,17 @@ func weekdayDay(A time.Time, wd, d, dir int) time.Time {
 		return A
 	}
 	return best
+}
+
+// addUnits is d moved by n units (D W M Y).
+func addUnits(d time.Time, unit string, n int) time.Time {
+	switch unit {
+	case "W":
+		return d.AddDate(0, 0, 7*n)
+	case "M":
+		return d.AddDate(0, n, 0)
+	case "Y":
+		return d.AddDate(n, 0, 0)
+	}
+	return d.AddDate(0, 0, n)
 }

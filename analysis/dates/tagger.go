@@ -56,8 +56,12 @@ type partial struct {
 	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)
 	end       *partial
-	nth       int  // the weekday's rank in its month, -1 the last
-	hasWeek   bool // the weekday of a week weekOff from the anchor's
+	holiday   *holiday // a named day dated by its rule
+	hijriSpan bool     // a Hijri month without a year, as its range of days
+	day       *partial // the day a clock time is on (الساعة السادسة من مساء غد)
+	anaphoric bool     // dayOff counts from the last date told, not the anchor
+	nth       int      // the weekday's rank in its month, -1 the last
+	hasWeek   bool     // the weekday of a week weekOff from the anchor's
 	weekOff   int
 	conf      float64
 }
@@ -69,6 +73,9 @@ type match struct {
 	// also are expressions found with this one that stand apart from it
 	// (the second year of عامي 2021 و2022)
 	also []match
+	// skip is how many bytes of the first token are a clitic, not the
+	// expression (بعيد الفطر)
+	skip int
 }
 
 // tagger holds the per-document token view.
@@ -77,12 +84,16 @@ type tagger struct {
 	src    string
 	toks   []text.Token
 	keys   []string
-	clause []int // clause index per token
-	sent   []int // sentence index per token
+	skeys  []string // keys without a conjunction, made on first use
+	clause []int    // clause index per token
+	sent   []int    // sentence index per token
 	dms    []time.Time
 	// inMatch marks tokens inside a temporal expression: their words
 	// (الماضي in الأسبوع الماضي) say nothing about another expression's tense
 	inMatch []bool
+	// lastDay is the last day-precision date resolved, in text order (what
+	// اليوم التالي counts from)
+	lastDay time.Time
 }
 
 // Tag finds the temporal expressions of src and resolves them against
@@ -153,6 +164,21 @@ func (t *tagger) scopes() {
 	}
 }
 
+// skey is the key of token i without a conjunction و/ف (text.StripConj),
+// computed once per token.
+func (t *tagger) skey(i int) string {
+	if i < 0 || i >= len(t.keys) {
+		return ""
+	}
+	if t.skeys == nil {
+		t.skeys = make([]string, len(t.keys))
+		for j, k := range t.keys {
+			t.skeys[j] = text.StripConj(k)
+		}
+	}
+	return t.skeys[i]
+}
+
 func (t *tagger) key(i int) string {
 	if i < 0 || i >= len(t.keys) {
 		return ""
@@ -181,15 +207,45 @@ func (t *tagger) scan() []match {
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,
-		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay,
+		t.matchQuantity, t.matchQuarter, t.matchDecade, t.matchSeason, t.matchBareDay, t.matchFraction, t.matchCentury, t.matchHoliday,
 	}
+	// the commonest triggers start few rules: من a time range, في a vague
+	// reference or في غضون
+	fromRules := []func(int) *match{t.matchTime}
+	inRules := []func(int) *match{t.matchOffset, t.matchVague}
+	onRules := []func(int) *match{t.matchOffset}
+	leadRules := []func(int) *match{t.matchOffset, t.matchDayWord}
+	thisRules := []func(int) *match{t.matchPeriod, t.matchDayWord}
+	thatRules := []func(int) *match{t.matchDayWord}
+	// a number starts only these
+	numRules := []func(int) *match{t.matchDayMonth, t.matchNumeric, t.matchYear, t.matchTime, t.matchQuantity, t.matchSet}
 	for i := 0; i < len(t.toks); {
 		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
 			i++
 			continue
 		}
 		var best *match
-		for _, r := range rules {
+		rs := rules
+		switch t.keys[i] {
+		case "من", "ومن":
+			rs = fromRules
+		case "في", "وفي", "فى":
+			rs = inRules
+		case "علي", "وعلي":
+			rs = onRules
+		case "بين", "وبين":
+			rs = fromRules
+		case "خلال", "منذ", "قبل", "بعد", "وخلال", "ومنذ", "وقبل", "وبعد":
+			rs = leadRules
+		case "هذا", "هذه", "وهذا", "وهذه":
+			rs = thisRules
+		case "ذلك", "وذلك", "نفس":
+			rs = thatRules
+		}
+		if t.toks[i].Kind == text.Number {
+			rs = numRules
+		}
+		for _, r := range rs {
 			if m := r(i); m != nil && (best == nil || m.end > best.end) {
 				best = m
 			}

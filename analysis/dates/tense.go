@@ -28,6 +28,9 @@ func (t *tagger) clauseDirection(m match) int {
 				return // قد يلتقي: "may meet", not the past
 			}
 			d, strong := cue(t.keys[i])
+			if d == 0 && t.firstPerson(i) {
+				d, strong = 1, true // سأزور، وسأعود: a first-person future
+			}
 			switch {
 			case d == 0:
 			case strong && d > 0:
@@ -47,8 +50,11 @@ func (t *tagger) clauseDirection(m match) int {
 			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
 			// cues still decide, and it does not outweigh a past verb as a
 			// future marker does
-			if d := m.start - i; d < bestDist && (i == 0 || scope[i-1] != c || t.toks[i-1].Kind == text.Punct) && t.openingImperfect(i) {
+			opening := i == 0 || scope[i-1] != c || t.toks[i-1].Kind == text.Punct
+			if d := m.start - i; d < bestDist && (d <= 2 || opening) && t.openingImperfect(i) {
 				best, bestDist = 1, d
+			} else if d < bestDist && opening && t.openingPast(i) {
+				best, bestDist = -1, d
 			}
 		}
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
@@ -77,6 +83,14 @@ func (t *tagger) openingImperfect(i int) bool {
 	r, _ := utf8.DecodeRuneInString(k)
 	if r != 'ي' && r != 'ت' {
 		return false
+	}
+	if r == 'ت' {
+		// تعرض، تلقى، تراجع، تعرضت are past verbs too: a ت-word must be
+		// longer than a past form can be, not end in ت, not be تفاعل
+		rs := []rune(k)
+		if len(rs) < 5 || rs[len(rs)-1] == 'ت' || len(rs) == 5 && rs[2] == 'ا' {
+			return false
+		}
 	}
 	if _, n := t.lex.month(t.keys, i); n > 0 {
 		return false
@@ -128,3 +142,38 @@ func cue(k0 string) (int, bool) {
 	}
 	return 0, false
 }
+
+// firstPerson: سأ + a verb (سأزور، وسأعود), told by the hamza the key folds.
+func (t *tagger) firstPerson(i int) bool {
+	w := t.src[t.toks[i].Start:t.toks[i].End]
+	for _, p := range []string{"سأ", "وسأ", "فسأ"} {
+		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) >= len([]rune(p))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// openingPast: a clause that opens with a past verb of a common shape
+// (ساهم، شارك، أصدر، قدمت، فاز): فاعل, أفعل, or a feminine past in ت.
+func (t *tagger) openingPast(i int) bool {
+	k := text.StripConj(t.keys[i])
+	if strings.HasPrefix(k, "ال") || notOpening[k] || functionWords[k] || t.lex.givenNames[k] {
+		return false
+	}
+	if _, n := t.lex.month(t.keys, i); n > 0 || t.lex.weekday(k) > 0 {
+		return false
+	}
+	rs := []rune(k)
+	switch {
+	case len(rs) == 4 && rs[1] == 'ا' && rs[0] != 'ي' && rs[0] != 'ت' && rs[0] != 'م':
+		return true // فاعل: ساهم، شارك، طالب
+	case len(rs) == 4 && rs[0] == 'ا' && rs[1] != 'ل':
+		return true // أفعل: أصدر، أعلن
+	case len(rs) >= 4 && len(rs) <= 6 && rs[len(rs)-1] == 'ت' && rs[0] != 'ي' && rs[0] != 'ن' && !pastNounsT[k]:
+		return true // قدمت، شاركت، انسحبت
+	}
+	return false
+}
+
+var pastNounsT = set("بيروت الكويت تابوت ملكوت جبروت طاغوت صوت بيت وقت سكوت ثبوت حانوت ياقوت عنكبوت")

@@ -4,8 +4,6 @@ package dates
 
 import (
 	"strings"
-
-	"github.com/rasad/rasad/text"
 )
 
 // minutesAfter reads the minutes after an hour word at j: والنصف، والربع،
@@ -47,50 +45,61 @@ func (t *tagger) minutesAfter(j int) (int, int) {
 	return 0, j
 }
 
-// matchTime: 03:45 مساء، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت غرينتش.
-func (t *tagger) matchTime(i int) *match {
-	j := i
-	lead := false
-	if k := text.StripConj(t.key(j)); k == "الساعه" || k == "ساعه" {
-		lead = true
+// clock is a clock time read at some index.
+type clock struct {
+	h, m     int
+	part     string
+	lead     bool // الساعة, or hh:mm
+	end      int  // the index after it
+	partAt   int  // the index of its part-of-day word, -1 none
+	hourWord bool // the hour is an ordinal word (السابعة)
+}
+
+// clockAt reads [الساعة] 10 | 10:30 | الثالثة [والنصف] [صباحا|من مساء] at j.
+func (t *tagger) clockAt(j int) (clock, bool) {
+	c := clock{h: -1, partAt: -1}
+	if k := t.skey(j); k == "الساعه" || k == "ساعه" {
+		c.lead = true
 		j++
 	}
-	h, m := -1, 0
-	if v := t.num(j); v >= 0 && v <= 24 {
-		h = v
+	if v := t.num(j); v >= 0 && v <= 24 && len(t.keys[j]) <= 2 {
+		c.h = v
 		j++
 		if t.key(j) == ":" && t.isNum(j+1) && len(t.keys[j+1]) == 2 {
-			m = t.num(j + 1)
+			c.m = t.num(j + 1)
 			j += 2
-			lead = true
+			c.lead = true
 		}
-	} else if v, n := t.lex.number(t.keys, j, "ordinal-f"); n > 0 && lead {
-		h = v
+	} else if v, n := t.lex.number(t.keys, j, "ordinal-f"); n > 0 {
+		c.h, c.hourWord = v, true
 		j += n
-		m, j = t.minutesAfter(j)
-		if m < 0 { // إلا ربعا
-			h, m = h-1, 60+m
+		c.m, j = t.minutesAfter(j)
+		if c.m < 0 { // إلا ربعا
+			c.h, c.m = c.h-1, 60+c.m
 		}
 	}
-	if h < 0 || m > 59 {
-		return nil
+	if c.h < 0 || c.m > 59 {
+		return c, false
 	}
-	part := ""
-	if pw, ok := partWords[t.key(j)]; ok {
-		part = pw
-		j++
+	pj := j
+	if t.key(j) == "من" {
+		pj = j + 1 // الساعة السادسة من مساء غد
+	}
+	if pw, ok := partWords[t.key(pj)]; ok {
+		c.part, c.partAt, j = pw, pj, pj+1
 	} else if k := t.key(j); k == "ص" || k == "am" {
-		part, j = "MO", j+1
+		c.part, j = "MO", j+1
 	} else if k == "م" || k == "pm" {
-		part, j = "EV", j+1
+		c.part, j = "EV", j+1
 	}
-	if !lead && part == "" {
-		return nil
-	}
-	if part == "" && !lead {
-		return nil
-	}
-	switch part {
+	c.end = j
+	return c, true
+}
+
+// hour24 is the hour of c on a 24-hour clock, or -1.
+func (c clock) hour24() int {
+	h := c.h
+	switch c.part {
 	case "AF", "EV":
 		if h < 12 {
 			h += 12
@@ -109,15 +118,102 @@ func (t *tagger) matchTime(i int) *match {
 		}
 	}
 	if h > 23 {
+		return -1
+	}
+	return h
+}
+
+// dayAfterClock reads the day a clock time is on, after its part of day
+// (السابعة مساء أمس، من مساء الخميس المقبل), or after it (الساعة 10
+// اليوم): the day's partial and the next index.
+func (t *tagger) dayAfterClock(c clock) (*partial, int) {
+	if c.partAt >= 0 {
+		if dm := t.matchDayWord(c.partAt); dm != nil && dm.end > c.partAt+1 {
+			q := dm.p
+			q.part = ""
+			return &q, dm.end
+		}
+	}
+	return nil, c.end
+}
+
+// matchTime: 03:45 مساء، الساعة 10 مساء، الساعة الثالثة عصرا، 14:30 بتوقيت
+// غرينتش، الساعة السادسة من مساء غد، السابعة مساء أمس; ranges: من الخامسة
+// إلى السابعة مساء اليوم، بين العاشرة والثانية عشرة ظهرا، من الساعة 3 إلى 5
+// مساء.
+func (t *tagger) matchTime(i int) *match {
+	j := i
+	rangeLead := ""
+	if k := t.skey(j); k == "من" || k == "بين" {
+		rangeLead = k
+		j++
+	}
+	c, ok := t.clockAt(j)
+	if !ok {
 		return nil
 	}
-	// بتوقيت X: the zone is part of the expression
+	// a range: من X إلى/حتى Y، بين X و Y
+	if rangeLead != "" {
+		k := t.key(c.end)
+		sep := c.end + 1
+		if rangeLead == "بين" && strings.HasPrefix(k, "و") && k != "و" {
+			sep = c.end // والثانية: the conjunction on the word
+		}
+		if rangeLead == "من" && (k == "الي" || k == "حتي" || k == "-" || k == "لغايه") || rangeLead == "بين" && strings.HasPrefix(k, "و") {
+			var c2 clock
+			var ok2 bool
+			if sep == c.end {
+				save := t.keys[sep]
+				t.keys[sep] = k[len("و"):]
+				c2, ok2 = t.clockAt(sep)
+				t.keys[sep] = save
+			} else {
+				c2, ok2 = t.clockAt(sep)
+			}
+			if ok2 && (c.lead || c2.lead || c.part != "" || c2.part != "") {
+				if c.part == "" && c2.part != "" {
+					c1 := c
+					c1.part = c2.part
+					if h1, h2 := c1.hour24(), c2.hour24(); h1 >= 0 && h1 <= h2 {
+						c = c1
+					}
+				}
+				h1, h2 := c.hour24(), c2.hour24()
+				if h1 < 0 || h2 < 0 {
+					return nil
+				}
+				day, end := t.dayAfterClock(c2)
+				p := partial{typ: "TIME", hh: h1, mm: c.m, hasTime: true, conf: 0.8, day: day}
+				p.end = &partial{typ: "TIME", hh: h2, mm: c2.m, hasTime: true}
+				return &match{start: i, end: t.zoneAfter(end), p: p, rule: "clock time range"}
+			}
+		}
+		if rangeLead == "بين" {
+			return nil
+		}
+	}
+	if !c.lead && c.part == "" {
+		return nil
+	}
+	if c.hourWord && !c.lead && c.part == "" {
+		return nil
+	}
+	h := c.hour24()
+	if h < 0 {
+		return nil
+	}
+	day, end := t.dayAfterClock(c)
+	p := partial{typ: "TIME", hh: h, mm: c.m, hasTime: true, conf: 0.85, day: day}
+	return &match{start: j, end: t.zoneAfter(end), p: p, rule: "clock time"}
+}
+
+// zoneAfter: بتوقيت X is part of the expression.
+func (t *tagger) zoneAfter(j int) int {
 	if t.key(j) == "بتوقيت" || t.key(j) == "توقيت" {
 		j += 2
 		if t.key(j) == "غرينتش" || t.key(j) == "جرينتش" {
 			j++
 		}
 	}
-	p := partial{typ: "TIME", hh: h, mm: m, hasTime: true, conf: 0.85}
-	return &match{start: i, end: j, p: p, rule: "clock time"}
+	return j
 }
