@@ -161,9 +161,42 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.people()
 	r.orgsAndPlaces()
 	r.surnames(opts.Known)
+	r.famousSurnames()
 	r.resolveSingles(opts.Known)
 	sortMentions(r.out)
 	return r.out
+}
+
+// famousSurnames finds the family names of well-known people used alone
+// (أينشتاين، برلسكوني): a word of four letters or more that is the last
+// word of a full name in persons_data.tsv, not an Arabic given name (صالح،
+// عباس are names of many), not a word the collection writes with the
+// article or as an indefinite noun, not a lexicon phrase.
+func (r *recognizer) famousSurnames() {
+	for i := range r.words {
+		w := &r.words[i]
+		if r.used[i] || r.toks[w.tok].Kind != text.Word {
+			continue
+		}
+		for _, v := range w.vars.all() {
+			full, ok := r.lx.famous[v.key]
+			if !ok || utf8.RuneCountInString(v.key) < 4 || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
+				continue
+			}
+			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
+				continue // the whole word is a name of its own
+			}
+			start := r.surfaceStart(*w, v.strip)
+			key := NameKey(r.src[start:w.end])
+			if full != "" {
+				key = NameKey(full)
+			}
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: key,
+				Rule: "family name of a well-known person (persons_data.tsv)", Confidence: 0.6}, i, i+1)
+			break
+		}
+	}
 }
 
 // Extend adds to ms (found by Find without Known) the bare surnames of the
@@ -338,8 +371,13 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.blocksName(i) {
 		return false, 0
 	}
-	if first && strings.HasPrefix(k, "ال") {
+	// the article is a bare alef: أليكس، ألونسو، إلياس start with a hamza
+	article := strings.HasPrefix(surface, "ال")
+	if first && article {
 		return false, 0
+	}
+	if !first && article && !r.alContinues(i, k) {
+		return false, 0 // سمير المتحف: a noun with the article after a name, not a family name
 	}
 	// a word in -ا after a given name may be a surname (جون سينا، مجدي
 	// مهنا); elsewhere, and whatever precedes it if the collection writes it
@@ -351,15 +389,18 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 			return false, 0 // الأفضل، القدم، لكرة، اجتماعا: a common noun
 		}
 	}
+	// a name token that looks like a clitic + word (بالاك، وليامز، وقاص)
+	// is a name when the name lists know it better than the rest of it
+	nameLike := r.lx.nameTokens[k] >= 2 && r.lx.nameTokens[k] > r.lx.nameTokens[k[len("و"):]] && !r.lx.given[k[len("و"):]]
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
-		if strings.HasPrefix(k, p) {
+		if strings.HasPrefix(k, p) && !nameLike {
 			return false, 0 // بالفعل، للنادي: a preposition and the article
 		}
 	}
 	if strings.HasPrefix(surface, "بأ") || strings.HasPrefix(surface, "لأ") || strings.HasPrefix(surface, "بإ") || strings.HasPrefix(surface, "لإ") {
 		return false, 0 // بأنه، لأنه
 	}
-	if strings.HasPrefix(k, "و") {
+	if strings.HasPrefix(k, "و") && !nameLike {
 		return false, 0 // ونائب، وذكر: a conjunction starts a new phrase (given names are taken above)
 	}
 	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
@@ -383,6 +424,18 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	return true, 0
 }
 
+// verbLike reports a word shaped like a verb: an imperfect (ي/ت + three
+// to five letters, asked for after two name words: ليز تراس is a name) or
+// a feminine perfect (-ت). Names of that shape are in the name lexicons
+// (checked before).
+func (r *recognizer) verbLike(k string, imperfect bool) bool {
+	n := utf8.RuneCountInString(k)
+	if imperfect && n >= 4 && n <= 6 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
+		return true
+	}
+	return imperfect && n >= 4 && strings.HasSuffix(k, "ت")
+}
+
 // indefinite reports an accusative noun with tanween alef (اجتماعا،
 // اتصالا، بيانا): a word of four letters or more ending in ا whose stem
 // the collection writes with the article. Names ending in ا (ماريا،
@@ -401,11 +454,22 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		return 0, 0
 	}
 	n = 1
-	for words := 1; words < maxNameTokens && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
+	for words := 1; words < maxNameTokens && n < maxNameWords && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
 		k := r.words[i+n].key
-		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) {
-			if ok2, _ := r.nameWord(i+n+1, false); ok2 {
+		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) && r.words[i+n+1].seg == r.words[i].seg {
+			// بن راشد، آل مكتوم, and a kunya inside a nasab: بن أبي طالب
+			// (the joined names do not count against the limit)
+			j := i + n + 1
+			if r.lx.nameJoiner[r.words[j].key] && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
+				if ok2, _ := r.nameWord(j+1, false); ok2 {
+					n += 3
+					words--
+					continue
+				}
+			}
+			if ok2, _ := r.nameWord(j, false); ok2 {
 				n += 2
+				words--
 				continue
 			}
 		}
@@ -413,6 +477,9 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			break // آل، بن with no name after them
 		}
 		ok2, _ := r.nameWord(i+n, false)
+		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
+			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
+		}
 		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف
 			// ماكرون، رجب طيب أردوغان): after a surname comes the sentence
@@ -420,7 +487,7 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		}
 		if !ok2 {
 			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) {
+			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) && r.alSurname(k) {
 				if !strings.HasSuffix(k, "ه") {
 					n++ // a family name: never written without its article here, not a feminine noun
 				}
@@ -430,6 +497,54 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		n++
 	}
 	return n, strip
+}
+
+// alSurname reports whether a word with the article can be a family
+// name: a nisba (الزرقاوي، السيستاني), or the family name of a well-known
+// person or a Wikidata name token (الأسد، الخطيب); not an ordinal
+// (الثاني) nor a word of the collection that a name never is.
+func (r *recognizer) alSurname(k string) bool { return r.lx.alSurname(k) }
+
+// alContinues reports whether the word k with the article at i continues
+// a name: after عبد or أبو (عبد الكريم، أبو الحسن) any; الدين and الله
+// after any name word (صلاح الدين، نصر الله); a regnal number (محمد
+// الخامس); a family name (alSurname); or a word the article never writes
+// bare that is not shaped like a common noun: no participle or place noun
+// in م- (المتحف، المؤرخ), no plural (الورود، المفتشين).
+func (r *recognizer) alContinues(i int, k string) bool {
+	if i > 0 {
+		switch r.words[i-1].key {
+		case "عبد", "ابو", "ابي", "ام", "ابن", "بن", "ذو", "ذي":
+			return true
+		}
+	}
+	if k == "الدين" || k == "الله" || r.lx.ordinals[k] || r.alSurname(k) {
+		return true
+	}
+	stem := k[len("ال"):]
+	if r.isBare(stem) || r.lx.notName[k] || utf8.RuneCountInString(stem) < 3 {
+		return false
+	}
+	if strings.HasPrefix(stem, "م") || strings.HasSuffix(stem, "ات") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ون") {
+		return false
+	}
+	// فعول plurals (الورود، الحدود) and verbal nouns in -ال (الانزال)
+	if n := utf8.RuneCountInString(stem); n == 4 && []rune(stem)[2] == 'و' || strings.HasPrefix(stem, "ان") || strings.HasPrefix(stem, "است") {
+		return false
+	}
+	return true
+}
+
+func (l *lexicons) alSurname(k string) bool {
+	if l.ordinals[k] || l.notName[k] {
+		return false
+	}
+	if l.alSurnames[k] || l.nameTokens[k] > 0 {
+		return true
+	}
+	// a nisba: ال + at least three letters + ي, not a nationality (a
+	// lexicon hit) nor a plural (-يين)
+	return strings.HasSuffix(k, "ي") && utf8.RuneCountInString(k) >= 6 && !strings.HasSuffix(k, "يي")
 }
 
 // institutionNouns head a phrase whose field word is not a ministry's
@@ -523,7 +638,7 @@ func (r *recognizer) people() {
 				continue
 			}
 		}
-		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0) {
+		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
 			// a given name that is the surname of someone named already (محمد
 			// صلاح … صلاح): that person again
 			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
@@ -912,7 +1027,11 @@ func surnameForm(m rasad.Mention) string {
 	if len(words) < 2 {
 		return ""
 	}
-	return string(appendFold(nil, words[len(words)-1]))
+	last := words[len(words)-1]
+	if lx := load(); lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
+	}
+	return string(appendFold(nil, last))
 }
 
 // appendFold appends k with the letters transliterations confuse folded.

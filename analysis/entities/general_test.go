@@ -49,3 +49,32 @@ func TestGeneratedLexicons(t *testing.T) {
 		"وزار الوفد مدينة ⟦LOC:هونج كونج⟧ ثم ⟦LOC:هونغ كونغ⟧ مرة ثانية.",
 	}, true)
 }
+
+// People: kunya and nasab chains, family names with the article, verbs
+// after a name, regnal numbers and months never learned as surnames, the
+// family names of well-known people alone.
+func TestPeopleGeneral(t *testing.T) {
+	checkHas(t, []string{
+		"وافتتح الشيخ ⟦PERSON:محمد بن راشد آل مكتوم⟧ المعرض أمس.",
+		"وروى المؤرخ قصة ⟦PERSON:سعد بن أبي وقاص⟧ للحضور، ثم قصة ⟦PERSON:علي بن أبي سفيان⟧.",
+		"وظهر المطرب ⟦PERSON:سامي يوسف⟧ يغني أمام الجمهور.",
+		"وقال القيادي ⟦PERSON:خالد الزرقاوي⟧ إن الاتفاق صامد.",
+		"ودرس الطلاب نظرية ⟦PERSON:أينشتاين⟧ في الفصل.",
+	}, false)
+	checkHas(t, []string{
+		// an ordinary word with the article after a given name
+		"وزار سمير المتحف الوطني مع أطفاله.",
+	}, true)
+	// a regnal number or a month is not learned as a surname
+	for _, src := range []string{
+		"وحكم الملك فؤاد الثاني البلاد. وجاء الفريق الثاني في الترتيب.",
+		"وحاضر المفكر طارق رمضان في الجامعة. وفي شهر رمضان يصوم الناس، ويبدأ رمضان غدا.",
+	} {
+		ms := FindAll([]Input{{ID: "a", Text: src, Tokens: text.Tokenize(src)}})[0].Mentions
+		for _, m := range ms {
+			if m.Text == "الثاني" || m.Text == "رمضان" {
+				t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
+			}
+		}
+	}
+}

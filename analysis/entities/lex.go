@@ -45,6 +45,10 @@ type lexicons struct {
 	roleLabel      map[string]string // role -> its first Arabic form in roles.tsv
 	nameJoiner     map[string]bool   // بن، أبو، عبد …
 	nameTokens     map[string]int    // person-name tokens -> Wikidata names holding them
+	alSurnames     map[string]bool   // family names with the article of well-known people (الأسد)
+	famous         map[string]string // family names of well-known people, found alone (أينشتاين) -> full name ("" if several)
+	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
+	months         map[string]bool   // month names (مارس، رمضان)
 }
 
 var (
@@ -86,8 +90,22 @@ func load() *lexicons {
 		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
 		}
+		lex.alSurnames = map[string]bool{}
+		lex.famous = map[string]string{}
+		lex.ordinals = keySet(ordinalWords)
+		lex.months = map[string]bool{}
 		for _, e := range lexicon.MustLoad("persons_data.tsv") {
 			add(gazEntry{kind: "PERSON", canonical: e.Field(0), gen: true, words: e.Words, ref: e.Ref()})
+			last := e.Words[len(e.Words)-1]
+			if strings.HasPrefix(last, "ال") {
+				lex.alSurnames[last] = true
+			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] {
+				if prev, ok := lex.famous[last]; ok && prev != e.Surface {
+					lex.famous[last] = ""
+				} else {
+					lex.famous[last] = e.Surface
+				}
+			}
 		}
 		lex.roleLabel = map[string]string{}
 		for _, e := range lexicon.MustLoad("roles.tsv") {
@@ -136,6 +154,12 @@ func load() *lexicons {
 				lex.givenTaMarbuta[e.Words[0]] = true
 			}
 		}
+		// months (مارس، تموز) are never a name alone
+		for _, e := range lexicon.MustLoad("months.tsv") {
+			if len(e.Words) == 1 {
+				lex.months[e.Words[0]] = true
+			}
+		}
 		lex.nameTokens = map[string]int{}
 		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
 			if len(e.Words) == 1 {
@@ -161,6 +185,10 @@ var ministryFields = map[string]string{
 	"النفط": "oil", "الإعلام": "information", "التجارة": "trade", "النقل": "transport", "الثقافة": "culture",
 }
 
+// ordinalWords are regnal numbers: part of a name (الحسن الثاني), never a
+// name alone.
+const ordinalWords = `الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأولى الثانية الثالثة الرابعة الخامسة الكبير الصغير الأكبر الأصغر الابن الأب`
+
 // notNameWords can never be part of a person's name: function words,
 // pronouns, time words and the verbs that follow names in news.
 const notNameWords = `في فى من على علي إلى الى عن مع حول بين بعد قبل منذ خلال حتى عند لدى أن ان إن انه أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
@@ -176,6 +204,10 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3
+
+// maxNameWords bounds a name's words, joiners included (حمد بن جاسم بن
+// جبر آل ثاني).
+const maxNameWords = 8
 
 // variant is a reading of a word with its clitics removed.
 type variant struct {
