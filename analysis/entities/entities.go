@@ -403,7 +403,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if strings.HasPrefix(k, "و") && !nameLike {
 		return false, 0 // ونائب، وذكر: a conjunction starts a new phrase (given names are taken above)
 	}
-	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
+	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(surface, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
 		return false, 0 // فعله، اسمه: a noun with a pronoun
 	}
 	if first && utf8.RuneCountInString(k) >= 6 && (strings.HasSuffix(k, "اتها") || strings.HasSuffix(k, "اتهم") || strings.HasSuffix(k, "اته")) {
@@ -422,6 +422,13 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 		return false, 0
 	}
 	return true, 0
+}
+
+// knownAsName reports whether the name lists know k as a name: a Wikidata
+// or transliteration name token, a well-known person's family name.
+func (r *recognizer) knownAsName(k string) bool {
+	_, famous := r.lx.famous[k]
+	return r.lx.nameTokens[k] > 0 || famous || r.lx.alSurnames[k]
 }
 
 // verbLike reports a word shaped like a verb: an imperfect (ي/ت + three
@@ -461,13 +468,13 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			// (the joined names do not count against the limit)
 			j := i + n + 1
 			if r.lx.nameJoiner[r.words[j].key] && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
-				if ok2, _ := r.nameWord(j+1, false); ok2 {
+				if r.afterJoiner(j + 1) {
 					n += 3
 					words--
 					continue
 				}
 			}
-			if ok2, _ := r.nameWord(j, false); ok2 {
+			if r.afterJoiner(j) {
 				n += 2
 				words--
 				continue
@@ -480,9 +487,10 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
 		}
-		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
+		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف
-			// ماكرون، رجب طيب أردوغان): after a surname comes the sentence
+			// ماكرون، رجب طيب أردوغان) or when the name lists know it
+			// (محمود أحمدي نجاد): after a surname comes the sentence
 			break
 		}
 		if !ok2 {
@@ -545,6 +553,23 @@ func (l *lexicons) alSurname(k string) bool {
 	// a nisba: ال + at least three letters + ي, not a nationality (a
 	// lexicon hit) nor a plural (-يين)
 	return strings.HasSuffix(k, "ي") && utf8.RuneCountInString(k) >= 6 && !strings.HasSuffix(k, "يي")
+}
+
+// afterJoiner reports whether word j, after بن، آل، أبو, is a name: any
+// word but a function word, a lexicon phrase or a verb (آل ثاني، بن
+// خليفة، أبو الغيط are names whatever else the words mean).
+func (r *recognizer) afterJoiner(j int) bool {
+	if j >= len(r.words) || r.used[j] || r.toks[r.words[j].tok].Kind != text.Word {
+		return false
+	}
+	k := r.words[j].key
+	if r.lx.notName[k] || r.lx.nameJoiner[k] || r.blocksName(j) || utf8.RuneCountInString(k) < 2 || r.lx.months[k] {
+		return false
+	}
+	if ok, _ := r.nameWord(j, false); ok {
+		return true
+	}
+	return !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && (r.knownAsName(k) || strings.HasPrefix(k, "ال") || r.common[k])
 }
 
 // institutionNouns head a phrase whose field word is not a ministry's
@@ -760,7 +785,7 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && !r.surnameAlone(j) {
+	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC") {
 		return i
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
@@ -856,6 +881,9 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		h := r.hits[i]
+		if (h == nil || h.e.kind == "ROLE") && r.institution(i) {
+			continue
+		}
 		if h == nil && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
@@ -880,10 +908,22 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
+		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
+			// برشلونة، ريال مدريد in a match report: the club
+			m := r.lexMention(i, h)
+			m.Type, m.Rule, m.Confidence = "ORG", "club named after its place, in a sport context ("+h.e.ref+")", 0.75
+			m.Key, m.Canonical = "club "+m.Key, ""
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
+			continue
+		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
+			continue // الأهلي، النصر outside sport: words
+		}
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
 		}
-		if amb := r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
+		if amb := h.e.kind == "LOC" && r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
 			continue
 		}
 		m := r.lexMention(i, h)
@@ -926,7 +966,8 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 			return true // بانه: ب + أنه
 		}
 	}
-	return al || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.sub == "city" && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
+	_, famous := r.lx.famous[k]
+	return al || famous || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.sub == "city" && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
 		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
 }
 
@@ -1009,6 +1050,9 @@ func (r *recognizer) surnames(known Known) {
 			}
 			if !ok || full == "" {
 				continue
+			}
+			if rule == "surname of a person named in the collection" && (!r.knownAsName(v.key) || strings.HasPrefix(v.key, "ال")) {
+				continue // learned elsewhere from a misread (… مؤتمرا): the name lists must know the word
 			}
 			start := r.surfaceStart(*w, v.strip)
 			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)

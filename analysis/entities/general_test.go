@@ -78,3 +78,21 @@ func TestPeopleGeneral(t *testing.T) {
 		}
 	}
 }
+
+// Organizations: spelled-out institutions by pattern, acronyms and
+// companies from the lexicon, a club named after its city when the
+// sentence is about sport, the city otherwise.
+func TestOrganizationsGeneral(t *testing.T) {
+	checkHas(t, []string{
+		"وتخرج الطبيب في ⟦ORG:جامعة القاهرة⟧ قبل عشرين عاما.",
+		"وأعلن ⟦ORG:حزب الوسط⟧ مقاطعته الانتخابات المقبلة.",
+		"وفرض ⟦ORG:الفيفا⟧ غرامة على الاتحاد المحلي.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه ⟦ORG:ليفربول⟧ في مباراة ودية أمس.",
+		"وارتفعت مبيعات ⟦ORG:فولكسفاغن⟧ في ⟦LOC:الصين⟧.",
+	}, false)
+	checkHas(t, []string{
+		"ووصل الوفد إلى ⟦LOC:برشلونة⟧ للمشاركة في مؤتمر عن المناخ.",
+		// a generic head is not a name by itself
+		"وقال إن مجلس الوزراء سيجتمع غدا.",
+	}, true)
+}

@@ -49,6 +49,7 @@ type lexicons struct {
 	famous         map[string]string // family names of well-known people, found alone (أينشتاين) -> full name ("" if several)
 	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
 	months         map[string]bool   // month names (مارس، رمضان)
+	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
 }
 
 var (
@@ -87,8 +88,19 @@ func load() *lexicons {
 				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
 			}
 		}
+		lex.clubNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
+			if e.Field(1) != "club" {
+				continue
+			}
+			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if len(e.Words) > 1 && (e.Words[0] == "نادي" || e.Words[0] == "فريق") {
+				// نادي الزمالك: the club is called الزمالك
+				alias := e.Words[1:]
+				lex.clubNames[strings.Join(alias, " ")] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: alias, ref: e.Ref()})
+			}
 		}
 		lex.alSurnames = map[string]bool{}
 		lex.famous = map[string]string{}
