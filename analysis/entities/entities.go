@@ -19,11 +19,13 @@ type word struct {
 	seg      int  // segment: hard punctuation starts a new one
 	commaBef bool // a comma (،) stands right before it
 	vars     variants
+	infos    [3]*keyInfo // the lexicons' knowledge of each reading in vars
+	flags    uint16      // the union of the readings' flags
 }
 
 // hit is a lexicon phrase found at a word position.
 type hit struct {
-	e     gazEntry
+	e     *gazEntry
 	n     int // words covered
 	strip int // clitic runes stripped from the first word's surface
 }
@@ -40,6 +42,7 @@ type recognizer struct {
 	known     map[string]knownName
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
+	buf       []byte
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -175,7 +178,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 func (r *recognizer) famousSurnames() {
 	for i := range r.words {
 		w := &r.words[i]
-		if r.used[i] || r.toks[w.tok].Kind != text.Word {
+		if r.used[i] || w.flags&fFamous == 0 || r.toks[w.tok].Kind != text.Word {
 			continue
 		}
 		for _, v := range w.vars.all() {
@@ -238,7 +241,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func buildWords(src string, toks []text.Token) []word {
-	var ws []word
+	lx := load()
+	ws := make([]word, 0, len(toks))
 	seg := 0
 	comma := false
 	prevEnd := 0
@@ -260,7 +264,14 @@ func buildWords(src string, toks []text.Token) []word {
 			}
 			continue
 		}
-		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
+		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
+		for j, v := range w.vars.all() {
+			if ki := lx.info[v.key]; ki != nil {
+				w.infos[j] = ki
+				w.flags |= ki.flags
+			}
+		}
+		ws = append(ws, w)
 		comma = false
 	}
 	return ws
@@ -270,26 +281,39 @@ func buildWords(src string, toks []text.Token) []word {
 // word with or without its clitics.
 func (r *recognizer) lookup(i int) *hit {
 	var best *hit
-	for _, v := range r.words[i].vars.all() {
-		for _, e := range r.lx.byFirst[v.key] {
-			n := len(e.words)
-			if best != nil && n <= best.n {
-				break
-			}
-			if i+n > len(r.words) || r.words[i+n-1].seg != r.words[i].seg {
-				continue
-			}
-			ok := true
-			for j := 1; j < n; j++ {
-				if r.words[i+j].key != e.words[j] {
-					ok = false
+	w := &r.words[i]
+	twoOK := i+1 < len(r.words) && r.words[i+1].seg == w.seg
+	for vi, v := range w.vars.all() {
+		ki := w.infos[vi]
+		if ki == nil {
+			continue
+		}
+		if twoOK && ki.multi {
+			// phrases of two words or more, by their first two words
+			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
+			for _, e := range r.lx.byTwo[string(r.buf)] {
+				n := len(e.words)
+				if best != nil && n <= best.n {
+					break
+				}
+				if i+n > len(r.words) || r.words[i+n-1].seg != w.seg {
+					continue
+				}
+				ok := true
+				for j := 2; j < n; j++ {
+					if r.words[i+j].key != e.words[j] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best = &hit{e: e, n: n, strip: v.strip}
 					break
 				}
 			}
-			if ok {
-				best = &hit{e: e, n: n, strip: v.strip}
-				break
-			}
+		}
+		if best == nil && ki.single != nil {
+			best = &hit{e: ki.single, n: 1, strip: v.strip}
 		}
 	}
 	return best
@@ -643,6 +667,13 @@ func (r *recognizer) blocksName(i int) bool {
 	return h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region"
 }
 
+// mayStartName is the cheap test before nameWord: a given name, with a
+// conjunction or not, or a name that collides with a function word.
+func (r *recognizer) mayStartName(i int) bool {
+	w := &r.words[i]
+	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
+}
+
 // people finds persons: role chains, given name + surname, coordination.
 func (r *recognizer) people() {
 	for i := 0; i < len(r.words); i++ {
@@ -662,6 +693,9 @@ func (r *recognizer) people() {
 				i = end - 1
 				continue
 			}
+		}
+		if !r.mayStartName(i) {
+			continue
 		}
 		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
 			// a given name that is the surname of someone named already (محمد
@@ -884,7 +918,7 @@ func (r *recognizer) orgsAndPlaces() {
 		if (h == nil || h.e.kind == "ROLE") && r.institution(i) {
 			continue
 		}
-		if h == nil && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
+		if h == nil && r.words[i].flags&fLandmark != 0 && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)

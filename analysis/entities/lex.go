@@ -29,7 +29,10 @@ type gazEntry struct {
 }
 
 type lexicons struct {
-	byFirst    map[string][]gazEntry // longest first
+	byFirst    map[string][]gazEntry  // longest first
+	byTwo      map[string][]*gazEntry // phrases of two words or more by "w0\x00w1", longest first
+	single     map[string]*gazEntry   // one-word phrases (the first listed)
+	info       map[string]*keyInfo    // what the lexicons say of a word key, in one lookup
 	given      map[string]bool
 	givenExact map[string]bool // names whose key is also a function word, by exact spelling
 	foreign    map[string]bool // foreign given names (جان، أيف): a third word may follow them
@@ -134,7 +137,23 @@ func load() *lexicons {
 			}
 			lex.byFirst[k] = es
 		}
+		lex.byTwo = map[string][]*gazEntry{}
+		lex.single = map[string]*gazEntry{}
+		for k, es := range lex.byFirst {
+			for j := range es {
+				e := &es[j]
+				if len(e.words) == 1 {
+					if lex.single[k] == nil {
+						lex.single[k] = e
+					}
+					continue
+				}
+				two := e.words[0] + "\x00" + e.words[1]
+				lex.byTwo[two] = append(lex.byTwo[two], e) // byFirst is longest first already
+			}
+		}
 		lex.notName = keySet(notNameWords)
+		defer lex.buildInfo()
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
 		lex.foreign = map[string]bool{}
@@ -346,4 +365,61 @@ func RoleLabel(role string) string {
 		return l
 	}
 	return role
+}
+
+// keyInfo is what the lexicons know of one word key: the one-word phrase
+// it is, whether a longer phrase starts with it, and flags from the small
+// word sets, so that a word costs one map lookup per reading.
+type keyInfo struct {
+	single *gazEntry
+	multi  bool
+	flags  uint16
+}
+
+const (
+	fGiven uint16 = 1 << iota
+	fInstitution
+	fSport
+	fFamous
+	fLandmark
+)
+
+func (l *lexicons) buildInfo() {
+	l.info = map[string]*keyInfo{}
+	get := func(k string) *keyInfo {
+		ki := l.info[k]
+		if ki == nil {
+			ki = &keyInfo{}
+			l.info[k] = ki
+		}
+		return ki
+	}
+	for k, e := range l.single {
+		get(k).single = e
+	}
+	for k, es := range l.byFirst {
+		for _, e := range es {
+			if len(e.words) > 1 {
+				get(k).multi = true
+				break
+			}
+		}
+	}
+	for k := range l.given {
+		get(k).flags |= fGiven
+	}
+	for _, m := range []map[string]bool{institutionHeads, definiteHeads} {
+		for k := range m {
+			get(k).flags |= fInstitution
+		}
+	}
+	for k := range sportCues {
+		get(k).flags |= fSport
+	}
+	for k := range l.famous {
+		get(k).flags |= fFamous
+	}
+	for k := range l.landmarks {
+		get(k).flags |= fLandmark
+	}
 }

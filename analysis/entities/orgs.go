@@ -35,6 +35,9 @@ var genericAdjectives = keySet("الحاكم الجديد الجديدة الأ�
 // التجاري). It returns the words covered and the head's clitic strip.
 func (r *recognizer) institutionAt(i int) (n, strip int) {
 	w := r.words[i]
+	if w.flags&fInstitution == 0 {
+		return 0, 0
+	}
 	head := ""
 	for _, v := range w.vars.all() {
 		if institutionHeads[v.key] || definiteHeads[v.key] {
@@ -148,13 +151,8 @@ var sportCues = keySet(`فريق فريقه الفريق نادي النادي �
 // same sentence.
 func (r *recognizer) sportContext(i int) bool {
 	for j := max(i-8, 0); j < len(r.words) && j <= i+8; j++ {
-		if j == i {
-			continue
-		}
-		for _, v := range r.words[j].vars.all() {
-			if sportCues[v.key] {
-				return true
-			}
+		if j != i && r.words[j].flags&fSport != 0 {
+			return true
 		}
 	}
 	return false
