@@ -49,3 +49,50 @@ func TestGeneratedLexicons(t *testing.T) {
 		"وزار الوفد مدينة ⟦LOC:هونج كونج⟧ ثم ⟦LOC:هونغ كونغ⟧ مرة ثانية.",
 	}, true)
 }
+
+// People: kunya and nasab chains, family names with the article, verbs
+// after a name, regnal numbers and months never learned as surnames, the
+// family names of well-known people alone.
+func TestPeopleGeneral(t *testing.T) {
+	checkHas(t, []string{
+		"وافتتح الشيخ ⟦PERSON:محمد بن راشد آل مكتوم⟧ المعرض أمس.",
+		"وروى المؤرخ قصة ⟦PERSON:سعد بن أبي وقاص⟧ للحضور، ثم قصة ⟦PERSON:علي بن أبي سفيان⟧.",
+		"وظهر المطرب ⟦PERSON:سامي يوسف⟧ يغني أمام الجمهور.",
+		"وقال القيادي ⟦PERSON:خالد الزرقاوي⟧ إن الاتفاق صامد.",
+		"ودرس الطلاب نظرية ⟦PERSON:أينشتاين⟧ في الفصل.",
+	}, false)
+	checkHas(t, []string{
+		// an ordinary word with the article after a given name
+		"وزار سمير المتحف الوطني مع أطفاله.",
+	}, true)
+	// a regnal number or a month is not learned as a surname
+	for _, src := range []string{
+		"وحكم الملك فؤاد الثاني البلاد. وجاء الفريق الثاني في الترتيب.",
+		"وحاضر المفكر طارق رمضان في الجامعة. وفي شهر رمضان يصوم الناس، ويبدأ رمضان غدا.",
+	} {
+		ms := FindAll([]Input{{ID: "a", Text: src, Tokens: text.Tokenize(src)}})[0].Mentions
+		for _, m := range ms {
+			if m.Text == "الثاني" || m.Text == "رمضان" {
+				t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
+			}
+		}
+	}
+}
+
+// Organizations: spelled-out institutions by pattern, acronyms and
+// companies from the lexicon, a club named after its city when the
+// sentence is about sport, the city otherwise.
+func TestOrganizationsGeneral(t *testing.T) {
+	checkHas(t, []string{
+		"وتخرج الطبيب في ⟦ORG:جامعة القاهرة⟧ قبل عشرين عاما.",
+		"وأعلن ⟦ORG:حزب الوسط⟧ مقاطعته الانتخابات المقبلة.",
+		"وفرض ⟦ORG:الفيفا⟧ غرامة على الاتحاد المحلي.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه ⟦ORG:ليفربول⟧ في مباراة ودية أمس.",
+		"وارتفعت مبيعات ⟦ORG:فولكسفاغن⟧ في ⟦LOC:الصين⟧.",
+	}, false)
+	checkHas(t, []string{
+		"ووصل الوفد إلى ⟦LOC:برشلونة⟧ للمشاركة في مؤتمر عن المناخ.",
+		// a generic head is not a name by itself
+		"وقال إن مجلس الوزراء سيجتمع غدا.",
+	}, true)
+}

@@ -29,7 +29,10 @@ type gazEntry struct {
 }
 
 type lexicons struct {
-	byFirst    map[string][]gazEntry // longest first
+	byFirst    map[string][]gazEntry  // longest first
+	byTwo      map[string][]*gazEntry // phrases of two words or more by "w0\x00w1", longest first
+	single     map[string]*gazEntry   // one-word phrases (the first listed)
+	info       map[string]*keyInfo    // what the lexicons say of a word key, in one lookup
 	given      map[string]bool
 	givenExact map[string]bool // names whose key is also a function word, by exact spelling
 	foreign    map[string]bool // foreign given names (جان، أيف): a third word may follow them
@@ -45,6 +48,11 @@ type lexicons struct {
 	roleLabel      map[string]string // role -> its first Arabic form in roles.tsv
 	nameJoiner     map[string]bool   // بن، أبو، عبد …
 	nameTokens     map[string]int    // person-name tokens -> Wikidata names holding them
+	alSurnames     map[string]bool   // family names with the article of well-known people (الأسد)
+	famous         map[string]string // family names of well-known people, found alone (أينشتاين) -> full name ("" if several)
+	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
+	months         map[string]bool   // month names (مارس، رمضان)
+	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
 }
 
 var (
@@ -83,11 +91,36 @@ func load() *lexicons {
 				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
 			}
 		}
+		lex.clubNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
+			if e.Field(1) != "club" {
+				continue
+			}
+			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if len(e.Words) > 1 && (e.Words[0] == "نادي" || e.Words[0] == "فريق") {
+				// نادي الزمالك: the club is called الزمالك
+				alias := e.Words[1:]
+				lex.clubNames[strings.Join(alias, " ")] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: alias, ref: e.Ref()})
+			}
 		}
+		lex.alSurnames = map[string]bool{}
+		lex.famous = map[string]string{}
+		lex.ordinals = keySet(ordinalWords)
+		lex.months = map[string]bool{}
 		for _, e := range lexicon.MustLoad("persons_data.tsv") {
 			add(gazEntry{kind: "PERSON", canonical: e.Field(0), gen: true, words: e.Words, ref: e.Ref()})
+			last := e.Words[len(e.Words)-1]
+			if strings.HasPrefix(last, "ال") {
+				lex.alSurnames[last] = true
+			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] {
+				if prev, ok := lex.famous[last]; ok && prev != e.Surface {
+					lex.famous[last] = ""
+				} else {
+					lex.famous[last] = e.Surface
+				}
+			}
 		}
 		lex.roleLabel = map[string]string{}
 		for _, e := range lexicon.MustLoad("roles.tsv") {
@@ -104,7 +137,23 @@ func load() *lexicons {
 			}
 			lex.byFirst[k] = es
 		}
+		lex.byTwo = map[string][]*gazEntry{}
+		lex.single = map[string]*gazEntry{}
+		for k, es := range lex.byFirst {
+			for j := range es {
+				e := &es[j]
+				if len(e.words) == 1 {
+					if lex.single[k] == nil {
+						lex.single[k] = e
+					}
+					continue
+				}
+				two := e.words[0] + "\x00" + e.words[1]
+				lex.byTwo[two] = append(lex.byTwo[two], e) // byFirst is longest first already
+			}
+		}
 		lex.notName = keySet(notNameWords)
+		defer lex.buildInfo()
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
 		lex.foreign = map[string]bool{}
@@ -136,6 +185,12 @@ func load() *lexicons {
 				lex.givenTaMarbuta[e.Words[0]] = true
 			}
 		}
+		// months (مارس، تموز) are never a name alone
+		for _, e := range lexicon.MustLoad("months.tsv") {
+			if len(e.Words) == 1 {
+				lex.months[e.Words[0]] = true
+			}
+		}
 		lex.nameTokens = map[string]int{}
 		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
 			if len(e.Words) == 1 {
@@ -161,6 +216,10 @@ var ministryFields = map[string]string{
 	"النفط": "oil", "الإعلام": "information", "التجارة": "trade", "النقل": "transport", "الثقافة": "culture",
 }
 
+// ordinalWords are regnal numbers: part of a name (الحسن الثاني), never a
+// name alone.
+const ordinalWords = `الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأولى الثانية الثالثة الرابعة الخامسة الكبير الصغير الأكبر الأصغر الابن الأب`
+
 // notNameWords can never be part of a person's name: function words,
 // pronouns, time words and the verbs that follow names in news.
 const notNameWords = `في فى من على علي إلى الى عن مع حول بين بعد قبل منذ خلال حتى عند لدى أن ان إن انه أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
@@ -176,6 +235,10 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3
+
+// maxNameWords bounds a name's words, joiners included (حمد بن جاسم بن
+// جبر آل ثاني).
+const maxNameWords = 8
 
 // variant is a reading of a word with its clitics removed.
 type variant struct {
@@ -302,4 +365,61 @@ func RoleLabel(role string) string {
 		return l
 	}
 	return role
+}
+
+// keyInfo is what the lexicons know of one word key: the one-word phrase
+// it is, whether a longer phrase starts with it, and flags from the small
+// word sets, so that a word costs one map lookup per reading.
+type keyInfo struct {
+	single *gazEntry
+	multi  bool
+	flags  uint16
+}
+
+const (
+	fGiven uint16 = 1 << iota
+	fInstitution
+	fSport
+	fFamous
+	fLandmark
+)
+
+func (l *lexicons) buildInfo() {
+	l.info = map[string]*keyInfo{}
+	get := func(k string) *keyInfo {
+		ki := l.info[k]
+		if ki == nil {
+			ki = &keyInfo{}
+			l.info[k] = ki
+		}
+		return ki
+	}
+	for k, e := range l.single {
+		get(k).single = e
+	}
+	for k, es := range l.byFirst {
+		for _, e := range es {
+			if len(e.words) > 1 {
+				get(k).multi = true
+				break
+			}
+		}
+	}
+	for k := range l.given {
+		get(k).flags |= fGiven
+	}
+	for _, m := range []map[string]bool{institutionHeads, definiteHeads} {
+		for k := range m {
+			get(k).flags |= fInstitution
+		}
+	}
+	for k := range sportCues {
+		get(k).flags |= fSport
+	}
+	for k := range l.famous {
+		get(k).flags |= fFamous
+	}
+	for k := range l.landmarks {
+		get(k).flags |= fLandmark
+	}
 }

@@ -203,6 +203,9 @@ func places(data, out string) error {
 var orgKinds = map[string]string{"club": "club", "national-team": "club", "sports-body": "sport", "university": "university",
 	"intl": "intl", "company": "company", "military": "military", "party": "party", "media": "outlet"}
 
+// genericHeads are institution words that are no name on their own.
+var genericHeads = map[string]bool{"جامعة": true, "نادي": true, "اتحاد": true, "شركة": true, "منظمة": true, "حزب": true, "مجلس": true, "جمعية": true}
+
 func orgs(data, out string) error {
 	rows, err := readTSV(filepath.Join(data, "orgs-ar.tsv"), 5)
 	if err != nil {
@@ -212,8 +215,8 @@ func orgs(data, out string) error {
 	for _, c := range rows {
 		ar, latin, kind, cc, src := c[0], c[1], c[2], c[3], c[4]
 		k, ok := orgKinds[kind]
-		if !ok || strings.HasPrefix(src, "supraverden") {
-			continue
+		if !ok || strings.HasPrefix(src, "supraverden") || genericHeads[ar] || strings.HasSuffix(latin, "-of") {
+			continue // a bare head word (جامعة) is no organization's name
 		}
 		for _, v := range gVariants(ar, latin) {
 			res = append(res, strings.Join([]string{v, titleCase(latin), k, cc}, "\t"))
