@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
 )
 
 // A segment is a stretch of an article's text with the same annotations:
@@ -60,13 +61,15 @@ func segments(a *rasad.Article, an *rasad.Analysis) []segment {
 			case "ORG":
 				class, label = "a-org", "منظمة"
 			}
-			v := m.Key
+			v := m.Text
 			if m.Canonical != "" {
-				v = m.Canonical
+				v += " (" + m.Canonical + ")"
+			} else if m.Key != "" && m.Key != m.Text {
+				v += " (المفتاح " + m.Key + ")"
 			}
 			extra := ""
 			if m.Role != "" {
-				extra += " · الدور " + m.Role
+				extra += " · الدور " + entities.RoleLabel(m.Role)
 			}
 			if m.Country != "" {
 				extra += " · البلد " + m.Country
@@ -160,7 +163,7 @@ func snippetSegments(h rasad.Hit) []segment {
 		if m.Start > prev {
 			out = append(out, segment{Text: h.Snippet[prev-h.SnippetSpan.Start : m.Start-h.SnippetSpan.Start]})
 		}
-		out = append(out, segment{Text: h.Snippet[m.Start-h.SnippetSpan.Start : m.End-h.SnippetSpan.Start], Classes: "hit"})
+		out = append(out, segment{Text: h.Snippet[m.Start-h.SnippetSpan.Start : m.End-h.SnippetSpan.Start], Classes: "qhit"})
 		prev = m.End
 	}
 	if prev < h.SnippetSpan.End {

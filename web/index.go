@@ -252,3 +252,13 @@ func (h *indexHolder) waitIdle() {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// byDisplay finds an article's content ID by its display ID (tests, links).
+func (ix *index) byDisplay(d string) string {
+	for id, x := range ix.display {
+		if x == d {
+			return id
+		}
+	}
+	return ""
+}

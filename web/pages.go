@@ -21,8 +21,8 @@ type pageTemplate struct{ t *template.Template }
 var funcs = template.FuncMap{
 	"seg":     url.PathEscape,
 	"ardate":  arabicDate,
-	"day":     func(t *time.Time) string { return dayOf(t) },
-	"tday":    func(t time.Time) string { return dayOf(&t) },
+	"day":     func(t *time.Time) template.HTML { return isoDay(t) },
+	"tday":    func(t time.Time) template.HTML { return isoDay(&t) },
 	"status":  func(s string) string { return statusLabels[s] },
 	"typeAr":  func(s string) string { return typeLabels[s] },
 	"residue": func(s string) string { return residueLabels[s] },
@@ -405,6 +405,12 @@ func arabicDate(d, precision string) string {
 		return "دون تاريخ"
 	}
 	return d
+}
+
+// isoDay writes a date as YYYY-MM-DD isolated left to right, so that an
+// Arabic line does not reorder its digits. The text is ours, not input.
+func isoDay(t *time.Time) template.HTML {
+	return template.HTML(`<bdi dir="ltr">` + template.HTMLEscapeString(dayOf(t)) + `</bdi>`)
 }
 
 func dayOf(t *time.Time) string {
