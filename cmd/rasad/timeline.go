@@ -30,25 +30,144 @@ func buildTimeline(arts []*rasad.Article, copies []rasad.CopyPair, f timelineFil
 		if f.typ != "" && e.Type != f.typ {
 			continue
 		}
-		if f.from != "" && e.Date < f.from || f.to != "" && e.Date > f.to && !strings.HasPrefix(f.to, e.Date) {
+		if !overlaps(e, f.from, f.to) {
 			continue
 		}
 		out = append(out, e)
 	}
-	if f.limit > 0 && len(out) > f.limit {
-		// the most salient, still in date order
-		idx := make([]int, len(out))
-		for i := range idx {
-			idx[i] = i
+	var first, last string
+	for _, a := range arts {
+		if a.Published != nil {
+			d := a.Published.Format("2006-01-02")
+			if first == "" || d < first {
+				first = d
+			}
+			last = max(last, d)
 		}
-		sort.SliceStable(idx, func(a, b int) bool { return out[idx[a]].Salience > out[idx[b]].Salience })
-		keep := idx[:f.limit]
-		sort.Ints(keep)
-		var cut []story.Entry
-		for _, i := range keep {
-			cut = append(cut, out[i])
+	}
+	return selectSalient(out, f.limit, first, last)
+}
+
+// overlaps: the days an entry covers (a day, a range, a week, a month, a
+// year) meet [from, to]; an empty bound is open.
+func overlaps(e story.Entry, from, to string) bool {
+	start, end := entryDays(e)
+	return (from == "" || end >= from) && (to == "" || start <= to)
+}
+
+// entryDays is the first and last day (YYYY-MM-DD) an entry covers.
+func entryDays(e story.Entry) (string, string) {
+	d := e.Date
+	switch {
+	case len(d) == 10:
+		if e.Until > d {
+			return d, e.Until
 		}
-		out = cut
+		return d, d
+	case len(d) == 7:
+		if t, err := time.Parse("2006-01", d); err == nil {
+			return d + "-01", t.AddDate(0, 1, -1).Format("2006-01-02")
+		}
+	case len(d) == 4:
+		return d + "-01-01", d + "-12-31"
+	case len(d) == 8 && d[5] == 'W':
+		var y, w int
+		if _, err := fmt.Sscanf(d, "%d-W%d", &y, &w); err == nil {
+			jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+			mon := jan4.AddDate(0, 0, -int((jan4.Weekday()+6)%7)+(w-1)*7)
+			return mon.Format("2006-01-02"), mon.AddDate(0, 0, 6).Format("2006-01-02")
+		}
+	}
+	return d, d
+}
+
+// selectSalient keeps the limit most salient entries across the story's
+// whole life, in date order: the period of the reports (weeks for a story
+// of up to three months, months beyond) is cut in equal periods; each
+// period that has entries gets one place when there are places enough, and
+// the rest go to the periods in proportion to their entries' salience.
+// first and last are the first and last publication days of the reports;
+// entries before or after them (background, plans) compete for the
+// proportional places only.
+func selectSalient(es []story.Entry, limit int, first, last string) []story.Entry {
+	if limit <= 0 || len(es) <= limit {
+		return es
+	}
+	f, err1 := time.Parse("2006-01-02", first)
+	l, err2 := time.Parse("2006-01-02", last)
+	period := func(story.Entry) string { return "" }
+	if err1 == nil && err2 == nil {
+		monthly := l.Sub(f) > 92*24*time.Hour
+		lo, hi := f.AddDate(0, 0, -7).Format("2006-01-02"), last
+		period = func(e story.Entry) string {
+			d, _ := entryDays(e)
+			if d < lo || d > hi || len(e.Date) < 10 {
+				return "" // outside the reports' span, or coarse
+			}
+			t, err := time.Parse("2006-01-02", d)
+			if err != nil {
+				return ""
+			}
+			if monthly {
+				return t.Format("2006-01")
+			}
+			y, w := t.ISOWeek()
+			return fmt.Sprintf("%04d-W%02d", y, w)
+		}
+	}
+	// entries by period, most salient first
+	byPeriod := map[string][]int{}
+	for i, e := range es {
+		p := period(e)
+		byPeriod[p] = append(byPeriod[p], i)
+	}
+	periods := make([]string, 0, len(byPeriod))
+	for p, idx := range byPeriod {
+		sort.SliceStable(idx, func(a, b int) bool { return es[idx[a]].Salience > es[idx[b]].Salience })
+		periods = append(periods, p)
+	}
+	sort.Strings(periods)
+	quota := map[string]int{}
+	left := limit
+	var real []string
+	for _, p := range periods {
+		if p != "" {
+			real = append(real, p)
+		}
+	}
+	if len(real) <= limit/2 {
+		for _, p := range real {
+			quota[p] = 1
+			left--
+		}
+	}
+	// the rest, one at a time, to the most salient entry not yet taken
+	taken := map[string]int{}
+	for p, q := range quota {
+		taken[p] = q
+	}
+	for ; left > 0; left-- {
+		best, bestS := "", -1.0
+		for _, p := range periods {
+			if idx := byPeriod[p]; taken[p] < len(idx) {
+				if s := es[idx[taken[p]]].Salience; s > bestS {
+					best, bestS = p, s
+				}
+			}
+		}
+		if bestS < 0 {
+			break
+		}
+		taken[best]++
+	}
+	var keep []int
+	for _, p := range periods {
+		keep = append(keep, byPeriod[p][:min(taken[p], len(byPeriod[p]))]...)
+	}
+	sort.Ints(keep)
+	out := make([]story.Entry, 0, len(keep))
+	for _, i := range keep {
+		out = append(out, es[i])
 	}
 	return out
 }
@@ -82,7 +201,12 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer store.Close()
 	start := time.Now()
-	ids, err := selectIDs(ctx, store, "", *storyID, *query, 500)
+	var ids []string
+	if *query != "" && *storyID == "" {
+		ids, err = store.MatchIDs(ctx, *query) // every match, not the first page
+	} else {
+		ids, err = selectIDs(ctx, store, "", *storyID, *query, 0)
+	}
 	if err != nil {
 		return err
 	}
@@ -128,15 +252,32 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return nil
 }
 
-var statusWords = map[string]string{"happened": "", "planned": " (مقرر)", "negated": " (منفي)", "ongoing": ""}
+var statusWords = map[string]string{"happened": "", "planned": " (مقرر)", "negated": " (منفي)", "ongoing": "", "cancelled": " (ألغي)"}
+
+var statusLabels = map[string]string{"happened": "جرى", "planned": "مقرر", "negated": "منفي", "ongoing": "جارٍ", "cancelled": "ألغي"}
+
+// maxSources is how many sources an entry shows before "+N".
+const maxSources = 5
 
 // writeMarkdown writes the timeline as an editor would read it: a dated
-// heading per event, one Arabic sentence, then its sources with quotes.
+// heading per event with a one-line summary, the expression that fixed the
+// date and the status, the participants with their roles, then the
+// earliest report of each outlet (up to five, with links) and "+N" for the
+// rest. The JSON keeps every source.
 func writeMarkdown(w io.Writer, entries []story.Entry) {
 	fmt.Fprintln(w, "# الخط الزمني")
 	fmt.Fprintln(w)
 	for _, e := range entries {
-		fmt.Fprintf(w, "## %s — %s%s\n\n", arabicDate(e.Date, e.Precision), e.Summary, statusWords[e.Status])
+		date := arabicDate(e.Date, e.Precision)
+		if e.Until != "" {
+			date = arabicRange(e.Date, e.Until)
+		}
+		fmt.Fprintf(w, "## %s — %s%s\n\n", date, e.Summary, statusWords[e.Status])
+		var facts []string
+		if e.DateText != "" {
+			facts = append(facts, "التاريخ من: «"+e.DateText+"»")
+		}
+		facts = append(facts, "الحالة: "+statusLabels[e.Status])
 		var who []string
 		for _, p := range e.Participants {
 			if p.Type == "PERSON" && p.Role != "" {
@@ -144,26 +285,79 @@ func writeMarkdown(w io.Writer, entries []story.Entry) {
 			}
 		}
 		if len(who) > 0 {
-			fmt.Fprintf(w, "المشاركون: %s\n\n", strings.Join(who, "، "))
+			facts = append(facts, "المشاركون: "+strings.Join(who, "، "))
 		}
+		fmt.Fprintf(w, "%s\n\n", strings.Join(facts, " · "))
 		if e.Independent > 0 && e.Independent < len(e.Sources) {
 			// copies of one report count once: say how many are independent
 			fmt.Fprintf(w, "المصادر (%d، منها %d مستقلة):\n", len(e.Sources), e.Independent)
 		} else {
 			fmt.Fprintf(w, "المصادر (%d):\n", len(e.Sources))
 		}
-		for _, s := range e.Sources {
+		shown := earliestPerOutlet(e.Sources, maxSources)
+		for _, s := range shown {
 			src := s.Article
+			if s.URL != "" {
+				src = "[" + s.Article + "](" + s.URL + ")"
+			}
 			if s.Outlet != "" {
 				src += "، " + s.Outlet
 			}
 			if s.Published != "" {
 				src += "، " + s.Published
 			}
-			fmt.Fprintf(w, "- %s: «%s»\n", src, shorten(s.Quote, 300))
+			fmt.Fprintf(w, "- %s: «%s»\n", src, shorten(s.Quote, 200))
+		}
+		if n := len(e.Sources) - len(shown); n > 0 {
+			fmt.Fprintf(w, "- +%d\n", n)
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// earliestPerOutlet picks the earliest independent report of each outlet
+// (then the earliest of the others), at most n, in publication order.
+func earliestPerOutlet(srcs []story.Source, n int) []story.Source {
+	idx := make([]int, len(srcs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		sa, sb := srcs[idx[a]], srcs[idx[b]]
+		if sa.Independent != sb.Independent {
+			return sa.Independent
+		}
+		if sa.Published != sb.Published {
+			return sa.Published < sb.Published
+		}
+		return sa.Article < sb.Article
+	})
+	var pick []int
+	seen := map[string]bool{}
+	for _, i := range idx {
+		if o := srcs[i].Outlet; !seen[o] && len(pick) < n {
+			seen[o] = true
+			pick = append(pick, i)
+		}
+	}
+	sort.Ints(pick)
+	out := make([]story.Source, len(pick))
+	for k, i := range pick {
+		out[k] = srcs[i]
+	}
+	return out
+}
+
+func arabicRange(from, until string) string {
+	f, err1 := time.Parse("2006-01-02", from)
+	u, err2 := time.Parse("2006-01-02", until)
+	if err1 != nil || err2 != nil {
+		return from + "–" + until
+	}
+	if f.Year() == u.Year() && f.Month() == u.Month() {
+		return fmt.Sprintf("%d–%d %s %d", f.Day(), u.Day(), arMonths[f.Month()], f.Year())
+	}
+	return arabicDate(from, "day") + " – " + arabicDate(until, "day")
 }
 
 var arMonths = []string{"", "يناير/كانون الثاني", "فبراير/شباط", "مارس/آذار", "أبريل/نيسان", "مايو/أيار", "يونيو/حزيران",
