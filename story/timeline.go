@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -153,6 +154,8 @@ type event struct {
 	days     map[string]int // votes for the day (mentions a day apart merge)
 	modes    map[string]int
 	status   map[string]int
+	// of every mention, for an entry no clause of its own dates
+	modesAll, statusAll map[string]int
 	places   map[string]int
 	placeNm  map[string]string
 	parts    map[string]int
@@ -223,6 +226,9 @@ func Timeline(reps []Report, names Names) []Entry {
 		if ri != rj {
 			return ri < rj
 		}
+		if ms[i].until.IsZero() != ms[j].until.IsZero() {
+			return ms[i].until.IsZero() // single days before ranges, which join them
+		}
 		if !ms[i].when.start.Equal(ms[j].when.start) {
 			return ms[i].when.start.Before(ms[j].when.start)
 		}
@@ -244,30 +250,37 @@ func Timeline(reps []Report, names Names) []Entry {
 	}
 	for _, m := range ms {
 		best, bestScore := -1, 0
+		joined := m // the mention, or the day of its range that joined
 		seen := map[int]bool{}
-		for _, d := range candidateDates(m.when) {
-			lookup := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
-			if m.em.Place != "" {
-				lookup = append(lookup, "place:"+m.em.Place)
-			}
-			for _, k := range lookup {
-				for _, ei := range index[m.em.Type+"|"+d+"|"+k] {
-					if seen[ei] {
-						continue
-					}
-					seen[ei] = true
-					if s := joinScore(evs[ei], m); s > bestScore {
-						best, bestScore = ei, s
+		lookup := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
+		if m.em.Place != "" {
+			lookup = append(lookup, "place:"+m.em.Place)
+		}
+		// a range (يومي 9 و10) joins the entry of any of its days
+		for _, day := range rangeDays(m) {
+			for _, d := range candidateDates(day.when) {
+				for _, k := range lookup {
+					for _, ei := range index[m.em.Type+"|"+d+"|"+k] {
+						if seen[ei] {
+							continue
+						}
+						seen[ei] = true
+						if s := joinScore(evs[ei], day); s > bestScore {
+							best, bestScore, joined = ei, s, day
+						}
 					}
 				}
 			}
 		}
 		if best < 0 {
-			if !m.fixed || len(m.strong) == 0 && len(m.states) < 2 {
-				continue // only a clause that fixes the date, with sides, makes an entry
+			// a clause that fixes the date makes an entry; a mention the text
+			// ties to the date before (تلك المحادثات، the next sentence) only
+			// when it names both sides; neither counts toward salience
+			if !m.fixed && len(m.strong) < 2 {
+				continue
 			}
 			e := &event{id: len(evs), when: m.when, until: m.until, typ: m.em.Type, core: map[string]bool{}, states: map[string]bool{},
-				days: map[string]int{}, modes: map[string]int{}, status: map[string]int{}, places: map[string]int{}, placeNm: map[string]string{},
+				days: map[string]int{}, modes: map[string]int{}, status: map[string]int{}, modesAll: map[string]int{}, statusAll: map[string]int{}, places: map[string]int{}, placeNm: map[string]string{},
 				parts: map[string]int{}, partName: map[string]string{}, sources: map[int]*srcAcc{}, groups: map[int]string{},
 				articles: map[int]bool{}, dateText: map[string]int{}}
 			for _, k := range m.strong {
@@ -285,19 +298,24 @@ func Timeline(reps []Report, names Names) []Entry {
 		for _, k := range m.states {
 			e.states[k] = true
 		}
-		e.add(m, reps[m.rep])
+		e.add(joined, reps[m.rep])
 		keys := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
 		if m.em.Place != "" {
 			keys = append(keys, "place:"+m.em.Place)
 		}
 		addIndex(e, keys...)
 	}
+	folded := foldMonths(evs)
 	var out []Entry
 	for _, e := range evs {
+		if folded[e.id] {
+			continue
+		}
 		if en, ok := e.entry(names); ok {
 			out = append(out, en)
 		}
 	}
+	fillSides(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {
 			return out[i].Date < out[j].Date
@@ -307,6 +325,67 @@ func Timeline(reps []Report, names Names) []Entry {
 		}
 		return out[i].Summary < out[j].Summary
 	})
+	return out
+}
+
+// foldMonths folds an entry dated only by its month into the day entry of
+// that month with the same type and people ("talks in December" and the
+// talks of 15 December): its reports become sources of the day entry that
+// do not count toward its salience. It returns the folded events.
+func foldMonths(evs []*event) map[int]bool {
+	byMonth := map[string][]int{} // type|month|participant -> day events
+	for _, e := range evs {
+		if e.when.precision != "day" {
+			continue
+		}
+		for k := range e.core {
+			ik := e.typ + "|" + e.when.start.Format("2006-01") + "|" + k
+			byMonth[ik] = append(byMonth[ik], e.id)
+		}
+	}
+	folded := map[int]bool{}
+	for _, e := range evs {
+		if e.when.precision != "month" {
+			continue
+		}
+		count := map[int]int{}
+		best := -1
+		for k := range e.core {
+			for _, d := range byMonth[e.typ+"|"+dateString(e.when)+"|"+k] {
+				count[d]++
+				if best < 0 || count[d] > count[best] || count[d] == count[best] && d < best {
+					best = d
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t := evs[best]
+		for r, src := range e.sources {
+			if _, ok := t.sources[r]; !ok {
+				cp := *src
+				cp.fixed = false
+				t.sources[r] = &cp
+				t.groups[r] = e.groups[r]
+			}
+		}
+		folded[e.id] = true
+	}
+	return folded
+}
+
+// rangeDays is the mention itself, or one mention per day of its range.
+func rangeDays(m mention) []mention {
+	if m.until.IsZero() {
+		return []mention{m}
+	}
+	var out []mention
+	for d := m.when.start; !d.After(m.until); d = d.AddDate(0, 0, 1) {
+		dm := m
+		dm.when, dm.until = span{d, d.AddDate(0, 0, 1), "day"}, time.Time{}
+		out = append(out, dm)
+	}
 	return out
 }
 
@@ -333,15 +412,28 @@ func joinScore(e *event, m mention) int {
 		}
 		dayOff = 1
 	}
-	ov, onlyMine, onlyTheirs := 0, 0, 0
+	// people conflict; organizations (a ministry, the spokesman's office)
+	// name who reports or hosts as often as who meets
+	ov, onlyMine, onlyTheirs, theirPeople, myPeople := 0, 0, 0, 0, 0
 	for _, k := range m.strong {
+		person := strings.HasPrefix(k, "PERSON:")
+		if person {
+			myPeople++
+		}
 		if e.core[k] {
 			ov++
-		} else {
+		} else if person {
 			onlyMine++
 		}
 	}
-	onlyTheirs = len(e.core) - ov
+	for k := range e.core {
+		if strings.HasPrefix(k, "PERSON:") {
+			theirPeople++
+			if !slices.Contains(m.strong, k) {
+				onlyTheirs++
+			}
+		}
+	}
 	stateOv := 0
 	for _, k := range m.states {
 		if e.states[k] {
@@ -356,7 +448,7 @@ func joinScore(e *event, m mention) int {
 		if ov < 2 && !(ov == 1 && onlyMine == 0 && onlyTheirs == 0) {
 			return 0
 		}
-	case len(m.strong) > 0 && len(e.core) > 0:
+	case len(m.strong) > 0 && len(e.core) > 0 && (ov > 0 || myPeople > 0 && theirPeople > 0):
 		if ov == 0 || ov == 1 && onlyMine > 0 && onlyTheirs > 0 {
 			return 0 // other people: another happening
 		}
@@ -365,9 +457,9 @@ func joinScore(e *event, m mention) int {
 			return 0
 		}
 	default:
-		// one side names only states: the same article, or the states
-		// and the place
-		if !sameArticle && !(stateOv >= 1 && samePlace) {
+		// one side names only states or bodies: the same article, or the
+		// same place that day
+		if !sameArticle && !samePlace {
 			return 0
 		}
 	}
@@ -375,6 +467,8 @@ func joinScore(e *event, m mention) int {
 }
 
 func (e *event) add(m mention, r Report) {
+	e.statusAll[m.em.Status]++
+	e.modesAll[m.em.Mode]++
 	if m.fixed {
 		e.status[m.em.Status]++
 		e.modes[m.em.Mode]++

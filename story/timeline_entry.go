@@ -1,8 +1,10 @@
 package story
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 func (e *event) entry(names Names) (Entry, bool) {
@@ -16,13 +18,17 @@ func (e *event) entry(names Names) (Entry, bool) {
 		}
 	}
 	en.DateText = bestKey(e.dateText, nil)
-	en.Mode = bestKey(e.modes, func(m string) int {
+	modes, status := e.modes, e.status
+	if len(status) == 0 {
+		modes, status = e.modesAll, e.statusAll
+	}
+	en.Mode = bestKey(modes, func(m string) int {
 		if m == "talks" || m == "" {
 			return 0 // the specific mode wins: a meeting, a call
 		}
 		return 1
 	})
-	en.Status = entryStatus(e.status)
+	en.Status = entryStatus(status)
 	if pk := bestKey(e.places, nil); pk != "" {
 		en.Place = &Place{Name: e.placeNm[pk], Key: pk}
 	}
@@ -131,7 +137,15 @@ func (e *event) participants(names Names) []Participant {
 			p = Participant{Type: typ, Key: key, Name: e.partName[k]}
 		}
 		if strings.ContainsAny(p.Name, "\"«»“”") {
-			continue // a fragment of a quotation, not a name
+			if p.Type == "PERSON" {
+				continue // a fragment of a quotation, not a name
+			}
+			p.Name = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+				if strings.ContainsRune("\"«»“”", r) {
+					return -1
+				}
+				return r
+			}, p.Name)), " ")
 		}
 		switch p.Type {
 		case "PERSON", "ORG":
@@ -151,4 +165,85 @@ func (e *event) participants(names Names) []Participant {
 		out = append(out, p)
 	}
 	return out
+}
+
+// fillSides completes an entry whose one side is a state without a person
+// of it ("the two sides", "the American side") while the other side is a
+// person: the person of that state who meets the same person in the
+// entries of the same type a few days around it stands for that side. Entries
+// are looked up by day, so the pass is linear in the entries.
+func fillSides(es []Entry) {
+	byDay := map[string][]int{}
+	for i, e := range es {
+		if e.Precision == "day" {
+			byDay[e.Date] = append(byDay[e.Date], i)
+		}
+	}
+	for i := range es {
+		e := &es[i]
+		if e.Precision != "day" {
+			continue
+		}
+		people := map[string]bool{} // countries with a person
+		var persons []string
+		for _, p := range e.Participants {
+			if p.Type == "PERSON" {
+				persons = append(persons, p.Key)
+				if p.Country != "" {
+					people[p.Country] = true
+				}
+			}
+		}
+		var missing []string
+		for _, p := range e.Participants {
+			if p.Type == "LOC" && p.Country != "" && !people[p.Country] {
+				missing = append(missing, p.Country)
+			}
+		}
+		if len(missing) != 1 || len(people) == 0 || len(persons) > 2 {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", e.Date)
+		if err != nil {
+			continue
+		}
+		score := map[string]int{}
+		cand := map[string]Participant{}
+		for off := -2; off <= 2; off++ {
+			for _, j := range byDay[d.AddDate(0, 0, off).Format("2006-01-02")] {
+				o := es[j]
+				if j == i || o.Type != e.Type {
+					continue
+				}
+				shares := false
+				for _, p := range o.Participants {
+					if p.Type == "PERSON" && slices.Contains(persons, p.Key) {
+						shares = true
+					}
+				}
+				if !shares {
+					continue
+				}
+				for rank, p := range o.Participants {
+					if p.Type == "PERSON" && p.Country == missing[0] {
+						score[p.Key] += 10 - min(rank, 9)
+						cand[p.Key] = p
+					}
+				}
+			}
+		}
+		best := ""
+		for k, s := range score {
+			if best == "" || s > score[best] || s == score[best] && k < best {
+				best = k
+			}
+		}
+		if best != "" {
+			e.Participants = append(e.Participants, cand[best])
+			sort.SliceStable(e.Participants, func(a, b int) bool {
+				return typeRank(e.Participants[a].Type+":") < typeRank(e.Participants[b].Type+":")
+			})
+			e.Summary = summary(*e)
+		}
+	}
 }

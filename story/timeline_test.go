@@ -129,7 +129,7 @@ func TestTimelineOnlyOwnDatesCount(t *testing.T) {
 		}},
 		{Article: "b", Outlet: "y", Published: day("2019-05-03"), Text: "نص ب", Events: []rasad.EventMention{
 			withRule(em("CONSULT", "phone", "happened", "2019-05-01", "", "p1", "p2"), "date of the previous sentence: الأربعاء"),
-			withRule(em("CONSULT", "phone", "happened", "2019-05-06", "", "p1", "p3"), "date of the previous sentence: الاثنين"),
+			withRule(em("CONSULT", "phone", "happened", "2019-05-06", "", "p3"), "date of the previous sentence: الاثنين"),
 		}},
 		{Article: "c", Outlet: "z", Published: day("2019-05-03"), Text: "نص ج", Events: []rasad.EventMention{
 			withRule(em("CONSULT", "phone", "happened", "2019-05-02", "", "p1", "p2"), "date in the clause: الخميس"),

@@ -160,6 +160,30 @@ func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStar
 			return sides
 		}
 	}
+	// the states of the latest event that names two: each by the person
+	// of that state the article names most, else the states themselves
+	loadRoles()
+	for j := len(prev) - 1; j >= 0; j-- {
+		var states []rasad.Participant
+		for _, p := range prev[j].Participants {
+			if p.Type == "LOC" && countryCode[p.Key] != "" {
+				states = append(states, p)
+			}
+		}
+		if len(states) != 2 || states[0].Key == states[1].Key {
+			continue
+		}
+		var people []rasad.Participant
+		for _, st := range states {
+			if p, ok := topOfCountry(ms, countryCode[st.Key]); ok {
+				people = append(people, p)
+			}
+		}
+		if len(people) == 2 {
+			return people
+		}
+		return states
+	}
 	count := map[string]int{}
 	name := map[string]string{}
 	for _, m := range ms {
@@ -309,4 +333,25 @@ func suffixStems(k string) []string {
 		}
 	}
 	return out
+}
+
+// topOfCountry is the person of a country the article names most.
+func topOfCountry(ms []rasad.Mention, code string) (rasad.Participant, bool) {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, m := range ms {
+		if m.Type == "PERSON" && m.Country == code {
+			count[m.Key]++
+			if len(m.Text) > len(name[m.Key]) {
+				name[m.Key] = m.Text
+			}
+		}
+	}
+	best, bestN := "", 0
+	for k, c := range count {
+		if c > bestN || c == bestN && k < best {
+			best, bestN = k, c
+		}
+	}
+	return rasad.Participant{Type: "PERSON", Key: best, Name: name[best]}, best != ""
 }

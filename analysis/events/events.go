@@ -614,7 +614,11 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		// الروسية الأمريكية، لقاء روسي أطلسي
 		if t.Start >= tEnd && t.Start-tEnd < 40 {
 			if c, ok := adjOf[k]; ok {
-				add(rasad.Participant{Type: "LOC", Key: c, Name: in.Text[t.Start:t.End]})
+				typ := "LOC"
+				if c == "NATO" {
+					typ = "ORG" // لقاء روسي أطلسي: the alliance, not a state
+				}
+				add(rasad.Participant{Type: typ, Key: c, Name: in.Text[t.Start:t.End]})
 			}
 		}
 	}
