@@ -145,25 +145,25 @@ func fixedDate(em rasad.EventMention) bool {
 }
 
 type event struct {
-	id       int
-	when     span
-	until    time.Time
-	typ      string
-	core     map[string]bool // the people and organizations that make it this happening
-	states   map[string]bool
-	days     map[string]int // votes for the day (mentions a day apart merge)
-	modes    map[string]int
-	status   map[string]int
+	id     int
+	when   span
+	until  time.Time
+	typ    string
+	core   map[string]bool // the people and organizations that make it this happening
+	states map[string]bool
+	days   map[string]int // votes for the day (mentions a day apart merge)
+	modes  map[string]int
+	status map[string]int
 	// of every mention, for an entry no clause of its own dates
 	modesAll, statusAll map[string]int
-	places   map[string]int
-	placeNm  map[string]string
-	parts    map[string]int
-	partName map[string]string
-	sources  map[int]*srcAcc
-	groups   map[int]string
-	articles map[int]bool
-	dateText map[string]int
+	places              map[string]int
+	placeNm             map[string]string
+	parts               map[string]int
+	partName            map[string]string
+	sources             map[int]*srcAcc
+	groups              map[int]string
+	articles            map[int]bool
+	dateText            map[string]int
 }
 
 type srcAcc struct {
