@@ -20,6 +20,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	goldPath := fs.String("gold", "../shared/gold/seeds.json", "gold annotations")
 	seeds := fs.String("seeds", "", "the seeds' JSONL (default: seeds/seeds.jsonl beside the gold's folder)")
 	verbose := fs.Bool("v", false, "list every miss, wrong value and spurious prediction")
+	devDB := fs.String("db", "", "timeline: a store holding the dev corpus (default: ingest it into a temporary one)")
+	devGolds := fs.String("stories", "", "timeline: the folder of the dev stories' gold timelines (default: timelines/ beside the gold)")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -40,7 +42,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "entities":
 		return evalEntities(stdout, gold, docs)
 	case "timeline":
-		return evalTimeline(stdout, gold, docs, *verbose)
+		if err := evalTimeline(stdout, gold, docs, *verbose); err != nil {
+			return err
+		}
+		return evalDevTimelines(ctx, stdout, stderr, *goldPath, *devGolds, *devDB, *verbose)
 	}
 	return usageError{fmt.Sprintf("eval %q: want dates, entities or timeline", what)}
 }

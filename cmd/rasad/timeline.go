@@ -5,12 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/eval"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
 )
@@ -383,4 +387,92 @@ func shorten(s string, n int) string {
 		return string(r)
 	}
 	return string(r[:n]) + "…"
+}
+
+// evalDevTimelines scores the timelines of the dev stories (a gold file
+// per story, with its query) built from a store holding the dev corpus, as
+// score_timeline.py does: --type CONSULT, --limit the number of gold
+// events, a day's tolerance. It also scores the seeds' timeline under the
+// same strict rule. Without a store it ingests the corpus beside the gold
+// into a temporary one.
+func evalDevTimelines(ctx context.Context, w, stderr io.Writer, goldPath, dir, db string, verbose bool) error {
+	gold, err := eval.LoadGold(goldPath)
+	if err != nil {
+		return err
+	}
+	docs, err := eval.LoadSeeds(eval.DefaultSeeds(goldPath), gold)
+	if err != nil {
+		return err
+	}
+	seedEvents, err := eval.SeedEvents(gold, "CONSULT")
+	if err != nil {
+		return err
+	}
+	var seedEntries []story.Entry
+	for _, e := range eval.SeedTimeline(docs) {
+		if e.Type == "CONSULT" {
+			seedEntries = append(seedEntries, e)
+		}
+	}
+	fmt.Fprintf(w, "\nStrict event score (score_timeline.py: date within 1 day, both sides met), CONSULT\n\n")
+	fmt.Fprintf(w, "%-22s %5s %5s %7s %9s %7s %6s %8s\n", "story", "gold", "pred", "matched", "precision", "recall", "F1", "date F1")
+	line := func(name string, s eval.StrictScore) {
+		fmt.Fprintf(w, "%-22s %5d %5d %7d %9.3f %7.3f %6.3f %8.3f\n", name, s.Gold, s.Predicted, s.Matched, s.P, s.R, s.F1, s.DateF1)
+		if verbose {
+			for _, m := range s.Missed {
+				fmt.Fprintf(w, "    missed: %s\n", m)
+			}
+		}
+	}
+	line("seeds", eval.ScoreStrict(seedEvents, seedEntries, 1))
+
+	if dir == "" {
+		dir = filepath.Join(filepath.Dir(goldPath), "timelines")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	sort.Strings(paths)
+	if len(paths) == 0 {
+		fmt.Fprintf(w, "(no story gold timelines in %s)\n", dir)
+		return nil
+	}
+	if db == "" {
+		corpus := filepath.Join(filepath.Dir(goldPath), "..", "corpus", "ant-dev.jsonl.gz")
+		if _, err := os.Stat(corpus); err != nil {
+			fmt.Fprintf(w, "(no dev corpus at %s: story timelines not scored)\n", corpus)
+			return nil
+		}
+		tmp, err := os.MkdirTemp("", "rasad-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		db = filepath.Join(tmp, "dev.db")
+		fmt.Fprintf(stderr, "ingesting %s into a temporary store (pass --db to reuse one)\n", corpus)
+		if err := runIngest(ctx, []string{"--db", db, "--quiet", "--stories", corpus}, io.Discard, stderr); err != nil {
+			return err
+		}
+	}
+	var sum float64
+	for _, p := range paths {
+		g, err := eval.LoadDevGold(p)
+		if err != nil {
+			return err
+		}
+		var out, errb strings.Builder
+		args := []string{"--db", db, "--query", g.Query, "--type", "CONSULT", "--limit", strconv.Itoa(len(g.Events)), "--format", "json"}
+		if err := runTimeline(ctx, args, &out, &errb); err != nil {
+			return fmt.Errorf("timeline of %s: %w", filepath.Base(p), err)
+		}
+		var res struct {
+			Entries []story.Entry `json:"entries"`
+		}
+		if err := json.Unmarshal([]byte(out.String()), &res); err != nil {
+			return fmt.Errorf("timeline of %s: %w", filepath.Base(p), err)
+		}
+		s := eval.ScoreStrict(g.Events, res.Entries, 1)
+		sum += s.F1
+		line(strings.TrimSuffix(filepath.Base(p), ".json"), s)
+	}
+	fmt.Fprintf(w, "%-22s %46.3f\n", "mean F1 (stories)", sum/float64(len(paths)))
+	return nil
 }
