@@ -236,3 +236,36 @@ func sortSpans(s []text.Span) {
 		}
 	}
 }
+
+// MatchIDs returns the IDs of every article the query matches (all its
+// words; when none has them all, any of them), best first, without
+// snippets: what a timeline reads, however many they are.
+func (s *Store) MatchIDs(ctx context.Context, query string) ([]string, error) {
+	terms := text.QueryTerms(query)
+	if len(terms) == 0 {
+		return nil, fmt.Errorf("search: empty query: %w", rasad.ErrInvalid)
+	}
+	ids, err := s.matchIDs(ctx, ftsQuery(terms, true))
+	if err == nil && len(ids) == 0 && len(terms) > 1 {
+		ids, err = s.matchIDs(ctx, ftsQuery(terms, false))
+	}
+	return ids, err
+}
+
+func (s *Store) matchIDs(ctx context.Context, expr string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id FROM (SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
+		WHERE articles_fts MATCH ?) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, expr)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", expr, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

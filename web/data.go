@@ -68,6 +68,7 @@ func (s *Server) timelineOf(ctx context.Context, ix *index, ids []string, f stor
 	for _, a := range arts {
 		a.Analysis = as[a.ID]
 	}
+	f.First, f.Last = story.PublishedSpan(arts)
 	entries := story.Select(story.FromArticles(arts, story.DisplayID, ix.copies), f)
 	if entries == nil {
 		entries = []story.Entry{}

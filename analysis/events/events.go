@@ -53,7 +53,7 @@ var (
 	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
 	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
 	wishCues      = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
-		"يرغب", "ترغب", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
+		"يرغب", "ترغب", "اتفق", "اتفقا", "اتفقت", "اتفقوا", "وافق", "وافقت", "وافقا", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
 		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت")
 	plannedCues  = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
 	negationCues = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
@@ -118,7 +118,7 @@ func Find(in Input) []rasad.EventMention {
 		}
 	}
 	for i := 0; i < len(words); i++ {
-		e, n, strip := matchAt(keysOf, i)
+		e, n, strip := matchAt(keysOf, i, in.Text[in.Tokens[words[i].tok].Start:in.Tokens[words[i].tok].End])
 		var tr trigger
 		if n > 0 {
 			tr = triggers[e.Ref()]
@@ -151,9 +151,9 @@ func Find(in Input) []rasad.EventMention {
 				break
 			}
 		}
-		if inQuote(in.Text, sent, w0.Start) {
+		if reportedSpeech(in, sent, w0.Start) {
 			i += n - 1
-			continue // a quotation: said, and often hypothetical, not reported as done
+			continue // someone's words, often hypothetical, not reported as done
 		}
 		zones := speakerZones(in, seg, w0.Start)
 		if in.Dateline != nil {
@@ -169,7 +169,32 @@ func Find(in Input) []rasad.EventMention {
 		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(in.Timexes, sent) {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
-		em.Participants, em.Place, em.PlaceName = participants(in, seg, w0.Start, wl.End, presidents, ministers, zones)
+		// people from the sentence's segment around the trigger (bounded), the
+		// place from the trigger's own clause
+		win := clauseWindow(in, words, seg, i, n, false)
+		em.Participants, _, _ = participants(in, win, w0.Start, wl.End, presidents, ministers, zones)
+		_, em.Place, em.PlaceName = participants(in, clauseWindow(in, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
+		em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, win, in.Mentions)...)
+		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win)...)
+		if z, ok := speakerActs(in, zones, keysOf, words, i); ok {
+			for _, m := range in.Mentions {
+				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
+					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
+				}
+			}
+			em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, z, in.Mentions)...)
+		}
+		if hasCue(in, text.Span{Start: win.Start, End: win.End}, bothSides) {
+			prevStart := sent.Start
+			if s := words[i].sent; s > 0 {
+				prevStart = sents[s-1].Start
+			}
+			em.Participants = addParticipants(em.Participants, twoSides(out, in.Mentions, sent.Start, prevStart)...)
+		}
+		if bareCall[text.StripConj(keysOf[i])] && n == 1 && !hasStrong(em.Participants) {
+			i += n - 1
+			continue // اتصال alone is a call only with someone to call
+		}
 		clitic := in.Text[w0.Start : w0.Start+strip]
 		if tr.form == "past" && after(em.Date, in.Published) && i > 0 && !objectPreps[keysOf[i-1]] &&
 			!strings.Contains(clitic, "ل") && !strings.Contains(clitic, "ب") {
@@ -179,6 +204,9 @@ func Find(in Input) []rasad.EventMention {
 			em.Date, em.DateRule = "", "a later date belongs to the object of a past verb"
 		}
 		em.Status = status(in, tr, seg, w0.Start, em.Date)
+		if cancelled(keysOf, words, i) {
+			em.Status = "cancelled"
+		}
 		if len(em.Participants) == 0 && em.Place == "" {
 			i += n - 1
 			continue // nobody and nowhere: not an event Rasad can report
@@ -222,7 +250,13 @@ func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
 	if b := j - 2; b >= 0 && keysOf[b] == "علي" && tr.mode == "sign" {
 		return false // على وقع التصفيق: to the sound of
 	}
-	for k := j; k < len(words) && k < j+6 && words[k].sent == words[j-1].sent; k++ {
+	// a signing's object may follow its subjects, date and place: وقع
+	// الوزير ونظيره، الثلاثاء، في المدينة اتفاقا
+	reach := 6
+	if tr.mode == "sign" {
+		reach = 16
+	}
+	for k := j; k < len(words) && k < j+reach && words[k].sent == words[j-1].sent; k++ {
 		key := text.StripConj(keysOf[k])
 		if key == "ان" || key == "انه" || key == "انها" {
 			break // what is said is not the object
@@ -272,7 +306,10 @@ func gappedProposal(keysOf []string, words []word, i int) int {
 	return 0
 }
 
-func matchAt(keysOf []string, i int) (lexicon.Entry, int, int) {
+// matchAt matches a trigger at word i (raw is the word as written): the
+// word itself, under a conjunction or preposition, or under a pronoun
+// suffix.
+func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 	e, n := matcher.MatchAt(keysOf, i)
 	if n > 0 {
 		return e, n, 0
@@ -285,6 +322,25 @@ func matchAt(keysOf []string, i int) (lexicon.Entry, int, int) {
 			e, n = matcher.MatchAt(keysOf, i)
 			keysOf[i] = saved
 			if n > 0 {
+				return e, n, len(p)
+			}
+		}
+	}
+	// a pronoun suffix on a noun or a past verb: اجتماعه، لقائهما، وقعته
+	// (not a final ة, which the key writes ه: وزارة is not زار + ه)
+	if strings.HasSuffix(raw, "ة") {
+		return lexicon.Entry{}, 0, 0
+	}
+	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل"} {
+		if !strings.HasPrefix(k, p) {
+			continue
+		}
+		for _, st := range suffixStems(k[len(p):]) {
+			saved := keysOf[i]
+			keysOf[i] = st
+			e, n = matcher.MatchAt(keysOf, i)
+			keysOf[i] = saved
+			if n == 1 && (e.Field(2) == "noun" || e.Field(2) == "past") {
 				return e, n, len(p)
 			}
 		}
@@ -535,7 +591,7 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 				}
 				continue
 			}
-			add(rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
+			// a country takes part only as an acting side (actingStates)
 		}
 	}
 	// plural references: الرئيسان/الرئيسين، الوزيرين/وزيرا الخارجية
@@ -558,7 +614,11 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		// الروسية الأمريكية، لقاء روسي أطلسي
 		if t.Start >= tEnd && t.Start-tEnd < 40 {
 			if c, ok := adjOf[k]; ok {
-				add(rasad.Participant{Type: "LOC", Key: c, Name: in.Text[t.Start:t.End]})
+				typ := "LOC"
+				if c == "NATO" {
+					typ = "ORG" // لقاء روسي أطلسي: the alliance, not a state
+				}
+				add(rasad.Participant{Type: typ, Key: c, Name: in.Text[t.Start:t.End]})
 			}
 		}
 	}
@@ -618,24 +678,29 @@ func inZones(zones []rasad.Span, s rasad.Span) bool {
 	return false
 }
 
-// inQuote reports whether offset at is inside «…» or "…" in its sentence.
-func inQuote(src string, sent text.Span, at int) bool {
-	depth := 0
-	quote := false
-	for i, r := range src[sent.Start:at] {
-		_ = i
-		switch r {
-		case '«':
-			depth++
-		case '»':
-			if depth > 0 {
-				depth--
+func addParticipants(ps []rasad.Participant, more ...rasad.Participant) []rasad.Participant {
+	for _, p := range more {
+		dup := false
+		for _, q := range ps {
+			if q.Type == p.Type && q.Key == p.Key {
+				dup = true
+				break
 			}
-		case '"':
-			quote = !quote
+		}
+		if !dup {
+			ps = append(ps, p)
 		}
 	}
-	return depth > 0 || quote
+	return ps
+}
+
+func hasStrong(ps []rasad.Participant) bool {
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			return true
+		}
+	}
+	return false
 }
 
 // composite bodies take their members part with them.
@@ -671,7 +736,7 @@ func status(in Input, tr trigger, seg rasad.Span, at int, date string) string {
 		}
 	}
 	for i := max(0, len(before)-3); i < len(before); i++ {
-		if negationCues[before[i]] {
+		if negationCues[before[i]] || negationCues[text.StripConj(before[i])] {
 			negated = true
 		}
 	}

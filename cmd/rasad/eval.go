@@ -39,6 +39,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	anerDir := fs.String("aner-dir", "../shared/gold/anercorp-dev", "entities --aner: the folder with docs.jsonl and gold.jsonl")
 	pred := fs.String("pred", "", "entities --aner: also write the predictions as JSON Lines for score_aner.py")
 	minScore := fs.Float64("min", 0, "exit 1 when a score is below this floor (0 to 1)")
+	devDB := fs.String("db", "", "timeline: a store holding the dev corpus (default: ingest it into a temporary one)")
+	devGolds := fs.String("stories", "", "timeline: the folder of the dev stories' gold timelines (default: timelines/ beside the gold)")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
@@ -66,7 +68,14 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "entities":
 		scores, err = evalEntities(stdout, gold, docs)
 	case "timeline":
-		scores, err = evalTimeline(stdout, gold, docs, *verbose)
+		if scores, err = evalTimeline(stdout, gold, docs, *verbose); err != nil {
+			return err
+		}
+		var dev map[string]float64
+		if dev, err = evalDevTimelines(ctx, stdout, stderr, *goldPath, *devGolds, *devDB, *verbose); err != nil {
+			return err
+		}
+		maps.Copy(scores, dev)
 	}
 	if err != nil {
 		return err

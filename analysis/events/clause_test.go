@@ -1,0 +1,133 @@
+package events
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rasad/rasad"
+)
+
+func names(e rasad.EventMention) string {
+	var ps []string
+	for _, p := range e.Participants {
+		ps = append(ps, p.Type+":"+p.Name)
+	}
+	return strings.Join(ps, ", ")
+}
+
+func hasName(e rasad.EventMention, name string) bool {
+	for _, p := range e.Participants {
+		if p.Name == name || strings.Contains(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstOf(ems []rasad.EventMention, typ string) (rasad.EventMention, bool) {
+	for _, e := range ems {
+		if e.Type == typ {
+			return e, true
+		}
+	}
+	return rasad.EventMention{}, false
+}
+
+// A pronoun suffix on a trigger: اجتماعه، لقائهما، محادثاتهما، وقعته; and a
+// bare اتصال with someone named.
+func TestTriggerSuffixes(t *testing.T) {
+	for _, c := range []struct{ src, trigger string }{
+		{"وقال وزير الخارجية الهولندي هانس فيلدر بعد اجتماعه مع نظيره البلجيكي مارك دوبوا الثلاثاء إن الحوار مفيد.", "اجتماعه"},
+		{"وناقش الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو خلال لقائهما الأحد ملف المياه.", "لقائهما"},
+		{"وتناولت محادثاتهما في نيروبي الأحد ملف الحدود بحسب الرئيس الكيني جوزيف موانغي.", "محادثاتهما"},
+		{"وأجرى رئيس الوزراء الكندي مارك تيرنر اتصالا الأربعاء مع الرئيس المكسيكي خوان ريفيرا.", "اتصالا"},
+	} {
+		ems := find(t, c.src, "2019-04-10")
+		e, ok := firstOf(ems, "CONSULT")
+		if !ok || !strings.Contains(e.Text, c.trigger) {
+			t.Errorf("%s: want a CONSULT at %q, got %+v", c.src, c.trigger, ems)
+		}
+	}
+	// وزارة is not زار + a pronoun
+	for _, e := range find(t, "وأصدرت وزارة الخارجية الكندية بيانا الأربعاء.", "2019-04-10") {
+		if e.Type == "CONSULT" {
+			t.Errorf("وزارة read as a visit: %+v", e)
+		}
+	}
+	// اتصال alone, without anyone, is not a call
+	for _, e := range find(t, "وانقطع الاتصال بشبكة الهاتف في المدينة الأربعاء.", "2019-04-10") {
+		if e.Type == "CONSULT" {
+			t.Errorf("a bare اتصال without a participant: %+v", e)
+		}
+	}
+}
+
+// إلغاء القمة is a cancellation, not a meeting that happened.
+func TestCancelled(t *testing.T) {
+	ems := find(t, "وأعلن الرئيس الكيني جوزيف موانغي الخميس إلغاء القمة مع الرئيس الأوغندي ديفيد أوكيلو.", "2019-04-12")
+	e, ok := firstOf(ems, "CONSULT")
+	if !ok || e.Status != "cancelled" {
+		t.Fatalf("want a cancelled meeting, got %+v", ems)
+	}
+}
+
+// A role named without a name is the article's person with that role and
+// country; الجانبان are the two sides named before; in «أكد الوزير أنه
+// اجتمع» the speaker is the one who met.
+func TestParticipantReferences(t *testing.T) {
+	src := "التقى الرئيس الكيني جوزيف موانغي الرئيس الأوغندي ديفيد أوكيلو الأحد في نيروبي. " +
+		"وعقد الجانبان جلسة ثانية الاثنين في نيروبي. " +
+		"واستقبل الرئيس الكيني الثلاثاء وفدا تجاريا في مومباسا."
+	ems := find(t, src, "2019-04-17")
+	var second, third rasad.EventMention
+	for _, e := range ems {
+		switch e.Date {
+		case "2019-04-15":
+			second = e
+		case "2019-04-16":
+			third = e
+		}
+	}
+	if !hasName(second, "موانغي") || !hasName(second, "أوكيلو") {
+		t.Errorf("الجانبان: %s", names(second))
+	}
+	if !hasName(third, "موانغي") {
+		t.Errorf("the role without a name: %s", names(third))
+	}
+	ems = find(t, "وأكد وزير الخارجية الكندي بول لوران، الثلاثاء، أنه اجتمع مع نظيره المكسيكي كارلوس فيغا في أوتاوا.", "2019-04-17")
+	e, ok := firstOf(ems, "CONSULT")
+	if !ok || !hasName(e, "بول لوران") {
+		t.Errorf("the speaker who met: %+v", ems)
+	}
+}
+
+// The place is the one of the event's own clause, not of an earlier one.
+func TestPlaceOwnClause(t *testing.T) {
+	src := "وبعد أن أنهى جولة طويلة شملت عواصم عديدة وانتهت في طوكيو قبل أسبوعين وأجرى خلالها لقاءات مع قادة كثيرين من آسيا وأوروبا، التقى الرئيس الكيني جوزيف موانغي الأحد الرئيس الأوغندي ديفيد أوكيلو."
+	for _, e := range find(t, src, "2019-04-15") {
+		if e.Date == "2019-04-14" && e.PlaceName != "" {
+			t.Errorf("place %q from another clause", e.PlaceName)
+		}
+	}
+}
+
+// An event told inside quotation marks as a fact (a quoted phrase) is
+// kept; a quotation of someone's words is not a report of it.
+func TestQuotedFacts(t *testing.T) {
+	ems := find(t, "وشهدت نيروبي الأحد \"لقاء تاريخيا\" بين الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو.", "2019-04-15")
+	if _, ok := firstOf(ems, "CONSULT"); !ok {
+		t.Errorf("a quoted phrase reporting a meeting was dropped")
+	}
+	ems = find(t, "وقال الرئيس الكيني جوزيف موانغي: \"سألتقي الرئيس الأوغندي ديفيد أوكيلو إذا قبل شروطنا كلها دون استثناء في أي وقت يريده\".", "2019-04-15")
+	if _, ok := firstOf(ems, "CONSULT"); ok {
+		t.Errorf("someone's words read as a report: %+v", ems)
+	}
+}
+
+// A signing whose object follows the signers, the date and the place.
+func TestSigningObjectAfterSides(t *testing.T) {
+	ems := find(t, "وقع وزير التجارة الكيني بيتر كاماو ونظيره الأوغندي سام موسوكي، الخميس، في كمبالا اتفاقا للتبادل التجاري.", "2019-04-19")
+	if e, ok := firstOf(ems, "AGREE"); !ok || e.Date != "2019-04-18" {
+		t.Errorf("signing: %+v", ems)
+	}
+}
