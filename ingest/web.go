@@ -13,11 +13,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/transform"
 
 	"github.com/rasad/rasad"
@@ -34,7 +37,16 @@ func parseHTML(origin string, data []byte, pageURL string, fetched *time.Time, o
 // its <meta charset>, or a sniff of its bytes (Arabic pages in windows-1256
 // and ISO-8859-6 are still served).
 func toUTF8(data []byte, contentType string) ([]byte, string) {
-	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain && name != "utf-8" && !utf8.Valid(data) {
+		// nothing names the charset and the bytes are not UTF-8: the
+		// sniffer's fallback is windows-1252, but Arabic pages without a
+		// charset are windows-1256 far more often; take it when it reads
+		// as mostly Arabic letters
+		if dec, err := charmap.Windows1256.NewDecoder().Bytes(data); err == nil && mostlyArabic(dec) {
+			return dec, "windows-1256"
+		}
+	}
 	if name == "utf-8" || enc == nil {
 		return data, ""
 	}
@@ -43,6 +55,26 @@ func toUTF8(data []byte, contentType string) ([]byte, string) {
 		return data, ""
 	}
 	return out, name
+}
+
+// mostlyArabic reports a text whose letters (outside tags) are mostly
+// Arabic.
+func mostlyArabic(b []byte) bool {
+	arabic, other, inTag := 0, 0, false
+	for _, r := range string(b[:min(len(b), 1<<16)]) {
+		switch {
+		case r == '<':
+			inTag = true
+		case r == '>':
+			inTag = false
+		case inTag:
+		case r >= 0x0600 && r <= 0x06FF:
+			arabic++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return arabic > 20 && arabic > 2*other
 }
 
 func parseHTMLType(origin string, raw []byte, contentType, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {

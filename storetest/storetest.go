@@ -30,6 +30,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, open(t)) })
 	t.Run("Analysis", func(t *testing.T) { testAnalysis(t, open(t)) })
 	t.Run("ScanAndStories", func(t *testing.T) { testScanStories(t, open(t)) })
+	t.Run("FeedQueue", func(t *testing.T) { testFeedQueue(t, open(t)) })
+	t.Run("WatchAnnounce", func(t *testing.T) { testWatchAnnounce(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.
