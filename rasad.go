@@ -359,6 +359,8 @@ type Store interface {
 	// WatchStore keeps feed state, the fetch queue, watches and the
 	// notification outbox (watch.go).
 	WatchStore
+	// StoryStore keeps incremental story assignment (storystate.go).
+	StoryStore
 
 	// Close releases the store.
 	Close() error
