@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 )

@@ -293,3 +293,22 @@ func (s *Store) GetMany(ctx context.Context, ids []string) ([]*rasad.Article, er
 	}
 	return out, nil
 }
+
+// FirstExtIDs returns every article's first report's ExtID.
+func (s *Store) FirstExtIDs(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.article_id, r.ext_id FROM reports r
+		WHERE r.id = (SELECT min(id) FROM reports WHERE article_id = r.article_id)`)
+	if err != nil {
+		return nil, fmt.Errorf("ext ids: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var a, e string
+		if err := rows.Scan(&a, &e); err != nil {
+			return nil, err
+		}
+		out[a] = e
+	}
+	return out, rows.Err()
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/pipeline"
+	"github.com/rasad/rasad/story"
 )
 
 // PipelineIngester ingests through the one ingest pipeline (cleaning, date
@@ -14,6 +15,9 @@ type PipelineIngester struct {
 	Store rasad.Store
 	// Options of the pipeline; its callbacks are the ingester's own.
 	Options pipeline.Options
+	// Stories, when set, assigns what was stored to stories right after
+	// (and whatever an interrupted run stored without assigning).
+	Stories *story.Engine
 }
 
 // Ingest runs the articles through the pipeline and maps what it did back
@@ -53,6 +57,11 @@ func (p PipelineIngester) Ingest(ctx context.Context, arts []*rasad.Article) ([]
 	for i, o := range out {
 		if o.Status == 0 && o.Rejected == "" {
 			return nil, fmt.Errorf("no outcome for %s", origins[i])
+		}
+	}
+	if p.Stories != nil {
+		if _, err := pipeline.UpdateStories(ctx, p.Store, p.Stories); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

@@ -161,6 +161,10 @@ func storeDump(t *testing.T, path string) string {
 		`SELECT url, etag, items, failures FROM feed_state ORDER BY url`,
 		`SELECT watch_id, entry_key, digest, revision FROM watch_entries ORDER BY watch_id, entry_key`,
 		`SELECT watch_id, entry_key, kind, revision, state FROM outbox ORDER BY watch_id, entry_key, revision`,
+		`SELECT article_id, story_id FROM story_members ORDER BY article_id`,
+		`SELECT id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info FROM story_clusters ORDER BY id`,
+		`SELECT a, b, kind, similarity FROM copies ORDER BY a, b`,
+		`SELECT term, df FROM story_df ORDER BY term`,
 	} {
 		rows, err := db.Query(q)
 		if err != nil {
