@@ -368,6 +368,12 @@ type Store interface {
 	// Stories returns the stored story of every article and the copies.
 	Stories(ctx context.Context) (storyOf map[string]string, copies []CopyPair, err error)
 
+	// WatchStore keeps feed state, the fetch queue, watches and the
+	// notification outbox (watch.go).
+	WatchStore
+	// StoryStore keeps incremental story assignment (storystate.go).
+	StoryStore
+
 	// Close releases the store.
 	Close() error
 }

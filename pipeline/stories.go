@@ -36,28 +36,63 @@ func StoryDocs(ctx context.Context, store rasad.Store) ([]story.Doc, map[string]
 	return docs, display, nil
 }
 
-// RebuildStories clusters every stored article again and saves the
-// stories and copies (deterministic, so a rebuild changes nothing when no
-// article changed). It returns the result and every article's display
-// name by ID. When ctx ends during clustering it returns ctx's error at
-// once and stores nothing.
+// RebuildStories clears the stored stories and assigns every article
+// again with the incremental engine (RebuildStoriesFully), then returns the
+// stored stories and every article's display name by ID. It gives what
+// incremental assignment of the same articles in publication order gives.
 func RebuildStories(ctx context.Context, store rasad.Store, opts story.Options) (story.Result, map[string]string, error) {
-	docs, display, err := StoryDocs(ctx, store)
+	if _, err := RebuildStoriesFully(ctx, store, opts); err != nil {
+		return story.Result{}, nil, err
+	}
+	return StoredResult(ctx, store)
+}
+
+// StoredResult returns the stored stories as a story.Result, with every
+// article's display name by ID.
+func StoredResult(ctx context.Context, store rasad.Store) (story.Result, map[string]string, error) {
+	stories, err := StoredStories(ctx, store)
 	if err != nil {
 		return story.Result{}, nil, err
 	}
-	var res story.Result
-	if err := runCtx(ctx, func() { res = story.Build(docs, opts) }); err != nil {
+	storyOf, copies, err := store.Stories(ctx)
+	if err != nil {
 		return story.Result{}, nil, err
 	}
-	copies := make([]rasad.CopyPair, len(res.Pairs))
-	for i, p := range res.Pairs {
-		copies[i] = rasad.CopyPair{A: p.A, B: p.B, Kind: p.Kind, Similarity: p.Similarity}
+	res := story.Result{Stories: stories, StoryOf: storyOf}
+	for _, c := range copies {
+		res.Pairs = append(res.Pairs, story.Pair{A: c.A, B: c.B, Kind: c.Kind, Similarity: c.Similarity})
 	}
-	if err := store.SetStories(ctx, res.StoryOf, copies); err != nil {
-		return res, nil, err
+	display, err := DisplayNames(ctx, store)
+	if err != nil {
+		return story.Result{}, nil, err
 	}
 	return res, display, nil
+}
+
+// displayer gives every article's first report's ExtID cheaply (sqlite
+// does).
+type displayer interface {
+	FirstExtIDs(ctx context.Context) (map[string]string, error)
+}
+
+// DisplayNames names every stored article as DisplayID does.
+func DisplayNames(ctx context.Context, store rasad.Store) (map[string]string, error) {
+	out := map[string]string{}
+	if d, ok := store.(displayer); ok {
+		ext, err := d.FirstExtIDs(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for id, e := range ext {
+			out[id] = story.DisplayID(&rasad.Article{ID: id, Reports: []rasad.Report{{ExtID: e}}})
+		}
+		return out, nil
+	}
+	err := store.Scan(ctx, func(a *rasad.Article) error {
+		out[a.ID] = story.DisplayID(a)
+		return nil
+	})
+	return out, err
 }
 
 // Reanalyze recomputes the analysis of every stored article (after the

@@ -32,6 +32,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ScanAndStories", func(t *testing.T) { testScanStories(t, open(t)) })
 	t.Run("Articles", func(t *testing.T) { testArticles(t, open(t)) })
 	t.Run("SearchFilters", func(t *testing.T) { testSearchFilters(t, open(t)) })
+	t.Run("FeedQueue", func(t *testing.T) { testFeedQueue(t, open(t)) })
+	t.Run("WatchAnnounce", func(t *testing.T) { testWatchAnnounce(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad/pipeline"
+	"github.com/rasad/rasad/story"
 )
 
 // runAnalyze recomputes the analysis of every stored article (after the
@@ -28,5 +29,11 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stderr, "analysed %d articles in %.1fs\n", n, time.Since(start).Seconds())
+	// entities feed the stories: assign every article again
+	start = time.Now()
+	if _, err := pipeline.RebuildStoriesFully(ctx, store, story.Options{}); err != nil {
+		return fmt.Errorf("stories: %w", err)
+	}
+	fmt.Fprintf(stderr, "stories rebuilt in %.1fs\n", time.Since(start).Seconds())
 	return nil
 }

@@ -46,6 +46,8 @@ var commands = map[string]command{
 	"annotate": {"every extraction of each document with byte offsets: dates, entity mentions, events (JSON Lines)", runAnnotate},
 	"analyze":  {"recompute the analysis (dates, entities) of every stored article", runAnalyze},
 	"entities": {"people, organizations and places with all their spellings", runEntities},
+	"feeds":    {"manage the feeds file that rasad watch follows: add URL, list, remove URL", runFeeds},
+	"watch":    {"follow feeds (--feeds FILE, --once for cron) and notify watches (--notify story:ID|query:Q|entity:NAME)", runWatch},
 	"stories":  {"group stored articles into stories and find copies (rebuilt from the store)", runStories},
 	"timeline": {"the sourced event timeline of a story, a query or the store (Markdown or JSON)", runTimeline},
 	"bench":    {"measure ingest throughput, peak RSS and search latency on a corpus", runBench},

@@ -14,14 +14,20 @@ import (
 	"github.com/rasad/rasad/story"
 )
 
-// rebuildStories clusters every stored article again and saves the
-// stories and copies (see pipeline.RebuildStories).
+// rebuildStories assigns every stored article to stories again and saves
+// the stories and copies (see pipeline.RebuildStories).
 func rebuildStories(ctx context.Context, store *sqlite.Store, opts story.Options) (story.Result, map[string]string, error) {
 	return pipeline.RebuildStories(ctx, store, opts)
 }
 
+// catchUpStories assigns the articles stored since the last assignment to
+// stories, incrementally; nothing else is recomputed.
+func catchUpStories(ctx context.Context, store *sqlite.Store, opts story.Options) (int, error) {
+	return pipeline.UpdateStories(ctx, store, story.NewEngine(store, opts))
+}
+
 func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("stories", stderr, "[--db PATH] [--from DATE] [--to DATE] [--min-size N] [--limit N] [--window DAYS] [--format json|text]")
+	fs := newFlags("stories", stderr, "[--db PATH] [--rebuild] [--from DATE] [--to DATE] [--min-size N] [--limit N] [--window DAYS] [--format json|text]")
 	db := dbFlag(fs)
 	from := fs.String("from", "", "only stories seen on or after this date")
 	to := fs.String("to", "", "only stories seen on or before this date")
@@ -30,6 +36,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	window := fs.Int("window", 21, "days a story waits for its next article")
 	format := fs.String("format", "text", "output format: text or json")
 	threshold := fs.Float64("threshold", 0, "similarity an article needs to join a story (default 0.35)")
+	rebuild := fs.Bool("rebuild", false, "assign every article again (otherwise the stored stories are read, after assigning the articles stored since)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -55,7 +62,16 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer store.Close()
 	start := time.Now()
-	res, display, err := rebuildStories(ctx, store, story.Options{Window: time.Duration(*window) * 24 * time.Hour, Threshold: *threshold})
+	opts := story.Options{Window: time.Duration(*window) * 24 * time.Hour, Threshold: *threshold}
+	var res story.Result
+	var display map[string]string
+	if *rebuild {
+		res, display, err = rebuildStories(ctx, store, opts)
+	} else {
+		if _, err = catchUpStories(ctx, store, opts); err == nil {
+			res, display, err = pipeline.StoredResult(ctx, store)
+		}
+	}
 	if err != nil {
 		return err
 	}

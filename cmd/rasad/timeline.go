@@ -93,7 +93,7 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	if n, _, err := store.Count(ctx); err == nil && n != len(storyOf) {
-		if _, _, err := rebuildStories(ctx, store, story.Options{}); err != nil {
+		if _, err := catchUpStories(ctx, store, story.Options{}); err != nil {
 			return err
 		}
 		if _, copies, err = store.Stories(ctx); err != nil {
