@@ -77,6 +77,8 @@ type Input struct {
 	// Dateline is the span of the article's dateline, whose date is the
 	// publication's, not an event's.
 	Dateline *rasad.Span
+
+	ix *index // set by Find
 }
 
 type word struct {
@@ -88,6 +90,7 @@ type word struct {
 // Find returns the event mentions of one article.
 func Find(in Input) []rasad.EventMention {
 	load()
+	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
 	var words []word
 	si := 0
@@ -113,7 +116,8 @@ func Find(in Input) []rasad.EventMention {
 	var out []rasad.EventMention
 	lastDated := map[int]rasad.Timex{} // sentence -> its single day-level date
 	for s := range sents {
-		if d, ok := singleDay(in.Timexes, sents[s]); ok {
+		sp := rasad.Span{Start: sents[s].Start, End: sents[s].End}
+		if d, ok := singleDay(pick(in.Timexes, in.ix.txAt, sp), sents[s]); ok {
 			lastDated[s] = d
 		}
 	}
@@ -142,7 +146,11 @@ func Find(in Input) []rasad.EventMention {
 			Type: tr.typ, Mode: tr.mode, Rule: "trigger " + tr.ref,
 			Sentence: rasad.Span{Start: sent.Start, End: sent.End},
 		}
-		seg := segment(in, sent, w0.Start)
+		// the rules below read the sentence (at most reach bytes either
+		// side of the trigger) through an index: linear in the text
+		win := window(sent, w0.Start, wl.End)
+		nin := in.within(win)
+		seg := segment(nin, text.Span{Start: win.Start, End: win.End}, w0.Start)
 		// a relative clause (الانتهاكات التي تتهم المعارضة النظام بها): who
 		// acts in it is named after the relative pronoun, not before it
 		for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
@@ -151,25 +159,25 @@ func Find(in Input) []rasad.EventMention {
 				break
 			}
 		}
-		if inQuote(in.Text, sent, w0.Start) {
+		if inQuote(in.Text, text.Span{Start: win.Start, End: win.End}, w0.Start) {
 			i += n - 1
 			continue // a quotation: said, and often hypothetical, not reported as done
 		}
-		zones := speakerZones(in, seg, w0.Start)
+		zones := speakerZones(nin, seg, w0.Start)
 		if in.Dateline != nil {
 			zones = append(zones, *in.Dateline)
 		}
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, zones); ok {
+		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, zones); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
-		} else if tx, ok := latestDateBefore(in.Timexes, sent.Start); ok && hasAnaphor(in, sent) {
+		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, text.Span{Start: win.Start, End: win.End}) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
-		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(in.Timexes, sent) {
+		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, text.Span{Start: win.Start, End: win.End}) {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
-		em.Participants, em.Place, em.PlaceName = participants(in, seg, w0.Start, wl.End, presidents, ministers, zones)
+		em.Participants, em.Place, em.PlaceName = participants(nin, seg, w0.Start, wl.End, presidents, ministers, zones)
 		clitic := in.Text[w0.Start : w0.Start+strip]
 		if tr.form == "past" && after(em.Date, in.Published) && i > 0 && !objectPreps[keysOf[i-1]] &&
 			!strings.Contains(clitic, "ل") && !strings.Contains(clitic, "ب") {
@@ -178,7 +186,7 @@ func Find(in Input) []rasad.EventMention {
 			// form is a verbal noun: دعت إلى عقد اجتماع الأحد المقبل)
 			em.Date, em.DateRule = "", "a later date belongs to the object of a past verb"
 		}
-		em.Status = status(in, tr, seg, w0.Start, em.Date)
+		em.Status = status(nin, tr, seg, w0.Start, em.Date)
 		if len(em.Participants) == 0 && em.Place == "" {
 			i += n - 1
 			continue // nobody and nowhere: not an event Rasad can report
@@ -359,18 +367,6 @@ func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
 		return found[0], true
 	}
 	return rasad.Timex{}, false
-}
-
-// latestDateBefore is the last calendar date of the text before off.
-func latestDateBefore(txs []rasad.Timex, off int) (rasad.Timex, bool) {
-	var best rasad.Timex
-	ok := false
-	for _, tx := range txs {
-		if calendarDate(tx) && tx.End <= off {
-			best, ok = tx, true
-		}
-	}
-	return best, ok
 }
 
 // hasAnaphor: a cue that links the sentence to the time just told
@@ -567,20 +563,19 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
-	prevEnd, prevKey := -1, ""
-	for _, t := range in.Tokens {
-		if t.End > m.Start {
-			if t.Start < m.Start {
-				// the mention starts inside a token: a clitic (بجنيف، لموسكو)
-				return strings.HasPrefix(t.Key, "ب") || strings.HasPrefix(t.Key, "وب")
-			}
+	toks := in.ix.toks
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	if j < len(toks) && toks[j].Start < m.Start {
+		// the mention starts inside a token: a clitic (بجنيف، لموسكو)
+		return strings.HasPrefix(toks[j].Key, "ب") || strings.HasPrefix(toks[j].Key, "وب")
+	}
+	prevKey := ""
+	for k := j - 1; k >= 0; k-- {
+		if toks[k].Kind != text.Punct {
+			prevKey = toks[k].Key
 			break
 		}
-		if t.Kind != text.Punct {
-			prevEnd, prevKey = t.End, t.Key
-		}
 	}
-	_ = prevEnd
 	switch prevKey {
 	case "في", "فى", "الي", "من", "وفي", "بمدينه", "مدينه", "العاصمه", "عاصمه":
 		return true
