@@ -88,6 +88,13 @@ type tagger struct {
 	clause []int    // clause index per token
 	sent   []int    // sentence index per token
 	dms    []time.Time
+	// publication-date inference: days and day-months named in the text,
+	// and each match's clause direction and duration, computed once (not
+	// once per candidate day and match)
+	refDays  map[int]bool
+	dmDays   map[int]bool
+	dirMemo  map[[2]int]int
+	daysMemo map[string]int
 	// inMatch marks tokens inside a temporal expression: their words
 	// (الماضي in الأسبوع الماضي) say nothing about another expression's tense
 	inMatch []bool

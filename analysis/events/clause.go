@@ -83,11 +83,9 @@ func clauseWindow(in Input, words []word, seg rasad.Span, i, n int, verb bool) r
 func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, named []rasad.Mention) []rasad.Participant {
 	loadRoles()
 	var out []rasad.Participant
-	for w := 0; w < len(words); w++ {
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= win.Start })
+	for w := first; w < len(words); w++ {
 		t := in.Tokens[words[w].tok]
-		if t.Start < win.Start {
-			continue
-		}
 		if t.End > win.End {
 			break
 		}
@@ -102,7 +100,7 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 			continue
 		}
 		// a name right after the role is a mention of its own
-		if p, ok := personFor(in.Mentions, role, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
+		if p, ok := in.ix.personFor(role, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
 			out = append(out, p)
 		}
 		w += n
@@ -120,35 +118,10 @@ func covered(ms []rasad.Mention, start, end int) bool {
 	return false
 }
 
-// personFor is the person of the article most often named with a role and
-// country.
-func personFor(ms []rasad.Mention, role, code string) (rasad.Participant, bool) {
-	count := map[string]int{}
-	name := map[string]string{}
-	for _, m := range ms {
-		if m.Type == "PERSON" && m.Role == role && m.Country == code {
-			count[m.Key]++
-			if len(m.Text) > len(name[m.Key]) {
-				name[m.Key] = m.Text
-			}
-		}
-	}
-	best, bestN := "", 0
-	for k, c := range count {
-		if c > bestN || c == bestN && k < best {
-			best, bestN = k, c
-		}
-	}
-	if best == "" {
-		return rasad.Participant{}, false
-	}
-	return rasad.Participant{Type: "PERSON", Key: best, Name: name[best]}, true
-}
-
 // twoSides resolves الجانبان/الطرفان: the sides of the latest event of the
 // sentence or the one before that names two, else the two people when the
 // article names exactly two.
-func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStart int) []rasad.Participant {
+func twoSides(x *index, prev []rasad.EventMention, sentStart, prevStart int) []rasad.Participant {
 	for j := len(prev) - 1; j >= 0 && prev[j].Sentence.Start >= prevStart; j-- {
 		var sides []rasad.Participant
 		for _, p := range prev[j].Participants {
@@ -163,7 +136,7 @@ func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStar
 	// the states of the latest event that names two: each by the person
 	// of that state the article names most, else the states themselves
 	loadRoles()
-	for j := len(prev) - 1; j >= 0; j-- {
+	for j := len(prev) - 1; j >= 0 && j >= len(prev)-sideLookBack; j-- {
 		var states []rasad.Participant
 		for _, p := range prev[j].Participants {
 			if p.Type == "LOC" && countryCode[p.Key] != "" {
@@ -175,7 +148,7 @@ func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStar
 		}
 		var people []rasad.Participant
 		for _, st := range states {
-			if p, ok := topOfCountry(ms, countryCode[st.Key]); ok {
+			if p, ok := x.topOfCountry(countryCode[st.Key]); ok {
 				people = append(people, p)
 			}
 		}
@@ -184,31 +157,12 @@ func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStar
 		}
 		return states
 	}
-	count := map[string]int{}
-	name := map[string]string{}
-	for _, m := range ms {
-		if m.Type == "PERSON" {
-			count[m.Key]++
-			if len(m.Text) > len(name[m.Key]) {
-				name[m.Key] = m.Text
-			}
-		}
-	}
-	ks := make([]string, 0, len(count))
-	for k := range count {
-		ks = append(ks, k)
-	}
-	sort.Slice(ks, func(i, j int) bool {
-		if count[ks[i]] != count[ks[j]] {
-			return count[ks[i]] > count[ks[j]]
-		}
-		return ks[i] < ks[j]
-	})
-	if len(ks) != 2 {
-		return nil
-	}
-	return []rasad.Participant{{Type: "PERSON", Key: ks[0], Name: name[ks[0]]}, {Type: "PERSON", Key: ks[1], Name: name[ks[1]]}}
+	return x.twoPeople()
 }
+
+// sideLookBack bounds how many earlier events الجانبان may reach back to
+// (so that a text of many events is read in linear time).
+const sideLookBack = 64
 
 // speakerActs: in «أكد الوزير، الثلاثاء، أنه اجتمع …» the pronoun makes
 // the speaker the one who met. It returns the speaker zone that ends with
@@ -333,25 +287,4 @@ func suffixStems(k string) []string {
 		}
 	}
 	return out
-}
-
-// topOfCountry is the person of a country the article names most.
-func topOfCountry(ms []rasad.Mention, code string) (rasad.Participant, bool) {
-	count := map[string]int{}
-	name := map[string]string{}
-	for _, m := range ms {
-		if m.Type == "PERSON" && m.Country == code {
-			count[m.Key]++
-			if len(m.Text) > len(name[m.Key]) {
-				name[m.Key] = m.Text
-			}
-		}
-	}
-	best, bestN := "", 0
-	for k, c := range count {
-		if c > bestN || c == bestN && k < best {
-			best, bestN = k, c
-		}
-	}
-	return rasad.Participant{Type: "PERSON", Key: best, Name: name[best]}, best != ""
 }

@@ -77,6 +77,8 @@ type Input struct {
 	// Dateline is the span of the article's dateline, whose date is the
 	// publication's, not an event's.
 	Dateline *rasad.Span
+
+	ix *index // set by Find
 }
 
 type word struct {
@@ -88,6 +90,7 @@ type word struct {
 // Find returns the event mentions of one article.
 func Find(in Input) []rasad.EventMention {
 	load()
+	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
 	var words []word
 	si := 0
@@ -113,7 +116,8 @@ func Find(in Input) []rasad.EventMention {
 	var out []rasad.EventMention
 	lastDated := map[int]rasad.Timex{} // sentence -> its single day-level date
 	for s := range sents {
-		if d, ok := singleDay(in.Timexes, sents[s]); ok {
+		sp := rasad.Span{Start: sents[s].Start, End: sents[s].End}
+		if d, ok := singleDay(pick(in.Timexes, in.ix.txAt, sp), sents[s]); ok {
 			lastDated[s] = d
 		}
 	}
@@ -142,7 +146,15 @@ func Find(in Input) []rasad.EventMention {
 			Type: tr.typ, Mode: tr.mode, Rule: "trigger " + tr.ref,
 			Sentence: rasad.Span{Start: sent.Start, End: sent.End},
 		}
-		seg := segment(in, sent, w0.Start)
+		// the rules below read the sentence (at most reach bytes either
+		// side of the trigger) through an index: linear in the text
+		rw := window(sent, w0.Start, wl.End)
+		nin := in.within(rw)
+		seg := segment(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start)
+		// fin: the whole text's tokens (rules that index them by word) with
+		// the window's dates and mentions
+		fin := in
+		fin.Timexes, fin.Mentions = nin.Timexes, nin.Mentions
 		// a relative clause (الانتهاكات التي تتهم المعارضة النظام بها): who
 		// acts in it is named after the relative pronoun, not before it
 		for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
@@ -151,45 +163,45 @@ func Find(in Input) []rasad.EventMention {
 				break
 			}
 		}
-		if reportedSpeech(in, sent, w0.Start) {
+		if reportedSpeech(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start) {
 			i += n - 1
 			continue // someone's words, often hypothetical, not reported as done
 		}
-		zones := speakerZones(in, seg, w0.Start)
+		zones := speakerZones(nin, seg, w0.Start)
 		if in.Dateline != nil {
 			zones = append(zones, *in.Dateline)
 		}
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, zones); ok {
+		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, zones); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
-		} else if tx, ok := latestDateBefore(in.Timexes, sent.Start); ok && hasAnaphor(in, sent) {
+		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, text.Span{Start: rw.Start, End: rw.End}) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
-		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(in.Timexes, sent) {
+		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, text.Span{Start: rw.Start, End: rw.End}) {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
 		// people from the sentence's segment around the trigger (bounded), the
 		// place from the trigger's own clause
-		win := clauseWindow(in, words, seg, i, n, false)
-		em.Participants, _, _ = participants(in, win, w0.Start, wl.End, presidents, ministers, zones)
-		_, em.Place, em.PlaceName = participants(in, clauseWindow(in, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
-		em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, win, in.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win)...)
-		if z, ok := speakerActs(in, zones, keysOf, words, i); ok {
-			for _, m := range in.Mentions {
+		win := clauseWindow(fin, words, seg, i, n, false)
+		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, zones)
+		_, em.Place, em.PlaceName = participants(nin, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
+		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions)...)
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win)...)
+		if z, ok := speakerActs(fin, zones, keysOf, words, i); ok {
+			for _, m := range nin.Mentions {
 				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
 					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
 				}
 			}
-			em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, z, in.Mentions)...)
+			em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, z, nin.Mentions)...)
 		}
-		if hasCue(in, text.Span{Start: win.Start, End: win.End}, bothSides) {
+		if hasCue(nin, text.Span{Start: win.Start, End: win.End}, bothSides) {
 			prevStart := sent.Start
 			if s := words[i].sent; s > 0 {
 				prevStart = sents[s-1].Start
 			}
-			em.Participants = addParticipants(em.Participants, twoSides(out, in.Mentions, sent.Start, prevStart)...)
+			em.Participants = addParticipants(em.Participants, twoSides(in.ix, out, sent.Start, prevStart)...)
 		}
 		if bareCall[text.StripConj(keysOf[i])] && n == 1 && !hasStrong(em.Participants) {
 			i += n - 1
@@ -203,7 +215,7 @@ func Find(in Input) []rasad.EventMention {
 			// form is a verbal noun: دعت إلى عقد اجتماع الأحد المقبل)
 			em.Date, em.DateRule = "", "a later date belongs to the object of a past verb"
 		}
-		em.Status = status(in, tr, seg, w0.Start, em.Date)
+		em.Status = status(nin, tr, seg, w0.Start, em.Date)
 		if cancelled(keysOf, words, i) {
 			em.Status = "cancelled"
 		}
@@ -417,18 +429,6 @@ func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
 	return rasad.Timex{}, false
 }
 
-// latestDateBefore is the last calendar date of the text before off.
-func latestDateBefore(txs []rasad.Timex, off int) (rasad.Timex, bool) {
-	var best rasad.Timex
-	ok := false
-	for _, tx := range txs {
-		if calendarDate(tx) && tx.End <= off {
-			best, ok = tx, true
-		}
-	}
-	return best, ok
-}
-
 // hasAnaphor: a cue that links the sentence to the time just told
 // (آنذاك، تلك المحادثات، خلال ذلك اللقاء), but not "قبل ذلك"/"بعد ذلك",
 // which point before or after it.
@@ -627,20 +627,19 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
-	prevEnd, prevKey := -1, ""
-	for _, t := range in.Tokens {
-		if t.End > m.Start {
-			if t.Start < m.Start {
-				// the mention starts inside a token: a clitic (بجنيف، لموسكو)
-				return strings.HasPrefix(t.Key, "ب") || strings.HasPrefix(t.Key, "وب")
-			}
+	toks := in.ix.toks
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	if j < len(toks) && toks[j].Start < m.Start {
+		// the mention starts inside a token: a clitic (بجنيف، لموسكو)
+		return strings.HasPrefix(toks[j].Key, "ب") || strings.HasPrefix(toks[j].Key, "وب")
+	}
+	prevKey := ""
+	for k := j - 1; k >= 0; k-- {
+		if toks[k].Kind != text.Punct {
+			prevKey = toks[k].Key
 			break
 		}
-		if t.Kind != text.Punct {
-			prevEnd, prevKey = t.End, t.Key
-		}
 	}
-	_ = prevEnd
 	switch prevKey {
 	case "في", "فى", "الي", "من", "وفي", "بمدينه", "مدينه", "العاصمه", "عاصمه":
 		return true

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/collection"
@@ -35,7 +36,15 @@ const (
 
 	// exitFailure is the name ingest and dates use for rejected input.
 	exitFailure = exitRejected
+	// exitInterrupted: stopped by SIGINT or SIGTERM (128 + SIGINT).
+	exitInterrupted = 130
 )
+
+// interruptGrace is how long a command may take to stop by itself after
+// SIGINT/SIGTERM (its loops check the context) before the process exits
+// anyway. Every write is one SQLite transaction, so an exit at any point
+// leaves a consistent store, as a kill would.
+const interruptGrace = 700 * time.Millisecond
 
 type command struct {
 	summary string
@@ -118,9 +127,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(stderr, args[0])
 	defer stop()
 	err := cmd.run(ctx, args[1:], stdout, stderr)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintf(stderr, "rasad %s: interrupted (%v): what was committed is kept; run the same command again to finish\n", args[0], context.Cause(ctx))
+		return exitInterrupted
+	}
 	return exitCode(err, stderr, args[0])
 }
 
@@ -277,4 +290,37 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// interruptible returns a context that SIGINT and SIGTERM cancel. The
+// commands check it in their loops and return; should one still run
+// interruptGrace later (inside a long computation), or should a second
+// signal come, the process exits with exitInterrupted.
+func interruptible(stderr io.Writer, name string) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		var sig os.Signal
+		select {
+		case sig = <-sigs:
+		case <-done:
+			return
+		}
+		cancel(fmt.Errorf("%v", sig))
+		select {
+		case <-time.After(interruptGrace):
+		case <-sigs:
+		case <-done:
+			return
+		}
+		fmt.Fprintf(stderr, "rasad %s: interrupted (%v): what was committed is kept; run the same command again to finish\n", name, sig)
+		os.Exit(exitInterrupted)
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
 }
