@@ -56,10 +56,10 @@ func runLarge(tb testing.TB, a *rasad.Article) map[string]time.Duration {
 	collection.Analyze([]*rasad.Article{a})
 	d["analysis"] = time.Since(t0)
 	t0 = time.Now()
-	story.Build([]story.Doc{DocOf(a, a.Analysis)}, story.Options{})
+	story.Build([]story.Doc{story.DocOf(a, a.Analysis)}, story.Options{})
 	d["stories+dedup"] = time.Since(t0)
 	t0 = time.Now()
-	story.FromArticles([]*rasad.Article{a}, DisplayID, nil)
+	story.FromArticles([]*rasad.Article{a}, story.DisplayID, nil)
 	d["timeline"] = time.Since(t0)
 	return d
 }
