@@ -260,7 +260,11 @@ func Timeline(reps []Report, names Names) []Entry {
 		for _, day := range rangeDays(m) {
 			for _, d := range candidateDates(day.when) {
 				for _, k := range lookup {
-					for _, ei := range index[m.em.Type+"|"+d+"|"+k] {
+					cands := index[m.em.Type+"|"+d+"|"+k]
+					// the most recent entries of a key only: a key shared by
+					// very many entries (one article repeating itself) would
+					// make merging quadratic
+					for _, ei := range cands[max(0, len(cands)-joinScan):] {
 						if seen[ei] {
 							continue
 						}
@@ -398,6 +402,10 @@ func candidateDates(s span) []string {
 	}
 	return []string{d, s.start.AddDate(0, 0, -1).Format("2006-01-02"), s.start.AddDate(0, 0, 1).Format("2006-01-02")}
 }
+
+// joinScan bounds how many entries of one index key a mention is compared
+// with (the latest ones), so that merging stays linear in the mentions.
+const joinScan = 128
 
 // joinScore says how well a mention fits an event, 0 when it is another
 // happening.
