@@ -137,3 +137,14 @@ func FuzzDetectEncoding(f *testing.F) {
 		}
 	})
 }
+
+// TestExampleWARC reads the hand-made testdata/news.warc.gz (one gzip
+// member per record, as crawlers write them), which CI also ingests: one
+// article from the HTML response, nothing from the request, the warcinfo
+// or the image.
+func TestExampleWARC(t *testing.T) {
+	a := readOne(t, "testdata/news.warc.gz").Article
+	if a.Reports[0].URL != "https://example.net/news/bridge-aswan" || a.Reports[0].Format != "warc" || a.Title != "افتتاح جسر جديد فوق نهر النيل في أسوان" {
+		t.Errorf("report %+v title %q", a.Reports[0], a.Title)
+	}
+}
