@@ -148,3 +148,16 @@ func TestExampleWARC(t *testing.T) {
 		t.Errorf("report %+v title %q", a.Reports[0], a.Title)
 	}
 }
+
+// TestHTMLTextDropsLinkListsAndFigures: a list of links ("read also") and
+// an image's caption are not article text; a list of sentences is.
+func TestHTMLTextDropsLinkListsAndFigures(t *testing.T) {
+	got := htmlText(`<p>افتتحت الوزارة مركزا صحيا جديدا.</p>
+<figure><img src="x.jpg"><figcaption>صورة المركز من الخارج</figcaption></figure>
+<div><b>اقرأ أيضا</b><ul><li><a href="/1">عنوان خبر آخر</a></li><li> <a href="/2">وعنوان ثالث</a> </li></ul></div>
+<ul><li>يضم المركز عشرين سريرا.</li><li>ويعمل فيه <a href="/staff">ثلاثون</a> طبيبا.</li></ul>`)
+	want := "افتتحت الوزارة مركزا صحيا جديدا.\nاقرأ أيضا\nيضم المركز عشرين سريرا.\nويعمل فيه ثلاثون طبيبا."
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
