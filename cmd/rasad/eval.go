@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -43,6 +45,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usageError{fmt.Sprintf("--min %v: want a score between 0 and 1", *minScore)}
 	}
 	gold, err := eval.LoadGold(*goldPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%v (the gold is in ../shared, which is not part of the repository): %w", err, rasad.ErrNotFound)
+	}
 	if err != nil {
 		return err
 	}
