@@ -161,3 +161,28 @@ func TestHTMLTextDropsLinkListsAndFigures(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// FuzzHTML: any page gives an article with valid UTF-8 text and no blank
+// line runs, or a rejection; never a panic.
+func FuzzHTML(f *testing.F) {
+	page, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(page)
+	f.Add([]byte("<html><body><ul><li><a>x</a></li></ul><pre>a\nb</pre><table><tr><td>1</td><td>2</td></tr></table></body></html>"))
+	f.Add([]byte("<body>\xc7\xe1\xd3\xe1\xc7\xe3<br><br><p>نص</p>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := parseHTML("f.html", data, "", nil, Options{})
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+			t.Fatalf("invalid UTF-8")
+		}
+		if strings.Contains(a.Text, "\n\n\n") {
+			t.Fatalf("blank line runs in %q", a.Text)
+		}
+		Prepare(a)
+	})
+}
