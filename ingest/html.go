@@ -280,6 +280,12 @@ func (w *blockWriter) node(n *html.Node, pre bool) {
 			w.endLine()
 			return
 		}
+		// a list of nothing but links is navigation or "read also", and a
+		// figure is an image with its caption: neither is the article's text
+		if n.DataAtom == atom.Figure || (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && linksOnly(n) {
+			w.endLine()
+			return
+		}
 		if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 			w.space = true
 		}
@@ -297,4 +303,41 @@ func (w *blockWriter) node(n *html.Node, pre bool) {
 	if block {
 		w.endLine()
 	}
+}
+
+// linksOnly reports a list whose every item has text and all of it inside
+// links.
+func linksOnly(list *html.Node) bool {
+	items := 0
+	for li := list.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode || li.DataAtom != atom.Li {
+			continue
+		}
+		items++
+		linked, other := textLengths(li, false)
+		if linked == 0 || other > 0 {
+			return false
+		}
+	}
+	return items > 0
+}
+
+// textLengths returns the length of the non-space text of n inside links
+// and outside them.
+func textLengths(n *html.Node, inLink bool) (linked, other int) {
+	if n.Type == html.TextNode {
+		l := len(strings.TrimSpace(n.Data))
+		if inLink {
+			return l, 0
+		}
+		return 0, l
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		inLink = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		a, b := textLengths(c, inLink)
+		linked, other = linked+a, other+b
+	}
+	return linked, other
 }

@@ -137,3 +137,52 @@ func FuzzDetectEncoding(f *testing.F) {
 		}
 	})
 }
+
+// TestExampleWARC reads the hand-made testdata/news.warc.gz (one gzip
+// member per record, as crawlers write them), which CI also ingests: one
+// article from the HTML response, nothing from the request, the warcinfo
+// or the image.
+func TestExampleWARC(t *testing.T) {
+	a := readOne(t, "testdata/news.warc.gz").Article
+	if a.Reports[0].URL != "https://example.net/news/bridge-aswan" || a.Reports[0].Format != "warc" || a.Title != "افتتاح جسر جديد فوق نهر النيل في أسوان" {
+		t.Errorf("report %+v title %q", a.Reports[0], a.Title)
+	}
+}
+
+// TestHTMLTextDropsLinkListsAndFigures: a list of links ("read also") and
+// an image's caption are not article text; a list of sentences is.
+func TestHTMLTextDropsLinkListsAndFigures(t *testing.T) {
+	got := htmlText(`<p>افتتحت الوزارة مركزا صحيا جديدا.</p>
+<figure><img src="x.jpg"><figcaption>صورة المركز من الخارج</figcaption></figure>
+<div><b>اقرأ أيضا</b><ul><li><a href="/1">عنوان خبر آخر</a></li><li> <a href="/2">وعنوان ثالث</a> </li></ul></div>
+<ul><li>يضم المركز عشرين سريرا.</li><li>ويعمل فيه <a href="/staff">ثلاثون</a> طبيبا.</li></ul>`)
+	want := "افتتحت الوزارة مركزا صحيا جديدا.\nاقرأ أيضا\nيضم المركز عشرين سريرا.\nويعمل فيه ثلاثون طبيبا."
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// FuzzHTML: any page gives an article with valid UTF-8 text and no blank
+// line runs, or a rejection; never a panic.
+func FuzzHTML(f *testing.F) {
+	page, err := os.ReadFile("testdata/news.html")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(page)
+	f.Add([]byte("<html><body><ul><li><a>x</a></li></ul><pre>a\nb</pre><table><tr><td>1</td><td>2</td></tr></table></body></html>"))
+	f.Add([]byte("<body>\xc7\xe1\xd3\xe1\xc7\xe3<br><br><p>نص</p>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := parseHTML("f.html", data, "", nil, Options{})
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) {
+			t.Fatalf("invalid UTF-8")
+		}
+		if strings.Contains(a.Text, "\n\n\n") {
+			t.Fatalf("blank line runs in %q", a.Text)
+		}
+		Prepare(a)
+	})
+}

@@ -27,7 +27,13 @@ func isPrettyJSON(head []byte) bool {
 		return false
 	}
 	first := bytes.TrimSpace(head[:nl])
-	return !bytes.HasSuffix(first, []byte("}"))
+	if bytes.HasSuffix(first, []byte("}")) {
+		return false
+	}
+	// a broken first line of JSON Lines is followed by another object;
+	// the first line of an indented object by a key or its end
+	rest := bytes.TrimLeft(head[nl+1:], " \t\r\n")
+	return !bytes.HasPrefix(rest, []byte("{"))
 }
 
 // isJSONArray reports a stream that opens a JSON array of objects (or an

@@ -97,6 +97,13 @@ func TestDetectJSON(t *testing.T) {
 			t.Errorf("Detect(%q) = %s, want %s", in, got, want)
 		}
 	}
+	// a JSON Lines file whose first line is cut off stays JSON Lines, so the
+	// lines after it are read
+	p := write(t, t.TempDir(), "cut.jsonl", []byte("{\"id\": \"a\", \"text\": \"نص\n{\"id\": \"b\", \"text\": \"وصل الوفد إلى المطار مساء أمس.\"}\n"))
+	arts, rej := readAll(t, p, Options{})
+	if len(arts) != 1 || len(rej) != 1 || rej[0].Origin != p+":1" {
+		t.Errorf("cut first line: %d articles, rejected %v", len(arts), rej)
+	}
 	if !isPrettyJSON([]byte("{\n  \"a\": 1\n}\n")) || isPrettyJSON([]byte("{\"a\": 1}\n{\"a\": 2}\n")) || isPrettyJSON([]byte("{\"a\": 1")) {
 		t.Errorf("isPrettyJSON")
 	}

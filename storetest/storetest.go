@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SearchFilters", func(t *testing.T) { testSearchFilters(t, open(t)) })
 	t.Run("FeedQueue", func(t *testing.T) { testFeedQueue(t, open(t)) })
 	t.Run("WatchAnnounce", func(t *testing.T) { testWatchAnnounce(t, open(t)) })
+	t.Run("Versions", func(t *testing.T) { testVersions(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.
@@ -403,5 +404,54 @@ func testScanStories(t *testing.T, s rasad.Store) {
 	got, gc, err := s.Stories(ctx)
 	if err != nil || len(got) != 3 || got[arts[2].ID] != "s2" || len(gc) != 1 || gc[0].Kind != "rewrite" {
 		t.Errorf("Stories = %v %v %v", got, gc, err)
+	}
+}
+
+// testVersions: a page updated under the same URL is the URL's next
+// version, not an unrelated article; the same text again is a duplicate;
+// the input id finds the latest version.
+func testVersions(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	ctx := context.Background()
+	const url = "https://example.org/news/flood"
+	v1 := Article(t, url, "موقع س", url, "أمطار غزيرة في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد.\n", "2023-02-05")
+	v2 := Article(t, url, "موقع س", url, "أمطار غزيرة في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد، وأغلقت السلطات ثلاثة أنفاق.\n", "2023-02-05")
+	v3 := Article(t, url, "موقع س", url, "سيول في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد، وأغلقت السلطات ثلاثة أنفاق وأجلت عشرين أسرة.\n", "2023-02-06")
+	other := Article(t, "o1", "موقع ص", "https://example.org/other", "افتتاح مكتبة", "افتتحت البلدية مكتبة عامة في الحي القديم.\n", "2023-02-05")
+	r1 := mustPut(t, s, v1, other)
+	if r1[0].Status != rasad.New || r1[0].Previous != "" || r1[1].Previous != "" {
+		t.Fatalf("first texts: %+v", r1)
+	}
+	r2 := mustPut(t, s, v2)
+	if r2[0].Status != rasad.New || r2[0].Previous != v1.ID || r2[0].Version != 2 {
+		t.Fatalf("update: %+v", r2[0])
+	}
+	r3 := mustPut(t, s, v3, v2)
+	if r3[0].Previous != v2.ID || r3[0].Version != 3 || r3[1].Status != rasad.Duplicate || r3[1].Previous != "" {
+		t.Fatalf("second update and a repeat: %+v", r3)
+	}
+	for _, id := range []string{v1.ID, v2.ID, v3.ID} {
+		a, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Versions) != 3 || a.Versions[0].ID != v1.ID || a.Versions[1].ID != v2.ID || a.Versions[2].ID != v3.ID ||
+			a.Versions[0].N != 1 || a.Versions[2].N != 3 || a.Versions[1].URL != url {
+			t.Errorf("versions of %s: %+v", id, a.Versions)
+		}
+	}
+	if a, err := s.Get(ctx, "o1"); err != nil || len(a.Versions) != 0 {
+		t.Errorf("unrelated article: %v %+v", err, a)
+	}
+	// the input id (the URL here) names the latest version, and so does
+	// the URL of a report whose input id is another
+	if a, err := s.Get(ctx, url); err != nil || a.ID != v3.ID {
+		t.Errorf("Get(url) = %v, %v; want the latest version", a, err)
+	}
+	if a, err := s.Get(ctx, "https://example.org/other"); err != nil || a.ID != other.ID {
+		t.Errorf("Get by URL = %v, %v", a, err)
+	}
+	if n, _, _ := s.Count(ctx); n != 4 {
+		t.Errorf("%d articles, want 4 (three versions kept)", n)
 	}
 }

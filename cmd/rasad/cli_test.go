@@ -144,3 +144,26 @@ func TestSearchSyntaxOnTheCommandLine(t *testing.T) {
 		t.Errorf("--nonsense: exit %d", code)
 	}
 }
+
+// TestUpdatedPageIsAVersion: the same URL read again with a changed text
+// is stored as the page's second version, and show lists both.
+func TestUpdatedPageIsAVersion(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "v.db")
+	first := `{"url":"https://example.org/fire","title":"حريق في مستودع","text":"اندلع حريق في مستودع للأخشاب فجر اليوم.","published":"2022-08-10"}` + "\n"
+	second := `{"url":"https://example.org/fire","title":"حريق في مستودع","text":"اندلع حريق في مستودع للأخشاب فجر اليوم، وتمكنت فرق الإطفاء من إخماده بعد ساعتين.","published":"2022-08-10"}` + "\n"
+	for i, s := range []string{first, second} {
+		p := filepath.Join(dir, "in"+string(rune('1'+i))+".jsonl")
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, out, errs := runCLI(t, "ingest", "--db", db, p); code != exitOK {
+			t.Fatalf("ingest %d: exit %d %s %s", i, code, out, errs)
+		}
+	}
+	code, out, errs := runCLI(t, "show", "--db", db, "https://example.org/fire")
+	if code != exitOK || !strings.Contains(out, "version:   1 of 2") || !strings.Contains(out, "version:   2 of 2") ||
+		!strings.Contains(out, "← this one") || !strings.Contains(out, "إخماده") {
+		t.Errorf("exit %d:\n%s%s", code, out, errs)
+	}
+}

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -31,26 +33,30 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if what != "dates" && what != "entities" && what != "timeline" {
 		return usageError{fmt.Sprintf("eval %q: want dates, entities or timeline", what)}
 	}
-	fs := newFlags("eval "+what, stderr, "[--gold PATH] [--seeds PATH] [--min F] [-v]")
+	fs := newFlags("eval "+what, stderr, "[--gold PATH] [--seeds PATH] [--min F] [--dev-min F] [-v]")
 	goldPath := fs.String("gold", "../shared/gold/seeds.json", "gold annotations")
 	seeds := fs.String("seeds", "", "the seeds' JSONL (default: seeds/seeds.jsonl beside the gold's folder)")
 	verbose := fs.Bool("v", false, "list every miss, wrong value and spurious prediction")
 	aner := fs.Bool("aner", false, "entities: score the ANERcorp dev set (mention level, as score_aner.py) instead of the seeds")
 	anerDir := fs.String("aner-dir", "../shared/gold/anercorp-dev", "entities --aner: the folder with docs.jsonl and gold.jsonl")
 	pred := fs.String("pred", "", "entities --aner: also write the predictions as JSON Lines for score_aner.py")
-	minScore := fs.Float64("min", 0, "exit 1 when a score is below this floor (0 to 1)")
+	minScore := fs.Float64("min", 0, "exit 1 when a score on the seeds is below this floor (0 to 1)")
+	devMin := fs.Float64("dev-min", 0, "timeline: exit 1 when a dev story's event F1 is below this floor (0 to 1)")
 	devDB := fs.String("db", "", "timeline: a store holding the dev corpus (default: ingest it into a temporary one)")
 	devGolds := fs.String("stories", "", "timeline: the folder of the dev stories' gold timelines (default: timelines/ beside the gold)")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
 	}
-	if *minScore < 0 || *minScore > 1 {
-		return usageError{fmt.Sprintf("--min %v: want a score between 0 and 1", *minScore)}
+	if *minScore < 0 || *minScore > 1 || *devMin < 0 || *devMin > 1 {
+		return usageError{fmt.Sprintf("--min %v, --dev-min %v: want scores between 0 and 1", *minScore, *devMin)}
 	}
 	if what == "entities" && *aner {
 		return evalAner(stdout, *anerDir, *pred, *verbose)
 	}
 	gold, err := eval.LoadGold(*goldPath)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%v (the gold is in ../shared, which is not part of the repository): %w", err, rasad.ErrNotFound)
+	}
 	if err != nil {
 		return err
 	}
@@ -75,7 +81,17 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if dev, err = evalDevTimelines(ctx, stdout, stderr, *goldPath, *devGolds, *devDB, *verbose); err != nil {
 			return err
 		}
-		maps.Copy(scores, dev)
+		devScores := map[string]float64{}
+		for k, v := range dev {
+			if strings.HasPrefix(k, "seeds") {
+				scores[k] = v
+			} else {
+				devScores[k] = v
+			}
+		}
+		if err := checkFloor(stdout, devScores, *devMin); err != nil {
+			return err
+		}
 	}
 	if err != nil {
 		return err
