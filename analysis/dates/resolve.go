@@ -17,6 +17,7 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 	out := make([]rasad.Timex, 0, len(ms))
 	// day-precision dates per sentence, for times without a date of their own
 	sentDate := map[int]time.Time{}
+	t.genericWeekdays(ms)
 	vals := make([]string, len(ms))
 	anchors := make([]string, len(ms))
 	for pass := 0; pass < 2; pass++ {
@@ -59,6 +60,9 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 // resolve computes one expression's value and what it was anchored to.
 func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (string, string) {
 	p := m.p
+	if p.value == "-" {
+		return "", ""
+	}
 	if p.value != "" {
 		return p.value, "none"
 	}
@@ -89,6 +93,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return "", ""
 		}
 		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
+	}
+	if p.half > 0 {
+		switch {
+		case p.y > 0:
+			return fmt.Sprintf("%04d-H%d", p.y, p.half), "none"
+		case anchor.Valid():
+			return fmt.Sprintf("%04d-H%d", anchor.Date.Year()+p.unitOff, p.half), anchor.Kind
+		}
+		return "", ""
 	}
 	if p.quarter > 0 {
 		switch {
@@ -447,4 +460,32 @@ func addUnits(d time.Time, unit string, n int) time.Time {
 		return d.AddDate(n, 0, 0)
 	}
 	return d.AddDate(0, 0, n)
+}
+
+// genericWeekdays: in a sentence that names a weekday of every week (كل
+// يوم خميس، عدا الجمعة), the bare weekdays are days of a schedule too (سوق
+// يقام الأربعاء والخميس من كل أسبوع), SETs, and "that day" refers to none.
+func (t *tagger) genericWeekdays(ms []match) {
+	sched := map[int]bool{}
+	for _, m := range ms {
+		if m.p.typ == "SET" && strings.HasPrefix(m.p.value, "XXXX-WXX-") {
+			sched[t.sentOf(m.start)] = true
+		}
+	}
+	if len(sched) == 0 {
+		return
+	}
+	for i := range ms {
+		p := &ms[i].p
+		if !sched[t.sentOf(ms[i].start)] || p.typ != "DATE" {
+			continue
+		}
+		switch {
+		case p.wd != 0 && !p.hasDayOff && p.dir == 0 && p.d == 0 && p.m == 0 && !p.hasWeek && p.nth == 0:
+			p.typ, p.value = "SET", fmt.Sprintf("XXXX-WXX-%d", p.wd)
+			ms[i].rule += " (of a schedule)"
+		case p.anaphoric:
+			p.value = "-" // dropped below
+		}
+	}
 }
