@@ -247,6 +247,9 @@ func (t *tagger) smallAfter(j int) bool {
 	if (strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "بال")) && !percentWords[k] {
 		return true // للتصويت، بالتزامن: a prepositional phrase
 	}
+	if (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) && yearFollowers[k[len("ل"):]] {
+		return true // لهذا، بذلك
+	}
 	return yearFollowers[k] || yearFollowers[t.key(j)] || t.verbLike(j)
 }
 
@@ -556,7 +559,7 @@ var (
 
 var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
 
-var yearFollowers = set("التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
+var yearFollowers = set("هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
 
 // bareDayLead are the words before a day number or ordinal with no month
 // (في الخامس والعشرين، منذ الـ5، حتى الـ20).

@@ -236,7 +236,11 @@ func (t *tagger) matchCentury(i int) *match {
 	p.typ, p.conf = "DATE", 0.85
 	j := t.rangeMod(i, &p)
 	if k := t.key(j); k != "القرن" && !(j == i && text.StripConj(k) == "القرن") {
-		return nil
+		if j != i || k != "للقرن" && k != "بالقرن" {
+			return nil
+		}
+		// للقرن المقبل: the article is fused with the clitic, so the token is
+		// the expression
 	}
 	j++
 	n := 0

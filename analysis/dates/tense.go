@@ -28,6 +28,9 @@ func (t *tagger) clauseDirection(m match) int {
 				return // قد يلتقي: "may meet", not the past
 			}
 			d, strong := cue(t.keys[i])
+			if d > 0 && t.shortFutureOutOfPlace(i) {
+				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
+			}
 			if d == 0 && t.firstPerson(i) {
 				d, strong = 1, true // سأزور، وسأعود: a first-person future
 			}
@@ -195,3 +198,19 @@ func (t *tagger) openingPast(i int) bool {
 var notPast3 = set("اذا اذن او ان اي الا اما اين امس الي اول اخر انه انا اخ اب ام ابن اهل امر اسم اثر")
 
 var pastNounsT = set("بيروت الكويت تابوت ملكوت جبروت طاغوت صوت بيت وقت سكوت ثبوت حانوت ياقوت عنكبوت")
+
+// shortFutureOutOfPlace: a four-letter word read as سـ + verb (سيصل، ستصل)
+// that stands where no verb does — not at a clause start, not after و/ف,
+// إنه/أن/لن or a colon — is more likely a name (سيتي، سيول).
+func (t *tagger) shortFutureOutOfPlace(i int) bool {
+	k := t.keys[i]
+	if utf8.RuneCountInString(k) != 4 || !strings.HasPrefix(k, "س") {
+		return false
+	}
+	if i == 0 || t.toks[i-1].Kind == text.Punct || verbIntro[t.keys[i-1]] {
+		return false
+	}
+	return true
+}
+
+var verbIntro = set("انه انها انهم انهما ان أن إن لن قد ثم حيث بينما عندما كما الذي التي الذين")
