@@ -2,6 +2,7 @@ package dates
 
 import (
 	"github.com/rasad/rasad"
+	"strings"
 	"testing"
 )
 
@@ -225,5 +226,29 @@ func TestHandCheckClasses(t *testing.T) {
 		{"2023-05-17", "وفاز مانشستر سيتي ⟦الأحد|2023-05-14⟧ على ضيفه."},
 		{"2023-05-17", "وقال إنه سيصل ⟦الأحد|2023-05-21⟧ إلى بيروت."},
 		{"2023-05-17", "وتنص رؤية المملكة ⟦2030|2030⟧ لهذا القطاع على النمو، وتستعد الشركة ⟦للقرن المقبل|21⟧."},
+		{"2023-05-17", "وعرض فيلم «الخميس الأسود» في المهرجان ⟦الأحد|2023-05-14⟧، وغنت أغنية \"ليلة أمس\" في الختام."},
+		{"2023-05-17", "وصدر ديوانه «أيام الخميس» ⟦عام 1990|1990⟧، ورواية “غدا” في ⟦2001|2001⟧."},
+		{"2023-05-17", "ويبث برنامج \"صباح الخير\" ⟦كل يوم|P1D⟧، وقال: \"وصلنا أمس\"."[:0] + "وقال المتحدث: \"وصلنا ⟦أمس|2023-05-16⟧ إلى الحدود\"."},
 	})
+}
+
+// TestTitlesAreNotDates: expressions inside a quoted title after a work
+// noun name the work; the same words outside a title are dates.
+func TestTitlesAreNotDates(t *testing.T) {
+	for _, c := range []struct{ text, inTitle string }{
+		{"وعرض فيلم «الخميس الأسود» في المهرجان الأحد.", "الخميس"},
+		{"وغنت أغنية \"ليلة أمس\" في الختام.", "ليلة أمس"},
+		{"وصدر ديوانه «أيام الخميس» عام 1990.", "الخميس"},
+		{"وقدم برنامج “صباح اليوم” للمرة الأخيرة.", "صباح اليوم"},
+	} {
+		for _, g := range Tag(c.text, day("2023-05-17")) {
+			if strings.Contains(g.Text, c.inTitle) || strings.Contains(c.inTitle, g.Text) {
+				t.Errorf("%q: %q tagged inside a title (%s)", c.text, g.Text, g.Rule)
+			}
+		}
+	}
+	// outside a title, the same words are dates
+	if got := Tag("وعرض الفيلم الخميس الماضي.", day("2023-05-17")); len(got) != 1 || got[0].Value != "2023-05-11" {
+		t.Errorf("outside a title: got %+v", got)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
 )
 
 // resolveAll turns matches into Timex values, in text order.
@@ -18,6 +19,7 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 	// day-precision dates per sentence, for times without a date of their own
 	sentDate := map[int]time.Time{}
 	t.genericWeekdays(ms)
+	ms = t.dropTitles(ms)
 	vals := make([]string, len(ms))
 	anchors := make([]string, len(ms))
 	for pass := 0; pass < 2; pass++ {
@@ -488,4 +490,54 @@ func (t *tagger) genericWeekdays(ms []match) {
 			p.value = "-" // dropped below
 		}
 	}
+}
+
+// workNouns name works whose titles are quoted: فيلم «يوم الأحد»، أغنية "الليلة".
+var workNouns = set(`فيلم فيلمه فيلمها الفيلم مسلسل مسلسله المسلسل أغنية اغنية أغنيه اغنيه الأغنية الاغنية أغنيته رواية روايه الرواية روايته كتاب كتابه الكتاب
+برنامج برنامجه البرنامج قصيدة قصيده القصيدة قصيدته ديوان ديوانه الديوان مسرحية مسرحيه المسرحية ألبوم البوم ألبومه البومه الألبوم عنوان بعنوان لوحة لوحته
+عمل عمله مجلة صحيفة جريدة حملة حمله مبادرة هاشتاغ وسم`)
+
+// dropTitles removes the expressions inside a quoted title after a work
+// noun (فيلم «الخميس الأسود»، أغنية "ليلة أمس"): they name, not date.
+func (t *tagger) dropTitles(ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if !t.inTitle(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// inTitle: the tokens before m, back to an opening quote with only words
+// between, follow a work noun, and a closing quote comes after m before
+// any sentence punctuation.
+func (t *tagger) inTitle(m match) bool {
+	open := -1
+	for k := m.start - 1; k >= 0 && k >= m.start-8; k-- {
+		if t.toks[k].Kind != text.Punct {
+			continue
+		}
+		if isQuote(t.keys[k]) {
+			open = k
+		}
+		break
+	}
+	if open < 1 || !workNouns[t.key(open-1)] && !workNouns[t.skey(open-1)] {
+		return false
+	}
+	for k := m.end; k < len(t.toks) && k < m.end+8; k++ {
+		if t.toks[k].Kind == text.Punct {
+			return isQuote(t.keys[k])
+		}
+	}
+	return false
+}
+
+func isQuote(k string) bool {
+	switch k {
+	case "«", "»", "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }
