@@ -54,7 +54,10 @@ func (t *tagger) clauseDirection(m match) int {
 			// cues still decide, and it does not outweigh a past verb as a
 			// future marker does
 			opening := i == 0 || scope[i-1] != c || clausePunct[t.keys[i-1]]
-			if d := m.start - i; d < bestDist && (d <= 2 || opening || relBefore[t.keys[i-1]]) && t.openingImperfect(i) {
+			// right before the date only a ي-verb counts (يستأنف 7/4): a ت-word
+			// there is as likely a name (تيلرسون الأربعاء)
+			near := m.start-i <= 2 && strings.HasPrefix(t.skey(i), "ي")
+			if d := m.start - i; d < bestDist && (near || opening || i > 0 && relBefore[t.keys[i-1]]) && t.openingImperfect(i) {
 				best, bestDist = 1, d
 			} else if d < bestDist && opening && t.openingPast(i) {
 				best, bestDist = -1, d
