@@ -247,6 +247,9 @@ func (t *tagger) smallAfter(j int) bool {
 	if (strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "بال")) && !percentWords[k] {
 		return true // للتصويت، بالتزامن: a prepositional phrase
 	}
+	if (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) && yearFollowers[k[len("ل"):]] {
+		return true // لهذا، بذلك
+	}
 	return yearFollowers[k] || yearFollowers[t.key(j)] || t.verbLike(j)
 }
 
@@ -413,6 +416,11 @@ func (t *tagger) matchMonth(i int) *match {
 		}
 	} else if y, h, j3 := t.yearAt(j); y > 0 && h == p.hijri {
 		p.y, j = y, j3
+	} else if yearWords[t.key(j)] {
+		// سبتمبر عام 2017، مايو سنة 1990
+		if y, h, j3 := t.yearOf(j+1, p.hijri); y > 0 && h == p.hijri {
+			p.y, j = y, j3
+		}
 	}
 	if p.y == 0 && !p.hasUnit {
 		j = t.modAt(j, &p)
@@ -501,7 +509,7 @@ func (t *tagger) matchYear(i int) *match {
 	apart := t.setApart(j)
 	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)]
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
-		if !lead && !words {
+		if !lead && !words && !t.eventBefore(i) {
 			return nil
 		}
 		// "في 2000 موقع": a bare number after في is a year only before
@@ -551,7 +559,7 @@ var (
 
 var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
 
-var yearFollowers = set("على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
+var yearFollowers = set("هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
 
 // bareDayLead are the words before a day number or ordinal with no month
 // (في الخامس والعشرين، منذ الـ5، حتى الـ20).
@@ -610,4 +618,26 @@ func (t *tagger) dayEnds(j int) bool {
 		return false
 	}
 	return t.smallAfter(j)
+}
+
+// eventNouns name events that carry their year after them (كأس العالم
+// 2018، انتخابات 2016، رؤية 2030، موسم 2017).
+var eventNouns = set(`كأس كاس مونديال بطولة بطوله أولمبياد اولمبياد الألعاب الالعاب دورة دوره انتخابات الانتخابات موسم الموسم نسخة نسخه
+ميزانية ميزانيه موازنة موازنه رؤية رؤيه خطة خطه معرض مهرجان قمة قمه إكسبو اكسبو تصفيات دوري الدوري تعداد`)
+
+// eventBefore: an event noun within three words before i (كأس العالم
+// للأندية 2017), with its article or a preposition on it or not.
+func (t *tagger) eventBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if t.toks[k].Kind != text.Word {
+			return false
+		}
+		w := t.skey(k)
+		for _, p := range []string{"", "ال", "لل", "بال", "ل", "ب"} {
+			if strings.HasPrefix(w, p) && eventNouns[w[len(p):]] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -135,14 +135,19 @@ func (t *tagger) matchSeason(i int) *match {
 // matchQuarter: الربع الأول من العام المقبل، الربع الثالث من عام 2019،
 // الربع الأخير من 2018، الربع الثاني من هذا العام.
 func (t *tagger) matchQuarter(i int) *match {
-	if t.skey(i) != "الربع" {
+	half := t.skey(i) == "النصف"
+	if t.skey(i) != "الربع" && !half {
 		return nil
 	}
 	q := map[string]int{"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 4}[t.key(i+1)]
-	if q == 0 {
+	if q == 0 || half && q > 2 && t.key(i+1) != "الاخير" {
 		return nil
 	}
 	p := partial{typ: "DATE", quarter: q, conf: 0.9}
+	if half {
+		// النصف الأول من العام: H1, H2
+		p.half, p.quarter = min(q, 2), 0
+	}
 	j := i + 2
 	if t.key(j) == "من" {
 		j++
@@ -172,6 +177,9 @@ func (t *tagger) matchQuarter(i int) *match {
 		} else {
 			return nil
 		}
+	}
+	if half {
+		return &match{start: i, end: j, p: p, rule: "half year"}
 	}
 	return &match{start: i, end: j, p: p, rule: "quarter"}
 }
@@ -228,7 +236,11 @@ func (t *tagger) matchCentury(i int) *match {
 	p.typ, p.conf = "DATE", 0.85
 	j := t.rangeMod(i, &p)
 	if k := t.key(j); k != "القرن" && !(j == i && text.StripConj(k) == "القرن") {
-		return nil
+		if j != i || k != "للقرن" && k != "بالقرن" {
+			return nil
+		}
+		// للقرن المقبل: the article is fused with the clitic, so the token is
+		// the expression
 	}
 	j++
 	n := 0

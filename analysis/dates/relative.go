@@ -129,11 +129,16 @@ var anaphoricDay = keyedInt(map[string]int{"التالي": 3, "الموالي": 
 
 // notWeekday: الاثنين that means "the two" (نحن الاثنين، كلا الاثنين).
 func notWeekday(t *tagger, j int) bool {
+	if namedBefore[t.skey(j-1)] {
+		return true // سوق الخميس، صلاة الجمعة: a name, not a date
+	}
 	if t.key(j) != "الاثنين" {
 		return false
 	}
 	return twoBefore[t.key(j-1)] || t.key(j+1) == "معا"
 }
+
+var namedBefore = set("سوق صلاة صلاه خطبة خطبه صلوات لصلاة لصلاه وصلاة بصلاة")
 
 var twoBefore = set("نحن كلا كلتا هذين هاتين هما أنتما انتما بين")
 
@@ -248,7 +253,8 @@ func (t *tagger) matchOffset(i int) *match {
 	// told, or from now, to the day
 	if (lead == "قبل" || lead == "بعد") && t.key(j) == "من" && unit != "H" && unit != "MIN" {
 		from := t.key(j + 1)
-		if from == "الان" || from == "اليوم" || from == "ذلك" || from == "هذا" && t.key(j+2) == "اليوم" {
+		thenEnds := from == "ذلك" && (t.key(j+2) == "التاريخ" || t.key(j+2) == "اليوم" || t.key(j+2) == "الحين" || t.smallAfter(j+2))
+		if from == "الان" || from == "اليوم" || thenEnds || from == "هذا" && t.key(j+2) == "اليوم" {
 			end := j + 2
 			if from == "هذا" || from == "ذلك" && (t.key(j+2) == "التاريخ" || t.key(j+2) == "اليوم" || t.key(j+2) == "الحين") {
 				end++
@@ -391,7 +397,7 @@ func durationValue(count, unit string) string {
 // الأخيرة، في الوقت الحالي/الراهن.
 func (t *tagger) matchVague(i int) *match {
 	k := t.skey(i)
-	if v, ok := vagueWords[k]; ok {
+	if v, ok := vagueWords[k]; ok && !(v == "FUTURE_REF" && (t.key(i+1) == "من" || t.key(i+1) == "جدا")) {
 		return &match{start: i, end: i + 1, p: partial{typ: "DATE", value: v, conf: 0.8}, rule: "vague reference"}
 	}
 	if k != "في" {
@@ -493,6 +499,11 @@ func (t *tagger) weekdayDetail(j int, p *partial, rule string) (int, string) {
 			*p = q
 			return k2, "nth weekday of a month"
 		}
+	}
+	// every week: يوم الاثنين من كل أسبوع
+	if t.key(j) == "من" && t.key(j+1) == "كل" && unitWords[t.key(j+2)] == "W" {
+		p.typ, p.value = "SET", fmt.Sprintf("XXXX-WXX-%d", p.wd)
+		return j + 3, "weekday of every week"
 	}
 	// the week: الاثنين من الأسبوع الماضي
 	if t.key(j) == "من" && periodWords[t.key(j+1)] == "W" {

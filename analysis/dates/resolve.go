@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
 )
 
 // resolveAll turns matches into Timex values, in text order.
@@ -17,6 +18,8 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 	out := make([]rasad.Timex, 0, len(ms))
 	// day-precision dates per sentence, for times without a date of their own
 	sentDate := map[int]time.Time{}
+	t.genericWeekdays(ms)
+	ms = t.dropTitles(ms)
 	vals := make([]string, len(ms))
 	anchors := make([]string, len(ms))
 	for pass := 0; pass < 2; pass++ {
@@ -59,6 +62,9 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 // resolve computes one expression's value and what it was anchored to.
 func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (string, string) {
 	p := m.p
+	if p.value == "-" {
+		return "", ""
+	}
 	if p.value != "" {
 		return p.value, "none"
 	}
@@ -89,6 +95,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			return "", ""
 		}
 		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
+	}
+	if p.half > 0 {
+		switch {
+		case p.y > 0:
+			return fmt.Sprintf("%04d-H%d", p.y, p.half), "none"
+		case anchor.Valid():
+			return fmt.Sprintf("%04d-H%d", anchor.Date.Year()+p.unitOff, p.half), anchor.Kind
+		}
+		return "", ""
 	}
 	if p.quarter > 0 {
 		switch {
@@ -225,6 +240,11 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.m != 0: // month without year
 		y := A.Year()
+		if p.dir == 0 && p.mod == "" && m.start > 0 && t.toks[m.start-1].Kind == text.Word && !dateLead[t.key(m.start-1)] && !dateLead[t.skey(m.start-1)] {
+			// a month that qualifies a noun (عقود تسليم أبريل، اجتماع يونيو)
+			// is not dated by the clause's verb: the nearest one
+			dir = 0
+		}
 		if !p.cur {
 			y = pickYear(A, p.m, 0, dir, p.dir != 0)
 		}
@@ -447,4 +467,82 @@ func addUnits(d time.Time, unit string, n int) time.Time {
 		return d.AddDate(n, 0, 0)
 	}
 	return d.AddDate(0, 0, n)
+}
+
+// genericWeekdays: in a sentence that names a weekday of every week (كل
+// يوم خميس، عدا الجمعة), the bare weekdays are days of a schedule too (سوق
+// يقام الأربعاء والخميس من كل أسبوع), SETs, and "that day" refers to none.
+func (t *tagger) genericWeekdays(ms []match) {
+	sched := map[int]bool{}
+	for _, m := range ms {
+		if m.p.typ == "SET" && strings.HasPrefix(m.p.value, "XXXX-WXX-") {
+			sched[t.sentOf(m.start)] = true
+		}
+	}
+	if len(sched) == 0 {
+		return
+	}
+	for i := range ms {
+		p := &ms[i].p
+		if !sched[t.sentOf(ms[i].start)] || p.typ != "DATE" {
+			continue
+		}
+		switch {
+		case p.wd != 0 && !p.hasDayOff && p.dir == 0 && p.d == 0 && p.m == 0 && !p.hasWeek && p.nth == 0:
+			p.typ, p.value = "SET", fmt.Sprintf("XXXX-WXX-%d", p.wd)
+			ms[i].rule += " (of a schedule)"
+		case p.anaphoric:
+			p.value = "-" // dropped below
+		}
+	}
+}
+
+// workNouns name works whose titles are quoted: فيلم «يوم الأحد»، أغنية "الليلة".
+var workNouns = set(`فيلم فيلمه فيلمها الفيلم مسلسل مسلسله المسلسل أغنية اغنية أغنيه اغنيه الأغنية الاغنية أغنيته رواية روايه الرواية روايته كتاب كتابه الكتاب
+برنامج برنامجه البرنامج قصيدة قصيده القصيدة قصيدته ديوان ديوانه الديوان مسرحية مسرحيه المسرحية ألبوم البوم ألبومه البومه الألبوم عنوان بعنوان لوحة لوحته
+عمل عمله مجلة صحيفة جريدة حملة حمله مبادرة هاشتاغ وسم`)
+
+// dropTitles removes the expressions inside a quoted title after a work
+// noun (فيلم «الخميس الأسود»، أغنية "ليلة أمس"): they name, not date.
+func (t *tagger) dropTitles(ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if !t.inTitle(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// inTitle: the tokens before m, back to an opening quote with only words
+// between, follow a work noun, and a closing quote comes after m before
+// any sentence punctuation.
+func (t *tagger) inTitle(m match) bool {
+	open := -1
+	for k := m.start - 1; k >= 0 && k >= m.start-8; k-- {
+		if t.toks[k].Kind != text.Punct {
+			continue
+		}
+		if isQuote(t.keys[k]) {
+			open = k
+		}
+		break
+	}
+	if open < 1 || !workNouns[t.key(open-1)] && !workNouns[t.skey(open-1)] {
+		return false
+	}
+	for k := m.end; k < len(t.toks) && k < m.end+8; k++ {
+		if t.toks[k].Kind == text.Punct {
+			return isQuote(t.keys[k])
+		}
+	}
+	return false
+}
+
+func isQuote(k string) bool {
+	switch k {
+	case "«", "»", "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }

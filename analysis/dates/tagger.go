@@ -52,6 +52,7 @@ type partial struct {
 	hh, mm    int
 	hasTime   bool
 	mod       string
+	half      int    // 1-2: the half of the year, like quarter
 	quarter   int    // 1-4: the quarter of the year (y, or unitOff years from the anchor)
 	season    string // SU WI SP FA, unitOff years from the anchor
 	value     string // preset value (durations, sets, vague)

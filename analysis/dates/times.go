@@ -4,6 +4,8 @@ package dates
 
 import (
 	"strings"
+
+	"github.com/rasad/rasad/text"
 )
 
 // minutesAfter reads the minutes after an hour word at j: والنصف، والربع،
@@ -62,7 +64,11 @@ func (t *tagger) clockAt(j int) (clock, bool) {
 		c.lead = true
 		j++
 	}
-	if v := t.num(j); v >= 0 && v <= 24 && len(t.keys[j]) <= 2 {
+	if v := t.num(j); c.lead && len(t.keys[j]) == 4 && v/100 <= 23 && v%100 <= 59 {
+		// الساعة 1235 بتوقيت غرينتش: hours and minutes run together
+		c.h, c.m = v/100, v%100
+		j++
+	} else if v >= 0 && v <= 24 && len(t.keys[j]) <= 2 {
 		c.h = v
 		j++
 		if t.key(j) == ":" && t.isNum(j+1) && len(t.keys[j+1]) == 2 {
@@ -195,8 +201,8 @@ func (t *tagger) matchTime(i int) *match {
 	if !c.lead && c.part == "" {
 		return nil
 	}
-	if c.hourWord && !c.lead && c.part == "" {
-		return nil
+	if c.hourWord && !c.lead && !hourLead[t.skey(j-1)] && j > 0 && t.toks[j-1].Kind != text.Punct {
+		return nil // الساعات الأولى من صباح الجمعة: no clock time
 	}
 	h := c.hour24()
 	if h < 0 {
@@ -206,6 +212,10 @@ func (t *tagger) matchTime(i int) *match {
 	p := partial{typ: "TIME", hh: h, mm: c.m, hasTime: true, conf: 0.85, day: day}
 	return &match{start: j, end: t.zoneAfter(end), p: p, rule: "clock time"}
 }
+
+// hourLead are the words before an hour word with no الساعة (في السابعة
+// مساء، عند الثامنة صباحا).
+var hourLead = set("في فى عند حتى منذ قبل بعد من الى إلى نحو حوالي قرابة لغاية")
 
 // zoneAfter: بتوقيت X is part of the expression.
 func (t *tagger) zoneAfter(j int) int {
