@@ -183,7 +183,7 @@ func (r *recognizer) famousSurnames() {
 		}
 		for _, v := range w.vars.all() {
 			full, ok := r.lx.famous[v.key]
-			if !ok || utf8.RuneCountInString(v.key) < 4 || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && r.lx.nameTokens[v.key] < 20 || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
 				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
 				continue
 			}
@@ -674,6 +674,60 @@ func (r *recognizer) mayStartName(i int) bool {
 	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
 }
 
+// kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
+var kunyaStarts = keySet("أبو ابو أبي ابي ابن")
+
+// notKunya follow ابن/أبو as kinship, age or common nouns: ابن عمه، ابن
+// عشر سنين، ابن رجل.
+var notKunya = keySet("عم عمه عمها عمي خال خاله خالها أخ أخي أخيه أخيها أخت أخته عشر عشرة ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة رجل امرأة سنة عام البلد الوطن المدينة الشهيد")
+
+// kunyaAt reads أبو/ابن + a name at i (أبو الغيط، ابن خلدون، أبو عبد
+// الله): the words after it are read as after a joiner.
+func (r *recognizer) kunyaAt(i int) int {
+	if !kunyaStarts[r.words[i].key] || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
+		return 0
+	}
+	if r.hits[i] != nil || r.hits[i+1] != nil || r.lx.nameJoiner[r.words[i+1].key] && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
+		return 0 // أبو ظبي is a place; ابن عمه a cousin
+	}
+	if r.words[i+1].key == "عبد" {
+		if i+2 < len(r.words) && r.words[i+2].seg == r.words[i].seg && r.afterJoiner(i+2) {
+			if n, _ := r.nameAt(i + 1); n >= 2 {
+				return 1 + n
+			}
+			return 3
+		}
+		return 0
+	}
+	if n, _ := r.nameAt(i + 1); n >= 2 && !strings.HasPrefix(r.words[i+1].key, "ال") {
+		return 1 + n
+	}
+	return 2
+}
+
+// tokenName reads a name whose given name the given-name lists lack
+// (كوفي أنان، جلعاد شاليط): two or three words that the Wikidata name
+// tokens know, the first one well (ten names or more), none of them a
+// common word of the collection, a function word, a lexicon phrase, a
+// word with the article or a verb form.
+func (r *recognizer) tokenName(i int) int {
+	ok := func(j int, min int) bool {
+		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
+			return false
+		}
+		k := r.words[j].key
+		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
+			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
+	}
+	if !ok(i, 10) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
+		return 0
+	}
+	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
+		return 3
+	}
+	return 2
+}
+
 // people finds persons: role chains, given name + surname, coordination.
 func (r *recognizer) people() {
 	for i := 0; i < len(r.words); i++ {
@@ -694,7 +748,20 @@ func (r *recognizer) people() {
 				continue
 			}
 		}
+		if n := r.kunyaAt(i); n >= 2 {
+			m := r.person(i, n, 0, "kunya or nasab + name", 0.7)
+			r.apposition(&m, i+n)
+			r.emit(m, i, i+n)
+			i += n - 1
+			continue
+		}
 		if !r.mayStartName(i) {
+			if n := r.tokenName(i); n >= 2 {
+				m := r.person(i, n, 0, "name tokens (name_tokens.tsv)", 0.6)
+				r.apposition(&m, i+n)
+				r.emit(m, i, i+n)
+				i += n - 1
+			}
 			continue
 		}
 		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
@@ -711,9 +778,32 @@ func (r *recognizer) people() {
 				r.apposition(&m, i+n)
 				r.emit(m, i, i+n)
 				i += n - 1
+			} else if n == 1 && r.givenAlone(i, strip) {
+				r.emit(r.person(i, 1, strip, "given name alone", 0.6), i, i+1)
 			}
 		}
 	}
+}
+
+// givenAlone reports a given name standing alone as a person (وقال علي
+// إن …): not a word the collection also writes with the article or as an
+// indefinite noun (أمل، سلام، كريم are words too), not a name that collides
+// with a function word, followed by no lexicon phrase.
+func (r *recognizer) givenAlone(i, strip int) bool {
+	w := &r.words[i]
+	k := w.vars.v[min(strip, w.vars.n-1)].key
+	if !r.lx.given[k] || r.lx.nameJoiner[k] || r.common[k] || r.indefinite(k) || r.lx.notName[k] || utf8.RuneCountInString(k) < 3 {
+		return false
+	}
+	// the name ends there: punctuation or a function word follows (a word
+	// that is no name may be a surname the lexicons do not know)
+	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.lx.notName[r.words[i+1].key] {
+		return false
+	}
+	if _, ok := r.lx.famous[k]; ok && r.lx.nameTokens[k] > 50 {
+		return true
+	}
+	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
 }
 
 // person builds a PERSON mention over words [i, i+n).

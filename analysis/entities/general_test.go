@@ -96,3 +96,18 @@ func TestOrganizationsGeneral(t *testing.T) {
 		"وقال إن مجلس الوزراء سيجتمع غدا.",
 	}, true)
 }
+
+// Names the given-name lists lack: name tokens (كوفي …), kunya and nasab
+// (أبو الغيط، ابن خلدون), a given name alone before a verb, a well-known
+// family name of three letters.
+func TestNamesWithoutGivenName(t *testing.T) {
+	checkHas(t, []string{
+		"وصرح ⟦PERSON:أبو الغيط⟧ بأن المحادثات مستمرة.",
+		"وقرأ الطلاب مقدمة ⟦PERSON:ابن خلدون⟧ في الصف.",
+		"وقال ⟦PERSON:كوفي عنان⟧ للصحفيين إن الوضع صعب.",
+		"وبعد الاجتماع، قال ⟦PERSON:يوسف⟧ إن الخطة جاهزة.",
+	}, false)
+	checkHas(t, []string{
+		"وزار الوفد ⟦LOC:أبو ظبي⟧ أمس، وقال إن ابن عمه سافر.",
+	}, true)
+}
