@@ -111,3 +111,17 @@ func TestNamesWithoutGivenName(t *testing.T) {
 		"وزار الوفد ⟦LOC:أبو ظبي⟧ أمس، وقال إن ابن عمه سافر.",
 	}, true)
 }
+
+// Regions, seas and rivers of general knowledge; a longer phrase wins over
+// the country inside it (أميركا الجنوبية is not the United States).
+func TestRegions(t *testing.T) {
+	checkHas(t, []string{
+		"وعبرت السفينة ⟦LOC:البحر المتوسط⟧ نحو ⟦LOC:الخليج⟧، ثم جالت في ⟦LOC:أميركا الجنوبية⟧.",
+	}, true)
+	src := "وجال المنتخب في أميركا الجنوبية."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Key == "United States" {
+			t.Errorf("%s: %q is the United States", src, m.Text)
+		}
+	}
+}

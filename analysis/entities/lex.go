@@ -80,6 +80,9 @@ func load() *lexicons {
 			}
 			add(gazEntry{kind: kind, canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), ambiguous: e.Field(3) == "ambiguous", words: e.Words, ref: e.Ref()})
 		}
+		for _, e := range lexicon.MustLoad("regions.tsv") {
+			add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
 		for _, e := range lexicon.MustLoad("orgs.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
 		}
