@@ -183,7 +183,7 @@ func (r *recognizer) famousSurnames() {
 		}
 		for _, v := range w.vars.all() {
 			full, ok := r.lx.famous[v.key]
-			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && r.lx.nameTokens[v.key] < 20 || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
 				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
 				continue
 			}
@@ -387,7 +387,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	}
 	if first {
 		for _, v := range w.vars.all()[1:] {
-			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] {
+			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] && utf8.RuneCountInString(v.key) >= 3 {
 				return true, 1
 			}
 		}
@@ -506,6 +506,10 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		}
 		if r.lx.nameJoiner[k] {
 			break // آل، بن with no name after them
+		}
+		if k == "الله" || k == "الدين" {
+			n++ // نصر الله، رامي الحمد الله، صلاح الدين
+			continue
 		}
 		ok2, _ := r.nameWord(i+n, false)
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
@@ -734,6 +738,9 @@ func (r *recognizer) people() {
 		if r.used[i] {
 			continue
 		}
+		if i > 0 && r.words[i-1].seg == r.words[i].seg && institutionHeads[r.words[i-1].key] {
+			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
+		}
 		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
 			// a well-known person's full name (persons_data.tsv)
 			m := r.person(i, h.n, h.strip, "lexicon "+h.e.ref, 0.9)
@@ -754,6 +761,9 @@ func (r *recognizer) people() {
 			r.emit(m, i, i+n)
 			i += n - 1
 			continue
+		}
+		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+			continue // فرانس برس: a known organization, not a person named فرانس
 		}
 		if !r.mayStartName(i) {
 			if n := r.tokenName(i); n >= 2 {

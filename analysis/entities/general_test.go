@@ -125,3 +125,21 @@ func TestRegions(t *testing.T) {
 		}
 	}
 }
+
+// Fixes from reading real articles by hand (sentences of our own):
+// ولي العهد is a title, فرانس برس an agency, معهد + a person's name an
+// institution, الحمد الله a family name, تشن a verb.
+func TestHandCheckFixes(t *testing.T) {
+	checkHas(t, []string{
+		"وزار ولي العهد ⟦LOC:الكويت⟧ أمس، حسب ⟦ORG:فرانس برس⟧.",
+		"ويعمل الباحث في ⟦ORG:معهد ماكس بلانك⟧ منذ سنوات.",
+		"وأعربت ⟦ORG:منظمة الشفافية الدولية⟧ عن قلقها.",
+	}, true)
+	checkHas(t, []string{
+		"واستقبل الوزير ⟦PERSON:رامي الحمد الله⟧ في مكتبه.",
+	}, false)
+	src := "وقالت إن القوات تشن هجوما واسعا."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
+	}
+}

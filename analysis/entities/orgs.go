@@ -27,6 +27,10 @@ var definiteHeads = keySet("البنك المصرف الحزب الجبهة ال
 // الحاكم، المجلس الأعلى are names only with more words.
 var genericAdjectives = keySet("الحاكم الجديد الجديدة الأول الأولى الثاني الثانية الأعلى العليا الكبير الكبرى الرئيسي الرئيسية السابق السابقة الحالي الحالية المذكور المذكورة نفسه نفسها الوحيد الوحيدة الأخرى الآخر الدولي الدولية المحلي المحلية العام العامة")
 
+// scopeAdjectives end an institution's name after its first name word:
+// منظمة الشفافية الدولية، جمعية الهلال الأحمر الدولية.
+var scopeAdjectives = keySet("الدولي الدولية العالمي العالمية العربي العربية الوطني الوطنية")
+
 // institutionAt reads a spelled-out institution at word i: a head noun
 // (institutionHeads, with a clitic or not) and its name: a known place
 // or organization, words with the article (حزب الليكود، جبهة التحرير
@@ -82,7 +86,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		if r.lx.notName[k] || r.lx.months[k] || r.toks[r.words[j].tok].Kind != text.Word {
 			break
 		}
-		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
+		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && (!genericAdjectives[k] || names > 0 && scopeAdjectives[k]) {
 			j++
 			names++
 			continue
@@ -91,7 +95,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			j++ // معهد … للتكنولوجيا، الاتحاد … لكرة القدم
 			continue
 		}
-		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !r.lx.given[k] && !strings.HasPrefix(k, "و") {
+		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !strings.HasPrefix(k, "و") {
 			// شركة نوكيا، شركة فولكس فاغن
 			from := j
 			j++
