@@ -919,7 +919,8 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC") {
+	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || sector == "sport" && !r.knownAsName(r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key)) {
+		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
 		return i
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)

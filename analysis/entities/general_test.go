@@ -143,3 +143,15 @@ func TestHandCheckFixes(t *testing.T) {
 		t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
 	}
 }
+
+// Sport roles: a coach, a forward, a goalkeeper, a referee before a name.
+func TestSportRoles(t *testing.T) {
+	checkHas(t, []string{
+		"وسجل المهاجم البلجيكي ⟦PERSON:روميلو لوكاكو⟧ هدفين، وتصدى الحارس ⟦PERSON:ديفيد أوسبينا⟧ لركلة جزاء.",
+		"وقال المدرب الإيطالي ⟦PERSON:ماسيميليانو أليغري⟧ إن فريقه تعب، وأدار الحكم ⟦PERSON:مارك كلاتنبرغ⟧ اللقاء.",
+	}, false)
+	src := "وقال المدرب إن اللاعب مصاب."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
+	}
+}
