@@ -604,6 +604,9 @@ func (r *recognizer) afterJoiner(j int) bool {
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
 var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
 
+// shortMinistries are the fields news name a ministry by without وزارة.
+var shortMinistries = map[string]bool{"foreign": true, "defence": true, "interior": true}
+
 // roleModifiers may follow a role before the name: السابق، الجديد …
 var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
 
@@ -631,7 +634,9 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	if !hasWord {
 		for _, v := range r.words[j].vars.all() {
-			if f, ok := r.lx.fields[v.key]; ok {
+			if f, ok := r.lx.fields[v.key]; ok && shortMinistries[f] {
+				// الخارجية الروسية is the ministry; الاقتصاد الإسرائيلي
+				// is the economy
 				field, strip = f, v.strip
 				break
 			}
@@ -714,7 +719,10 @@ func (r *recognizer) kunyaAt(i int) int {
 // tokens know, the first one well (ten names or more), none of them a
 // common word of the collection, a function word, a lexicon phrase, a
 // word with the article or a verb form.
-func (r *recognizer) tokenName(i int) int {
+func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
+
+// tokenNameMin is tokenName with the first word in min names or more.
+func (r *recognizer) tokenNameMin(i, first int) int {
 	ok := func(j int, min int) bool {
 		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
 			return false
@@ -723,7 +731,7 @@ func (r *recognizer) tokenName(i int) int {
 		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
 			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
 	}
-	if !ok(i, 10) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
+	if !ok(i, first) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
 		return 0
 	}
 	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
@@ -753,6 +761,23 @@ func (r *recognizer) people() {
 			if end := r.roleChain(i); end > i {
 				i = end - 1
 				continue
+			}
+		}
+		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
+			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
+			// name the name tokens know
+			j := i + h.n
+			if j < len(r.words) && (r.words[j].key == "الشاب" || r.words[j].key == "الشابه") {
+				j++
+			}
+			if j < len(r.words) && r.words[j].seg == r.words[i].seg && !r.mayStartName(j) {
+				if n := r.tokenNameMin(j, 2); n >= 2 {
+					m := r.person(j, n, 0, "nationality + name tokens", 0.6)
+					m.Country = h.e.country
+					r.emit(m, j, j+n)
+					i = j + n - 1
+					continue
+				}
 			}
 		}
 		if n := r.kunyaAt(i); n >= 2 {

@@ -155,3 +155,15 @@ func TestSportRoles(t *testing.T) {
 		t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
 	}
 }
+
+// A field word with a nationality is a ministry only for the ones news
+// shorten (الخارجية الروسية), not the economy (الاقتصاد الإسرائيلي); a
+// nationality before a foreign name the name tokens know.
+func TestMinistryShortFormsAndNationalities(t *testing.T) {
+	checkHas(t, []string{
+		"وقالت ⟦ORG:الخارجية الروسية⟧ إن الاقتصاد الإسرائيلي تأثر بالأزمة.",
+	}, true)
+	checkHas(t, []string{
+		"وفاز الكرواتي الشاب ⟦PERSON:ماريو ماندجوكيتش⟧ بالجائزة.",
+	}, false)
+}
