@@ -15,7 +15,7 @@ func TestScoreAner(t *testing.T) {
 	d := AnerDoc{ID: "x", Text: txt, Tokens: [][2]int{{0, 6}, {7, 19}, {20, 28}, {29, 35}},
 		Gold: []AnerMention{{7, 19, "LOC"}, {20, 35, "PERS"}}}
 	pred := [][]rasad.Mention{{
-		{Span: rasad.Span{Start: 9, End: 19}, Type: "LOC"},    // باريس inside وباريس
+		{Span: rasad.Span{Start: 9, End: 19}, Type: "LOC"},     // باريس inside وباريس
 		{Span: rasad.Span{Start: 20, End: 28}, Type: "PERSON"}, // half the name
 		{Span: rasad.Span{Start: 29, End: 35}, Type: "ORG"},    // spurious
 	}}
