@@ -176,8 +176,8 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return false
 	}
 	k := h.e.words[0]
-	if r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
-		return true
+	if _, famous := r.lx.famous[k]; famous || r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
+		return true // شيراك is a town and a president, not a club
 	}
 	for _, v := range r.words[i].vars.all()[1:] {
 		if r.lx.notName[v.key] || r.common[v.key] {
