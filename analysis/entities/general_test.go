@@ -167,3 +167,15 @@ func TestMinistryShortFormsAndNationalities(t *testing.T) {
 		"وفاز الكرواتي الشاب ⟦PERSON:ماريو ماندجوكيتش⟧ بالجائزة.",
 	}, false)
 }
+
+// Mauritanian nasab with ولد; function words and elatives end a name; لي
+// and بيت are not given names.
+func TestNameEnds(t *testing.T) {
+	checkHas(t, []string{
+		"واستقبل الرئيس ⟦PERSON:محمد ولد عبد العزيز⟧ أمس الوفد.",
+		"وكان ⟦PERSON:أحمد حداد⟧ إحدى الشخصيات، و⟦PERSON:هاني شاكر⟧ عضو اللجنة.",
+	}, false)
+	checkHas(t, []string{
+		"وقال إن بيت الشعر مفتوح، وإن لي السمراء رأيا آخر.",
+	}, true)
+}
