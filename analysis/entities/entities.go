@@ -511,9 +511,19 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			n++ // نصر الله، رامي الحمد الله، صلاح الدين
 			continue
 		}
+		compound := n >= 2 && (r.words[i+n-2].key == "عبد" || r.words[i+n-2].key == "ابو" || r.words[i+n-2].key == "ابي")
+		if n >= 2 && r.words[i+n-2].key == "ال" {
+			break // آل ثاني: the family ends the name
+		}
 		ok2, _ := r.nameWord(i+n, false)
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
+		}
+		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.lx.given[k] && !strings.HasPrefix(k, "ال") {
+			ok2 = false // بوش حالة: a feminine noun after a name
+		}
+		if ok2 && n >= 2 && r.lx.nameJoiner[r.words[i+n-2].key] && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
+			ok2 = false // after بن X, a further word must be a known name or a family name
 		}
 		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف

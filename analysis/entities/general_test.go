@@ -179,3 +179,11 @@ func TestNameEnds(t *testing.T) {
 		"وقال إن بيت الشعر مفتوح، وإن لي السمراء رأيا آخر.",
 	}, true)
 }
+
+// A name ends after آل X, and after بن X only a known name or family
+// name continues it; a feminine noun does not continue a name.
+func TestNasabEnds(t *testing.T) {
+	checkHas(t, []string{
+		"واستقبل ⟦PERSON:خليفة بن زايد آل نهيان⟧ رئيس الوزراء، وأعلن الرئيس ⟦PERSON:جون بوش⟧ حالة الطوارئ.",
+	}, false)
+}
