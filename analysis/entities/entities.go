@@ -1242,7 +1242,7 @@ func surnameForm(m rasad.Mention) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	if lx := load(); lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
 		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
 	}
 	return string(appendFold(nil, last))

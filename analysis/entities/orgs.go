@@ -86,7 +86,11 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		if r.lx.notName[k] || r.lx.months[k] || r.toks[r.words[j].tok].Kind != text.Word {
 			break
 		}
-		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && (!genericAdjectives[k] || names > 0 && scopeAdjectives[k]) {
+		if names > 0 && scopeAdjectives[k] {
+			j++ // منظمة الشفافية الدولية: the scope ends the name
+			break
+		}
+		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
 			names++
 			continue
