@@ -195,3 +195,11 @@ func TestNasabEnds(t *testing.T) {
 		"واستقبل ⟦PERSON:خليفة بن زايد آل نهيان⟧ رئيس الوزراء، وأعلن الرئيس ⟦PERSON:جون بوش⟧ حالة الطوارئ.",
 	}, false)
 }
+
+// A club called by its town without سيتي/يونايتد, and UEFA without the
+// article, in a match report.
+func TestClubAliases(t *testing.T) {
+	checkHas(t, []string{
+		"وتغلب ⟦ORG:مانشستر يونايتد⟧ على ⟦ORG:سوانزي⟧ في الدوري الممتاز، وعاقب ⟦ORG:يويفا⟧ النادي.",
+	}, false)
+}

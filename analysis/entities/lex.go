@@ -101,6 +101,11 @@ func load() *lexicons {
 				continue
 			}
 			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") {
+				// سوانزي سيتي، ليدز يونايتد: the club is called by its town
+				lex.clubNames[e.Words[0]] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: e.Words[:1], ref: e.Ref()})
+			}
 			if len(e.Words) > 1 && (e.Words[0] == "نادي" || e.Words[0] == "فريق") {
 				// نادي الزمالك: the club is called الزمالك
 				alias := e.Words[1:]
