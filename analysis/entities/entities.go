@@ -184,7 +184,7 @@ func (r *recognizer) famousSurnames() {
 		}
 		for _, v := range w.vars.all() {
 			full, ok := r.lx.famous[v.key]
-			if !ok || utf8.RuneCountInString(v.key) < 4 || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
 				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
 				continue
 			}
@@ -388,7 +388,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	}
 	if first {
 		for _, v := range w.vars.all()[1:] {
-			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] {
+			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] && utf8.RuneCountInString(v.key) >= 3 {
 				return true, 1
 			}
 		}
@@ -508,9 +508,23 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		if r.lx.nameJoiner[k] {
 			break // آل، بن with no name after them
 		}
+		if k == "الله" || k == "الدين" {
+			n++ // نصر الله، رامي الحمد الله، صلاح الدين
+			continue
+		}
+		compound := n >= 2 && (r.words[i+n-2].key == "عبد" || r.words[i+n-2].key == "ابو" || r.words[i+n-2].key == "ابي")
+		if n >= 2 && r.words[i+n-2].key == "ال" {
+			break // آل ثاني: the family ends the name
+		}
 		ok2, _ := r.nameWord(i+n, false)
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
+		}
+		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.lx.given[k] && !strings.HasPrefix(k, "ال") {
+			ok2 = false // بوش حالة: a feminine noun after a name
+		}
+		if ok2 && n >= 2 && r.lx.nameJoiner[r.words[i+n-2].key] && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
+			ok2 = false // after بن X, a further word must be a known name or a family name
 		}
 		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف
@@ -601,6 +615,9 @@ func (r *recognizer) afterJoiner(j int) bool {
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
 var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
 
+// shortMinistries are the fields news name a ministry by without وزارة.
+var shortMinistries = map[string]bool{"foreign": true, "defence": true, "interior": true}
+
 // roleModifiers may follow a role before the name: السابق، الجديد …
 var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
 
@@ -628,7 +645,9 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	if !hasWord {
 		for _, v := range r.words[j].vars.all() {
-			if f, ok := r.lx.fields[v.key]; ok {
+			if f, ok := r.lx.fields[v.key]; ok && shortMinistries[f] {
+				// الخارجية الروسية is the ministry; الاقتصاد الإسرائيلي
+				// is the economy
 				field, strip = f, v.strip
 				break
 			}
@@ -675,11 +694,71 @@ func (r *recognizer) mayStartName(i int) bool {
 	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
 }
 
+// kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
+var kunyaStarts = keySet("أبو ابو أبي ابي ابن")
+
+// notKunya follow ابن/أبو as kinship, age or common nouns: ابن عمه، ابن
+// عشر سنين، ابن رجل.
+var notKunya = keySet("عم عمه عمها عمي خال خاله خالها أخ أخي أخيه أخيها أخت أخته عشر عشرة ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة رجل امرأة سنة عام البلد الوطن المدينة الشهيد")
+
+// kunyaAt reads أبو/ابن + a name at i (أبو الغيط، ابن خلدون، أبو عبد
+// الله): the words after it are read as after a joiner.
+func (r *recognizer) kunyaAt(i int) int {
+	if !kunyaStarts[r.words[i].key] || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
+		return 0
+	}
+	if r.hits[i] != nil || r.hits[i+1] != nil || r.lx.nameJoiner[r.words[i+1].key] && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
+		return 0 // أبو ظبي is a place; ابن عمه a cousin
+	}
+	if r.words[i+1].key == "عبد" {
+		if i+2 < len(r.words) && r.words[i+2].seg == r.words[i].seg && r.afterJoiner(i+2) {
+			if n, _ := r.nameAt(i + 1); n >= 2 {
+				return 1 + n
+			}
+			return 3
+		}
+		return 0
+	}
+	if n, _ := r.nameAt(i + 1); n >= 2 && !strings.HasPrefix(r.words[i+1].key, "ال") {
+		return 1 + n
+	}
+	return 2
+}
+
+// tokenName reads a name whose given name the given-name lists lack
+// (كوفي أنان، جلعاد شاليط): two or three words that the Wikidata name
+// tokens know, the first one well (ten names or more), none of them a
+// common word of the collection, a function word, a lexicon phrase, a
+// word with the article or a verb form.
+func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
+
+// tokenNameMin is tokenName with the first word in min names or more.
+func (r *recognizer) tokenNameMin(i, first int) int {
+	ok := func(j int, min int) bool {
+		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
+			return false
+		}
+		k := r.words[j].key
+		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
+			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
+	}
+	if !ok(i, first) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
+		return 0
+	}
+	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
+		return 3
+	}
+	return 2
+}
+
 // people finds persons: role chains, given name + surname, coordination.
 func (r *recognizer) people() {
 	for i := 0; i < len(r.words); i++ {
 		if r.used[i] {
 			continue
+		}
+		if i > 0 && r.words[i-1].seg == r.words[i].seg && institutionHeads[r.words[i-1].key] {
+			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
 		}
 		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
 			// a well-known person's full name (persons_data.tsv)
@@ -695,7 +774,40 @@ func (r *recognizer) people() {
 				continue
 			}
 		}
+		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
+			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
+			// name the name tokens know
+			j := i + h.n
+			if j < len(r.words) && (r.words[j].key == "الشاب" || r.words[j].key == "الشابه") {
+				j++
+			}
+			if j < len(r.words) && r.words[j].seg == r.words[i].seg && !r.mayStartName(j) {
+				if n := r.tokenNameMin(j, 2); n >= 2 {
+					m := r.person(j, n, 0, "nationality + name tokens", 0.6)
+					m.Country = h.e.country
+					r.emit(m, j, j+n)
+					i = j + n - 1
+					continue
+				}
+			}
+		}
+		if n := r.kunyaAt(i); n >= 2 {
+			m := r.person(i, n, 0, "kunya or nasab + name", 0.7)
+			r.apposition(&m, i+n)
+			r.emit(m, i, i+n)
+			i += n - 1
+			continue
+		}
+		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+			continue // فرانس برس: a known organization, not a person named فرانس
+		}
 		if !r.mayStartName(i) {
+			if n := r.tokenName(i); n >= 2 {
+				m := r.person(i, n, 0, "name tokens (name_tokens.tsv)", 0.6)
+				r.apposition(&m, i+n)
+				r.emit(m, i, i+n)
+				i += n - 1
+			}
 			continue
 		}
 		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
@@ -712,9 +824,32 @@ func (r *recognizer) people() {
 				r.apposition(&m, i+n)
 				r.emit(m, i, i+n)
 				i += n - 1
+			} else if n == 1 && r.givenAlone(i, strip) {
+				r.emit(r.person(i, 1, strip, "given name alone", 0.6), i, i+1)
 			}
 		}
 	}
+}
+
+// givenAlone reports a given name standing alone as a person (وقال علي
+// إن …): not a word the collection also writes with the article or as an
+// indefinite noun (أمل، سلام، كريم are words too), not a name that collides
+// with a function word, followed by no lexicon phrase.
+func (r *recognizer) givenAlone(i, strip int) bool {
+	w := &r.words[i]
+	k := w.vars.v[min(strip, w.vars.n-1)].key
+	if !r.lx.given[k] || r.lx.nameJoiner[k] || r.common[k] || r.indefinite(k) || r.lx.notName[k] || utf8.RuneCountInString(k) < 3 {
+		return false
+	}
+	// the name ends there: punctuation or a function word follows (a word
+	// that is no name may be a surname the lexicons do not know)
+	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.lx.notName[r.words[i+1].key] {
+		return false
+	}
+	if _, ok := r.lx.famous[k]; ok && r.lx.nameTokens[k] > 50 {
+		return true
+	}
+	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
 }
 
 // person builds a PERSON mention over words [i, i+n).
@@ -820,7 +955,8 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC") {
+	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || sector == "sport" && !r.knownAsName(r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key)) {
+		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
 		return i
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
@@ -1002,7 +1138,7 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 		}
 	}
 	_, famous := r.lx.famous[k]
-	return al || famous || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.sub == "city" && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
+	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
 		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
 }
 
@@ -1107,7 +1243,7 @@ func surnameForm(m rasad.Mention) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	if lx := load(); lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
 		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
 	}
 	return string(appendFold(nil, last))

@@ -80,6 +80,9 @@ func load() *lexicons {
 			}
 			add(gazEntry{kind: kind, canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), ambiguous: e.Field(3) == "ambiguous", words: e.Words, ref: e.Ref()})
 		}
+		for _, e := range lexicon.MustLoad("regions.tsv") {
+			add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
 		for _, e := range lexicon.MustLoad("orgs.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
 		}
@@ -98,6 +101,11 @@ func load() *lexicons {
 				continue
 			}
 			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") {
+				// سوانزي سيتي، ليدز يونايتد: the club is called by its town
+				lex.clubNames[e.Words[0]] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: e.Words[:1], ref: e.Ref()})
+			}
 			if len(e.Words) > 1 && (e.Words[0] == "نادي" || e.Words[0] == "فريق") {
 				// نادي الزمالك: the club is called الزمالك
 				alias := e.Words[1:]
@@ -177,7 +185,7 @@ func load() *lexicons {
 			}
 		}
 		for _, e := range lexicon.MustLoad("given_names_data.tsv") {
-			if len(e.Words) != 1 || lex.notName[e.Words[0]] || lex.given[e.Words[0]] {
+			if len(e.Words) != 1 || lex.notName[e.Words[0]] || lex.given[e.Words[0]] || notGiven[e.Words[0]] {
 				continue
 			}
 			lex.given[e.Words[0]] = true
@@ -203,7 +211,7 @@ func load() *lexicons {
 			lex.fields[text.Key(k)] = v
 		}
 		lex.landmarks = keySet("بحيرة نهر جبل جبال جزيرة جزر خليج مضيق بحر صحراء وادي سهل هضبة شبه")
-		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل")
+		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل ولد")
 	})
 	return &lex
 }
@@ -215,6 +223,10 @@ var ministryFields = map[string]string{
 	"الاقتصاد": "economy", "العدل": "justice", "الصحة": "health", "التعليم": "education", "الزراعة": "agriculture",
 	"النفط": "oil", "الإعلام": "information", "التجارة": "trade", "النقل": "transport", "الثقافة": "culture",
 }
+
+// notGiven are given names of the generated list that are mostly other
+// words in news: بيت (house), لي (for me).
+var notGiven = keySet("بيت لي أم ام")
 
 // ordinalWords are regnal numbers: part of a name (الحسن الثاني), never a
 // name alone.
@@ -231,7 +243,8 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 سيلتقي سيعقد ستعقد سيزور ستزور سيجري ستجري يترأس كتب كتبت نفى نفت ينفي تنفي شدد شددت يشدد لفت لفتت تابع تابعت حث حثت يحث استبعد استبعدت
 وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
 وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
-الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها`
+الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها
+إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا`
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3

@@ -27,6 +27,10 @@ var definiteHeads = keySet("البنك المصرف الحزب الجبهة ال
 // الحاكم، المجلس الأعلى are names only with more words.
 var genericAdjectives = keySet("الحاكم الجديد الجديدة الأول الأولى الثاني الثانية الأعلى العليا الكبير الكبرى الرئيسي الرئيسية السابق السابقة الحالي الحالية المذكور المذكورة نفسه نفسها الوحيد الوحيدة الأخرى الآخر الدولي الدولية المحلي المحلية العام العامة")
 
+// scopeAdjectives end an institution's name after its first name word:
+// منظمة الشفافية الدولية، جمعية الهلال الأحمر الدولية.
+var scopeAdjectives = keySet("الدولي الدولية العالمي العالمية العربي العربية الوطني الوطنية")
+
 // institutionAt reads a spelled-out institution at word i: a head noun
 // (institutionHeads, with a clitic or not) and its name: a known place
 // or organization, words with the article (حزب الليكود، جبهة التحرير
@@ -82,6 +86,10 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		if r.lx.notName[k] || r.lx.months[k] || r.toks[r.words[j].tok].Kind != text.Word {
 			break
 		}
+		if names > 0 && scopeAdjectives[k] {
+			j++ // منظمة الشفافية الدولية: the scope ends the name
+			break
+		}
 		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
 			names++
@@ -91,7 +99,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			j++ // معهد … للتكنولوجيا، الاتحاد … لكرة القدم
 			continue
 		}
-		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !r.lx.given[k] && !strings.HasPrefix(k, "و") {
+		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !strings.HasPrefix(k, "و") {
 			// شركة نوكيا، شركة فولكس فاغن
 			from := j
 			j++
@@ -145,7 +153,8 @@ func (r *recognizer) institution(i int) bool {
 var sportCues = keySet(`فريق فريقه الفريق نادي النادي مباراة المباراة مباراته مباراتها لقاء اللقاء الدوري دوري كأس بطولة البطولة
 هدف هدفا هدفين أهداف الأهداف مدرب المدرب مدربه لاعب اللاعب لاعبي لاعبو لاعبا فاز يفوز فوز الفوز تغلب خسر خسارة تعادل التعادل
 هزم هزيمة الملعب ملعب الموسم مهاجم المهاجم حارس الحارس منتخب المنتخب تأهل نهائي النهائي الشوط ضربة جزاء الدقيقة تعاقد انتقال صفقة
-المتصدر الصدارة نقطة نقاط بنقطة الجولة المرحلة ذهاب إياب الفائز ضيفه مضيفه جماهير الجماهير`)
+المتصدر الصدارة نقطة نقاط بنقطة الجولة المرحلة ذهاب إياب الفائز ضيفه مضيفه جماهير الجماهير
+القدم كرة لكرة الممتاز بتغلبه فوزه بفوزه خسارته تعادله المركز الترتيب الهبوط مهاجمه حارسه المرمى`)
 
 // sportContext reports a sport cue within eight words of word i, in the
 // same sentence.
@@ -172,8 +181,8 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return false
 	}
 	k := h.e.words[0]
-	if r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
-		return true
+	if _, famous := r.lx.famous[k]; famous || r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
+		return true // شيراك is a town and a president, not a club
 	}
 	for _, v := range r.words[i].vars.all()[1:] {
 		if r.lx.notName[v.key] || r.common[v.key] {

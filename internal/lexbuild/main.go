@@ -157,6 +157,15 @@ func places(data, out string) error {
 		pb, _ := strconv.Atoi(b[4])
 		return pa > pb
 	})
+	// a region named like its capital city shares the city's population
+	// (كابول the province and the city), so that the one row kept is
+	// judged by it
+	maxPop := map[string]int{}
+	for _, c := range rows {
+		if p, _ := strconv.Atoi(c[4]); p > maxPop[c[0]+"\x00"+c[3]] {
+			maxPop[c[0]+"\x00"+c[3]] = p
+		}
+	}
 	var free, odbl []string
 	for _, c := range rows {
 		ar, latin, kind, cc, pop, src := c[0], c[1], c[2], c[3], c[4], c[5]
@@ -177,6 +186,9 @@ func places(data, out string) error {
 			p, _ := strconv.Atoi(pop)
 			if kind == "city" && p < 50000 {
 				continue
+			}
+			if mp := maxPop[ar+"\x00"+cc]; mp > p {
+				pop = strconv.Itoa(mp)
 			}
 			odbl = append(odbl, strings.Join([]string{v, titleCase(latin), kind, cc, pop}, "\t"))
 		}
