@@ -162,7 +162,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.orgsAndPlaces()
 	r.surnames(opts.Known)
 	r.resolveSingles(opts.Known)
-	r.out = withModel(src, toks, r.out) // ner hook: the statistical tagger's names (model.go)
+	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
 	return r.out
 }

@@ -7,6 +7,7 @@ package entities
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,9 +38,13 @@ const (
 	ModelLonger
 	// ModelOnly: the model alone (for evaluation).
 	ModelOnly
+	// ModelPlusLexicon: every model mention stays; the rules' lexicon and
+	// ministry mentions are added where they overlap none; the rules'
+	// patterns are left out.
+	ModelPlusLexicon
 )
 
-var policyNames = [...]string{"off", "fill", "model-first", "lexicon-first", "longer", "model-only"}
+var policyNames = [...]string{"off", "fill", "model-first", "lexicon-first", "longer", "model-only", "model+lexicon"}
 
 func (p ModelPolicy) String() string {
 	if int(p) < len(policyNames) {
@@ -60,7 +65,7 @@ func ParseModelPolicy(s string) (ModelPolicy, bool) {
 
 // DefaultModelPolicy was chosen on the training side's development slice
 // of ANERcorp (see analysis/ner/model/README.md and rasad train ner).
-const DefaultModelPolicy = ModelLexicon
+const DefaultModelPolicy = ModelLonger
 
 var modelPolicy atomic.Int32
 
@@ -80,7 +85,7 @@ var taggers = sync.Pool{New: func() any {
 
 // withModel is Find's hook: the rules' mentions combined with the model's
 // under the current policy.
-func withModel(src string, toks []text.Token, rules []rasad.Mention) []rasad.Mention {
+func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
 	p := ModelPolicy(modelPolicy.Load())
 	if p == ModelOff {
 		return rules
@@ -90,36 +95,77 @@ func withModel(src string, toks []text.Token, rules []rasad.Mention) []rasad.Men
 		return rules // no model: the rules alone
 	}
 	defer taggers.Put(t)
-	return Combine(src, toks, rules, ModelMentions(src, toks, t.Tag(src, toks)), p)
+	return Combine(src, toks, rules, TagModel(t, src, toks, rules, common), p)
 }
 
-// ModelMentions turns the tagger's names into mentions: a clitic before
-// the article (وال، بال، لل) is left out of the span, as is a conjunction
-// or preposition on a word the lexicons know without it.
-func ModelMentions(src string, toks []text.Token, ms []ner.Mention) []rasad.Mention {
+// TagModel runs the tagger, with the rules' mentions as hints when its
+// model was trained with them, and returns its mentions.
+func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	var hints []ner.Hint
+	if t.Model().Hints {
+		hints = Hints(rules)
+	}
+	return ModelMentions(src, toks, t.TagHints(src, toks, hints), common)
+}
+
+// Hints are the rules' mentions as the tagger's hints (sorted by start).
+func Hints(rules []rasad.Mention) []ner.Hint {
+	hs := make([]ner.Hint, 0, len(rules))
+	for _, m := range rules {
+		typ := m.Type
+		if typ == "PERSON" {
+			typ = "PERS"
+		}
+		hs = append(hs, ner.Hint{Start: m.Start, End: m.End, Type: typ, Sure: lexiconSure(m)})
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
+	return hs
+}
+
+// ModelMentions turns the tagger's names into mentions. A word with
+// tanween (قريباً) at either end is left out: indefinite nouns and adverbs
+// are never part of a name; so is, at either end of a person's name, a
+// common word of the collection (see CommonWords: سافر، هدفا). A clitic before the article (وال، بال، لل) is
+// left out of the span, as is a conjunction (و ف) unless the whole word
+// is a lexicon name (وليد، واشنطن), and a preposition (ب ل ك) on a word the
+// lexicons know without it.
+func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
 	out := make([]rasad.Mention, 0, len(ms))
 	lx := load()
+	known := func(k string) bool { return len(lx.byFirst[k]) > 0 || lx.given[k] }
 	for _, m := range ms {
-		start := m.Start
-		first := toks[m.First]
-		if first.Kind == text.Word {
-			vs := cliticVariants(first.Key)
+		first, last := m.First, m.Last
+		notName := func(t text.Token) bool {
+			return tanween(src, t) || m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
+		}
+		for first <= last && notName(toks[first]) {
+			first++
+		}
+		for last >= first && notName(toks[last]) {
+			last--
+		}
+		if first > last || m.Type == "PERS" && first == last && last-first < m.Last-m.First {
+			continue // a person's name cut down to one word: the model's evidence was the whole span
+		}
+		start, end := toks[first].Start, toks[last].End
+		if ft := toks[first]; ft.Kind == text.Word && !known(ft.Key) {
+			vs := cliticVariants(ft.Key)
 			strip := 0
 			for _, v := range vs.all()[1:] {
-				if strings.HasPrefix(v.key, "ال") || len(lx.byFirst[v.key]) > 0 || lx.given[v.key] {
+				conjOnly := v.strip == 1 && (strings.HasPrefix(ft.Key, "و") || strings.HasPrefix(ft.Key, "ف"))
+				if strings.HasPrefix(v.key, "ال") || conjOnly || known(v.key) {
 					strip = v.strip
 				}
 			}
 			if strip > 0 {
-				w := word{start: first.Start, end: first.End}
-				start = (&recognizer{src: src}).surfaceStart(w, strip)
+				start = (&recognizer{src: src}).surfaceStart(word{start: ft.Start, end: ft.End}, strip)
 			}
 		}
 		typ := m.Type
 		if typ == "PERS" {
 			typ = "PERSON"
 		}
-		mn := rasad.Mention{Span: rasad.Span{Start: start, End: m.End}, Text: src[start:m.End], Type: typ,
+		mn := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Text: src[start:end], Type: typ,
 			Rule: ner.Rule, Confidence: math.Round(100/(1+math.Exp(-m.Margin/4))) / 100}
 		if typ == "PERSON" {
 			mn.Key = NameKey(mn.Text)
@@ -129,6 +175,15 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention) []rasad.Ment
 		out = append(out, mn)
 	}
 	return out
+}
+
+// tanween reports a word written with tanween (ً ٌ ٍ).
+func tanween(src string, t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
+	s := src[t.Start:t.End]
+	return strings.ContainsRune(s, '\u064B') || strings.ContainsRune(s, '\u064C') || strings.ContainsRune(s, '\u064D')
 }
 
 func overlaps(a, b rasad.Mention) bool { return a.Start < b.End && b.Start < a.End }
@@ -176,6 +231,9 @@ func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p Mode
 		addFree(rules, lexiconSure)
 		addFree(model, nil)
 		addFree(rules, func(m rasad.Mention) bool { return !lexiconSure(m) })
+	case ModelPlusLexicon:
+		out = append(out, model...)
+		addFree(rules, lexiconSure)
 	case ModelLonger:
 		for _, m := range rules {
 			keep := true
