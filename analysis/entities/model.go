@@ -9,7 +9,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/rasad/rasad"
@@ -75,13 +74,29 @@ func init() { modelPolicy.Store(int32(DefaultModelPolicy)) }
 // returns the previous policy.
 func SetModelPolicy(p ModelPolicy) ModelPolicy { return ModelPolicy(modelPolicy.Swap(int32(p))) }
 
-var taggers = sync.Pool{New: func() any {
+// taggers keeps idle taggers with their word caches; unlike a sync.Pool
+// it is not emptied by the garbage collector, so the caches stay warm.
+var taggers = make(chan *ner.Tagger, 64)
+
+func getTagger() *ner.Tagger {
+	select {
+	case t := <-taggers:
+		return t
+	default:
+	}
 	m, err := ner.Default()
 	if err != nil {
-		return (*ner.Tagger)(nil)
+		return nil
 	}
 	return ner.NewTagger(m)
-}}
+}
+
+func putTagger(t *ner.Tagger) {
+	select {
+	case taggers <- t:
+	default:
+	}
+}
 
 // withModel is Find's hook: the rules' mentions combined with the model's
 // under the current policy.
@@ -90,11 +105,11 @@ func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[
 	if p == ModelOff {
 		return rules
 	}
-	t, _ := taggers.Get().(*ner.Tagger)
+	t := getTagger()
 	if t == nil {
 		return rules // no model: the rules alone
 	}
-	defer taggers.Put(t)
+	defer putTagger(t)
 	return Combine(src, toks, rules, TagModel(t, src, toks, rules, common), p)
 }
 

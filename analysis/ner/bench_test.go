@@ -16,7 +16,7 @@ func BenchmarkTag(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := testcorpus.Load(b, 500)
+	docs := testcorpus.Load(b, 2000)
 	toks := make([][]text.Token, len(docs))
 	var size int64
 	for i, d := range docs {

@@ -295,6 +295,9 @@ func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokI
 	}
 }
 
+// useBigrams adds the pairs (w-1|w, w|w+1) of clitic-stripped forms.
+const useBigrams = false
+
 var (
 	hashBOS = hashString("<s>")
 	hashEOS = hashString("</s>")
@@ -339,12 +342,14 @@ func features(dst []uint32, names []string, ti []tokInfo, i int, withNames bool)
 			name(c.t, v)
 		}
 	}
-	hm, vm := slot(i-1, sStrip)
-	hp, vp := slot(i+1, sStrip)
-	dst = append(dst, mix2(tBiM1, hm, w.h[sStrip]), mix2(tBiP1, w.h[sStrip], hp))
-	if withNames {
-		name(tBiM1, vm+"|"+w.val[sStrip])
-		name(tBiP1, w.val[sStrip]+"|"+vp)
+	if useBigrams {
+		hm, vm := slot(i-1, sStrip)
+		hp, vp := slot(i+1, sStrip)
+		dst = append(dst, mix2(tBiM1, hm, w.h[sStrip]), mix2(tBiP1, w.h[sStrip], hp))
+		if withNames {
+			name(tBiM1, vm+"|"+w.val[sStrip])
+			name(tBiP1, w.val[sStrip]+"|"+vp)
+		}
 	}
 	for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, -1}, {tLexP1, 1}, {tLexM2, -2}, {tLexP2, 2}} {
 		j := i + c.off

@@ -280,7 +280,7 @@ type Tagger struct {
 	back      []int8
 	tags      []int
 	fbuf      []uint32
-	cache     map[string]*wordVec // by surface
+	cache     map[uint64]*wordVec // by the 64-bit hash of the surface
 	words     []*wordVec
 	bos, eos  *wordVec
 	lex       *[5][2 * maxCats][nTags]int32
