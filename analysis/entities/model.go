@@ -137,27 +137,71 @@ func Hints(rules []rasad.Mention) []ner.Hint {
 	return hs
 }
 
-// ModelMentions turns the tagger's names into mentions. A word with
-// tanween (قريباً) at either end is left out: indefinite nouns and adverbs
-// are never part of a name; so is, at either end of a person's name, a
-// common word of the collection (see CommonWords: سافر، هدفا). A clitic before the article (وال، بال، لل) is
-// left out of the span, as is a conjunction (و ف) unless the whole word
-// is a lexicon name (وليد، واشنطن), and a preposition (ب ل ك) on a word the
-// lexicons know without it.
+// ModelMentions turns the tagger's names into mentions, cleaned:
+//   - a coordination of lexicon names read as one (الولايات المتحدة والناتو)
+//     is split before the conjunction;
+//   - a word at either end with tanween (قريباً), or one of the lexicon's
+//     not-a-name words (function words, reporting verbs), is left out, and
+//     so is, at either end of a person's name, a common word of the
+//     collection (see CommonWords: سافر، هدفا); a person cut down to one
+//     word is dropped;
+//   - a clitic is left out of the span when the rest starts with the
+//     article (وال، بال، لل), is a lexicon name, or stands alone elsewhere
+//     in the text (وبوتين … بوتين), unless the whole word is a lexicon name
+//     (وليد، واشنطن); a foreign name's first letter stays (فوربس).
 func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
 	out := make([]rasad.Mention, 0, len(ms))
 	lx := load()
 	known := func(k string) bool { return len(lx.byFirst[k]) > 0 || lx.given[k] }
+	// inText: the word stands alone elsewhere in the text (بوتين beside
+	// وبوتين), so a clitic on it is a clitic, not its first letter (فوربس)
+	var bare map[string]bool
+	inText := func(k string) bool {
+		if bare == nil {
+			bare = map[string]bool{}
+			for _, tk := range toks {
+				if tk.Kind == text.Word {
+					bare[tk.Key] = true
+				}
+			}
+		}
+		return bare[k]
+	}
+	var segs []ner.Mention
 	for _, m := range ms {
+		// a coordination the model read as one name (الولايات المتحدة
+		// والناتو): split before a word whose conjunction stands on a
+		// lexicon name
+		from := m.First
+		for k := m.First + 1; k <= m.Last; k++ {
+			tk := toks[k]
+			if tk.Kind == text.Word && (strings.HasPrefix(tk.Key, "و") || strings.HasPrefix(tk.Key, "ف")) && !known(tk.Key) && known(tk.Key[len("و"):]) {
+				seg := m
+				seg.First, seg.Last = from, k-1
+				segs = append(segs, seg)
+				from = k
+			}
+		}
+		seg := m
+		seg.First = from
+		segs = append(segs, seg)
+	}
+	for _, m := range segs {
 		first, last := m.First, m.Last
 		notName := func(t text.Token) bool {
-			return tanween(src, t) || m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
+			return tanween(src, t) || t.Kind == text.Word && (lx.notName[t.Key] || lx.notName[text.StripConj(t.Key)]) ||
+				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
 		}
 		for first <= last && notName(toks[first]) {
 			first++
 		}
 		for last >= first && notName(toks[last]) {
 			last--
+		}
+		// a name does not end on بن، أبو، عبد: the word cut after it was its own
+		// (يوسف بن علوي though the collection writes العلوي)
+		for last < m.Last && last >= first && toks[last].Kind == text.Word && lx.nameJoiner[toks[last].Key] {
+			last++
 		}
 		if first > last || m.Type == "PERS" && first == last && last-first < m.Last-m.First {
 			continue // a person's name cut down to one word: the model's evidence was the whole span
@@ -167,8 +211,7 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 			vs := cliticVariants(ft.Key)
 			strip := 0
 			for _, v := range vs.all()[1:] {
-				conjOnly := v.strip == 1 && (strings.HasPrefix(ft.Key, "و") || strings.HasPrefix(ft.Key, "ف"))
-				if strings.HasPrefix(v.key, "ال") || conjOnly || known(v.key) {
+				if strings.HasPrefix(v.key, "ال") || known(v.key) || inText(v.key) {
 					strip = v.strip
 				}
 			}

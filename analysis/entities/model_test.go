@@ -115,3 +115,45 @@ func TestFindWithModel(t *testing.T) {
 		t.Errorf("mentions %v", found)
 	}
 }
+
+// ModelMentions cleans the tagger's spans: a coordination of lexicon names
+// is split, a conjunction left out, tanween words and the collection's
+// common words trimmed from a person's name.
+func TestModelMentions(t *testing.T) {
+	src := "زار وفد من الولايات المتحدة والناتو المدينة ، وقال وكريم سافر أمس إن فريقاً وصل ."
+	toks := text.Tokenize(src)
+	span := func(from, to string, typ string) ner.Mention {
+		first, last := -1, -1
+		for i, tk := range toks {
+			if tk.Surface(src) == from && first < 0 {
+				first = i
+			}
+			if tk.Surface(src) == to && first >= 0 {
+				last = i
+				break
+			}
+		}
+		if first < 0 || last < 0 {
+			t.Fatalf("no tokens %s..%s", from, to)
+		}
+		return ner.Mention{Start: toks[first].Start, End: toks[last].End, Type: typ, First: first, Last: last, Margin: 3}
+	}
+	in := []ner.Mention{
+		span("الولايات", "والناتو", "LOC"),
+		span("وكريم", "سافر", "PERS"),
+		span("فريقاً", "فريقاً", "ORG"),
+	}
+	common := map[string]bool{"سافر": true}
+	var got []string
+	for _, m := range ModelMentions(src, toks, in, common) {
+		if m.Rule != ner.Rule || m.Text != src[m.Start:m.End] || m.Key == "" {
+			t.Errorf("bad mention %+v", m)
+		}
+		got = append(got, m.Type+":"+m.Text)
+	}
+	// وكريم alone is what is left of the person: dropped with its cut word
+	want := "LOC:الولايات المتحدة LOC:الناتو"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ModelMentions = %s\nwant %s", strings.Join(got, " "), want)
+	}
+}

@@ -385,6 +385,15 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 		return nil
 	}
 	t.fastEmissions(src, toks, hints)
+	// punctuation is never inside a name
+	for i, tk := range toks {
+		if tk.Kind == text.Punct {
+			s := t.scores[i*nTags : i*nTags+nTags]
+			for k := 1; k < nTags; k++ {
+				s[k] = -1e30
+			}
+		}
+	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
