@@ -166,7 +166,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.surnames(opts.Known)
 	r.famousSurnames()
 	r.resolveSingles(opts.Known)
-	r.out = withModel(src, toks, r.out) // ner hook: the statistical tagger's names (model.go)
+	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
 	return r.out
 }

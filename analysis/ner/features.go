@@ -46,6 +46,15 @@ const (
 	tLexP2
 	tSentStart
 	tSentShape
+	tHint
+	tHintM1
+	tHintP1
+	tCliticM1
+	tCliticP1
+	tStemM1
+	tStemP1
+	tSuf2M1
+	tSuf2P1
 	nTemplates
 )
 
@@ -53,6 +62,8 @@ var templateNames = [nTemplates]string{
 	"bias", "w", "w.strip", "w.stem", "w.clitics", "w.pre1", "w.pre2", "w.pre3", "w.suf1", "w.suf2", "w.suf3", "w.shape",
 	"w-1", "w-2", "w+1", "w+2", "w-1.strip", "w+1.strip", "w-1.shape", "w+1.shape", "w-1|w", "w|w+1",
 	"lex", "w-1.lex", "w+1.lex", "w-2.lex", "w+2.lex", "sentence-start", "sentence-start|shape",
+	"rules", "w-1.rules", "w+1.rules",
+	"w-1.clitics", "w+1.clitics", "w-1.stem", "w+1.stem", "w-1.suf2", "w+1.suf2",
 }
 
 // slot ids: the per-token values that templates look at.
@@ -78,6 +89,39 @@ type tokInfo struct {
 	lexB  uint64 // bit c: a phrase of lexicon category c starts here
 	lexI  uint64 // bit c: a phrase of lexicon category c continues here
 	start bool   // first token of a sentence
+	hint  string // what the rules say of the token ("PERS:B:lexicon", "")
+}
+
+// Hint is a name another recognizer (Rasad's rules) found: a feature of
+// the tokens it covers. Sure marks a lexicon match.
+type Hint struct {
+	Start, End int
+	Type       string // PERS, LOC or ORG
+	Sure       bool
+}
+
+// markHints sets the hint of the tokens the hints cover (hints sorted by start).
+func markHints(toks []text.Token, ti []tokInfo, hints []Hint) {
+	j := 0
+	for _, h := range hints {
+		for j < len(toks) && toks[j].End <= h.Start {
+			j++
+		}
+		sure := ":pattern"
+		if h.Sure {
+			sure = ":lexicon"
+		}
+		for k := j; k < len(toks) && toks[k].Start < h.End; k++ {
+			if ti[k].hint != "" {
+				continue
+			}
+			bi := ":I"
+			if k == j {
+				bi = ":B"
+			}
+			ti[k].hint = h.Type + bi + sure
+		}
+	}
 }
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -164,6 +208,14 @@ func runeSuffix(s string, n int) string {
 	return s[i:]
 }
 
+// punctShape holds "P" + c for the ASCII punctuation c, allocated once.
+var punctShape = func() (out [utf8.RuneSelf]string) {
+	for c := range out {
+		out[c] = "P" + string(rune(c))
+	}
+	return out
+}()
+
 var lengthShape = [...]string{"W0", "W1", "W2", "W3", "W4", "W4", "W6", "W6", "W6", "W9"}
 
 // shape is a token's kind and form: W<length bucket>, L<length bucket>
@@ -173,6 +225,9 @@ func shape(t text.Token, src string) string {
 	case text.Number:
 		return "N"
 	case text.Punct:
+		if len(t.Key) == 1 && t.Key[0] < utf8.RuneSelf {
+			return punctShape[t.Key[0]]
+		}
 		return "P" + t.Key
 	}
 	n := utf8.RuneCountInString(t.Key)
@@ -188,84 +243,114 @@ func shape(t text.Token, src string) string {
 	return lengthShape[n]
 }
 
-// infos computes the slots of every token.
-func infos(src string, toks []text.Token, lx *lexIndex, buf []tokInfo) []tokInfo {
+// infos computes the slots of every token, and marks.
+func infos(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokInfo) []tokInfo {
 	buf = buf[:0]
-	for i, t := range toks {
+	for _, t := range toks {
 		var ti tokInfo
-		k := t.Key
-		ti.val[sKey] = k
-		ti.val[sShape] = shape(t, src)
-		if t.Kind == text.Word {
-			rest, cl := stripClitics(k)
-			ti.val[sStrip] = rest
-			ti.val[sStem] = text.Stem(k)
-			ti.val[sClitic] = cl
-			ti.val[sPre1], ti.val[sPre2], ti.val[sPre3] = runePrefix(rest, 1), runePrefix(rest, 2), runePrefix(rest, 3)
-			ti.val[sSuf1], ti.val[sSuf2], ti.val[sSuf3] = runeSuffix(k, 1), runeSuffix(k, 2), runeSuffix(k, 3)
-		} else {
-			ti.val[sStrip] = ti.val[sShape]
-			ti.val[sStem] = ti.val[sShape]
-		}
-		for s := range ti.val {
-			ti.h[s] = hashString(ti.val[s])
-		}
+		setSlots(&ti, src, t)
+		buf = append(buf, ti)
+	}
+	marks(src, toks, lx, hints, buf, func(i int) []lexEntry { return lx.candidates(toks[i].Key) })
+	return buf
+}
+
+// setSlots computes the values a token's own features look at.
+func setSlots(ti *tokInfo, src string, t text.Token) {
+	k := t.Key
+	ti.val[sKey] = k
+	ti.val[sShape] = shape(t, src)
+	if t.Kind == text.Word {
+		rest, cl := stripClitics(k)
+		ti.val[sStrip] = rest
+		ti.val[sStem] = text.Stem(k)
+		ti.val[sClitic] = cl
+		ti.val[sPre1], ti.val[sPre2], ti.val[sPre3] = runePrefix(rest, 1), runePrefix(rest, 2), runePrefix(rest, 3)
+		ti.val[sSuf1], ti.val[sSuf2], ti.val[sSuf3] = runeSuffix(k, 1), runeSuffix(k, 2), runeSuffix(k, 3)
+	} else {
+		ti.val[sStrip] = ti.val[sShape]
+		ti.val[sStem] = ti.val[sShape]
+	}
+	for s := range ti.val {
+		ti.h[s] = hashString(ti.val[s])
+	}
+}
+
+// marks sets what depends on a token's neighbours: sentence start,
+// lexicon phrases, hints. buf[i] belongs to toks[i]; its slots are left.
+func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokInfo, cands func(i int) []lexEntry) {
+	for i, t := range toks {
+		ti := &buf[i]
+		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
 		if i == 0 {
 			ti.start = true
 		} else {
 			p := toks[i-1]
 			ti.start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0 || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
 		}
-		buf = append(buf, ti)
 	}
-	lx.mark(toks, buf)
-	return buf
+	lx.mark(toks, buf, cands)
+	if len(hints) > 0 {
+		markHints(toks, buf, hints)
+	}
 }
 
-var noLex = [1]string{"-"}
+// useBigrams adds the pairs (w-1|w, w|w+1) of clitic-stripped forms.
+const useBigrams = false
 
-// features appends the feature hashes of token i to dst; with names it
-// also appends their names.
+var (
+	hashBOS = hashString("<s>")
+	hashEOS = hashString("</s>")
+)
+
+// features appends the feature hashes of token i to dst; withNames, it
+// also appends their names (for Explain: slow, allocating).
 func features(dst []uint32, names []string, ti []tokInfo, i int, withNames bool) ([]uint32, []string) {
-	add := func(t int, h uint32, name string) {
-		dst = append(dst, h)
-		if withNames {
-			names = append(names, templateNames[t]+"="+name)
-		}
-	}
 	w := &ti[i]
-	pad := func(j int) (uint64, string) {
-		if j < 0 {
-			return hashString("<s>"), "<s>"
-		}
-		if j >= len(ti) {
-			return hashString("</s>"), "</s>"
-		}
-		return ti[j].h[sKey], ti[j].val[sKey]
-	}
 	slot := func(j, s int) (uint64, string) {
-		if j < 0 || j >= len(ti) {
-			return pad(j)
+		switch {
+		case j < 0:
+			return hashBOS, "<s>"
+		case j >= len(ti):
+			return hashEOS, "</s>"
 		}
 		return ti[j].h[s], ti[j].val[s]
 	}
-	add(tBias, mix(tBias, 0), "")
+	name := func(t int, v string) {
+		names = append(names, templateNames[t]+"="+v)
+	}
+	dst = append(dst, mix(tBias, 0))
+	if withNames {
+		name(tBias, "")
+	}
 	for s, t := range [...]int{sKey: tKey, sStrip: tStrip, sStem: tStem, sClitic: tClitic, sPre1: tPre1, sPre2: tPre2, sPre3: tPre3,
 		sSuf1: tSuf1, sSuf2: tSuf2, sSuf3: tSuf3, sShape: tShape} {
 		if w.val[s] == "" && s != sClitic {
 			continue
 		}
-		add(t, mix(t, w.h[s]), w.val[s])
+		dst = append(dst, mix(t, w.h[s]))
+		if withNames {
+			name(t, w.val[s])
+		}
 	}
 	for _, c := range [...]struct{ t, off, s int }{{tKeyM1, -1, sKey}, {tKeyM2, -2, sKey}, {tKeyP1, 1, sKey}, {tKeyP2, 2, sKey},
-		{tStripM1, -1, sStrip}, {tStripP1, 1, sStrip}, {tShapeM1, -1, sShape}, {tShapeP1, 1, sShape}} {
+		{tStripM1, -1, sStrip}, {tStripP1, 1, sStrip}, {tShapeM1, -1, sShape}, {tShapeP1, 1, sShape},
+		{tCliticM1, -1, sClitic}, {tCliticP1, 1, sClitic}, {tStemM1, -1, sStem}, {tStemP1, 1, sStem}, {tSuf2M1, -1, sSuf2}, {tSuf2P1, 1, sSuf2}} {
 		h, v := slot(i+c.off, c.s)
-		add(c.t, mix(c.t, h), v)
+		dst = append(dst, mix(c.t, h))
+		if withNames {
+			name(c.t, v)
+		}
 	}
-	hm, vm := slot(i-1, sStrip)
-	add(tBiM1, mix2(tBiM1, hm, w.h[sStrip]), vm+"|"+w.val[sStrip])
-	hp, vp := slot(i+1, sStrip)
-	add(tBiP1, mix2(tBiP1, w.h[sStrip], hp), w.val[sStrip]+"|"+vp)
+	if useBigrams {
+		hm, vm := slot(i-1, sStrip)
+		hp, vp := slot(i+1, sStrip)
+		dst = append(dst, mix2(tBiM1, hm, w.h[sStrip]), mix2(tBiP1, w.h[sStrip], hp))
+		if withNames {
+			name(tBiM1, vm+"|"+w.val[sStrip])
+			name(tBiP1, w.val[sStrip]+"|"+vp)
+		}
+	}
 	for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, -1}, {tLexP1, 1}, {tLexM2, -2}, {tLexP2, 2}} {
 		j := i + c.off
 		if j < 0 || j >= len(ti) || ti[j].lexB|ti[j].lexI == 0 {
@@ -275,13 +360,27 @@ func features(dst []uint32, names []string, ti []tokInfo, i int, withNames bool)
 		for bi, m := range [2]uint64{ti[j].lexB, ti[j].lexI} {
 			for ; m != 0; m &= m - 1 {
 				b := 2*trailingZeros(m) + bi
-				add(c.t, mix(c.t, l.bitHash[b]), lexBitName(b))
+				dst = append(dst, mix(c.t, l.bitHash[b]))
+				if withNames {
+					name(c.t, lexBitName(b))
+				}
+			}
+		}
+	}
+	for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, -1}, {tHintP1, 1}} {
+		if j := i + c.off; j >= 0 && j < len(ti) && ti[j].hint != "" {
+			dst = append(dst, mix(c.t, hashString(ti[j].hint)))
+			if withNames {
+				name(c.t, ti[j].hint)
 			}
 		}
 	}
 	if w.start {
-		add(tSentStart, mix(tSentStart, 0), "")
-		add(tSentShape, mix(tSentShape, w.h[sShape]), w.val[sShape])
+		dst = append(dst, mix(tSentStart, 0), mix(tSentShape, w.h[sShape]))
+		if withNames {
+			name(tSentStart, "")
+			name(tSentShape, w.val[sShape])
+		}
 	}
 	return dst, names
 }
@@ -298,7 +397,7 @@ func trailingZeros(m uint64) int {
 // lexicon categories: one per file and kind column, so that entries added
 // to a lexicon later carry the weights of their category. A feature is
 // hashed from the category's name, so files added or missing shift
-// nothing. Files not in the embedded set are skipped.
+// nothing. A file the lexicon package does not have is skipped.
 var lexSources = []struct {
 	file string
 	col  int  // the column that names the kind, -1 for one category
@@ -370,14 +469,7 @@ func loadLex() *lexIndex {
 	lexOnce.Do(func() {
 		l := &lexIndex{byFirst: map[string][]lexEntry{}}
 		catOf := map[string]int{}
-		have := map[string]bool{}
-		for _, f := range lexicon.Files() {
-			have[f] = true
-		}
 		for _, src := range lexSources {
-			if !have[src.file] {
-				continue
-			}
 			es, err := lexicon.Load(src.file)
 			if err != nil {
 				continue
@@ -445,38 +537,32 @@ func readings(k string, out *[4]string) []string {
 // phrase that starts there (under any reading of its first word), with
 // every category of that length; its first token gets the B bit, the
 // others the I bit.
-func (l *lexIndex) mark(toks []text.Token, ti []tokInfo) {
-	var rb [4]string
+func (l *lexIndex) mark(toks []text.Token, ti []tokInfo, cands func(i int) []lexEntry) {
 	for i, t := range toks {
 		if t.Kind == text.Punct {
 			continue
 		}
 		best := 0
 		var cats uint64
-		for _, r := range readings(t.Key, &rb) {
-			for _, e := range l.byFirst[r] {
-				n := len(e.words)
-				if n < best {
+		for _, e := range cands(i) {
+			n := len(e.words)
+			if n < best || i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for j := 1; j < n; j++ {
+				if toks[i+j].Key != e.words[j] {
+					ok = false
 					break
 				}
-				if i+n > len(toks) {
-					continue
-				}
-				ok := true
-				for j := 1; j < n; j++ {
-					if toks[i+j].Key != e.words[j] {
-						ok = false
-						break
-					}
-				}
-				if !ok {
-					continue
-				}
-				if n > best {
-					best, cats = n, 0
-				}
-				cats |= 1 << uint(e.cat)
 			}
+			if !ok {
+				continue
+			}
+			if n > best {
+				best, cats = n, 0
+			}
+			cats |= 1 << uint(e.cat)
 		}
 		for ; cats != 0; cats &= cats - 1 {
 			c := trailingZeros(cats)
@@ -486,4 +572,15 @@ func (l *lexIndex) mark(toks []text.Token, ti []tokInfo) {
 			}
 		}
 	}
+}
+
+// candidates are the lexicon phrases that may start at a word with key k
+// (under any of its readings).
+func (l *lexIndex) candidates(k string) []lexEntry {
+	var rb [4]string
+	var out []lexEntry
+	for _, r := range readings(k, &rb) {
+		out = append(out, l.byFirst[r]...)
+	}
+	return out
 }

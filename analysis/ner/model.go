@@ -58,98 +58,111 @@ func allowed(a, b int) bool {
 	return a != nTags && a != tagO && typeOf(a) == typeOf(b)
 }
 
-// Model holds the weights: per kept feature hash, one weight per tag, and
-// the tag transitions.
+// Model holds the weights: per kept feature hash, one int16 weight per tag
+// (times scale), in an open-addressing table whose slots hold the hash
+// and its weights together (one memory access per feature), and the tag
+// transitions.
 type Model struct {
-	keys  []uint32 // open-addressing table of feature hashes (0: empty)
-	index []int32  // row of keys[i] in w
-	w     []float32
+	tab   []entry
+	mask  uint32
+	scale float32
 	trans [nTags + 1][nTags]float32 // row nTags: the start
 	feats int
+	// Hints: the model was trained with another recognizer's names as
+	// features (TagHints); run it with the same recognizer's output.
+	Hints bool
+}
+
+type entry struct {
+	key uint32 // 0: empty
+	w   [nTags]int16
 }
 
 // Features returns the number of features the model keeps.
 func (m *Model) Features() int { return m.feats }
 
-func newModel(n int) *Model {
+// newModel makes a table for n features with weights of at most maxAbs.
+func newModel(n int, maxAbs float32) *Model {
 	size := 1
-	for size < 2*n+2 {
+	for size < n*3/2+2 {
 		size <<= 1
 	}
-	return &Model{keys: make([]uint32, size), index: make([]int32, size), w: make([]float32, 0, n*nTags)}
-}
-
-func (m *Model) add(h uint32, ws []float32) {
-	mask := uint32(len(m.keys) - 1)
-	i := h & mask
-	for m.keys[i] != 0 {
-		if m.keys[i] == h {
-			copy(m.w[int(m.index[i])*nTags:], ws)
-			return
-		}
-		i = (i + 1) & mask
-	}
-	m.keys[i] = h
-	m.index[i] = int32(m.feats)
-	m.w = append(m.w, ws...)
-	m.feats++
-}
-
-// row returns the weights of feature h, or nil.
-func (m *Model) row(h uint32) []float32 {
-	mask := uint32(len(m.keys) - 1)
-	for i := h & mask; m.keys[i] != 0; i = (i + 1) & mask {
-		if m.keys[i] == h {
-			r := int(m.index[i]) * nTags
-			return m.w[r : r+nTags : r+nTags]
-		}
-	}
-	return nil
-}
-
-// The file format: magic, tag count, feature count, scale, transitions
-// (float32), then per feature its hash (uint32) and its weights (int16 ×
-// scale), all little-endian, gzipped.
-const magic = "RASADNER1"
-
-// Write saves the model, quantized to int16.
-func (m *Model) Write(w io.Writer) error {
-	hs := make([]uint32, 0, m.feats)
-	rows := map[uint32]int32{}
-	maxAbs := float32(0)
-	for i, h := range m.keys {
-		if h != 0 {
-			hs = append(hs, h)
-			rows[h] = m.index[i]
-		}
-	}
-	for _, x := range m.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
-	}
-	sort.Slice(hs, func(i, j int) bool { return hs[i] < hs[j] })
 	scale := maxAbs / 32767
 	if scale == 0 {
 		scale = 1
 	}
+	return &Model{tab: make([]entry, size), mask: uint32(size - 1), scale: scale}
+}
+
+func (m *Model) quantize(x float32) int16 {
+	q := math.Round(float64(x / m.scale))
+	return int16(max(-32767, min(32767, q)))
+}
+
+// add sets the weights of feature h (quantized weights q).
+func (m *Model) add(h uint32, q [nTags]int16) {
+	i := h & m.mask
+	for m.tab[i].key != 0 {
+		if m.tab[i].key == h {
+			m.tab[i].w = q
+			return
+		}
+		i = (i + 1) & m.mask
+	}
+	m.tab[i] = entry{key: h, w: q}
+	m.feats++
+}
+
+// row returns the weights of feature h, or nil.
+func (m *Model) row(h uint32) *[nTags]int16 {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		e := &m.tab[i]
+		if e.key == h {
+			return &e.w
+		}
+		if e.key == 0 {
+			return nil
+		}
+	}
+}
+
+// The file format: magic, tag count, flags (1: trained with hints),
+// feature count, scale, transitions (float32), then per feature its hash
+// (uint32) and its weights (int16 × scale), all little-endian, gzipped.
+const magic = "RASADNER2"
+
+// Write saves the model.
+func (m *Model) Write(w io.Writer) error {
+	es := make([]entry, 0, m.feats)
+	for _, e := range m.tab {
+		if e.key != 0 {
+			es = append(es, e)
+		}
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].key < es[j].key })
 	var buf bytes.Buffer
 	buf.WriteString(magic)
 	le := binary.LittleEndian
 	var b4 [4]byte
 	put32 := func(x uint32) { le.PutUint32(b4[:], x); buf.Write(b4[:]) }
 	put32(nTags)
-	put32(uint32(len(hs)))
-	put32(math.Float32bits(scale))
+	flags := uint32(0)
+	if m.Hints {
+		flags |= 1
+	}
+	put32(flags)
+	put32(uint32(len(es)))
+	put32(math.Float32bits(m.scale))
 	for _, row := range m.trans {
 		for _, x := range row {
 			put32(math.Float32bits(x))
 		}
 	}
-	for _, h := range hs {
-		put32(h)
-		r := int(rows[h]) * nTags
-		for _, x := range m.w[r : r+nTags] {
+	for _, e := range es {
+		put32(e.key)
+		for _, x := range e.w {
 			var b2 [2]byte
-			le.PutUint16(b2[:], uint16(int16(math.Round(float64(x/scale)))))
+			le.PutUint16(b2[:], uint16(x))
 			buf.Write(b2[:])
 		}
 	}
@@ -173,7 +186,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner model: %w", err)
 	}
-	if len(data) < len(magic)+12 || string(data[:len(magic)]) != magic {
+	if len(data) < len(magic)+16 || string(data[:len(magic)]) != magic {
 		return nil, errors.New("ner model: not a Rasad NER model")
 	}
 	le := binary.LittleEndian
@@ -181,30 +194,40 @@ func Read(r io.Reader) (*Model, error) {
 	if le.Uint32(p) != nTags {
 		return nil, fmt.Errorf("ner model: %d tags, want %d", le.Uint32(p), nTags)
 	}
-	n := int(le.Uint32(p[4:]))
-	scale := math.Float32frombits(le.Uint32(p[8:]))
-	p = p[12:]
+	flags := le.Uint32(p[4:])
+	n := int(le.Uint32(p[8:]))
+	scale := math.Float32frombits(le.Uint32(p[12:]))
+	p = p[16:]
 	need := (nTags+1)*nTags*4 + n*(4+2*nTags)
-	if n < 0 || len(p) != need {
+	if n < 0 || n > len(p) || len(p) != need {
 		return nil, fmt.Errorf("ner model: %d bytes of weights, want %d", len(p), need)
 	}
-	m := newModel(n)
+	if !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, fmt.Errorf("ner model: bad scale %v", scale)
+	}
+	m := newModel(n, 0)
+	m.scale = scale
+	m.Hints = flags&1 != 0
 	for i := range m.trans {
 		for j := range m.trans[i] {
-			m.trans[i][j] = math.Float32frombits(le.Uint32(p))
+			x := math.Float32frombits(le.Uint32(p))
+			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+				return nil, errors.New("ner model: bad transition weight")
+			}
+			m.trans[i][j] = x
 			p = p[4:]
 		}
 	}
-	var ws [nTags]float32
+	var q [nTags]int16
 	for range n {
 		h := le.Uint32(p)
 		p = p[4:]
-		for t := range ws {
-			ws[t] = float32(int16(le.Uint16(p))) * scale
+		for t := range q {
+			q[t] = int16(le.Uint16(p))
 			p = p[2:]
 		}
 		if h != 0 {
-			m.add(h, ws[:])
+			m.add(h, q)
 		}
 	}
 	return m, nil
@@ -257,14 +280,22 @@ type Tagger struct {
 	back      []int8
 	tags      []int
 	fbuf      []uint32
+	cache     map[uint64]*wordVec // by the 64-bit hash of the surface
+	words     []*wordVec
+	bos, eos  *wordVec
+	lex       *[5][2 * maxCats][nTags]int32
 }
+
+// Model returns the tagger's model.
+func (t *Tagger) Model() *Model { return t.m }
 
 // NewTagger returns a tagger for m. A Tagger is not safe for concurrent use.
 func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
 
-// emissions fills t.scores with the emission score of every tag at every token.
-func (t *Tagger) emissions(src string, toks []text.Token) {
-	t.ti = infos(src, toks, loadLex(), t.ti)
+// slowEmissions fills t.scores with the emission score of every tag at
+// every token, feature by feature (fastEmissions is the same, faster).
+func (t *Tagger) slowEmissions(src string, toks []text.Token, hints []Hint) {
+	t.ti = infos(src, toks, loadLex(), hints, t.ti)
 	if cap(t.scores) < len(toks)*nTags {
 		t.scores = make([]float32, len(toks)*nTags)
 	}
@@ -272,13 +303,17 @@ func (t *Tagger) emissions(src string, toks []text.Token) {
 	clear(t.scores)
 	for i := range toks {
 		t.fbuf, _ = features(t.fbuf[:0], nil, t.ti, i, false)
-		s := t.scores[i*nTags : i*nTags+nTags]
+		var acc [nTags]int32
 		for _, h := range t.fbuf {
 			if r := t.m.row(h); r != nil {
-				for k := range s {
-					s[k] += r[k]
+				for k := range acc {
+					acc[k] += int32(r[k])
 				}
 			}
+		}
+		s := t.scores[i*nTags : i*nTags+nTags]
+		for k := range s {
+			s[k] = float32(acc[k]) * t.m.scale
 		}
 	}
 }
@@ -294,26 +329,32 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 	back = back[:n*nTags]
 	var prev, cur [nTags]float32
 	const neg = -1e30
-	for b := range nTags {
-		if allowed(nTags, b) {
-			prev[b] = trans[nTags][b] + scores[b]
-		} else {
-			prev[b] = neg
+	// the transitions with the disallowed ones (I- after another type) at -inf
+	var tr [nTags + 1][nTags]float32
+	for a := range tr {
+		for b := range nTags {
+			if allowed(a, b) {
+				tr[a][b] = trans[a][b]
+			} else {
+				tr[a][b] = neg
+			}
 		}
 	}
+	for b := range nTags {
+		prev[b] = tr[nTags][b] + scores[b]
+	}
 	for i := 1; i < n; i++ {
+		s := scores[i*nTags : i*nTags+nTags]
+		bk := back[i*nTags : i*nTags+nTags]
 		for b := range nTags {
-			best, arg := float32(neg), 0
-			for a := range nTags {
-				if prev[a] <= neg || !allowed(a, b) {
-					continue
-				}
-				if v := prev[a] + trans[a][b]; v > best {
+			best, arg := prev[0]+tr[0][b], 0
+			for a := 1; a < nTags; a++ {
+				if v := prev[a] + tr[a][b]; v > best {
 					best, arg = v, a
 				}
 			}
-			cur[b] = best + scores[i*nTags+b]
-			back[i*nTags+b] = int8(arg)
+			cur[b] = best + s[b]
+			bk[b] = int8(arg)
 		}
 		prev = cur
 	}
@@ -335,11 +376,24 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 }
 
 // Tag returns the names in src (tokens made by text.Tokenize), in order.
-func (t *Tagger) Tag(src string, toks []text.Token) []Mention {
+func (t *Tagger) Tag(src string, toks []text.Token) []Mention { return t.TagHints(src, toks, nil) }
+
+// TagHints is Tag with the names another recognizer found (sorted by
+// start) as features: the model learned how far to trust them.
+func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention {
 	if len(toks) == 0 {
 		return nil
 	}
-	t.emissions(src, toks)
+	t.fastEmissions(src, toks, hints)
+	// punctuation is never inside a name
+	for i, tk := range toks {
+		if tk.Kind == text.Punct {
+			s := t.scores[i*nTags : i*nTags+nTags]
+			for k := 1; k < nTags; k++ {
+				s[k] = -1e30
+			}
+		}
+	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
 	for i := 0; i < len(toks); i++ {
@@ -382,7 +436,7 @@ func (t *Tagger) propagate(toks []text.Token, ms []Mention) []Mention {
 	}
 	names := map[string]int{} // stripped key -> type index (-1: two types)
 	note := func(i, ty int) {
-		k := t.ti[i].val[sStrip]
+		k := t.words[i].strip
 		if utf8.RuneCountInString(k) < 3 {
 			return
 		}
@@ -404,7 +458,7 @@ func (t *Tagger) propagate(toks []text.Token, ms []Mention) []Mention {
 		if t.tags[i] != tagO || tk.Kind != text.Word || t.ti[i].lexB|t.ti[i].lexI != 0 {
 			continue
 		}
-		ty, ok := names[t.ti[i].val[sStrip]]
+		ty, ok := names[t.words[i].strip]
 		if !ok || ty < 0 {
 			continue
 		}
@@ -425,12 +479,13 @@ type Feature struct {
 }
 
 // Explain returns the k features with the largest weights for the tags of
-// mention mn (found by Tag on the same text), summed over its tokens.
-func (t *Tagger) Explain(src string, toks []text.Token, mn Mention, k int) []Feature {
+// mention mn (found by Tag or TagHints with the same hints, just before),
+// summed over its tokens.
+func (t *Tagger) Explain(src string, toks []text.Token, hints []Hint, mn Mention, k int) []Feature {
 	if mn.First < 0 || mn.Last >= len(toks) || mn.First > mn.Last {
 		return nil
 	}
-	ti := infos(src, toks, loadLex(), nil)
+	ti := infos(src, toks, loadLex(), hints, nil)
 	sum := map[string]float64{}
 	b := 1 + 2*typeIndex(mn.Type)
 	for i := mn.First; i <= mn.Last; i++ {
@@ -441,7 +496,7 @@ func (t *Tagger) Explain(src string, toks []text.Token, mn Mention, k int) []Fea
 		hs, names := features(nil, nil, ti, i, true)
 		for j, h := range hs {
 			if r := t.m.row(h); r != nil && r[tag] != 0 {
-				sum[names[j]] += float64(r[tag])
+				sum[names[j]] += float64(r[tag]) * float64(t.m.scale)
 			}
 		}
 		if i == mn.First {

@@ -18,6 +18,9 @@ type Doc struct {
 	// GoldTokens are the corpus' own token spans, for scoring like the
 	// official scorer (a predicted span is widened to whole gold tokens).
 	GoldTokens [][2]int
+	// Hints are another recognizer's names (see Hint), used as features
+	// when the model is trained and run with them.
+	Hints []Hint
 }
 
 // Span is a typed byte span (Type: PERS, LOC or ORG).
@@ -62,6 +65,8 @@ type TrainOptions struct {
 	// averaged weight is below it.
 	Prune float64
 	Dev   []Doc // development documents for choosing the epoch
+	// Hints: the documents' Hints are features (Model.Hints).
+	Hints bool
 	// Propagate: score Dev with Tagger.Propagate.
 	Propagate bool
 	// Progress is called after each epoch with the development score
@@ -107,7 +112,11 @@ func Train(docs []Doc, opts TrainOptions) (*Model, int) {
 	for di := range docs {
 		d := &docs[di]
 		gold := Labels(d)
-		ti := infos(d.Text, d.Toks, lx, nil)
+		var hints []Hint
+		if opts.Hints {
+			hints = d.Hints
+		}
+		ti := infos(d.Text, d.Toks, lx, hints, nil)
 		for _, r := range sentences(d) {
 			s := sent{gold: gold[r[0]:r[1]]}
 			sub := ti[r[0]:r[1]]
@@ -157,19 +166,26 @@ func Train(docs []Doc, opts TrainOptions) (*Model, int) {
 	var pred []int
 
 	average := func() *Model {
-		m := newModel(nf)
-		ws := make([]float32, nTags)
+		avg := make([]float32, len(w))
+		maxAbs := float32(0)
+		for i := range w {
+			avg[i] = float32(float64(w[i]) - u[i]/c)
+			maxAbs = max(maxAbs, float32(math.Abs(float64(avg[i]))))
+		}
+		m := newModel(nf, maxAbs)
+		m.Hints = opts.Hints
 		for f, h := range hashes {
 			keep := false
+			var q [nTags]int16
 			for t := range nTags {
-				x := float64(w[f*nTags+t]) - u[f*nTags+t]/c
-				ws[t] = float32(x)
-				if math.Abs(x) >= opts.Prune && x != 0 {
+				x := avg[f*nTags+t]
+				q[t] = m.quantize(x)
+				if math.Abs(float64(x)) >= opts.Prune && q[t] != 0 {
 					keep = true
 				}
 			}
 			if keep {
-				m.add(h, ws)
+				m.add(h, q)
 			}
 		}
 		for a := range tr {
@@ -256,7 +272,11 @@ func Evaluate(m *Model, docs []Doc, propagate bool) Scores {
 	var sc Scores
 	for i := range docs {
 		var pred []Span
-		for _, mn := range t.Tag(docs[i].Text, docs[i].Toks) {
+		var hints []Hint
+		if m.Hints {
+			hints = docs[i].Hints
+		}
+		for _, mn := range t.TagHints(docs[i].Text, docs[i].Toks, hints) {
 			pred = append(pred, Span{mn.Start, mn.End, mn.Type})
 		}
 		sc.Add(&docs[i], pred)

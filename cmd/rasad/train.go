@@ -13,6 +13,8 @@ import (
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/analysis/ner"
+	"github.com/rasad/rasad/lexicon"
+	"github.com/rasad/rasad/text"
 )
 
 // rasad train ner: the name tagger's weights from an ANERcorp split in
@@ -39,10 +41,16 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	system := fs.String("system", "combined", "with --predict: model, rules or combined")
 	policy := fs.String("policy", entities.DefaultModelPolicy.String(), "with --predict --system combined: fill, model-first, lexicon-first, longer")
 	devOut := fs.String("dev-model", "", "also write the model trained without the development slice here (for error analysis on it)")
+	cv := fs.Int("cv", 0, "instead of training: K-fold cross-validation over the training part (feature and policy choices), the held-out fifth untouched")
+	lexDir := fs.String("lexicons", "", "read lexicon files from this directory first (lexicon.SetDir)")
+	hints := fs.Bool("hints", false, "train with the rules' mentions as features (the model then runs after the rules)")
 	propagate := fs.Bool("propagate", true, "tag the other occurrences in a text of the names the model found")
 	part := fs.String("part", "heldout", "with --predict: heldout (last fifth), dev (the development slice) or train")
 	if _, err := parseFlags(fs, args[1:]); err != nil {
 		return err
+	}
+	if *lexDir != "" {
+		lexicon.SetDir(*lexDir)
 	}
 	docs, err := ner.LoadANER(*data)
 	if err != nil {
@@ -52,6 +60,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if cut < 2 || *devDocs <= 0 || *devDocs >= cut {
 		return usageError{fmt.Sprintf("%d documents: too few for a four-fifths split with %d development documents", len(docs), *devDocs)}
 	}
+	// the rules' mentions, as hints for training and for --predict
+	prev := entities.SetModelPolicy(entities.ModelOff)
+	for i := range docs {
+		docs[i].Hints = entities.Hints(entities.Find(docs[i].Text, docs[i].Toks, entities.Options{}))
+	}
+	entities.SetModelPolicy(prev)
 	train, held := docs[:cut], docs[cut:]
 	fit, dev := train[:cut-*devDocs], train[cut-*devDocs:]
 	if *predict != "" {
@@ -94,12 +108,15 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return writePredictions(*predict, set, m, p, *propagate, stderr)
 	}
+	if *cv > 1 {
+		return crossValidate(ctx, train, *cv, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Prune: *prune, Hints: *hints, Propagate: *propagate}, stdout)
+	}
 	if *out == "" {
 		return usageError{"rasad train ner: --out FILE or --predict FILE"}
 	}
 	fmt.Fprintf(stderr, "%d documents: training on %d (fit %d + development %d), holding out %d\n", len(docs), cut, len(fit), len(dev), len(held))
 	t0 := time.Now()
-	m1, best := ner.Train(fit, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Prune: *prune, Dev: dev, Propagate: *propagate,
+	m1, best := ner.Train(fit, ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Prune: *prune, Dev: dev, Propagate: *propagate, Hints: *hints,
 		Progress: func(e int, sc ner.Scores) {
 			fmt.Fprintf(stderr, "epoch %2d  development %s\n", e, sc)
 		}})
@@ -108,7 +125,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stderr, "policies on the development slice (model of epoch %d, trained without it):\n", best)
-	for _, p := range []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger} {
+	for _, p := range []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon} {
 		fmt.Fprintf(stderr, "  %-13s %s\n", p, scoreSystem(dev, m1, p, *propagate))
 	}
 	if *devOut != "" {
@@ -116,7 +133,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	m, _ := ner.Train(train, ner.TrainOptions{Epochs: best, Seed: *seed, MinCount: *minCount, Prune: *prune})
+	m, _ := ner.Train(train, ner.TrainOptions{Epochs: best, Seed: *seed, MinCount: *minCount, Prune: *prune, Hints: *hints})
 	var buf bytes.Buffer
 	if err := m.Write(&buf); err != nil {
 		return err
@@ -125,6 +142,36 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d features, %d bytes, %d epochs on %d documents\n", *out, m.Features(), buf.Len(), best, len(train))
+	return nil
+}
+
+// crossValidate trains on K-1 folds of docs and scores the remaining one,
+// K times, and prints the pooled scores of the model and of each policy.
+func crossValidate(ctx context.Context, docs []ner.Doc, k int, opts ner.TrainOptions, w io.Writer) error {
+	policies := []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon}
+	pooled := make([]ner.Scores, len(policies))
+	for f := range k {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		lo, hi := f*len(docs)/k, (f+1)*len(docs)/k
+		fit := append(append([]ner.Doc(nil), docs[:lo]...), docs[hi:]...)
+		o := opts
+		o.Dev = docs[lo:hi]
+		m, best := ner.Train(fit, o)
+		for i, p := range policies {
+			sc := scoreSystem(docs[lo:hi], m, p, opts.Propagate)
+			for t := range sc.ByType {
+				pooled[i].ByType[t].TP += sc.ByType[t].TP
+				pooled[i].ByType[t].Pred += sc.ByType[t].Pred
+				pooled[i].ByType[t].Gold += sc.ByType[t].Gold
+			}
+		}
+		fmt.Fprintf(w, "fold %d: docs %d-%d, best epoch %d, features %d\n", f+1, lo, hi-1, best, m.Features())
+	}
+	for i, p := range policies {
+		fmt.Fprintf(w, "  %-13s %s\n", p, pooled[i])
+	}
 	return nil
 }
 
@@ -144,7 +191,7 @@ func systemMentions(d *ner.Doc, t *ner.Tagger, p entities.ModelPolicy) []rasad.M
 	if p == entities.ModelOff {
 		return rules
 	}
-	model := entities.ModelMentions(d.Text, d.Toks, t.Tag(d.Text, d.Toks))
+	model := entities.TagModel(t, d.Text, d.Toks, rules, entities.CommonWordsOf([]string{d.Text}, [][]text.Token{d.Toks}))
 	return entities.Combine(d.Text, d.Toks, rules, model, p)
 }
 
