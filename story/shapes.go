@@ -1,6 +1,7 @@
 package story
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -46,4 +47,46 @@ func DocOf(a *rasad.Article, an *rasad.Analysis) Doc {
 		}
 	}
 	return d
+}
+
+// Summarize makes the stories of a stored assignment (storyOf, from a
+// Build that the store kept) without clustering again: the same articles,
+// outlets, entities, copies and independent source counts that Build
+// reports. Only the headline differs: Build names a story by its most
+// central article, which the store does not keep, so Summarize uses the
+// earliest article's. An article without a story is a story of its own.
+// Linear in the articles.
+func Summarize(docs []Doc, storyOf map[string]string, pairs []Pair) Result {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := docs[order[a]], docs[order[b]]
+		if da.Published.IsZero() != db.Published.IsZero() {
+			return !da.Published.IsZero()
+		}
+		if !da.Published.Equal(db.Published) {
+			return da.Published.Before(db.Published)
+		}
+		return da.ID < db.ID
+	})
+	var clusters []*cluster
+	byID := map[string]int{}
+	of := make([]int, len(docs))
+	for _, i := range order {
+		sid := storyOf[docs[i].ID]
+		if sid == "" {
+			sid = "s-" + shortID(docs[i].ID)
+		}
+		ci, ok := byID[sid]
+		if !ok {
+			ci = len(clusters)
+			byID[sid] = ci
+			clusters = append(clusters, &cluster{id: sid, merged: -1, rep: i})
+		}
+		clusters[ci].members = append(clusters[ci].members, i)
+		of[i] = ci
+	}
+	return assemble(docs, clusters, of, pairs)
 }

@@ -89,3 +89,25 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// Summarize over Build's own assignment gives Build's stories (all but the
+// headline, which Build takes from its most central article).
+func TestSummarizeMatchesBuild(t *testing.T) {
+	docs := []Doc{
+		{ID: "a1", Outlet: "أ", Published: day("2024-01-01"), Title: "وزير الري يزور السد", Body: "زار وزير الري السد الكبير اليوم وتفقد أعمال الصيانة في السد", Entities: []string{"PERSON:x"}, Names: map[string]string{"PERSON:x": "سالم العتيبي"}},
+		{ID: "a2", Outlet: "ب", Published: day("2024-01-02"), Title: "تفقد أعمال الصيانة في السد الكبير", Body: "تفقد وزير الري أعمال الصيانة في السد الكبير أمس خلال زيارة السد", Entities: []string{"PERSON:x"}},
+		{ID: "a3", Outlet: "ب", Published: day("2024-01-02"), Title: "مباراة الكرة", Body: "فاز الفريق الأول على منافسه في مباراة الكرة مساء الأحد", Entities: []string{"ORG:y"}},
+	}
+	built := Build(docs, Options{})
+	sum := Summarize(docs, built.StoryOf, built.Pairs)
+	if len(sum.Stories) != len(built.Stories) {
+		t.Fatalf("%d stories, Build made %d", len(sum.Stories), len(built.Stories))
+	}
+	for i := range built.Stories {
+		b, s := built.Stories[i], sum.Stories[i]
+		b.Title, s.Title = "", ""
+		if fmt.Sprint(b) != fmt.Sprint(s) {
+			t.Errorf("story %d:\n build     %+v\n summarize %+v", i, b, s)
+		}
+	}
+}

@@ -102,7 +102,31 @@ func buildIndex(ctx context.Context, st rasad.Store, save bool, log *slog.Logger
 		arts[i] = nil // the texts are not needed past here
 	}
 	ix.outlets = slices.Sorted(maps.Keys(outlets))
-	res := story.Build(docs, story.Options{})
+	// the stored stories when they cover every article (rasad ingest
+	// --stories, rasad stories and rasad timeline keep them current), else
+	// a new clustering, saved when the store is writable
+	stored, storedCopies, err := st.Stories(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	current := len(stored) == len(arts)
+	for _, a := range ids {
+		if current && stored[a] == "" {
+			current = false
+		}
+	}
+	var res story.Result
+	how := "stored stories"
+	if current {
+		pairs := make([]story.Pair, len(storedCopies))
+		for i, c := range storedCopies {
+			pairs[i] = story.Pair{A: c.A, B: c.B, Kind: c.Kind, Similarity: c.Similarity}
+		}
+		res = story.Summarize(docs, stored, pairs)
+	} else {
+		how = "clustered again"
+		res = story.Build(docs, story.Options{})
+	}
 	ix.stories, ix.storyOf = res.Stories, res.StoryOf
 	for i, s := range ix.stories {
 		ix.storyIdx[s.ID] = i
@@ -114,11 +138,7 @@ func buildIndex(ctx context.Context, st rasad.Store, save bool, log *slog.Logger
 		ix.copiesOf[c.A] = append(ix.copiesOf[c.A], c)
 		ix.copiesOf[c.B] = append(ix.copiesOf[c.B], c)
 	}
-	if save {
-		stored, _, err := st.Stories(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("index: %w", err)
-		}
+	if save && !current {
 		if !maps.Equal(stored, res.StoryOf) {
 			if err := st.SetStories(ctx, res.StoryOf, ix.copies); err != nil {
 				return nil, fmt.Errorf("index: save stories: %w", err)
@@ -162,7 +182,7 @@ func buildIndex(ctx context.Context, st rasad.Store, save bool, log *slog.Logger
 		}
 	}
 	ix.built = time.Now()
-	log.Info("index built", "articles", len(ids), "stories", len(ix.stories), "entities", len(ix.entities), "took", time.Since(start).Round(time.Millisecond))
+	log.Info("index built", "articles", len(ids), "from", how, "stories", len(ix.stories), "entities", len(ix.entities), "took", time.Since(start).Round(time.Millisecond))
 	return ix, nil
 }
 

@@ -21,6 +21,9 @@ import (
 // (articles/s, MB/s of text), peak RSS, and search latency percentiles over
 // queries made from the corpus's own headlines.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "serve" {
+		return runBenchServe(ctx, args[1:], stdout, stderr)
+	}
 	fs := newFlags("bench", stderr, "[--corpus PATH] [--queries N] [--keep DB]")
 	corpus := fs.String("corpus", "../shared/corpus/ant-dev.jsonl.gz", "corpus to ingest (any input rasad ingest reads)")
 	nq := fs.Int("queries", 300, "number of search queries")
