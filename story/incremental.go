@@ -250,9 +250,12 @@ func (e *Engine) add(ctx context.Context, docs []Doc, order []int, prep []prepDo
 		terms = append(terms, t)
 	}
 	sort.Strings(terms)
-	df, err := e.store.TermDF(ctx, terms)
-	if err != nil {
-		return err
+	df := map[string]int{}
+	if !e.reset { // a reset step starts from no counts (the stored ones go with it)
+		var err error
+		if df, err = e.store.TermDF(ctx, terms); err != nil {
+			return err
+		}
 	}
 	step := rasad.StoryStep{DF: map[string]int{}, Members: map[string]string{}}
 	memberOf := map[string]*icluster{}

@@ -101,8 +101,17 @@ func Body(n rasad.Notification) []byte {
 	return b
 }
 
-// Notify runs one announcement round at now.
+// Notify announces (Announce) and delivers (Deliver) at now.
 func (n *Notify) Notify(ctx context.Context, now time.Time) error {
+	if err := n.Announce(ctx, now); err != nil {
+		return err
+	}
+	return n.Deliver(ctx, now)
+}
+
+// Deliver sends the notifications due at now to the watches' webhooks
+// (those of watches without one count as sent: the Atom feed has them).
+func (n *Notify) Deliver(ctx context.Context, now time.Time) error {
 	ws, err := n.Store.Watches(ctx)
 	if err != nil {
 		return err
@@ -110,6 +119,18 @@ func (n *Notify) Notify(ctx context.Context, now time.Time) error {
 	hooks := map[string]rasad.Watch{}
 	for _, w := range ws {
 		hooks[w.ID] = w
+	}
+	return n.deliver(ctx, now, hooks)
+}
+
+// Announce compares every watch's entries with what it announced and
+// queues what is new or corrected (and rewrites its Atom feed).
+func (n *Notify) Announce(ctx context.Context, now time.Time) error {
+	ws, err := n.Store.Watches(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
 		entries, err := n.Entries(ctx, w)
 		if err != nil {
 			if errors.Is(err, rasad.ErrNotFound) {
@@ -145,7 +166,7 @@ func (n *Notify) Notify(ctx context.Context, now time.Time) error {
 			}
 		}
 	}
-	return n.deliver(ctx, now, hooks)
+	return nil
 }
 
 func (n *Notify) deliver(ctx context.Context, now time.Time, hooks map[string]rasad.Watch) error {

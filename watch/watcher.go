@@ -38,9 +38,11 @@ type Outcome struct {
 	Rejected string
 }
 
-// Notifier is told when a round stored something (see Notify).
+// Notifier announces what is new after a round that stored something,
+// and delivers what is due after every round (see Notify).
 type Notifier interface {
-	Notify(ctx context.Context, now time.Time) error
+	Announce(ctx context.Context, now time.Time) error
+	Deliver(ctx context.Context, now time.Time) error
 }
 
 // Watcher polls feeds and ingests their items.
@@ -49,8 +51,9 @@ type Watcher struct {
 	Feeds  []Feed
 	Client *Client
 	Ingest Ingester
-	// Notify, when set, runs after every round that stored something, and
-	// at the first round (to deliver what a killed run left in the outbox).
+	// Notify, when set, runs after every round (it announces only when
+	// something was stored, and delivers what is due, including what a
+	// killed run left in the outbox).
 	Notify Notifier
 	// Now is the clock (default time.Now).
 	Now func() time.Time
@@ -73,7 +76,7 @@ type Watcher struct {
 	// Options fill metadata of ingested articles (Now for reports).
 	Options ingest.Options
 
-	notified bool
+	announced bool
 }
 
 // FeedStatus is one feed's state after a round, for display.
@@ -142,11 +145,16 @@ func (w *Watcher) Round(ctx context.Context, force bool) (RoundStats, error) {
 	if err := w.drain(ctx, &st); err != nil {
 		return st, err
 	}
-	if w.Notify != nil && (st.Stored+st.Reports > 0 || !w.notified) {
-		if err := w.Notify.Notify(ctx, w.now()); err != nil {
+	if w.Notify != nil {
+		if st.Stored+st.Reports > 0 || !w.announced {
+			if err := w.Notify.Announce(ctx, w.now()); err != nil {
+				return st, fmt.Errorf("notify: %w", err)
+			}
+			w.announced = true
+		}
+		if err := w.Notify.Deliver(ctx, w.now()); err != nil {
 			return st, fmt.Errorf("notify: %w", err)
 		}
-		w.notified = true
 	}
 	if counts, err := w.Store.QueueCounts(ctx); err == nil {
 		st.Pending = counts[rasad.TaskPending]
