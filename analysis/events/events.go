@@ -159,6 +159,7 @@ func Find(in Input) []rasad.EventMention {
 		if in.Dateline != nil {
 			zones = append(zones, *in.Dateline)
 		}
+		zones = append(zones, relativeZones(in, words, keysOf, i, n, seg, tr.form != "noun")...)
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
@@ -175,7 +176,10 @@ func Find(in Input) []rasad.EventMention {
 		em.Participants, _, _ = participants(in, win, w0.Start, wl.End, presidents, ministers, zones)
 		_, em.Place, em.PlaceName = participants(in, clauseWindow(in, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, win, in.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win)...)
+		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win, zones)...)
+		if tr.form != "noun" && !hasStrong(em.Participants) {
+			em.Participants = addParticipants(em.Participants, subjectStates(in, keysOf, words, i, n, seg)...)
+		}
 		if z, ok := speakerActs(in, zones, keysOf, words, i); ok {
 			for _, m := range in.Mentions {
 				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
