@@ -94,6 +94,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 		}
 	}
 	en.Salience = float64(salient)*2 + float64(len(outlets)) + float64(min(people, 4))*0.5
+	if en.Status != "happened" {
+		en.Salience /= 2 // what happened first; plans and cancellations after
+	}
 	en.Summary = summary(en)
 	return en, true
 }

@@ -446,3 +446,21 @@ func subjectStates(in Input, keysOf []string, words []word, i, n int, seg rasad.
 	}
 	return read(first + 1)
 }
+
+// topicWords open what an event is about (لبحث الوضع في الغوطة، حول
+// الأزمة في أوكرانيا): a place after them is not where it happens.
+var topicWords = keys("حول", "بشأن", "بخصوص", "لبحث", "لمناقشة", "ببحث", "بمناقشة", "تناول", "تناولت", "ناقش", "ناقشا", "بحثا", "لبحثه")
+
+// placeWindow cuts the clause at the first topic word after the trigger.
+func placeWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n int) rasad.Span {
+	for a := i + n; a < len(words); a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= win.End {
+			break
+		}
+		if topicWords[keysOf[a]] || topicWords[text.StripConj(keysOf[a])] {
+			return rasad.Span{Start: win.Start, End: max(win.Start, in.Tokens[words[a].tok].Start)}
+		}
+	}
+	return win
+}

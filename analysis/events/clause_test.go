@@ -131,3 +131,16 @@ func TestSigningObjectAfterSides(t *testing.T) {
 		t.Errorf("signing: %+v", ems)
 	}
 }
+
+// A place after a topic word is what the event is about, not where it is.
+func TestPlaceNotTopic(t *testing.T) {
+	for _, c := range []struct{ src, place string }{
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس لبحث الوضع في حلب.", ""},
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس في نيويورك لبحث الوضع في حلب.", "نيويورك"},
+	} {
+		e, ok := firstOf(find(t, c.src, "2019-04-12"), "CONSULT")
+		if !ok || e.PlaceName != c.place {
+			t.Errorf("%s: place %q, want %q", c.src, e.PlaceName, c.place)
+		}
+	}
+}

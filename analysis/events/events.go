@@ -174,7 +174,7 @@ func Find(in Input) []rasad.EventMention {
 		// place from the trigger's own clause
 		win := clauseWindow(in, words, seg, i, n, false)
 		em.Participants, _, _ = participants(in, win, w0.Start, wl.End, presidents, ministers, zones)
-		_, em.Place, em.PlaceName = participants(in, clauseWindow(in, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
+		_, em.Place, em.PlaceName = participants(in, placeWindow(in, words, keysOf, clauseWindow(in, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, win, in.Mentions)...)
 		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win, zones)...)
 		if tr.form != "noun" && !hasStrong(em.Participants) {
