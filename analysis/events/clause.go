@@ -96,12 +96,33 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 			break
 		}
 		e, n := roleMatcher.MatchAt(keysOf, w)
-		if n == 0 || w+n >= len(words) {
+		if n == 0 {
+			// under a clitic: بولي العهد، والرئيس
+			k := keysOf[w]
+			for _, p := range []string{"و", "ب", "ل", "وب", "ول"} {
+				if strings.HasPrefix(k, p) && len(k) > len(p)+2 {
+					keysOf[w] = k[len(p):]
+					e, n = roleMatcher.MatchAt(keysOf, w)
+					keysOf[w] = k
+					if n > 0 {
+						break
+					}
+				}
+			}
+		}
+		if n == 0 || w+n > len(words) {
 			continue
 		}
 		role := e.Field(0)
-		code := adjCode[text.StripConj(keysOf[w+n])]
+		code := ""
+		if w+n < len(words) {
+			code = adjCode[text.StripConj(keysOf[w+n])]
+		}
 		if code == "" {
+			// the role alone: the article's only person with it
+			if p, ok := onlyWithRole(in.Mentions, role); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
+				out = append(out, p)
+			}
 			w += n - 1
 			continue
 		}
@@ -463,4 +484,22 @@ func placeWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n i
 		}
 	}
 	return win
+}
+
+// onlyWithRole is the one person of the article named with a role, when
+// there is exactly one.
+func onlyWithRole(ms []rasad.Mention, role string) (rasad.Participant, bool) {
+	var p rasad.Participant
+	for _, m := range ms {
+		if m.Type != "PERSON" || m.Role != role {
+			continue
+		}
+		if p.Key != "" && p.Key != m.Key {
+			return rasad.Participant{}, false
+		}
+		if len(m.Text) > len(p.Name) {
+			p = rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text}
+		}
+	}
+	return p, p.Key != ""
 }

@@ -144,3 +144,18 @@ func TestPlaceNotTopic(t *testing.T) {
 		}
 	}
 }
+
+// A role without a nationality, under a clitic (بولي العهد), is the
+// article's only person with that role.
+func TestRoleAloneReference(t *testing.T) {
+	src := "وصل ولي العهد جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
+	for _, e := range find(t, src, "2019-04-17") {
+		if e.Date == "2019-04-16" {
+			if !hasName(e, "أوكيلو") || !hasName(e, "أوديرا") {
+				t.Errorf("participants %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no event on the 16th: %+v", find(t, src, "2019-04-17"))
+}
