@@ -238,10 +238,10 @@ func twoSides(prev []rasad.EventMention, ms []rasad.Mention, sentStart, prevStar
 // speakerActs: in «أكد الوزير، الثلاثاء، أنه اجتمع …» the pronoun makes
 // the speaker the one who met. It returns the speaker zone that ends with
 // such a pronoun right before the trigger.
-func speakerActs(in Input, zones []rasad.Span, keysOf []string, words []word, i int) (rasad.Span, bool) {
+func speakerActs(in Input, zones []rasad.Span, keysOf []string, words []word, i int, suffixed bool) (rasad.Span, bool) {
 	for b := i - 1; b >= 0 && b >= i-3; b-- {
 		k := text.StripConj(keysOf[b])
-		if !speakerPronouns[k] {
+		if !speakerPronouns[k] && !(suffixed && (k == "ان" || k == "بان")) {
 			continue
 		}
 		at := in.Tokens[words[b].tok].Start

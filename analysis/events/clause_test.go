@@ -159,3 +159,25 @@ func TestRoleAloneReference(t *testing.T) {
 	}
 	t.Errorf("no event on the 16th: %+v", find(t, src, "2019-04-17"))
 }
+
+// «قال X، الثلاثاء، إن لقاءه مع Y كان مثمرا»: the statement's day does not
+// date the meeting, and the pronoun makes the speaker one who met.
+func TestSpeakerClause(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال الرئيس الكيني جوزيف موانغي، الثلاثاء، إن لقاءه مع الرئيس الأوغندي ديفيد أوكيلو كان مثمرا.", "2019-05-22"), "CONSULT")
+	if !ok || e.Date != "" || !hasName(e, "موانغي") || !hasName(e, "أوكيلو") {
+		t.Errorf("got %+v (%s)", e, names(e))
+	}
+}
+
+// A date without a year takes the plausible year (a planned June in May is
+// this June), and a weekday before an announcement is the past one.
+func TestYearAndDirection(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال البيت الأبيض إن القمة بين الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو ستعقد في 12 يونيو، كما كان مقررا.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-06-12" || e.Status != "planned" {
+		t.Errorf("planned June: %+v", e)
+	}
+	e, ok = firstOf(find(t, "وأعلن الرئيس الكيني جوزيف موانغي الخميس إلغاء القمة مع الرئيس الأوغندي ديفيد أوكيلو.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-05-16" || e.Status != "cancelled" {
+		t.Errorf("the past Thursday, cancelled: %+v", e)
+	}
+}

@@ -180,7 +180,11 @@ func Find(in Input) []rasad.EventMention {
 		if tr.form != "noun" && !hasStrong(em.Participants) {
 			em.Participants = addParticipants(em.Participants, subjectStates(in, keysOf, words, i, n, seg)...)
 		}
-		if z, ok := speakerActs(in, zones, keysOf, words, i); ok {
+		// a pronoun suffix on the trigger (قال إن لقاءه …) points back to the speaker
+		stripped := text.StripConj(keysOf[i])
+		suffixed := n == 1 && len(e.Words) == 1 && stripped != e.Words[0] && !strings.HasSuffix(e.Words[0], "ه") &&
+			(strings.HasSuffix(stripped, "ه") || strings.HasSuffix(stripped, "ها") || strings.HasSuffix(stripped, "هما"))
+		if z, ok := speakerActs(in, zones, keysOf, words, i, suffixed); ok {
 			for _, m := range in.Mentions {
 				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
 					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
