@@ -503,3 +503,23 @@ func onlyWithRole(ms []rasad.Mention, role string) (rasad.Participant, bool) {
 	}
 	return p, p.Key != ""
 }
+
+// laterEventZone: a date after another event noun belongs to that event
+// (نفت موسكو مسؤوليتها عن هجوم 4 مارس: the attack's date, not the
+// denial's). It returns the span from the next noun trigger after this
+// one to the segment's end, or nothing.
+func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad.Span) []rasad.Span {
+	for a := i + n; a < len(words) && a < i+n+windowAfter; a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= seg.End {
+			break
+		}
+		e, m, _ := matchAt(keysOf, a, in.Text[t.Start:t.End])
+		if m > 0 && e.Field(2) == "noun" {
+			if tr := triggers[e.Ref()]; tr.typ != "" {
+				return []rasad.Span{{Start: t.Start, End: seg.End}}
+			}
+		}
+	}
+	return nil
+}

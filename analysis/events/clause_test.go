@@ -181,3 +181,16 @@ func TestYearAndDirection(t *testing.T) {
 		t.Errorf("the past Thursday, cancelled: %+v", e)
 	}
 }
+
+// A date after another event noun is that event's: the denial of the
+// attack of 4 March did not happen on 4 March.
+func TestDateOfTheLaterEvent(t *testing.T) {
+	for _, e := range find(t, "ونفت الحكومة الكينية مسؤوليتها عن هجوم 4 مارس على معسكر الحدود.", "2019-03-20") {
+		if e.Type == "REJECT" && e.Date == "2019-03-04" {
+			t.Errorf("the denial took the attack's date: %+v", e)
+		}
+		if e.Type == "ASSAULT" && e.Date != "2019-03-04" {
+			t.Errorf("the attack lost its date: %+v", e)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func Find(in Input) []rasad.EventMention {
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, zones); ok {
+		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, append(zones, laterEventZone(in, keysOf, words, i, n, seg)...)); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
 		} else if tx, ok := latestDateBefore(in.Timexes, sent.Start); ok && hasAnaphor(in, sent) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
