@@ -136,6 +136,21 @@ type mention struct {
 	fixed  bool      // the mention's own clause fixes its date
 	strong []string  // people and organizations (partKey)
 	states []string  // states taking part (partKey)
+	codes  []string  // the countries of its participants
+}
+
+// indexKeys are the keys a mention finds its candidate entries by, and
+// that index the entry it joins: its article, people, organizations,
+// states, place and the countries of its participants.
+func (m mention) indexKeys() []string {
+	keys := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
+	if m.em.Place != "" {
+		keys = append(keys, "place:"+m.em.Place)
+	}
+	for _, c := range m.codes {
+		keys = append(keys, "code:"+c)
+	}
+	return keys
 }
 
 // fixedDate: the date was read from the mention's own clause, not carried
@@ -151,7 +166,8 @@ type event struct {
 	typ    string
 	core   map[string]bool // the people and organizations that make it this happening
 	states map[string]bool
-	days   map[string]int // votes for the day (mentions a day apart merge)
+	codes  map[string]bool // countries of its participants
+	days   map[string]int  // votes for the day (mentions a day apart merge)
 	modes  map[string]int
 	status map[string]int
 	// of every mention, for an entry no clause of its own dates
@@ -197,6 +213,9 @@ func Timeline(reps []Report, names Names) []Entry {
 					m.states = append(m.states, partKey(p))
 				} else {
 					m.strong = append(m.strong, partKey(p))
+				}
+				if c := names[partKey(p)].Country; c != "" && !slices.Contains(m.codes, c) {
+					m.codes = append(m.codes, c)
 				}
 			}
 			days := strings.Split(em.Date, "/")
@@ -252,10 +271,7 @@ func Timeline(reps []Report, names Names) []Entry {
 		best, bestScore := -1, 0
 		joined := m // the mention, or the day of its range that joined
 		seen := map[int]bool{}
-		lookup := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
-		if m.em.Place != "" {
-			lookup = append(lookup, "place:"+m.em.Place)
-		}
+		lookup := m.indexKeys()
 		// a range (يومي 9 و10) joins the entry of any of its days
 		for _, day := range rangeDays(m) {
 			for _, d := range candidateDates(day.when) {
@@ -283,7 +299,7 @@ func Timeline(reps []Report, names Names) []Entry {
 			if !m.fixed && len(m.strong) < 2 {
 				continue
 			}
-			e := &event{id: len(evs), when: m.when, until: m.until, typ: m.em.Type, core: map[string]bool{}, states: map[string]bool{},
+			e := &event{id: len(evs), when: m.when, until: m.until, typ: m.em.Type, core: map[string]bool{}, states: map[string]bool{}, codes: map[string]bool{},
 				days: map[string]int{}, modes: map[string]int{}, status: map[string]int{}, modesAll: map[string]int{}, statusAll: map[string]int{}, places: map[string]int{}, placeNm: map[string]string{},
 				parts: map[string]int{}, partName: map[string]string{}, sources: map[int]*srcAcc{}, groups: map[int]string{},
 				articles: map[int]bool{}, dateText: map[string]int{}}
@@ -302,12 +318,11 @@ func Timeline(reps []Report, names Names) []Entry {
 		for _, k := range m.states {
 			e.states[k] = true
 		}
-		e.add(joined, reps[m.rep])
-		keys := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
-		if m.em.Place != "" {
-			keys = append(keys, "place:"+m.em.Place)
+		for _, c := range m.codes {
+			e.codes[c] = true
 		}
-		addIndex(e, keys...)
+		e.add(joined, reps[m.rep])
+		addIndex(e, m.indexKeys()...)
 	}
 	folded := foldMonths(evs)
 	var out []Entry
@@ -346,6 +361,10 @@ func foldMonths(evs []*event) map[int]bool {
 			ik := e.typ + "|" + e.when.start.Format("2006-01") + "|" + k
 			byMonth[ik] = append(byMonth[ik], e.id)
 		}
+		for p := range e.places {
+			ik := e.typ + "|" + e.when.start.Format("2006-01") + "|place:" + p
+			byMonth[ik] = append(byMonth[ik], e.id)
+		}
 	}
 	folded := map[int]bool{}
 	for _, e := range evs {
@@ -354,7 +373,16 @@ func foldMonths(evs []*event) map[int]bool {
 		}
 		count := map[int]int{}
 		best := -1
+		keys := make([]string, 0, len(e.core)+len(e.places))
 		for k := range e.core {
+			keys = append(keys, k)
+		}
+		if len(e.core) == 0 {
+			for p := range e.places {
+				keys = append(keys, "place:"+p) // no people: the same place that month
+			}
+		}
+		for _, k := range keys {
 			for _, d := range byMonth[e.typ+"|"+dateString(e.when)+"|"+k] {
 				count[d]++
 				if best < 0 || count[d] > count[best] || count[d] == count[best] && d < best {
@@ -465,9 +493,14 @@ func joinScore(e *event, m mention) int {
 			return 0
 		}
 	default:
-		// one side names only states or bodies: the same article, or the
-		// same place that day
-		if !sameArticle && !samePlace {
+		// one side names only states or bodies: the same article, the same
+		// place that day, or a state of the other side's people (الاتفاق
+		// الذي وقعته مع الأردن and the Jordanian minister's signing)
+		sameCountry := false
+		for _, c := range m.codes {
+			sameCountry = sameCountry || e.codes[c]
+		}
+		if !sameArticle && !samePlace && !sameCountry {
 			return 0
 		}
 	}
@@ -608,37 +641,44 @@ var typeWords = map[string]string{
 	"RETREAT": "انسحاب", "CONCEDE": "تنازل", "COOPERATE": "تعاون", "PROTEST": "احتجاج",
 }
 
-// summary writes the entry as one Arabic sentence: what, who, where.
+// summary writes the entry as one Arabic line: what, who (with roles),
+// and where when a report says so. The sides are people and organizations;
+// states stand as the sides when fewer than two of those are named.
 func summary(e Entry) string {
 	what := modeWords[e.Mode]
 	if what == "" {
 		what = typeWords[e.Type]
 	}
-	var people []string
+	var people, states []string
 	for _, p := range e.Participants {
-		// people and organizations; states too when an event has few
-		if p.Type == "PERSON" || p.Type == "ORG" || p.Type == "LOC" && e.Type != "CONSULT" && len(people) < 3 {
+		switch {
+		case (p.Type == "PERSON" || p.Type == "ORG") && len(people) < 5:
 			people = append(people, withRole(p))
-		}
-		if len(people) == 5 {
-			break
-		}
-	}
-	if len(people) == 0 {
-		for _, p := range e.Participants {
-			people = append(people, p.Name)
-			if len(people) == 3 {
-				break
-			}
+		case p.Type == "LOC" && len(states) < 3:
+			states = append(states, p.Name)
 		}
 	}
 	s := what
-	if len(people) > 0 {
-		if e.Type == "CONSULT" {
-			s += " " + joinAr(people)
-		} else {
-			s += ": " + strings.Join(people, "، ")
+	switch {
+	case e.Type != "CONSULT":
+		who := people
+		if len(who) < 2 {
+			who = append(who, states[:min(len(states), 2-len(who))]...)
 		}
+		if len(who) > 0 {
+			s += ": " + strings.Join(who, "، ")
+		}
+	case len(people) >= 2:
+		s += " " + joinAr(people)
+	case len(states) >= 2:
+		s += " " + joinAr(states)
+		if len(people) == 1 {
+			s += "، بمشاركة " + people[0]
+		}
+	case len(people) == 1:
+		s += " " + people[0]
+	case len(states) == 1:
+		s += " " + states[0]
 	}
 	if e.Place != nil {
 		s += " في " + e.Place.Name

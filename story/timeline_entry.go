@@ -55,6 +55,7 @@ func (e *event) entry(names Names) (Entry, bool) {
 	outlets := map[string]bool{}
 	latest := ""
 	salient := 0
+	dated := false
 	for _, r := range reps {
 		s := e.sources[r]
 		g := e.groups[r]
@@ -68,6 +69,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 		}
 		if s.Independent {
 			en.Independent++
+		}
+		if s.fixed && s.DateText != "" && !dated && (s.Status == en.Status || s.Status == "ongoing" && en.Status == "happened") {
+			en.DateText, dated = s.DateText, true // the earliest report's expression
 		}
 		// salience: independent reports that fix the date themselves and
 		// tell the entry's status
@@ -90,6 +94,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 		}
 	}
 	en.Salience = float64(salient)*2 + float64(len(outlets)) + float64(min(people, 4))*0.5
+	if en.Status != "happened" {
+		en.Salience /= 2 // what happened first; plans and cancellations after
+	}
 	en.Summary = summary(en)
 	return en, true
 }

@@ -186,3 +186,22 @@ func TestTimelineRange(t *testing.T) {
 		t.Fatalf("entries %+v: want one from 20 until 21 July", es)
 	}
 }
+
+// A report naming only a state joins the same day's entry of the same type
+// whose people are of that state.
+func TestTimelineJoinsByCountry(t *testing.T) {
+	e1 := em("AGREE", "sign", "happened", "2019-03-12", "", "min1", "min2")
+	e2 := em("AGREE", "sign", "happened", "2019-03-12", "")
+	e2.Participants = []rasad.Participant{{Type: "LOC", Key: "Kenya", Name: "كينيا"}}
+	reps := []Report{
+		{Article: "b", Outlet: "y", Published: day("2019-03-20"), Text: "نص ب", Events: []rasad.EventMention{e2}},
+		{Article: "a", Outlet: "x", Published: day("2019-03-12"), Text: "نص أ", Events: []rasad.EventMention{e1}},
+	}
+	names := Names{"PERSON:min1": {Type: "PERSON", Key: "min1", Name: "min1", Country: "KE", articles: 2},
+		"PERSON:min2": {Type: "PERSON", Key: "min2", Name: "min2", Country: "UG", articles: 2},
+		"LOC:Kenya":   {Type: "LOC", Key: "Kenya", Name: "كينيا", Country: "KE"}}
+	es := Timeline(reps, names)
+	if len(es) != 1 || len(es[0].Sources) != 2 {
+		t.Fatalf("entries %+v: want one signing with two sources", es)
+	}
+}

@@ -148,7 +148,7 @@ func timelineOf(ctx context.Context, store *sqlite.Store, ids []string) ([]story
 	if err != nil {
 		return nil, err
 	}
-	return story.FromArticles(arts, pipeline.DisplayID, copies), nil
+	return story.FromArticles(arts, story.DisplayID, copies), nil
 }
 
 // TestSimulatedDay plays 5 outlets × 300 articles over one day in

@@ -24,6 +24,7 @@ var (
 	roleMatcher *lexicon.Matcher
 	adjCode     map[string]string // nationality adjective key -> ISO code
 	countryCode map[string]string // country canonical -> ISO code
+	countryName map[string]string // country canonical -> its Arabic name
 
 	cancelCues = keys("إلغاء", "الغاء", "ألغى", "الغى", "ألغت", "الغت", "يلغي", "تلغي", "ألغيت", "إلغائه", "إلغائها", "بإلغاء", "وإلغاء")
 	bothSides  = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "للجانبين", "للطرفين", "بالجانبين")
@@ -37,7 +38,7 @@ func loadRoles() { roleOnce.Do(loadRolesOnce) }
 
 func loadRolesOnce() {
 	roleMatcher = lexicon.NewMatcher(lexicon.MustLoad("roles.tsv"))
-	adjCode, countryCode = map[string]string{}, map[string]string{}
+	adjCode, countryCode, countryName = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, e := range lexicon.MustLoad("places.tsv") {
 		switch e.Field(1) {
 		case "adj":
@@ -46,6 +47,9 @@ func loadRolesOnce() {
 			}
 		case "country":
 			countryCode[e.Field(0)] = e.Field(2)
+			if countryName[e.Field(0)] == "" {
+				countryName[e.Field(0)] = e.Surface // the first, most common form
+			}
 		}
 	}
 }
@@ -90,12 +94,33 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 			break
 		}
 		e, n := roleMatcher.MatchAt(keysOf, w)
-		if n == 0 || w+n >= len(words) {
+		if n == 0 {
+			// under a clitic: بولي العهد، والرئيس
+			k := keysOf[w]
+			for _, p := range []string{"و", "ب", "ل", "وب", "ول"} {
+				if strings.HasPrefix(k, p) && len(k) > len(p)+2 {
+					keysOf[w] = k[len(p):]
+					e, n = roleMatcher.MatchAt(keysOf, w)
+					keysOf[w] = k
+					if n > 0 {
+						break
+					}
+				}
+			}
+		}
+		if n == 0 || w+n > len(words) {
 			continue
 		}
 		role := e.Field(0)
-		code := adjCode[text.StripConj(keysOf[w+n])]
+		code := ""
+		if w+n < len(words) {
+			code = adjCode[text.StripConj(keysOf[w+n])]
+		}
 		if code == "" {
+			// the role alone: the article's only person with it
+			if p, ok := in.ix.onlyWithRole(role); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
+				out = append(out, p)
+			}
 			w += n - 1
 			continue
 		}
@@ -167,10 +192,10 @@ const sideLookBack = 64
 // speakerActs: in «أكد الوزير، الثلاثاء، أنه اجتمع …» the pronoun makes
 // the speaker the one who met. It returns the speaker zone that ends with
 // such a pronoun right before the trigger.
-func speakerActs(in Input, zones []rasad.Span, keysOf []string, words []word, i int) (rasad.Span, bool) {
+func speakerActs(in Input, zones []rasad.Span, keysOf []string, words []word, i int, suffixed bool) (rasad.Span, bool) {
 	for b := i - 1; b >= 0 && b >= i-3; b-- {
 		k := text.StripConj(keysOf[b])
-		if !speakerPronouns[k] {
+		if !speakerPronouns[k] && !(suffixed && (k == "ان" || k == "بان")) {
 			continue
 		}
 		at := in.Tokens[words[b].tok].Start
@@ -243,10 +268,10 @@ func reportedSpeech(in Input, sent text.Span, at int) bool {
 
 // actingStates are the countries of the clause that act in it: not the
 // place it happens in or goes to (في روسيا، إلى روسيا، بروسيا).
-func actingStates(in Input, keysOf []string, words []word, win rasad.Span) []rasad.Participant {
+func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones []rasad.Span) []rasad.Participant {
 	var out []rasad.Participant
 	for _, m := range in.Mentions {
-		if m.Type != "LOC" || !isCountryName(m.Key) || m.Start < win.Start || m.End > win.End {
+		if m.Type != "LOC" || !isCountryName(m.Key) || m.Start < win.Start || m.End > win.End || inZones(zones, m.Span) {
 			continue
 		}
 		// the word index of the mention
@@ -287,4 +312,129 @@ func suffixStems(k string) []string {
 		}
 	}
 	return out
+}
+
+// relativeZones are the relative clauses closed before the trigger (رد
+// المجلس على الإحاطة التي قدمها المبعوث أمام مجلس الأمن أمس، ورفض …): who
+// acts and when in them belongs to what they describe, not to the trigger.
+// A relative clause runs from its pronoun to the next comma.
+//
+// After a verb, a relative clause describes its object (طالبت اللجنة
+// بتقديم الاتفاق الذي وقعته الحكومة مع الأردن): its people are not the
+// verb's either; after a noun trigger it often names them (الزيارة التي
+// يقوم بها الرئيس), so it stays.
+func relativeZones(in Input, words []word, keysOf []string, i, n int, seg rasad.Span, verb bool) []rasad.Span {
+	var zones []rasad.Span
+	if verb {
+		for a := i + n; a < len(words) && a < i+n+windowAfter; a++ {
+			t := in.Tokens[words[a].tok]
+			if t.End > seg.End {
+				break
+			}
+			if !relatives[keysOf[a]] {
+				continue
+			}
+			end := seg.End
+			for c := a + 1; c < len(words) && in.Tokens[words[c].tok].End <= seg.End; c++ {
+				if strings.ContainsAny(in.Text[in.Tokens[words[c-1].tok].End:in.Tokens[words[c].tok].Start], "،,؛;") {
+					end = in.Tokens[words[c-1].tok].End
+					break
+				}
+			}
+			zones = append(zones, rasad.Span{Start: t.Start, End: end})
+			break
+		}
+	}
+	for b := i - 1; b >= 0 && b >= i-windowBefore; b-- {
+		t := in.Tokens[words[b].tok]
+		if t.Start < seg.Start {
+			break
+		}
+		if !relatives[keysOf[b]] {
+			continue
+		}
+		for c := b + 1; c <= i; c++ {
+			if strings.ContainsAny(in.Text[in.Tokens[words[c-1].tok].End:in.Tokens[words[c].tok].Start], "،,؛;") {
+				zones = append(zones, rasad.Span{Start: t.Start, End: in.Tokens[words[c-1].tok].End})
+				break
+			}
+		}
+	}
+	return zones
+}
+
+// subjectStates: a verb whose subject is a body the recognizer does not
+// name, described by a nationality (رد مجلس النواب الليبي … ورفض), has that
+// state as its acting side. The subject is read in the few words after the
+// verb, or, for a verb joined by و to the clause's first verb, after that
+// first verb.
+func subjectStates(in Input, keysOf []string, words []word, i, n int, seg rasad.Span) []rasad.Participant {
+	load()
+	read := func(from int) []rasad.Participant {
+		for a := from; a < len(words) && a < from+6; a++ {
+			t := in.Tokens[words[a].tok]
+			if t.End > seg.End || a > from && strings.ContainsAny(in.Text[in.Tokens[words[a-1].tok].End:t.Start], "،,؛;") {
+				break
+			}
+			if c, ok := adjOf[text.StripConj(keysOf[a])]; ok && c != "NATO" {
+				loadRoles()
+				name := countryName[c]
+				if name == "" {
+					name = in.Text[t.Start:t.End]
+				}
+				return []rasad.Participant{{Type: "LOC", Key: c, Name: name}}
+			}
+		}
+		return nil
+	}
+	if ps := read(i + n); ps != nil {
+		return ps
+	}
+	if !strings.HasPrefix(keysOf[i], "و") {
+		return nil
+	}
+	// the clause's first word, when it is the verb the trigger is joined to
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= seg.Start })
+	if first >= i {
+		return nil
+	}
+	return read(first + 1)
+}
+
+// topicWords open what an event is about (لبحث الوضع في الغوطة، حول
+// الأزمة في أوكرانيا): a place after them is not where it happens.
+var topicWords = keys("حول", "بشأن", "بخصوص", "لبحث", "لمناقشة", "ببحث", "بمناقشة", "تناول", "تناولت", "ناقش", "ناقشا", "بحثا", "لبحثه")
+
+// placeWindow cuts the clause at the first topic word after the trigger.
+func placeWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n int) rasad.Span {
+	for a := i + n; a < len(words); a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= win.End {
+			break
+		}
+		if topicWords[keysOf[a]] || topicWords[text.StripConj(keysOf[a])] {
+			return rasad.Span{Start: win.Start, End: max(win.Start, in.Tokens[words[a].tok].Start)}
+		}
+	}
+	return win
+}
+
+// laterEventZone: a date after another event noun belongs to that event
+// (نفت موسكو مسؤوليتها عن هجوم 4 مارس: the attack's date, not the
+// denial's). It returns the span from the next noun trigger after this
+// one to the segment's end, or nothing.
+func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad.Span) []rasad.Span {
+	for a := i + n; a < len(words) && a < i+n+windowAfter; a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= seg.End {
+			break
+		}
+		e, m, _ := matchAt(keysOf, a, in.Text[t.Start:t.End])
+		if m > 0 && e.Field(2) == "noun" {
+			if tr := triggers[e.Ref()]; tr.typ != "" {
+				return []rasad.Span{{Start: t.Start, End: seg.End}}
+			}
+		}
+	}
+	return nil
 }

@@ -131,3 +131,66 @@ func TestSigningObjectAfterSides(t *testing.T) {
 		t.Errorf("signing: %+v", ems)
 	}
 }
+
+// A place after a topic word is what the event is about, not where it is.
+func TestPlaceNotTopic(t *testing.T) {
+	for _, c := range []struct{ src, place string }{
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس لبحث الوضع في حلب.", ""},
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس في نيويورك لبحث الوضع في حلب.", "نيويورك"},
+	} {
+		e, ok := firstOf(find(t, c.src, "2019-04-12"), "CONSULT")
+		if !ok || e.PlaceName != c.place {
+			t.Errorf("%s: place %q, want %q", c.src, e.PlaceName, c.place)
+		}
+	}
+}
+
+// A role without a nationality, under a clitic (بولي العهد), is the
+// article's only person with that role.
+func TestRoleAloneReference(t *testing.T) {
+	src := "وصل ولي العهد جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
+	for _, e := range find(t, src, "2019-04-17") {
+		if e.Date == "2019-04-16" {
+			if !hasName(e, "أوكيلو") || !hasName(e, "أوديرا") {
+				t.Errorf("participants %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no event on the 16th: %+v", find(t, src, "2019-04-17"))
+}
+
+// «قال X، الثلاثاء، إن لقاءه مع Y كان مثمرا»: the statement's day does not
+// date the meeting, and the pronoun makes the speaker one who met.
+func TestSpeakerClause(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال الرئيس الكيني جوزيف موانغي، الثلاثاء، إن لقاءه مع الرئيس الأوغندي ديفيد أوكيلو كان مثمرا.", "2019-05-22"), "CONSULT")
+	if !ok || e.Date != "" || !hasName(e, "موانغي") || !hasName(e, "أوكيلو") {
+		t.Errorf("got %+v (%s)", e, names(e))
+	}
+}
+
+// A date without a year takes the plausible year (a planned June in May is
+// this June), and a weekday before an announcement is the past one.
+func TestYearAndDirection(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال البيت الأبيض إن القمة بين الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو ستعقد في 12 يونيو، كما كان مقررا.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-06-12" || e.Status != "planned" {
+		t.Errorf("planned June: %+v", e)
+	}
+	e, ok = firstOf(find(t, "وأعلن الرئيس الكيني جوزيف موانغي الخميس إلغاء القمة مع الرئيس الأوغندي ديفيد أوكيلو.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-05-16" || e.Status != "cancelled" {
+		t.Errorf("the past Thursday, cancelled: %+v", e)
+	}
+}
+
+// A date after another event noun is that event's: the denial of the
+// attack of 4 March did not happen on 4 March.
+func TestDateOfTheLaterEvent(t *testing.T) {
+	for _, e := range find(t, "ونفت الحكومة الكينية مسؤوليتها عن هجوم 4 مارس على معسكر الحدود.", "2019-03-20") {
+		if e.Type == "REJECT" && e.Date == "2019-03-04" {
+			t.Errorf("the denial took the attack's date: %+v", e)
+		}
+		if e.Type == "ASSAULT" && e.Date != "2019-03-04" {
+			t.Errorf("the attack lost its date: %+v", e)
+		}
+	}
+}

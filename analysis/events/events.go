@@ -171,10 +171,11 @@ func Find(in Input) []rasad.EventMention {
 		if in.Dateline != nil {
 			zones = append(zones, *in.Dateline)
 		}
+		zones = append(zones, relativeZones(fin, words, keysOf, i, n, seg, tr.form != "noun")...)
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, zones); ok {
+		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, append(zones, laterEventZone(fin, keysOf, words, i, n, seg)...)); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
 		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, text.Span{Start: rw.Start, End: rw.End}) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
@@ -185,10 +186,17 @@ func Find(in Input) []rasad.EventMention {
 		// place from the trigger's own clause
 		win := clauseWindow(fin, words, seg, i, n, false)
 		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, zones)
-		_, em.Place, em.PlaceName = participants(nin, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), w0.Start, wl.End, nil, nil, zones)
+		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win)...)
-		if z, ok := speakerActs(fin, zones, keysOf, words, i); ok {
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones)...)
+		if tr.form != "noun" && !hasStrong(em.Participants) {
+			em.Participants = addParticipants(em.Participants, subjectStates(fin, keysOf, words, i, n, seg)...)
+		}
+		// a pronoun suffix on the trigger (قال إن لقاءه …) points back to the speaker
+		stripped := text.StripConj(keysOf[i])
+		suffixed := n == 1 && len(e.Words) == 1 && stripped != e.Words[0] && !strings.HasSuffix(e.Words[0], "ه") &&
+			(strings.HasSuffix(stripped, "ه") || strings.HasSuffix(stripped, "ها") || strings.HasSuffix(stripped, "هما"))
+		if z, ok := speakerActs(fin, zones, keysOf, words, i, suffixed); ok {
 			for _, m := range nin.Mentions {
 				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
 					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})

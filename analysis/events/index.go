@@ -118,6 +118,7 @@ type articleCounts struct {
 	byRole    map[string]rasad.Participant // role + "|" + country
 	byCountry map[string]rasad.Participant
 	pair      []rasad.Participant
+	onlyRole  map[string]rasad.Participant // role -> the one person with it ("" Key: several)
 }
 
 func (x *index) counts() *articleCounts {
@@ -140,9 +141,21 @@ func (x *index) counts() *articleCounts {
 		}
 	}
 	role, country, all := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
+	onlyRole := map[string]rasad.Participant{}
 	for _, m := range x.ms {
 		if m.Type != "PERSON" {
 			continue
+		}
+		if m.Role != "" {
+			p, seen := onlyRole[m.Role]
+			switch {
+			case !seen:
+				onlyRole[m.Role] = rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text}
+			case p.Key != "" && p.Key != m.Key:
+				onlyRole[m.Role] = rasad.Participant{}
+			case p.Key != "" && len(m.Text) > len(p.Name):
+				onlyRole[m.Role] = rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text}
+			}
 		}
 		add(all, "", m)
 		add(country, m.Country, m)
@@ -159,7 +172,7 @@ func (x *index) counts() *articleCounts {
 		}
 		return rasad.Participant{Type: "PERSON", Key: best, Name: g.name[best]}
 	}
-	ac := &articleCounts{byRole: map[string]rasad.Participant{}, byCountry: map[string]rasad.Participant{}}
+	ac := &articleCounts{byRole: map[string]rasad.Participant{}, byCountry: map[string]rasad.Participant{}, onlyRole: onlyRole}
 	for k, g := range role {
 		ac.byRole[k] = top(g)
 	}
@@ -199,3 +212,10 @@ func (x *index) topOfCountry(code string) (rasad.Participant, bool) {
 // twoPeople are the article's two people when it names exactly two, the
 // more often named first.
 func (x *index) twoPeople() []rasad.Participant { return x.counts().pair }
+
+// onlyWithRole is the one person of the article named with a role, when
+// there is exactly one.
+func (x *index) onlyWithRole(role string) (rasad.Participant, bool) {
+	p := x.counts().onlyRole[role]
+	return p, p.Key != ""
+}

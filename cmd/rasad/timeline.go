@@ -74,29 +74,28 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	sort.Strings(ids)
-	as, err := store.Analyses(ctx, ids)
+	// one batched read of what the timeline needs (text, date, first
+	// report, mentions, events), not every article's full record
+	arts, err := store.TimelineArticles(ctx, ids)
 	if err != nil {
 		return err
+	}
+	as := make(map[string]*rasad.Analysis, len(arts))
+	for _, a := range arts {
+		if a.Analysis != nil {
+			as[a.ID] = a.Analysis
+		}
 	}
 	warnStale(stderr, ids, as)
-	var arts []*rasad.Article
-	for _, id := range ids {
-		a, err := store.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		a.Analysis = as[id]
-		arts = append(arts, a)
-	}
-	storyOf, copies, err := store.Stories(ctx)
+	copies, covered, err := store.CopiesAndCoverage(ctx)
 	if err != nil {
 		return err
 	}
-	if n, _, err := store.Count(ctx); err == nil && n != len(storyOf) {
+	if n, _, err := store.Count(ctx); err == nil && n != covered {
 		if _, err := catchUpStories(ctx, store, story.Options{}); err != nil {
 			return err
 		}
-		if _, copies, err = store.Stories(ctx); err != nil {
+		if copies, _, err = store.CopiesAndCoverage(ctx); err != nil {
 			return err
 		}
 	}
