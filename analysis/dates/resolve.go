@@ -65,6 +65,9 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	if p.value == "-" {
 		return "", ""
 	}
+	if p.monthRange && p.end != nil {
+		return t.resolveRange(m, anchor, sentDate)
+	}
 	if p.value != "" {
 		return p.value, "none"
 	}
@@ -132,7 +135,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		v := absValue(p)
 		if p.end != nil {
 			e := *p.end
-			e.y, e.m, e.hijri = p.y, p.m, p.hijri
+			if e.y == 0 {
+				e.y = p.y
+			}
+			if e.m == 0 {
+				e.m = p.m
+			}
+			e.hijri = p.hijri
 			v += "/" + absValue(e)
 		}
 		if p.wd != 0 && p.d != 0 && !p.hijri {
@@ -223,6 +232,8 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.hasUnit && p.m != 0: // يناير من العام الماضي
 		return fmt.Sprintf("%04d-%02d", A.Year()+p.unitOff, p.m), anchor.Kind
+	case p.hasUnit && p.weekend:
+		return periodValue(A, p.unit, p.unitOff, "") + "-WE", anchor.Kind
 	case p.hasUnit:
 		return periodValue(A, p.unit, p.unitOff, p.mod), anchor.Kind
 	case p.m != 0 && p.d != 0: // day and month without year
