@@ -643,6 +643,9 @@ var timesWords = set("مرة مره مرتين مرتان مرات")
 func (t *tagger) matchTimes(i int) *match {
 	j := i
 	if !timesWords[t.skey(j)] {
+		if !t.isNum(j) && !t.numberWordAt(j) {
+			return nil
+		}
 		if _, _, j2 := t.countAt(j); j2 > j && timesWords[t.key(j2)] {
 			j = j2
 		} else {

@@ -88,6 +88,7 @@ type tagger struct {
 	toks   []text.Token
 	keys   []string
 	skeys  []string // keys without a conjunction, made on first use
+	cues   []int8   // tense cue per token, made on first use (see cueAt)
 	clause []int    // clause index per token
 	sent   []int    // sentence index per token
 	dms    []time.Time
@@ -176,7 +177,11 @@ func (t *tagger) skey(i int) string {
 	if t.skeys == nil {
 		t.skeys = make([]string, len(t.keys))
 		for j, k := range t.keys {
-			t.skeys[j] = text.StripConj(k)
+			if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
+				t.skeys[j] = text.StripConj(k)
+			} else {
+				t.skeys[j] = k
+			}
 		}
 	}
 	return t.skeys[i]
