@@ -335,6 +335,11 @@ func textLengths(n *html.Node, inLink bool) (linked, other int) {
 	if n.Type == html.ElementNode && n.DataAtom == atom.A {
 		inLink = true
 	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) {
+		// a nested list is judged on its own: each node is looked at by
+		// one list only, so the writer stays linear in the page
+		return 0, 0
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		a, b := textLengths(c, inLink)
 		linked, other = linked+a, other+b

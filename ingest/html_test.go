@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -185,4 +186,22 @@ func FuzzHTML(f *testing.F) {
 		}
 		Prepare(a)
 	})
+}
+
+// BenchmarkParseHTML reads pages of 64 KB to 4 MB (one paragraph of my own
+// repeated) to show that HTML reading stays linear in the page's size:
+// go test ./ingest -run '^$' -bench ParseHTML
+func BenchmarkParseHTML(b *testing.B) {
+	para := "<p>افتتح محافظ المدينة صباح اليوم جسرا جديدا يربط ضفتي النهر بعد عامين من أعمال الإنشاء.</p>\n"
+	for _, size := range []int{64 << 10, 512 << 10, 4 << 20} {
+		page := []byte("<html><head><title>جسر</title></head><body><article>" + strings.Repeat(para, size/len(para)) + "</article></body></html>")
+		b.Run(strconv.Itoa(size>>10)+"KB", func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for i := 0; i < b.N; i++ {
+				if _, err := parseHTML("b.html", page, "", nil, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

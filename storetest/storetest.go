@@ -188,6 +188,16 @@ func testGetRefs(t *testing.T, s rasad.Store) {
 	if got[x.ID] != x.Title || got[y.ID] != y.Title || amb.Candidates[0].ID > amb.Candidates[1].ID {
 		t.Errorf("candidates %+v", amb.Candidates)
 	}
+	// an ID prefix that two IDs share (IDs set by hand: a store keeps the
+	// ID it is given)
+	p := Article(t, "p1", "مصدر س", "https://example.org/p1", "سباق للدراجات", "انطلق سباق للدراجات على الطريق الساحلي.\n", "2020-05-03")
+	q := Article(t, "q1", "مصدر س", "https://example.org/q1", "معرض للكتاب", "افتتح معرض للكتاب في القاعة الكبرى.\n", "2020-05-04")
+	p.ID, q.ID = "fedcba9870000001", "fedcba9870000002"
+	mustPut(t, s, p, q)
+	_, err = s.Get(ctx, "fedcba987")
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 || amb.Candidates[0].ID != p.ID || amb.Candidates[1].Title != q.Title {
+		t.Errorf("ambiguous prefix: %v", err)
+	}
 }
 
 func testAtomic(t *testing.T, s rasad.Store) {

@@ -274,8 +274,8 @@ func (t *tagger) verbLike(j int) bool {
 	if r == 'ي' || r == 'ت' && !strings.HasSuffix(k2, "ه") {
 		return true
 	}
-	// تراجعت، انخفضت، ارتفعت: a feminine past
-	return strings.HasSuffix(k2, "ت") && (r == 'ا' || r == 'ت')
+	// تراجعت، انخفضت، ارتفعت: a feminine past (not a plural: اجتماعات)
+	return strings.HasSuffix(k2, "ت") && !strings.HasSuffix(k2, "ات") && (r == 'ا' || r == 'ت')
 }
 
 // countNouns are words that follow a count, spelled like verbs.
@@ -395,7 +395,7 @@ func (t *tagger) matchMonth(i int) *match {
 					return &match{start: i, end: t.modAt(j+1, &q), p: q, rule: "month day"}
 				}
 			}
-		} else if v, n := t.lex.number(t.keys, j, "ordinal"); n > 0 && v <= 31 && t.key(j+n) != "من" {
+		} else if v, n := t.lex.number(t.keys, j, "ordinal"); n > 0 && v <= 31 && t.key(j+n) != "من" && (paired || lead) {
 			q := p
 			q.d = v
 			if validDay(q) {
@@ -559,7 +559,7 @@ var (
 
 var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
 
-var yearFollowers = set("هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
+var yearFollowers = set("دون بدون هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
 
 // bareDayLead are the words before a day number or ordinal with no month
 // (في الخامس والعشرين، منذ الـ5، حتى الـ20).
@@ -601,15 +601,9 @@ func (t *tagger) dayEnds(j int) bool {
 	case k == "-" || k == "/" || k == ":" || k == "." && t.isNum(j+1) || k == "%":
 		return false
 	case k == "من":
-		// الـ5 من …: a day of a named month, another rule's
-		if _, n := t.lex.month(t.keys, j+1); n > 0 {
-			return false
-		}
-		switch t.key(j + 1) {
-		case "الشهر", "هذا", "عام", "العام", "شهر":
-			return false
-		}
-		return true
+		// الـ5 من يناير is another rule's; في العشرين من عمره is an age, في
+		// العاشر من كل شهر a day of every month: a bare day ends before من
+		return false
 	}
 	if _, n := t.lex.month(t.keys, j); n > 0 {
 		return false

@@ -95,6 +95,9 @@ var dayOrdinals = keyedInt(map[string]int{"أول": 1, "ثاني": 2, "ثالث"
 // الفصح 2023، رأس السنة الميلادية. A birthday (عيد الميلاد الـ70 للملك) is
 // not Christmas.
 func (t *tagger) matchHoliday(i int) *match {
+	if !t.lex.holidayStarts[t.key(i)] {
+		return nil
+	}
 	j, off := i, 0
 	if n, ok := dayOrdinals[t.skey(i)]; ok && n > 0 && t.key(i+1) == "ايام" {
 		off, j = n-1, i+2

@@ -35,6 +35,9 @@ type lexicons struct {
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
 	holidays   map[string][]holiday // by first word key
+	// holidayStarts are the keys a holiday expression can start at (its
+	// first word, with a clitic, or أول/ثاني… أيام)
+	holidayStarts map[string]bool
 }
 
 type numInfo struct {
@@ -80,14 +83,16 @@ func loadLex() *lexicons {
 		}
 		loadHolidays(&lex)
 		lex.triggers = map[string]bool{}
+		lex.holidayStarts = map[string]bool{}
 		for k := range lex.holidays {
-			lex.triggers[k] = true
+			lex.triggers[k], lex.holidayStarts[k] = true, true
 			for _, p := range []string{"و", "ب", "ل", "ف"} {
-				lex.triggers[p+k] = true
+				lex.triggers[p+k], lex.holidayStarts[p+k] = true, true
 			}
 		}
 		for k := range dayOrdinals {
 			lex.triggers[k], lex.triggers["و"+k] = true, true
+			lex.holidayStarts[k], lex.holidayStarts["و"+k] = true, true
 		}
 		add := func(keys ...string) {
 			for _, k := range keys {

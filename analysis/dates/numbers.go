@@ -47,6 +47,13 @@ func init() {
 	}
 }
 
+// numberWordAt: the word at j (without a conjunction) can start a number
+// in words — a cheap test before numberWords.
+func (t *tagger) numberWordAt(j int) bool {
+	k := t.skey(j)
+	return t.lex.numbers[k] != nil || t.lex.numbers[t.key(j)] != nil || tensWords[k] != 0 || hundredsWords[k] != 0 || thousandWords[k] != 0
+}
+
 // numberComponent reads one component of a compound number at j (without
 // its conjunction): its value, magnitude class and length in tokens.
 func (t *tagger) numberComponent(j int) (int, int, int) {

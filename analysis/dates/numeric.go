@@ -86,6 +86,9 @@ func (t *tagger) matchNumeric(i int) *match {
 		if k := t.key(i - 1); fractionLead[k] {
 			return nil
 		}
+		if r := []rune(t.skey(i - 1)); len(r) < 4 || r[0] != 'ي' && r[0] != 'ت' || !t.openingImperfect(i-1) {
+			return nil // فاز منتخب مصر 7/1، بالتعادل 2/2، عيار 14/5: no date
+		}
 	} else if sep == "-" && t.isNum(i+3) {
 		return nil
 	}

@@ -52,9 +52,20 @@ func (t *tagger) matchPeriod(i int) *match {
 	if this {
 		return &match{start: i, end: j, p: p, rule: "this period"}
 	}
+	weekend := unit == "W" && p.mod == "END" && (t.skey(i) == "نهايه" || t.skey(i) == "عطله")
+	if weekend {
+		// (عطلة) نهاية الأسبوع [الماضي|المقبل]: the weekend, YYYY-Www-WE
+		p.mod, p.weekend = "", true
+		if k := t.key(i - 1); k == "عطله" || k == "عطلة" {
+			i--
+		}
+	}
 	if j2 := t.modAt(j, &p); j2 > j {
 		p.unitOff = p.dir
 		p.dir, p.cur = 0, false
+		if weekend {
+			return &match{start: i, end: j2, p: p, rule: "weekend"}
+		}
 		if unit == "W" && p.mod == "" {
 			// الأسبوع المقبل يوم الأربعاء: a weekday of that week
 			jw, wdOf := j2, t.lex.weekday
@@ -70,6 +81,9 @@ func (t *tagger) matchPeriod(i int) *match {
 			}
 		}
 		return &match{start: i, end: j2, p: p, rule: "period + modifier"}
+	}
+	if weekend {
+		return &match{start: i, end: j, p: p, rule: "weekend"}
 	}
 	if p.mod != "" && unit != "D" {
 		return &match{start: i, end: j, p: p, rule: "part of this period"} // مطلع الشهر، نهاية العام

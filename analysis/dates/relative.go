@@ -514,7 +514,7 @@ func (t *tagger) weekdayDetail(j int, p *partial, rule string) (int, string) {
 		}
 	}
 	// the day number: الخميس 21، ليلة السبت 2
-	if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.dayEnds(j+1) {
+	if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && (t.dayEnds(j+1) || t.key(j+1) == "من" && t.weekdayDayFrom(j+2)) {
 		p.d = d
 		return j + 1, rule + " + day"
 	}
@@ -643,6 +643,9 @@ var timesWords = set("مرة مره مرتين مرتان مرات")
 func (t *tagger) matchTimes(i int) *match {
 	j := i
 	if !timesWords[t.skey(j)] {
+		if !t.isNum(j) && !t.numberWordAt(j) {
+			return nil
+		}
 		if _, _, j2 := t.countAt(j); j2 > j && timesWords[t.key(j2)] {
 			j = j2
 		} else {
@@ -702,4 +705,17 @@ func (t *tagger) matchScheduleDay(i int) *match {
 		m.also = append(m.also, match{start: k, end: k + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd2), conf: 0.8}, rule: "weekday of a schedule"})
 	}
 	return m
+}
+
+// weekdayDayFrom: after "الأحد 30 من", what follows is no month, no
+// period and no age (الأحد 30 من الرئاسة), so 30 was the day.
+func (t *tagger) weekdayDayFrom(j int) bool {
+	if _, n := t.lex.month(t.keys, j); n > 0 {
+		return false
+	}
+	switch k := t.key(j); {
+	case k == "الشهر" || k == "كل" || k == "هذا" || strings.HasPrefix(k, "عمر") || k == "العمر":
+		return false
+	}
+	return true
 }

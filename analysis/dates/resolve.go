@@ -65,6 +65,9 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	if p.value == "-" {
 		return "", ""
 	}
+	if p.monthRange && p.end != nil {
+		return t.resolveRange(m, anchor, sentDate)
+	}
 	if p.value != "" {
 		return p.value, "none"
 	}
@@ -115,7 +118,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return "", ""
 	}
 	if p.nth != 0 && p.y > 0 {
-		if d, ok := nthWeekday(p.y, p.m, p.wd, p.nth); ok {
+		if d, ok := nthOrDay(p.y, p.m, p.wd, p.nth); ok {
 			return d.Format("2006-01-02"), "none"
 		}
 		return "", ""
@@ -132,7 +135,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		v := absValue(p)
 		if p.end != nil {
 			e := *p.end
-			e.y, e.m, e.hijri = p.y, p.m, p.hijri
+			if e.y == 0 {
+				e.y = p.y
+			}
+			if e.m == 0 {
+				e.m = p.m
+			}
+			e.hijri = p.hijri
 			v += "/" + absValue(e)
 		}
 		if p.wd != 0 && p.d != 0 && !p.hijri {
@@ -169,7 +178,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		} else {
 			y, mo = pickYear(A, p.m, 0, dir, p.dir != 0), p.m
 		}
-		if d, ok := nthWeekday(y, mo, p.wd, p.nth); ok {
+		if d, ok := nthOrDay(y, mo, p.wd, p.nth); ok {
 			return d.Format("2006-01-02"), anchor.Kind
 		}
 		return "", ""
@@ -223,6 +232,8 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.hasUnit && p.m != 0: // يناير من العام الماضي
 		return fmt.Sprintf("%04d-%02d", A.Year()+p.unitOff, p.m), anchor.Kind
+	case p.hasUnit && p.weekend:
+		return periodValue(A, p.unit, p.unitOff, "") + "-WE", anchor.Kind
 	case p.hasUnit:
 		return periodValue(A, p.unit, p.unitOff, p.mod), anchor.Kind
 	case p.m != 0 && p.d != 0: // day and month without year
@@ -528,7 +539,14 @@ func (t *tagger) inTitle(m match) bool {
 		}
 		break
 	}
-	if open < 1 || !workNouns[t.key(open-1)] && !workNouns[t.skey(open-1)] {
+	noun := false
+	for k := open - 1; k >= 0 && k >= open-4 && t.toks[k].Kind == text.Word; k-- {
+		if workNouns[t.key(k)] || workNouns[t.skey(k)] {
+			noun = true
+			break
+		}
+	}
+	if !noun {
 		return false
 	}
 	for k := m.end; k < len(t.toks) && k < m.end+8; k++ {
@@ -545,4 +563,15 @@ func isQuote(k string) bool {
 		return true
 	}
 	return false
+}
+
+// nthOrDay reads "الأحد الرابع من مارس": the 4th of March when that day is
+// a Sunday (the weekday then checks the date), else the fourth Sunday.
+func nthOrDay(y, m, wd, n int) (time.Time, bool) {
+	if n >= 1 && n <= 5 && m >= 1 && m <= 12 {
+		if d := time.Date(y, time.Month(m), n, 0, 0, 0, 0, time.UTC); isoWeekday(d) == wd {
+			return d, true
+		}
+	}
+	return nthWeekday(y, m, wd, n)
 }

@@ -41,30 +41,32 @@ type partial struct {
 	hijri bool
 	wd    int // ISO weekday 1-7 named in the expression, 0 none
 
-	dayOff    int  // relative day from the anchor (اليوم 0, أمس -1)
-	hasDayOff bool // dayOff is set
-	unit      string
-	unitOff   int  // relative period (الأسبوع الماضي: W -1)
-	hasUnit   bool // unit/unitOff set
-	cur       bool // الجاري/الحالي after a month: the anchor's own month
-	dir       int  // explicit direction from a modifier: -1 past, +1 future
-	part      string
-	hh, mm    int
-	hasTime   bool
-	mod       string
-	half      int    // 1-2: the half of the year, like quarter
-	quarter   int    // 1-4: the quarter of the year (y, or unitOff years from the anchor)
-	season    string // SU WI SP FA, unitOff years from the anchor
-	value     string // preset value (durations, sets, vague)
-	end       *partial
-	holiday   *holiday // a named day dated by its rule
-	hijriSpan bool     // a Hijri month without a year, as its range of days
-	day       *partial // the day a clock time is on (الساعة السادسة من مساء غد)
-	anaphoric bool     // dayOff counts from the last date told, not the anchor
-	nth       int      // the weekday's rank in its month, -1 the last
-	hasWeek   bool     // the weekday of a week weekOff from the anchor's
-	weekOff   int
-	conf      float64
+	dayOff     int  // relative day from the anchor (اليوم 0, أمس -1)
+	hasDayOff  bool // dayOff is set
+	unit       string
+	unitOff    int  // relative period (الأسبوع الماضي: W -1)
+	hasUnit    bool // unit/unitOff set
+	cur        bool // الجاري/الحالي after a month: the anchor's own month
+	dir        int  // explicit direction from a modifier: -1 past, +1 future
+	part       string
+	hh, mm     int
+	hasTime    bool
+	mod        string
+	half       int    // 1-2: the half of the year, like quarter
+	quarter    int    // 1-4: the quarter of the year (y, or unitOff years from the anchor)
+	season     string // SU WI SP FA, unitOff years from the anchor
+	value      string // preset value (durations, sets, vague)
+	end        *partial
+	holiday    *holiday // a named day dated by its rule
+	hijriSpan  bool     // a Hijri month without a year, as its range of days
+	day        *partial // the day a clock time is on (الساعة السادسة من مساء غد)
+	weekend    bool     // the weekend of the week unitOff from the anchor's
+	monthRange bool     // m..end.m (and days) as a range of months or dates
+	anaphoric  bool     // dayOff counts from the last date told, not the anchor
+	nth        int      // the weekday's rank in its month, -1 the last
+	hasWeek    bool     // the weekday of a week weekOff from the anchor's
+	weekOff    int
+	conf       float64
 }
 
 type match struct {
@@ -86,6 +88,7 @@ type tagger struct {
 	toks   []text.Token
 	keys   []string
 	skeys  []string // keys without a conjunction, made on first use
+	cues   []int8   // tense cue per token, made on first use (see cueAt)
 	clause []int    // clause index per token
 	sent   []int    // sentence index per token
 	dms    []time.Time
@@ -181,7 +184,11 @@ func (t *tagger) skey(i int) string {
 	if t.skeys == nil {
 		t.skeys = make([]string, len(t.keys))
 		for j, k := range t.keys {
-			t.skeys[j] = text.StripConj(k)
+			if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
+				t.skeys[j] = text.StripConj(k)
+			} else {
+				t.skeys[j] = k
+			}
 		}
 	}
 	return t.skeys[i]
@@ -219,7 +226,7 @@ func (t *tagger) scan() []match {
 	}
 	// the commonest triggers start few rules: من a time range, في a vague
 	// reference or في غضون
-	fromRules := []func(int) *match{t.matchTime}
+	fromRules := []func(int) *match{t.matchTime, t.matchRange}
 	inRules := []func(int) *match{t.matchOffset, t.matchVague}
 	onRules := []func(int) *match{t.matchOffset}
 	leadRules := []func(int) *match{t.matchOffset, t.matchDayWord}

@@ -27,7 +27,7 @@ func (t *tagger) clauseDirection(m match) int {
 			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
 				return // قد يلتقي: "may meet", not the past
 			}
-			d, strong := cue(t.keys[i])
+			d, strong := t.cueAt(i)
 			if d > 0 && t.shortFutureOutOfPlace(i) {
 				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
 			}
@@ -217,3 +217,21 @@ func (t *tagger) shortFutureOutOfPlace(i int) bool {
 }
 
 var verbIntro = set("انه انها انهم انهما ان أن إن لن قد ثم حيث بينما عندما كما الذي التي الذين")
+
+// cueAt is cue for token i, computed once per token: clauseDirection
+// reads the same words for every expression near them.
+func (t *tagger) cueAt(i int) (int, bool) {
+	if t.cues == nil {
+		t.cues = make([]int8, len(t.keys))
+	}
+	c := t.cues[i]
+	if c == 0 {
+		d, strong := cue(t.keys[i])
+		c = int8(d+2) * 2 // 2, 4, 6 for -1, 0, 1
+		if strong {
+			c++
+		}
+		t.cues[i] = c
+	}
+	return int(c/2) - 2, c%2 == 1
+}

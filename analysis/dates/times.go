@@ -148,6 +148,9 @@ func (t *tagger) dayAfterClock(c clock) (*partial, int) {
 // إلى السابعة مساء اليوم، بين العاشرة والثانية عشرة ظهرا، من الساعة 3 إلى 5
 // مساء.
 func (t *tagger) matchTime(i int) *match {
+	if m := t.matchMidnight(i); m != nil {
+		return m
+	}
 	j := i
 	rangeLead := ""
 	if k := t.skey(j); k == "من" || k == "بين" {
@@ -226,4 +229,25 @@ func (t *tagger) zoneAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// matchMidnight: منتصف الليل، منتصف ليل الأحد، منتصف ليلة أمس — T24:00,
+// the end of that day (TIMEX3 writes midnight at a day's end as 24:00).
+func (t *tagger) matchMidnight(i int) *match {
+	if t.skey(i) != "منتصف" {
+		return nil
+	}
+	p := partial{typ: "TIME", hh: 24, mm: 0, hasTime: true, conf: 0.75}
+	switch k := t.key(i + 1); {
+	case k == "الليل":
+		return &match{start: i, end: t.zoneAfter(i + 2), p: p, rule: "midnight"}
+	case k == "ليل" || k == "ليله":
+		if dm := t.matchDayWord(i + 1); dm != nil && dm.end > i+2 {
+			q := dm.p
+			q.part = ""
+			p.day = &q
+			return &match{start: i, end: t.zoneAfter(dm.end), p: p, rule: "midnight"}
+		}
+	}
+	return nil
 }
