@@ -314,7 +314,7 @@ func reportedSpeech(in Input, sent text.Span, at int) bool {
 
 // actingStates are the countries of the clause that act in it: not the
 // place it happens in or goes to (في روسيا، إلى روسيا، بروسيا).
-func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones []rasad.Span) []rasad.Participant {
+func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones []rasad.Span, visit bool) []rasad.Participant {
 	var out []rasad.Participant
 	for _, m := range in.Mentions {
 		if m.Type != "LOC" || !isCountryName(m.Key) || m.Start < win.Start || m.End > win.End || inZones(zones, m.Span) {
@@ -329,8 +329,8 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		if w > 0 {
 			prev = keysOf[w-1]
 		}
-		if statePreps[text.StripConj(prev)] || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
-			continue // في/إلى روسيا، بروسيا: where, not who
+		if p := text.StripConj(prev); statePreps[p] && !(visit && (p == "الي" || p == "إلى")) || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
+			continue // في روسيا، بروسيا: where, not who (but a visit's host: زيارة إلى مصر)
 		}
 		out = append(out, rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
 	}

@@ -176,7 +176,7 @@ func Find(in Input) []rasad.EventMention {
 		em.Participants, _, _ = participants(in, win, w0.Start, wl.End, presidents, ministers, zones)
 		_, em.Place, em.PlaceName = participants(in, placeWindow(in, words, keysOf, clauseWindow(in, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(in, keysOf, words, win, in.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win, zones)...)
+		em.Participants = addParticipants(em.Participants, actingStates(in, keysOf, words, win, zones, tr.mode == "visit")...)
 		if tr.form != "noun" && !hasStrong(em.Participants) {
 			em.Participants = addParticipants(em.Participants, subjectStates(in, keysOf, words, i, n, seg)...)
 		}
