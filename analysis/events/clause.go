@@ -114,20 +114,21 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 			continue
 		}
 		role := e.Field(0)
+		surface := e.Surface
 		code := ""
 		if w+n < len(words) {
 			code = adjCode[text.StripConj(keysOf[w+n])]
 		}
 		if code == "" {
 			// the role alone: the article's only person with it
-			if p, ok := onlyWithRole(in.Mentions, role); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
+			if p, ok := onlyWithRole(in, role, surface); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
 				out = append(out, p)
 			}
 			w += n - 1
 			continue
 		}
 		// a name right after the role is a mention of its own
-		if p, ok := personFor(in.Mentions, role, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
+		if p, ok := personFor(in, role, surface, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
 			out = append(out, p)
 		}
 		w += n
@@ -147,11 +148,11 @@ func covered(ms []rasad.Mention, start, end int) bool {
 
 // personFor is the person of the article most often named with a role and
 // country.
-func personFor(ms []rasad.Mention, role, code string) (rasad.Participant, bool) {
+func personFor(in Input, role, surface, code string) (rasad.Participant, bool) {
 	count := map[string]int{}
 	name := map[string]string{}
-	for _, m := range ms {
-		if m.Type == "PERSON" && m.Role == role && m.Country == code {
+	for _, m := range in.Mentions {
+		if m.Type == "PERSON" && hasRole(in, m, role, surface) && m.Country == code {
 			count[m.Key]++
 			if len(m.Text) > len(name[m.Key]) {
 				name[m.Key] = m.Text
@@ -488,10 +489,10 @@ func placeWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n i
 
 // onlyWithRole is the one person of the article named with a role, when
 // there is exactly one.
-func onlyWithRole(ms []rasad.Mention, role string) (rasad.Participant, bool) {
+func onlyWithRole(in Input, role, surface string) (rasad.Participant, bool) {
 	var p rasad.Participant
-	for _, m := range ms {
-		if m.Type != "PERSON" || m.Role != role {
+	for _, m := range in.Mentions {
+		if m.Type != "PERSON" || !hasRole(in, m, role, surface) {
 			continue
 		}
 		if p.Key != "" && p.Key != m.Key {
@@ -522,4 +523,15 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 		}
 	}
 	return nil
+}
+
+// hasRole: the person was named with the role — the recognizer's role, or
+// the role's words just before the name (ولي العهد السعودي الأمير محمد …,
+// where the nearer title is the one the recognizer keeps).
+func hasRole(in Input, m rasad.Mention, role, surface string) bool {
+	if m.Role == role {
+		return true
+	}
+	before := in.Text[max(0, m.Start-80):m.Start]
+	return surface != "" && strings.Contains(before, surface)
 }

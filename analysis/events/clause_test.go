@@ -148,7 +148,7 @@ func TestPlaceNotTopic(t *testing.T) {
 // A role without a nationality, under a clitic (بولي العهد), is the
 // article's only person with that role.
 func TestRoleAloneReference(t *testing.T) {
-	src := "وصل ولي العهد جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
+	src := "وصل ولي العهد الكيني الأمير جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
 	for _, e := range find(t, src, "2019-04-17") {
 		if e.Date == "2019-04-16" {
 			if !hasName(e, "أوكيلو") || !hasName(e, "أوديرا") {
