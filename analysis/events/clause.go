@@ -166,6 +166,16 @@ func personFor(in Input, role, surface, code string) (rasad.Participant, bool) {
 		}
 	}
 	if best == "" {
+		// no one of that country: the only person with the role whose
+		// country the recognizer did not tell
+		if p, ok := onlyWithRole(in, role, surface); ok {
+			for _, m := range in.Mentions {
+				if m.Key == p.Key && m.Country != "" && m.Country != code {
+					return rasad.Participant{}, false
+				}
+			}
+			return p, true
+		}
 		return rasad.Participant{}, false
 	}
 	return rasad.Participant{Type: "PERSON", Key: best, Name: name[best]}, true

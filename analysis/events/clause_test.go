@@ -194,3 +194,18 @@ func TestDateOfTheLaterEvent(t *testing.T) {
 		}
 	}
 }
+
+// «ولي العهد الكيني» resolves to the article's crown prince when the
+// recognizer did not tell his country.
+func TestRoleWithCountryFallback(t *testing.T) {
+	src := "أعلن القصر أن ولي العهد الأمير جوما أوديرا سيزور كمبالا. والتقى ولي العهد الكيني الثلاثاء الرئيس الأوغندي ديفيد أوكيلو في كمبالا."
+	for _, e := range find(t, src, "2019-04-17") {
+		if e.Date == "2019-04-16" && e.Type == "CONSULT" {
+			if !hasName(e, "أوديرا") || !hasName(e, "أوكيلو") {
+				t.Errorf("participants %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no meeting on the 16th")
+}
