@@ -121,14 +121,14 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 		}
 		if code == "" {
 			// the role alone: the article's only person with it
-			if p, ok := onlyWithRole(in, role, surface); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
+			if p, ok := onlyWithRole(in, role, surface); ok && !covered(named, in.Text, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
 				out = append(out, p)
 			}
 			w += n - 1
 			continue
 		}
 		// a name right after the role is a mention of its own
-		if p, ok := personFor(in, role, surface, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
+		if p, ok := personFor(in, role, surface, code); ok && !covered(named, in.Text, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
 			out = append(out, p)
 		}
 		w += n
@@ -136,10 +136,15 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 	return out
 }
 
-// covered: a mention of the recognizer overlaps [start, end+a little).
-func covered(ms []rasad.Mention, start, end int) bool {
+// covered: the role phrase [start, end) is part of a name the recognizer
+// found, or a name follows it with at most one word (a title, a comma)
+// between: الرئيس الكيني، جوزيف موانغي.
+func covered(ms []rasad.Mention, src string, start, end int) bool {
 	for _, m := range ms {
-		if m.Start < end+40 && m.End > start {
+		if m.Start < end && m.End > start {
+			return true
+		}
+		if m.Start >= end && m.Start-end < 60 && len(strings.Fields(strings.Trim(src[end:m.Start], " ،,"))) <= 1 {
 			return true
 		}
 	}
@@ -543,5 +548,7 @@ func hasRole(in Input, m rasad.Mention, role, surface string) bool {
 		return true
 	}
 	before := in.Text[max(0, m.Start-80):m.Start]
-	return surface != "" && strings.Contains(before, surface)
+	at := strings.LastIndex(before, surface)
+	// the role, then at most two words (an adjective, a title) and the name
+	return surface != "" && at >= 0 && len(strings.Fields(before[at+len(surface):])) <= 2
 }
