@@ -220,3 +220,17 @@ func TestTimelineWeakNames(t *testing.T) {
 		t.Fatalf("entries %+v", es)
 	}
 }
+
+// A hashtag (#جوزيف_موانغي) and the plain name are one participant.
+func TestHashtagKeys(t *testing.T) {
+	e1 := em("CONSULT", "meeting", "happened", "2019-03-12", "", "جزف منغ", "other")
+	e2 := em("CONSULT", "meeting", "happened", "2019-03-12", "", "جزف_منغ", "other")
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2019-03-12"), Text: "نص", Events: []rasad.EventMention{e1}},
+		{Article: "b", Outlet: "y", Published: day("2019-03-12"), Text: "نص", Events: []rasad.EventMention{e2}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || len(es[0].Participants) != 2 || len(es[0].Sources) != 2 {
+		t.Fatalf("entries %+v", es)
+	}
+}
