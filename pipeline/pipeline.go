@@ -53,6 +53,7 @@ import (
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
+	"github.com/rasad/rasad/text"
 )
 
 // DefaultBatch is the number of articles analysed together and stored in
@@ -197,6 +198,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	type batch struct {
 		items       []ingest.Item
 		arts, fresh []*rasad.Article
+		toks        [][]text.Token // of fresh: the tokens the analysis reads
 	}
 	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch, 1), make(chan batch, 1)
 	send := func(ch chan batch, b batch) bool {
@@ -218,7 +220,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 				continue // drain
 			}
 			var err error
-			if b.arts, b.fresh, err = p.prepare(ictx, b.items, mine); err != nil {
+			if b.arts, b.fresh, b.toks, err = p.prepare(ictx, b.items, mine); err != nil {
 				fail(err)
 				continue
 			}
@@ -235,7 +237,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			if len(b.fresh) > 0 {
 				if err := runCtx(ictx, func() {
 					InferDates(b.fresh)
-					collection.Analyze(b.fresh)
+					collection.AnalyzeTokens(b.fresh, b.toks)
 				}); err != nil {
 					fail(err)
 					continue
@@ -362,17 +364,20 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 // the IDs this run decided to analyse, in earlier batches: the store may
 // hold them already (the writer runs ahead or behind), and they are
 // analysed again either way, so the result never depends on timing.
-func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[string]bool) (arts, fresh []*rasad.Article, err error) {
-	if err := runCtx(ctx, func() { ingest.PrepareAll(items) }); err != nil {
-		return nil, nil, err
+func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[string]bool) (arts, fresh []*rasad.Article, freshToks [][]text.Token, err error) {
+	var toks [][]text.Token
+	if err := runCtx(ctx, func() { toks = ingest.PrepareAllTokens(items) }); err != nil {
+		return nil, nil, nil, err
 	}
-	for _, it := range items {
+	tokOf := map[*rasad.Article][]text.Token{}
+	for i, it := range items {
 		if it.Err == nil && it.Article != nil {
 			arts = append(arts, it.Article)
+			tokOf[it.Article] = toks[i]
 		}
 	}
 	if len(arts) == 0 || p.opts.NoAnalysis {
-		return arts, nil, nil
+		return arts, nil, nil, nil
 	}
 	fresh = arts
 	if k, ok := p.store.(known); ok {
@@ -382,7 +387,7 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[st
 		}
 		have, err := k.Known(ctx, ids)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if len(have) > 0 {
 			fresh = make([]*rasad.Article, 0, len(arts))
@@ -393,10 +398,12 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[st
 			}
 		}
 	}
-	for _, a := range fresh {
+	freshToks = make([][]text.Token, len(fresh))
+	for i, a := range fresh {
 		mine[a.ID] = true
+		freshToks[i] = tokOf[a]
 	}
-	return arts, fresh, nil
+	return arts, fresh, freshToks, nil
 }
 
 // runCtx runs f and waits for it or for ctx, whichever ends first. When
