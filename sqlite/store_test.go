@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -66,5 +67,32 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Errorf("concurrent open: %v", err)
 		}
+	}
+}
+
+// Known tells which IDs are stored, in chunks larger than SQLite's
+// parameter limit too.
+func TestKnown(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article(t, "k1", "", "", "عنوان", "نص عن الاجتماع في المدينة.\n", "2024-03-10")
+	if _, err := s.Put(ctx, []*rasad.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"nope"}
+	for i := 0; i < 1200; i++ {
+		ids = append(ids, fmt.Sprintf("x%d", i))
+	}
+	ids = append(ids, a.ID)
+	got, err := s.Known(ctx, ids)
+	if err != nil || len(got) != 1 || !got[a.ID] {
+		t.Errorf("Known = %v, %v; want only %s", got, err, a.ID)
+	}
+	if got, err := s.Known(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("Known(nil) = %v, %v", got, err)
 	}
 }
