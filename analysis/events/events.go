@@ -92,7 +92,7 @@ func Find(in Input) []rasad.EventMention {
 	load()
 	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
-	var words []word
+	words := make([]word, 0, len(in.Tokens)) // sized once (allocation)
 	si := 0
 	for i, t := range in.Tokens {
 		for si < len(sents) && sents[si].End <= t.Start {
