@@ -315,6 +315,9 @@ type SearchQuery struct {
 	// publication's local date). Empty means no filter.
 	Source   string
 	From, To string
+	// IDsOnly asks for the ranked IDs alone: no title, text or snippet
+	// (a timeline of 500 hits needs no snippets).
+	IDsOnly bool
 }
 
 // Hit is one search result. Snippet is cut from the original Text; Marks are

@@ -143,6 +143,9 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	if len(hits) == 0 {
 		return nil, nil
 	}
+	if q.IDsOnly {
+		return hits, nil
+	}
 	ids := make([]string, len(hits))
 	for i := range hits {
 		ids[i] = hits[i].ID
@@ -185,6 +188,9 @@ func (s *Store) match(ctx context.Context, expr string, terms [][]string, fetch,
 		inner += ` ORDER BY score, t.rowid LIMIT ? OFFSET ?`
 	}
 	args = append(args, fetch, q.Offset)
+	if q.IDsOnly {
+		return s.matchHitIDs(ctx, `SELECT a.id, f.score FROM (`+inner+`) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.cleaning, f.score
 		FROM (`+inner+`) AS f
 		JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args...)
@@ -266,6 +272,25 @@ func (s *Store) matchIDs(ctx context.Context, expr string) ([]string, error) {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// matchHitIDs runs a ranking query that reads only IDs and scores.
+func (s *Store) matchHitIDs(ctx context.Context, query string, args []any) ([]rasad.Hit, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var out []rasad.Hit
+	for rows.Next() {
+		var h rasad.Hit
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		h.Score = -h.Score
+		out = append(out, h)
 	}
 	return out, rows.Err()
 }

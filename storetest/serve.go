@@ -74,6 +74,17 @@ func testSearchFilters(t *testing.T, s rasad.Store) {
 	if len(p1) != 1 || len(p2) != 1 || p1[0] != all[0] || p2[0] != all[1] || len(p3) != 0 {
 		t.Errorf("pages %v %v %v of %v", p1, p2, p3, all)
 	}
+	// IDs only: the same ranking, no snippets
+	idOnly, err := s.Search(ctx, rasad.SearchQuery{Text: "مدبولي", IDsOnly: true})
+	full, _ := s.Search(ctx, rasad.SearchQuery{Text: "مدبولي"})
+	if err != nil || len(idOnly) != len(full) {
+		t.Fatalf("IDsOnly: %d hits (%v), full: %d", len(idOnly), err, len(full))
+	}
+	for i := range full {
+		if idOnly[i].ID != full[i].ID || idOnly[i].Snippet != "" || idOnly[i].Score != full[i].Score {
+			t.Errorf("IDsOnly hit %d: %+v vs %s", i, idOnly[i], full[i].ID)
+		}
+	}
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: "مدبولي", Offset: -1}); err == nil {
 		t.Errorf("negative offset accepted")
 	}

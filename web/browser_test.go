@@ -253,6 +253,24 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 	check("search")
+
+	// a person's page and a query timeline
+	person := firstPersonKey(t, srv)
+	do("entity", chromedp.Navigate(ts.URL+"/entities/PERSON/"+url.PathEscape(person)), chromedp.WaitVisible(chromedp.CSS("h1")))
+	name := eval[string](t, bctx, `document.querySelector('h1').textContent`)
+	own := eval[int](t, bctx, `document.querySelectorAll('#entries li.entry').length`)
+	shot("entity.png")
+	if c, _ := ix.entity("PERSON", person); !strings.Contains(name, c.Name) || own == 0 {
+		t.Errorf("entity: heading %q, %d entries", name, own)
+	}
+	check("entity")
+	do("query timeline", chromedp.Navigate(ts.URL+"/timeline?q="+url.QueryEscape("خط الغاز")), chromedp.WaitVisible(chromedp.CSS("#strip .vis-item")))
+	qentries := eval[int](t, bctx, `document.querySelectorAll('#entries li.entry').length`)
+	shot("timeline.png")
+	if qentries < 3 {
+		t.Errorf("query timeline: %d entries", qentries)
+	}
+	check("query timeline")
 	t.Logf("screenshots in %s", shots)
 }
 

@@ -78,7 +78,7 @@ func (s *Server) timelineOf(ctx context.Context, ix *index, ids []string, f stor
 
 // queryIDs are the articles a query timeline is built from.
 func (s *Server) queryIDs(ctx context.Context, q string) ([]string, error) {
-	hits, err := s.cfg.Store.Search(ctx, rasad.SearchQuery{Text: q, Limit: timelineArticles})
+	hits, err := s.cfg.Store.Search(ctx, rasad.SearchQuery{Text: q, Limit: timelineArticles, IDsOnly: true})
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/story"
 )
 
@@ -27,7 +28,14 @@ var funcs = template.FuncMap{
 	"typeAr":  func(s string) string { return typeLabels[s] },
 	"residue": func(s string) string { return residueLabels[s] },
 	"add":     func(a, b int) int { return a + b },
-	"join":    strings.Join,
+	"roles": func(rs []string) string {
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = entities.RoleLabel(r)
+		}
+		return strings.Join(out, "، ")
+	},
+	"join": strings.Join,
 	"entityHref": func(typ, key string) string {
 		return "/entities/" + url.PathEscape(typ) + "/" + url.PathEscape(key)
 	},

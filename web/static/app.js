@@ -34,7 +34,7 @@
     // the whole span with room on both sides, so no label is cut at an edge
     var times = items.map(function (it) { return Date.parse(it.start); });
     var lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
-    var pad = Math.max((hi - lo) * 0.25, 1000 * 60 * 60 * 24 * 3);
+    var pad = Math.max((hi - lo) * 0.45, 1000 * 60 * 60 * 24 * 4);
     var timeline = new vis.Timeline(container, new vis.DataSet(items), {
       start: new Date(lo - pad),
       end: new Date(hi + pad),
