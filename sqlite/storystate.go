@@ -30,35 +30,31 @@ func (s *Store) StoryMeta(ctx context.Context) (rasad.StoryMeta, error) {
 	return m, nil
 }
 
-// TermDF returns the document frequencies of terms, in chunks.
+// TermDF returns the document frequencies of terms, in one query (the
+// terms go in as a JSON array).
 func (s *Store) TermDF(ctx context.Context, terms []string) (map[string]int, error) {
 	out := make(map[string]int, len(terms))
-	for len(terms) > 0 {
-		chunk := terms[:min(len(terms), 500)]
-		terms = terms[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, t := range chunk {
-			args[i] = t
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT term, df FROM story_df WHERE term IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("term df: %w", err)
-		}
-		for rows.Next() {
-			var t string
-			var n int
-			if err := rows.Scan(&t, &n); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[t] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	if len(terms) == 0 {
+		return out, nil
+	}
+	arg, err := json.Marshal(terms)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.term, d.df FROM json_each(?) j JOIN story_df d ON d.term = j.value`, string(arg))
+	if err != nil {
+		return nil, fmt.Errorf("term df: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
 			return nil, err
 		}
+		out[t] = n
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 type clusterInfo struct {
@@ -151,17 +147,15 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 		return fail("meta", err)
 	}
 	if len(st.DF) > 0 {
-		up, err := tx.PrepareContext(ctx, `INSERT INTO story_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`)
+		// one statement for all the counts (a JSON object term -> increment)
+		arg, err := json.Marshal(st.DF)
 		if err != nil {
 			return fail("df", err)
 		}
-		for _, t := range slices.Sorted(maps.Keys(st.DF)) {
-			if _, err := up.ExecContext(ctx, t, st.DF[t]); err != nil {
-				up.Close()
-				return fail("df", err)
-			}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_df(term, df) SELECT key, value FROM json_each(?) WHERE true
+			ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(arg)); err != nil {
+			return fail("df", err)
 		}
-		up.Close()
 	}
 	for _, id := range st.Removed {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM story_clusters WHERE id = ?`, id); err != nil {
