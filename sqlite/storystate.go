@@ -63,13 +63,14 @@ type clusterInfo struct {
 	Outlets  map[string]int    `json:"outlets,omitempty"`
 }
 
-// StoryClusters returns the stories last seen at or after since, by Seq.
+// StoryClusters returns the stories last seen at or after since, by Seq;
+// without centroids (listing), the count maps are not decoded either.
 func (s *Store) StoryClusters(ctx context.Context, since time.Time, withCentroid bool) ([]rasad.StoryCluster, error) {
-	cent := "NULL"
+	cols := "NULL, x''"
 	if withCentroid {
-		cent = "centroid"
+		cols = "centroid, info"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, first, last, rep, rep_sim, title, ss, `+cent+`, size, info FROM story_clusters WHERE last >= ? ORDER BY seq`, ts(since))
+	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, first, last, rep, rep_sim, title, ss, `+cols+`, size, outlets, top FROM story_clusters WHERE last >= ? ORDER BY seq`, ts(since))
 	if err != nil {
 		return nil, fmt.Errorf("story clusters: %w", err)
 	}
@@ -77,22 +78,30 @@ func (s *Store) StoryClusters(ctx context.Context, since time.Time, withCentroid
 	var out []rasad.StoryCluster
 	for rows.Next() {
 		var c rasad.StoryCluster
-		var first, last string
+		var first, last, outlets, top string
 		var centroid, info []byte
-		if err := rows.Scan(&c.ID, &c.Seq, &first, &last, &c.Rep, &c.RepSim, &c.Title, &c.SS, &centroid, &c.Size, &info); err != nil {
+		if err := rows.Scan(&c.ID, &c.Seq, &first, &last, &c.Rep, &c.RepSim, &c.Title, &c.SS, &centroid, &info, &c.Size, &outlets, &top); err != nil {
 			return nil, fmt.Errorf("story clusters: %w", err)
 		}
 		c.First, c.Last = parseTS(first), parseTS(last)
+		if outlets != "" {
+			c.OutletList = strings.Split(outlets, "\n")
+		}
+		if top != "" {
+			c.TopEntities = strings.Split(top, "\n")
+		}
 		if len(centroid) > 0 {
 			if err := json.Unmarshal(centroid, &c.Centroid); err != nil {
 				return nil, fmt.Errorf("story %s: centroid: %w", c.ID, err)
 			}
 		}
-		var ci clusterInfo
-		if err := json.Unmarshal(info, &ci); err != nil {
-			return nil, fmt.Errorf("story %s: %w", c.ID, err)
+		if len(info) > 0 {
+			var ci clusterInfo
+			if err := json.Unmarshal(info, &ci); err != nil {
+				return nil, fmt.Errorf("story %s: %w", c.ID, err)
+			}
+			c.Entities, c.Names, c.Outlets = ci.Entities, ci.Names, ci.Outlets
 		}
-		c.Entities, c.Names, c.Outlets = ci.Entities, ci.Names, ci.Outlets
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -163,9 +172,9 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 		}
 	}
 	if len(st.Clusters) > 0 {
-		up, err := tx.PrepareContext(ctx, `INSERT INTO story_clusters(id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		up, err := tx.PrepareContext(ctx, `INSERT INTO story_clusters(id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info, outlets, top) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, first=excluded.first, last=excluded.last, rep=excluded.rep, rep_sim=excluded.rep_sim,
-			title=excluded.title, ss=excluded.ss, centroid=excluded.centroid, size=excluded.size, info=excluded.info`)
+			title=excluded.title, ss=excluded.ss, centroid=excluded.centroid, size=excluded.size, info=excluded.info, outlets=excluded.outlets, top=excluded.top`)
 		if err != nil {
 			return fail("clusters", err)
 		}
@@ -181,7 +190,8 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 			if err != nil {
 				return fail("info", err)
 			}
-			if _, err := up.ExecContext(ctx, c.ID, c.Seq, ts(c.First), ts(c.Last), c.Rep, c.RepSim, c.Title, c.SS, cent, c.Size, info); err != nil {
+			if _, err := up.ExecContext(ctx, c.ID, c.Seq, ts(c.First), ts(c.Last), c.Rep, c.RepSim, c.Title, c.SS, cent, c.Size, info,
+				strings.Join(c.OutletList, "\n"), strings.Join(c.TopEntities, "\n")); err != nil {
 				return fail("cluster "+c.ID, err)
 			}
 		}
