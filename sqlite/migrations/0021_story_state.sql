@@ -26,11 +26,7 @@ CREATE TABLE story_clusters (
     ss       REAL NOT NULL,
     centroid BLOB,
     size     INTEGER NOT NULL,
-    info     BLOB NOT NULL, -- JSON: entity counts, names, outlet counts
-    -- for listing without decoding info: outlets and the top entities'
-    -- names, one per line
-    outlets  TEXT NOT NULL DEFAULT '',
-    top      TEXT NOT NULL DEFAULT ''
+    info     BLOB NOT NULL -- JSON: entities, names, outlets
 );
 CREATE INDEX story_clusters_last ON story_clusters(last);
 
