@@ -27,6 +27,11 @@ type StoryCluster struct {
 	Entities map[string]int    `json:"entities,omitempty"`
 	Names    map[string]string `json:"names,omitempty"`
 	Outlets  map[string]int    `json:"outlets,omitempty"`
+	// OutletList (sorted) and TopEntities (the 8 entities most articles
+	// name, by display name) are what listing shows; a store returns them
+	// without the maps above when centroids are not asked for.
+	OutletList  []string `json:"outlet_list,omitempty"`
+	TopEntities []string `json:"top_entities,omitempty"`
 }
 
 // StorySig is an article's near-duplicate signature, kept while the

@@ -59,6 +59,12 @@ func UpdateStories(ctx context.Context, store rasad.Store, eng *story.Engine) (i
 	return assignChunks(ctx, store, eng, ids)
 }
 
+// AssignStories assigns the given newly stored articles (not assigned
+// before) to stories, incrementally.
+func AssignStories(ctx context.Context, store rasad.Store, eng *story.Engine, ids []string) (int, error) {
+	return assignChunks(ctx, store, eng, ids)
+}
+
 func assignChunks(ctx context.Context, store rasad.Store, eng *story.Engine, ids []string) (int, error) {
 	n := 0
 	for len(ids) > 0 {

@@ -344,7 +344,12 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		return out, readErr
 	}
 	if p.opts.Stories && out.New+out.NewReports > 0 {
-		res, _, err := RebuildStories(ctx, p.store, p.opts.StoryOptions)
+		// assign only what is not assigned yet (incremental; equal to a rebuild)
+		_, err := UpdateStories(ctx, p.store, story.NewEngine(p.store, p.opts.StoryOptions))
+		var res story.Result
+		if err == nil {
+			res, _, err = StoredResult(ctx, p.store)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return out, fmt.Errorf("%w (%w)", ErrInterrupted, context.Cause(ctx))

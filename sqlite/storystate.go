@@ -30,35 +30,31 @@ func (s *Store) StoryMeta(ctx context.Context) (rasad.StoryMeta, error) {
 	return m, nil
 }
 
-// TermDF returns the document frequencies of terms, in chunks.
+// TermDF returns the document frequencies of terms, in one query (the
+// terms go in as a JSON array).
 func (s *Store) TermDF(ctx context.Context, terms []string) (map[string]int, error) {
 	out := make(map[string]int, len(terms))
-	for len(terms) > 0 {
-		chunk := terms[:min(len(terms), 500)]
-		terms = terms[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, t := range chunk {
-			args[i] = t
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT term, df FROM story_df WHERE term IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("term df: %w", err)
-		}
-		for rows.Next() {
-			var t string
-			var n int
-			if err := rows.Scan(&t, &n); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[t] = n
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+	if len(terms) == 0 {
+		return out, nil
+	}
+	arg, err := json.Marshal(terms)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.term, d.df FROM json_each(?) j JOIN story_df d ON d.term = j.value`, string(arg))
+	if err != nil {
+		return nil, fmt.Errorf("term df: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
 			return nil, err
 		}
+		out[t] = n
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 type clusterInfo struct {
@@ -67,13 +63,14 @@ type clusterInfo struct {
 	Outlets  map[string]int    `json:"outlets,omitempty"`
 }
 
-// StoryClusters returns the stories last seen at or after since, by Seq.
+// StoryClusters returns the stories last seen at or after since, by Seq;
+// without centroids (listing), the count maps are not decoded either.
 func (s *Store) StoryClusters(ctx context.Context, since time.Time, withCentroid bool) ([]rasad.StoryCluster, error) {
-	cent := "NULL"
+	cols := "NULL, x''"
 	if withCentroid {
-		cent = "centroid"
+		cols = "centroid, info"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, first, last, rep, rep_sim, title, ss, `+cent+`, size, info FROM story_clusters WHERE last >= ? ORDER BY seq`, ts(since))
+	rows, err := s.db.QueryContext(ctx, `SELECT id, seq, first, last, rep, rep_sim, title, ss, `+cols+`, size, outlets, top FROM story_clusters WHERE last >= ? ORDER BY seq`, ts(since))
 	if err != nil {
 		return nil, fmt.Errorf("story clusters: %w", err)
 	}
@@ -81,22 +78,30 @@ func (s *Store) StoryClusters(ctx context.Context, since time.Time, withCentroid
 	var out []rasad.StoryCluster
 	for rows.Next() {
 		var c rasad.StoryCluster
-		var first, last string
+		var first, last, outlets, top string
 		var centroid, info []byte
-		if err := rows.Scan(&c.ID, &c.Seq, &first, &last, &c.Rep, &c.RepSim, &c.Title, &c.SS, &centroid, &c.Size, &info); err != nil {
+		if err := rows.Scan(&c.ID, &c.Seq, &first, &last, &c.Rep, &c.RepSim, &c.Title, &c.SS, &centroid, &info, &c.Size, &outlets, &top); err != nil {
 			return nil, fmt.Errorf("story clusters: %w", err)
 		}
 		c.First, c.Last = parseTS(first), parseTS(last)
+		if outlets != "" {
+			c.OutletList = strings.Split(outlets, "\n")
+		}
+		if top != "" {
+			c.TopEntities = strings.Split(top, "\n")
+		}
 		if len(centroid) > 0 {
 			if err := json.Unmarshal(centroid, &c.Centroid); err != nil {
 				return nil, fmt.Errorf("story %s: centroid: %w", c.ID, err)
 			}
 		}
-		var ci clusterInfo
-		if err := json.Unmarshal(info, &ci); err != nil {
-			return nil, fmt.Errorf("story %s: %w", c.ID, err)
+		if len(info) > 0 {
+			var ci clusterInfo
+			if err := json.Unmarshal(info, &ci); err != nil {
+				return nil, fmt.Errorf("story %s: %w", c.ID, err)
+			}
+			c.Entities, c.Names, c.Outlets = ci.Entities, ci.Names, ci.Outlets
 		}
-		c.Entities, c.Names, c.Outlets = ci.Entities, ci.Names, ci.Outlets
 		out = append(out, c)
 	}
 	return out, rows.Err()
@@ -151,17 +156,15 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 		return fail("meta", err)
 	}
 	if len(st.DF) > 0 {
-		up, err := tx.PrepareContext(ctx, `INSERT INTO story_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`)
+		// one statement for all the counts (a JSON object term -> increment)
+		arg, err := json.Marshal(st.DF)
 		if err != nil {
 			return fail("df", err)
 		}
-		for _, t := range slices.Sorted(maps.Keys(st.DF)) {
-			if _, err := up.ExecContext(ctx, t, st.DF[t]); err != nil {
-				up.Close()
-				return fail("df", err)
-			}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_df(term, df) SELECT key, value FROM json_each(?) WHERE true
+			ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`, string(arg)); err != nil {
+			return fail("df", err)
 		}
-		up.Close()
 	}
 	for _, id := range st.Removed {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM story_clusters WHERE id = ?`, id); err != nil {
@@ -169,9 +172,9 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 		}
 	}
 	if len(st.Clusters) > 0 {
-		up, err := tx.PrepareContext(ctx, `INSERT INTO story_clusters(id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info) VALUES (?,?,?,?,?,?,?,?,?,?,?)
+		up, err := tx.PrepareContext(ctx, `INSERT INTO story_clusters(id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info, outlets, top) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, first=excluded.first, last=excluded.last, rep=excluded.rep, rep_sim=excluded.rep_sim,
-			title=excluded.title, ss=excluded.ss, centroid=excluded.centroid, size=excluded.size, info=excluded.info`)
+			title=excluded.title, ss=excluded.ss, centroid=excluded.centroid, size=excluded.size, info=excluded.info, outlets=excluded.outlets, top=excluded.top`)
 		if err != nil {
 			return fail("clusters", err)
 		}
@@ -187,7 +190,8 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 			if err != nil {
 				return fail("info", err)
 			}
-			if _, err := up.ExecContext(ctx, c.ID, c.Seq, ts(c.First), ts(c.Last), c.Rep, c.RepSim, c.Title, c.SS, cent, c.Size, info); err != nil {
+			if _, err := up.ExecContext(ctx, c.ID, c.Seq, ts(c.First), ts(c.Last), c.Rep, c.RepSim, c.Title, c.SS, cent, c.Size, info,
+				strings.Join(c.OutletList, "\n"), strings.Join(c.TopEntities, "\n")); err != nil {
 				return fail("cluster "+c.ID, err)
 			}
 		}

@@ -338,6 +338,7 @@ func (e *Engine) add(ctx context.Context, docs []Doc, order []int, prep []prepDo
 				c.Centroid = nil
 				c.dirty = true
 				delete(e.clusters, id)
+				c.lists()
 				step.Clusters = append(step.Clusters, c.StoryCluster)
 				c.dirty = false
 			}
@@ -347,6 +348,7 @@ func (e *Engine) add(ctx context.Context, docs []Doc, order []int, prep []prepDo
 	}
 	for id, c := range e.clusters {
 		if c.dirty && c.ID == id {
+			c.lists()
 			step.Clusters = append(step.Clusters, c.StoryCluster)
 		}
 	}
@@ -393,6 +395,22 @@ func (e *Engine) Reset(ctx context.Context) error {
 	e.clusters, e.index, e.sigs, e.buckets = map[string]*icluster{}, map[string]map[string]bool{}, nil, map[uint64][]int{}
 	e.loaded, e.reset = true, true
 	return nil
+}
+
+// lists sets what listing shows: outlets and the top entities' names.
+func (c *icluster) lists() {
+	c.OutletList = c.OutletList[:0]
+	for o := range c.Outlets {
+		c.OutletList = append(c.OutletList, o)
+	}
+	sort.Strings(c.OutletList)
+	c.TopEntities = c.TopEntities[:0]
+	for _, k := range topKeys(c.Entities, 8) {
+		if n := c.Names[k]; n != "" {
+			k = n
+		}
+		c.TopEntities = append(c.TopEntities, k)
+	}
 }
 
 // best finds the story an article joins (nil: none is close enough) and
@@ -654,17 +672,8 @@ func Assigned(clusters []rasad.StoryCluster, storyOf map[string]string, copies [
 	byID := map[string]*Story{}
 	out := make([]Story, 0, len(clusters))
 	for _, c := range clusters {
-		s := Story{ID: c.ID, Title: c.Title, FirstSeen: c.First, LastSeen: c.Last, Copies: [][2]string{}}
-		for o := range c.Outlets {
-			s.Outlets = append(s.Outlets, o)
-		}
-		sort.Strings(s.Outlets)
-		for _, k := range topKeys(c.Entities, 8) {
-			if n := c.Names[k]; n != "" {
-				k = n
-			}
-			s.Entities = append(s.Entities, k)
-		}
+		s := Story{ID: c.ID, Title: c.Title, FirstSeen: c.First, LastSeen: c.Last, Copies: [][2]string{},
+			Outlets: c.OutletList, Entities: c.TopEntities}
 		out = append(out, s)
 	}
 	for i := range out {

@@ -35,7 +35,7 @@ func BenchmarkNewArticle(b *testing.B) {
 	defer store.Close()
 	n, _, _ := store.Count(ctx)
 	eng := story.NewEngine(store, story.Options{})
-	ing := PipelineIngester{Store: store, Stories: eng}
+	ing := &PipelineIngester{Store: store, Stories: eng}
 	// stories up to date before measuring
 	if _, err := ing.Ingest(ctx, []*rasad.Article{benchArticle(-1, time.Now())}); err != nil {
 		b.Fatal(err)

@@ -203,7 +203,7 @@ func TestSimulatedDay(t *testing.T) {
 	}
 	client := NewClient(Limits{Timeout: 5 * time.Second, PerHost: 4}, nil)
 	w := &Watcher{Store: store, Feeds: feeds, Client: client, Now: c.Now,
-		Ingest: PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})},
+		Ingest: &PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})},
 		Notify: &Notify{Store: store, Entries: queryEntries(store), Client: client}}
 	start := time.Now()
 	end := arts[len(arts)-1].published.Add(10 * time.Minute)

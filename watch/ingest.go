@@ -16,13 +16,16 @@ type PipelineIngester struct {
 	// Options of the pipeline; its callbacks are the ingester's own.
 	Options pipeline.Options
 	// Stories, when set, assigns what was stored to stories right after
-	// (and whatever an interrupted run stored without assigning).
+	// (and, at the first call, whatever an interrupted run stored without
+	// assigning).
 	Stories *story.Engine
+
+	caughtUp bool
 }
 
 // Ingest runs the articles through the pipeline and maps what it did back
 // to each article by its origin (unique per queued item).
-func (p PipelineIngester) Ingest(ctx context.Context, arts []*rasad.Article) ([]Outcome, error) {
+func (p *PipelineIngester) Ingest(ctx context.Context, arts []*rasad.Article) ([]Outcome, error) {
 	origins := make([]string, len(arts))
 	byOrigin := make(map[string]int, len(arts))
 	for i, a := range arts {
@@ -60,8 +63,22 @@ func (p PipelineIngester) Ingest(ctx context.Context, arts []*rasad.Article) ([]
 		}
 	}
 	if p.Stories != nil {
-		if _, err := pipeline.UpdateStories(ctx, p.Store, p.Stories); err != nil {
-			return nil, err
+		if !p.caughtUp {
+			if _, err := pipeline.UpdateStories(ctx, p.Store, p.Stories); err != nil {
+				return nil, err
+			}
+			p.caughtUp = true
+		} else {
+			var ids []string
+			for _, o := range out {
+				if o.Status == rasad.New {
+					ids = append(ids, o.ID)
+				}
+			}
+			if _, err := pipeline.AssignStories(ctx, p.Store, p.Stories, ids); err != nil {
+				p.caughtUp = false // look for what is left at the next call
+				return nil, err
+			}
 		}
 	}
 	return out, nil

@@ -47,7 +47,7 @@ func newWatcher(store *sqlite.Store, c *clock, feeds ...Feed) *Watcher {
 	return &Watcher{
 		Store: store, Feeds: feeds, Now: c.Now,
 		Client: NewClient(Limits{Timeout: 2 * time.Second, MaxBody: 1 << 20}, nil),
-		Ingest: PipelineIngester{Store: store, Options: pipeline.Options{}},
+		Ingest: &PipelineIngester{Store: store, Options: pipeline.Options{}},
 	}
 }
 

@@ -104,7 +104,7 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	client := watch.NewClient(watch.Limits{Timeout: *timeout, MaxBody: *maxBody << 20, MaxRedirects: *redirects, PerHost: *perHost, HostGap: *hostGap}, nil)
 	w := &watch.Watcher{
 		Store: store, Feeds: feeds, Client: client,
-		Ingest: watch.PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})}, Batch: *batch,
+		Ingest: &watch.PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})}, Batch: *batch,
 		Notify: &watch.Notify{Store: store, Entries: watchEntries(store), AtomDir: *atomDir, Client: client,
 			Log: func(s string) { fmt.Fprintln(stderr, s) }},
 	}
