@@ -1132,9 +1132,12 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.common[v.key] {
-			return true // بانه: ب + أنه
+		if r.lx.notName[v.key] || r.common[v.key] || r.lx.nameJoiner[v.key] {
+			return true // بانه: ب + أنه; لأبي: ل + أبي
 		}
+	}
+	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {
+		return true // فترات (not ف + ترات): a plural
 	}
 	_, famous := r.lx.famous[k]
 	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||

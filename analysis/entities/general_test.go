@@ -203,3 +203,12 @@ func TestClubAliases(t *testing.T) {
 		"وتغلب ⟦ORG:مانشستر يونايتد⟧ على ⟦ORG:سوانزي⟧ في الدوري الممتاز، وعاقب ⟦ORG:يويفا⟧ النادي.",
 	}, false)
 }
+
+// Plurals and a clitic + kunya word are not one-word places of the
+// generated lexicons; common spelling variants of big cities and clubs.
+func TestPlaceVariants(t *testing.T) {
+	checkHas(t, []string{
+		"وعلى فترات متقطعة زار الوفد ⟦LOC:ميونيخ⟧ و⟦LOC:سان بطرسبورغ⟧ و⟦LOC:نيو أورليانز⟧.",
+		"وفاز ⟦ORG:بايرن ميونيخ⟧ بالدوري.",
+	}, true)
+}
