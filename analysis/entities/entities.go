@@ -1132,8 +1132,8 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.common[v.key] || r.lx.nameJoiner[v.key] {
-			return true // بانه: ب + أنه; لأبي: ل + أبي
+		if r.lx.notName[v.key] || r.lx.nameJoiner[v.key] {
+			return true // بانه: ب + أنه; لأبي: ل + أبي (not common words: ليفربول is no ل + يفربول)
 		}
 	}
 	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {

@@ -212,3 +212,19 @@ func TestPlaceVariants(t *testing.T) {
 		"وفاز ⟦ORG:بايرن ميونيخ⟧ بالدوري.",
 	}, true)
 }
+
+// A word the collection writes after لل (لليفربول) makes ل + the rest look
+// like a common word; that must not hide the club ليفربول.
+func TestClubAfterLamLam(t *testing.T) {
+	docs := []Input{{ID: "a", Text: "وانتقل اللاعب لليفربول الموسم الماضي."}, {ID: "b", Text: "وفاز ليفربول على ضيفه في المباراة."}}
+	for i := range docs {
+		docs[i].Tokens = text.Tokenize(docs[i].Text)
+	}
+	found := false
+	for _, m := range FindAll(docs)[1].Mentions {
+		found = found || m.Type == "ORG" && m.Text == "ليفربول"
+	}
+	if !found {
+		t.Errorf("ليفربول not found as ORG in %q", docs[1].Text)
+	}
+}

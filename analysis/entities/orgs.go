@@ -185,8 +185,8 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return true // شيراك is a town and a president, not a club
 	}
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.common[v.key] {
-			return true
+		if r.lx.notName[v.key] {
+			return true // فان: ف + إن
 		}
 	}
 	return false
