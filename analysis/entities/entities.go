@@ -370,7 +370,7 @@ func (r *recognizer) isBare(k string) bool {
 // nameWord reports whether word i can be part of a person's name. first
 // says it would be the first word (which may carry a conjunction).
 func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
-	if i >= len(r.words) || r.used[i] {
+	if i >= len(r.words) || r.used[i] || first && r.insidePhrase(i) {
 		return false, 0
 	}
 	w := r.words[i]
@@ -382,7 +382,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if r.lx.givenTaMarbuta[k] && strings.HasSuffix(surface, "ه") {
 		return false, 0 // ناديه: his club, not نادية
 	}
-	if r.lx.given[k] || r.lx.givenExact[surface] {
+	if r.lx.given[k] || r.lx.givenExact[surface] || r.abdJoined(k) {
 		return true, 0
 	}
 	if first {
@@ -671,12 +671,42 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	return j - i, canonical, country, strip
 }
 
+// hitAt is the lexicon phrase at word i (nil in Extend, which has none).
+func (r *recognizer) hitAt(i int) *hit {
+	if i < len(r.hits) {
+		return r.hits[i]
+	}
+	return nil
+}
+
+// anyUsed reports whether a word in [from, to) is already in a mention.
+func (r *recognizer) anyUsed(from, to int) bool {
+	for j := from; j < to && j < len(r.used); j++ {
+		if r.used[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// insidePhrase reports whether word i is inside (not first in) a lexicon
+// organization or place of two words or more that starts before it:
+// سيتي of مانشستر سيتي starts no name.
+func (r *recognizer) insidePhrase(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if h := r.hits[j]; h != nil && j+h.n > i && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+			return true
+		}
+	}
+	return false
+}
+
 // blocksName reports whether the lexicon phrase at word i keeps it out of
 // a person's name: any curated entry, and a generated one of two words or
 // more or naming a country; a single generated city, region or club name
 // (عباس، صالح are places too) does not.
 func (r *recognizer) blocksName(i int) bool {
-	h := r.hits[i]
+	h := r.hitAt(i)
 	if h == nil {
 		return false
 	}
@@ -690,7 +720,7 @@ func (r *recognizer) blocksName(i int) bool {
 // conjunction or not, or a name that collides with a function word.
 func (r *recognizer) mayStartName(i int) bool {
 	w := &r.words[i]
-	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
+	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]] || r.abdJoined(w.key)
 }
 
 // kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
@@ -748,6 +778,13 @@ func (r *recognizer) tokenNameMin(i, first int) int {
 		return 3
 	}
 	return 2
+}
+
+// abdJoined reports a compound given name written as one word: عبدالمنعم،
+// عبدالرحمن (عبد + at least three letters).
+func (r *recognizer) abdJoined(k string) bool {
+	rest, ok := strings.CutPrefix(k, "عبد")
+	return ok && utf8.RuneCountInString(rest) >= 3 && !r.common[k]
 }
 
 // people finds persons: role chains, given name + surname, coordination.
@@ -809,7 +846,7 @@ func (r *recognizer) people() {
 			}
 			continue
 		}
-		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
+		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.abdJoined(r.words[i].key) || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
 			// a given name that is the surname of someone named already (محمد
 			// صلاح … صلاح): that person again
 			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
@@ -1075,8 +1112,15 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		if h.e.kind != "ORG" && h.e.kind != "LOC" {
-			i += h.n - 1
+			if last := i + h.n - 1; h.e.kind == "ROLE" && h.n > 1 && !r.used[last] && r.institution(last) {
+				i = last // رئيس حزب مصر القوية: the role ends with the institution's head
+				continue
+			}
+			i += h.n - 1 // وزير الخارجية: the role's words are no ministry
 			continue
+		}
+		if r.anyUsed(i, i+h.n) {
+			continue // a phrase over words already in a mention would overlap it
 		}
 		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
 			// برشلونة، ريال مدريد in a match report: the club
@@ -1208,8 +1252,8 @@ func (r *recognizer) surnames(known Known) {
 			if len(v.key) < 8 || !ends[endsOf(foldEnds(v.key))] || (!article && strings.HasPrefix(v.key, "ال")) {
 				continue
 			}
-			if r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil || hamzaInside(r.src[w.start:w.end]) {
-				continue
+			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(appendFold(buf[:0], v.key))] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {
+				continue // a lexicon word, unless a one-word place or club that a person of this article is named by (زيدان)
 			}
 			// a bare surname must be spelled as it was in a full name (letters
 			// folded, vowels kept): the skeleton that merges spellings of full

@@ -228,3 +228,17 @@ func TestClubAfterLamLam(t *testing.T) {
 		t.Errorf("ليفربول not found as ORG in %q", docs[1].Text)
 	}
 }
+
+// Fixes from the second hand check (sentences of our own): a compound
+// given name written as one word (عبدالمنعم), a party after a role that
+// ends with its head, حركة + word + nisba adjective, no name starting
+// inside a known organization (مانشستر سيتي بعدما), a family name that is
+// also a small town found alone after the full name.
+func TestSecondHandCheckFixes(t *testing.T) {
+	checkHas(t, []string{
+		"وأفرج عن ⟦PERSON:عبدالكريم أبو السعود⟧ أمس.",
+		"وقال رئيس ⟦ORG:حزب الأمل الجديد⟧ إن الانتخابات نزيهة.",
+		"وأعلنت ⟦ORG:حركة النهضة الوطنية⟧ مقاطعتها.",
+		"وخسر ⟦ORG:مانشستر سيتي⟧ بعدما تراجع أداؤه.",
+	}, true)
+}

@@ -244,7 +244,7 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
 وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
 الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها
-إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا`
+إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا بعدما عندئذ حينما كلما`
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3
@@ -421,7 +421,7 @@ func (l *lexicons) buildInfo() {
 	for k := range l.given {
 		get(k).flags |= fGiven
 	}
-	for _, m := range []map[string]bool{institutionHeads, definiteHeads} {
+	for _, m := range []map[string]bool{institutionHeads, definiteHeads, adjectiveHeads} {
 		for k := range m {
 			get(k).flags |= fInstitution
 		}

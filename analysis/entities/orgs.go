@@ -13,7 +13,12 @@ import (
 // Generic heads (مجلس، هيئة، لجنة، مؤتمر) are left out: مجلس الوزراء،
 // هيئة الدفاع are descriptions as often as names; so are the media heads
 // (صحيفة، قناة), whose name alone is the organization.
-var institutionHeads = keySet("اتحاد جمعية شركة حزب جامعة نادي منظمة مؤسسة معهد بنك مصرف جبهة رابطة نقابة منتدى ائتلاف")
+var institutionHeads = keySet("اتحاد جمعية شركة حزب جامعة نادي منظمة مؤسسة معهد بنك مصرف رابطة نقابة منتدى ائتلاف")
+
+// adjectiveHeads head an institution only with a word with the article and
+// a nisba adjective after it: حركة التغيير الديمقراطي، حركة المقاومة
+// الإسلامية (حركة الطائرات is traffic).
+var adjectiveHeads = keySet("حركة تيار جماعة جبهة")
 
 // nameOnlyHeads are left out of the mention when a known name follows:
 // شركة نوكيا، نادي ريال مدريد name نوكيا and ريال مدريد.
@@ -41,6 +46,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 	w := r.words[i]
 	if w.flags&fInstitution == 0 {
 		return 0, 0
+	}
+	if adjectiveHeads[w.key] || w.vars.n > 1 && adjectiveHeads[w.vars.v[w.vars.n-1].key] {
+		return r.adjectiveInstitution(i)
 	}
 	head := ""
 	for _, v := range w.vars.all() {
@@ -190,4 +198,32 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		}
 	}
 	return false
+}
+
+// adjectiveInstitution reads حركة/تيار/جماعة/جبهة + a word with the article
+// + nisba adjectives at i.
+func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
+	w := r.words[i]
+	strip = w.vars.v[w.vars.n-1].strip
+	if adjectiveHeads[w.key] {
+		strip = 0
+	}
+	j := i + 1
+	if j >= len(r.words) || r.words[j].seg != w.seg || r.used[j] || !strings.HasPrefix(r.words[j].key, "ال") || r.lx.notName[r.words[j].key] {
+		return 0, 0
+	}
+	j++
+	adj := 0
+	for j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] && j-i <= 4 {
+		k := r.words[j].key
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] {
+			break
+		}
+		j++
+		adj++
+	}
+	if adj == 0 {
+		return 0, 0
+	}
+	return j - i, strip
 }
