@@ -653,14 +653,29 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 		}
 	} else {
 		field = r.lx.fields[fk]
+		if field == "" && strings.HasPrefix(fk, "ال") && !r.lx.notName[fk] && r.hitAt(j) == nil && utf8.RuneCountInString(fk) >= 4 {
+			// وزارة الإسكان، وزارة العمل والتنمية الاجتماعية: any field
+			// with the article, and the fields coordinated with it
+			field = fk
+			for j+2 < len(r.words) && r.words[j+1].seg == r.words[i].seg && strings.HasPrefix(r.words[j+1].key, "وال") && j-i < 5 {
+				field += " " + r.words[j+1].key
+				j++
+			}
+			if j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg && strings.HasPrefix(r.words[j+1].key, "ال") && strings.HasSuffix(r.words[j+1].key, "يه") && r.hitAt(j+1) == nil {
+				field += " " + r.words[j+1].key // … والتنمية الاجتماعية
+				j++
+			}
+		}
 	}
 	if field == "" {
 		return 0, "", "", 0
 	}
 	j++
-	if j < len(r.words) && r.words[j].seg == r.words[i].seg && r.hits[j] != nil && r.hits[j].e.kind == "ADJ" && r.hits[j].strip == 0 {
-		country = r.hits[j].e.country
-		j += r.hits[j].n
+	if h := r.hitAt(j); j < len(r.words) && r.words[j].seg == r.words[i].seg && h != nil && h.strip == 0 &&
+		(h.e.kind == "ADJ" || hasWord && h.e.kind == "LOC" && h.e.sub == "country" && strings.HasSuffix(r.words[j].key, "يه") && strings.HasPrefix(r.words[j].key, "ال")) {
+		// وزارة المالية السعودية: the feminine country name is the adjective
+		country = h.e.country
+		j += h.n
 	} else if !hasWord {
 		return 0, "", "", 0 // "الخارجية" alone is an adjective or a field, not a ministry
 	}

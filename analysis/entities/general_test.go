@@ -242,3 +242,11 @@ func TestSecondHandCheckFixes(t *testing.T) {
 		"وخسر ⟦ORG:مانشستر سيتي⟧ بعدما تراجع أداؤه.",
 	}, true)
 }
+
+// Any ministry spelled out with وزارة, with coordinated fields and a
+// feminine country name as its nationality.
+func TestSpelledOutMinistries(t *testing.T) {
+	checkHas(t, []string{
+		"وقالت ⟦ORG:وزارة الإسكان⟧ إن ⟦ORG:وزارة العمل والتنمية الاجتماعية⟧ وافقت، وأكدت ⟦ORG:وزارة المالية السعودية⟧ ذلك.",
+	}, true)
+}
