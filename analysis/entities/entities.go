@@ -623,7 +623,7 @@ var roleModifiers = keySet("السابق السابقة الحالي الحال�
 // ministryAt reads "وزارة الخارجية [الروسية]" or "الخارجية الروسية" at i:
 // words covered, canonical name, country, clitic strip.
 func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip int) {
-	if i >= len(r.words) {
+	if i >= len(r.words) || r.words[i].flags&fMinistry == 0 {
 		return 0, "", "", 0
 	}
 	j := i
@@ -778,6 +778,9 @@ func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
 
 // tokenNameMin is tokenName with the first word in min names or more.
 func (r *recognizer) tokenNameMin(i, first int) int {
+	if first >= 10 && (r.words[i].infos[0] == nil || r.words[i].infos[0].flags&fTok10 == 0) {
+		return 0 // the cheap test: not a frequent name token
+	}
 	ok := func(j int, min int) bool {
 		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
 			return false

@@ -395,6 +395,8 @@ const (
 	fSport
 	fFamous
 	fLandmark
+	fTok10    // a name token of ten Wikidata names or more (tokenName's first word)
+	fMinistry // وزارة or a ministry's field word
 )
 
 func (l *lexicons) buildInfo() {
@@ -434,5 +436,14 @@ func (l *lexicons) buildInfo() {
 	}
 	for k := range l.landmarks {
 		get(k).flags |= fLandmark
+	}
+	for k, n := range l.nameTokens {
+		if n >= 10 {
+			get(k).flags |= fTok10
+		}
+	}
+	get("وزاره").flags |= fMinistry
+	for k := range l.fields {
+		get(k).flags |= fMinistry
 	}
 }
