@@ -250,3 +250,11 @@ func TestSpelledOutMinistries(t *testing.T) {
 		"وقالت ⟦ORG:وزارة الإسكان⟧ إن ⟦ORG:وزارة العمل والتنمية الاجتماعية⟧ وافقت، وأكدت ⟦ORG:وزارة المالية السعودية⟧ ذلك.",
 	}, true)
 }
+
+// A nationality after an institution's name is its country, not part of
+// its name; a relative pronoun ends it.
+func TestInstitutionEnds(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:حزب المحافظين⟧ البريطاني، وقالت ⟦ORG:حركة النهضة الوطنية⟧ التي تأسست حديثا إنها راضية.",
+	}, true)
+}

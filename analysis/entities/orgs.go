@@ -70,8 +70,8 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			if !strings.HasPrefix(k, "ال") || genericAdjectives[k] || r.lx.notName[k] || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) {
 				break
 			}
-			if h := r.hits[j]; h != nil && h.e.kind == "ADJ" && j == i+1 {
-				break // الحزب الأمريكي: a party of a country, not a name
+			if r.isNationality(j) {
+				break // الحزب الأمريكي: a party of a country; البنك المركزي الألماني: the name ends before the nationality
 			}
 			j++
 		}
@@ -97,6 +97,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		if names > 0 && scopeAdjectives[k] {
 			j++ // منظمة الشفافية الدولية: the scope ends the name
 			break
+		}
+		if names > 0 && r.isNationality(j) {
+			break // حزب المحافظين البريطاني: the nationality is not part of the name
 		}
 		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
@@ -216,8 +219,8 @@ func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
 	adj := 0
 	for j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] && j-i <= 4 {
 		k := r.words[j].key
-		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] {
-			break
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) {
+			break // التي، الذي; a nationality is the institution's country, not its name
 		}
 		j++
 		adj++
@@ -226,4 +229,11 @@ func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
 		return 0, 0
 	}
 	return j - i, strip
+}
+
+// isNationality reports a nationality adjective at word j (البريطاني،
+// الإماراتية).
+func (r *recognizer) isNationality(j int) bool {
+	h := r.hitAt(j)
+	return h != nil && h.e.kind == "ADJ" && h.strip == 0
 }
