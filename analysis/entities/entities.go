@@ -455,6 +455,25 @@ func (r *recognizer) knownAsName(k string) bool {
 	return r.lx.nameTokens[k] > 0 || famous || r.lx.alSurnames[k]
 }
 
+// nounShaped reports a word shaped like a common noun: a verbal noun
+// تفعيل (ترسيم، تأكيد), an abstract noun in -ية (إمكانية), a plural in -ات
+// or a plural construct in -ي after م (مهندسي), a preposition + word
+// (بقليل).
+func nounShaped(k string) bool {
+	n := utf8.RuneCountInString(k)
+	switch {
+	case n == 5 && strings.HasPrefix(k, "ت") && []rune(k)[3] == 'ي':
+		return true // تفعيل
+	case n >= 5 && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ات")):
+		return true
+	case n >= 5 && strings.HasPrefix(k, "م") && strings.HasSuffix(k, "ي"):
+		return true
+	case n >= 5 && (strings.HasPrefix(k, "بق") || strings.HasPrefix(k, "بال") || strings.HasPrefix(k, "لل")):
+		return true
+	}
+	return false
+}
+
 // verbLike reports a word shaped like a verb: an imperfect (ي/ت + three
 // to five letters, asked for after two name words: ليز تراس is a name) or
 // a feminine perfect (-ت). Names of that shape are in the name lexicons
@@ -1009,7 +1028,10 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || sector == "sport" && !r.knownAsName(r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key)) {
+	if k1 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.knownAsName(k1) && !r.lx.given[k1] && nounShaped(r.words[j].key) ||
+		n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || !r.knownAsName(k1) && sector == "sport") {
+		// الرئيس ترسيم، الرئيس إمكانية: one word after a role that the
+		// name lists do not know and that is shaped like a noun is no name
 		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
 		return i
 	}

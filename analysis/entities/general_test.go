@@ -258,3 +258,11 @@ func TestInstitutionEnds(t *testing.T) {
 		"وفاز ⟦ORG:حزب المحافظين⟧ البريطاني، وقالت ⟦ORG:حركة النهضة الوطنية⟧ التي تأسست حديثا إنها راضية.",
 	}, true)
 }
+
+// One word after a role that is shaped like a common noun is no name;
+// number words are never names.
+func TestNounAfterRole(t *testing.T) {
+	checkHas(t, []string{
+		"ورفض الرئيس ترسيم الحدود، وناقش الوزير إمكانية الحوار.",
+	}, true)
+}

@@ -161,6 +161,12 @@ func load() *lexicons {
 			}
 		}
 		lex.notName = keySet(notNameWords)
+		// number words (صفر، ثلاثة) are never names
+		for _, e := range lexicon.MustLoad("numbers.tsv") {
+			if len(e.Words) == 1 && !strings.HasPrefix(e.Field(1), "ordinal") {
+				lex.notName[e.Words[0]] = true // ordinals are regnal numbers (محمد الخامس)
+			}
+		}
 		defer lex.buildInfo()
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
