@@ -728,7 +728,7 @@ func (r *recognizer) anyUsed(from, to int) bool {
 // سيتي of مانشستر سيتي starts no name.
 func (r *recognizer) insidePhrase(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
-		if h := r.hits[j]; h != nil && j+h.n > i && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+		if h := r.hits[j]; h != nil && j+h.n > i && (h.e.kind == "ORG" || h.e.kind == "LOC" || h.e.kind == "MISC") {
 			return true
 		}
 	}
@@ -1152,6 +1152,13 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		if h.e.kind != "ORG" && h.e.kind != "LOC" {
+			if h.e.kind == "MISC" && !r.anyUsed(i, i+h.n) {
+				// دوري أبطال أوروبا: a competition, no mention; its words are
+				// taken so that no later pass reads أوروبا as a place
+				for j := i; j < i+h.n; j++ {
+					r.used[j] = true
+				}
+			}
 			if last := i + h.n - 1; h.e.kind == "ROLE" && h.n > 1 && !r.used[last] && r.institution(last) {
 				i = last // رئيس حزب مصر القوية: the role ends with the institution's head
 				continue

@@ -266,3 +266,10 @@ func TestNounAfterRole(t *testing.T) {
 		"ورفض الرئيس ترسيم الحدود، وناقش الوزير إمكانية الحوار.",
 	}, true)
 }
+
+// A competition is no place: أوروبا of دوري أبطال أوروبا is not found.
+func TestCompetitions(t *testing.T) {
+	checkHas(t, []string{
+		"وتأهل ⟦ORG:برشلونة⟧ إلى ربع نهائي دوري أبطال أوروبا، وسافر المشجعون إلى ⟦LOC:أوروبا⟧.",
+	}, true)
+}

@@ -94,6 +94,12 @@ func load() *lexicons {
 				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
 			}
 		}
+		for _, e := range lexicon.MustLoad("competitions_data.tsv") {
+			add(gazEntry{kind: "MISC", canonical: e.Field(0), sub: "competition", gen: true, words: e.Words, ref: e.Ref()})
+		}
+		for _, e := range lexicon.MustLoad("competitions.tsv") {
+			add(gazEntry{kind: "MISC", canonical: e.Field(0), sub: "competition", words: e.Words, ref: e.Ref()})
+		}
 		lex.clubNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
