@@ -184,7 +184,8 @@ func (r *recognizer) famousSurnames() {
 		for _, v := range w.vars.all() {
 			full, ok := r.lx.famous[v.key]
 			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
-				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
+				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil ||
+				r.verbLike(v.key, true) && r.lx.nameTokens[v.key] < 20 || hamzaInside(r.src[w.start:w.end]) {
 				continue
 			}
 			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {

@@ -273,3 +273,8 @@ func TestCompetitions(t *testing.T) {
 		"وتأهل ⟦ORG:برشلونة⟧ إلى ربع نهائي دوري أبطال أوروبا، وسافر المشجعون إلى ⟦LOC:أوروبا⟧.",
 	}, true)
 }
+
+// A verb is not a well-known family name (تأتي).
+func TestFamousNotVerb(t *testing.T) {
+	checkHas(t, []string{"وقال إن الزيارة تأتي في إطار التعاون."}, true)
+}
