@@ -171,38 +171,6 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	return r.out
 }
 
-// famousSurnames finds the family names of well-known people used alone
-// (أينشتاين، برلسكوني): a word of four letters or more that is the last
-// word of a full name in persons_data.tsv, not an Arabic given name (صالح،
-// عباس are names of many), not a word the collection writes with the
-// article or as an indefinite noun, not a lexicon phrase.
-func (r *recognizer) famousSurnames() {
-	for i := range r.words {
-		w := &r.words[i]
-		if r.used[i] || w.flags&fFamous == 0 || r.toks[w.tok].Kind != text.Word {
-			continue
-		}
-		for _, v := range w.vars.all() {
-			full, ok := r.lx.famous[v.key]
-			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
-				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
-				continue
-			}
-			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
-				continue // the whole word is a name of its own
-			}
-			start := r.surfaceStart(*w, v.strip)
-			key := NameKey(r.src[start:w.end])
-			if full != "" {
-				key = NameKey(full)
-			}
-			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: key,
-				Rule: "family name of a well-known person (persons_data.tsv)", Confidence: 0.6}, i, i+1)
-			break
-		}
-	}
-}
-
 // Extend adds to ms (found by Find without Known) the bare surnames of the
 // people in known, and resolves one-word names to their full keys: the
 // cheap second pass of a collection run.
@@ -368,467 +336,38 @@ func (r *recognizer) isBare(k string) bool {
 	return r.bare[k]
 }
 
-// nameWord reports whether word i can be part of a person's name. first
-// says it would be the first word (which may carry a conjunction).
-func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
-	if i >= len(r.words) || r.used[i] {
-		return false, 0
-	}
-	w := r.words[i]
-	if r.toks[w.tok].Kind != text.Word {
-		return false, 0
-	}
-	k := w.key
-	surface := r.src[w.start:w.end]
-	if r.lx.givenTaMarbuta[k] && strings.HasSuffix(surface, "ه") {
-		return false, 0 // ناديه: his club, not نادية
-	}
-	if r.lx.given[k] || r.lx.givenExact[surface] {
-		return true, 0
-	}
-	if first {
-		for _, v := range w.vars.all()[1:] {
-			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] && utf8.RuneCountInString(v.key) >= 3 {
-				return true, 1
-			}
-		}
-	}
-	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.blocksName(i) {
-		return false, 0
-	}
-	// the article is a bare alef: أليكس، ألونسو، إلياس start with a hamza
-	article := strings.HasPrefix(surface, "ال")
-	if first && article {
-		return false, 0
-	}
-	if !first && article && !r.alContinues(i, k) {
-		return false, 0 // سمير المتحف: a noun with the article after a name, not a family name
-	}
-	// a word in -ا after a given name may be a surname (جون سينا، مجدي
-	// مهنا); elsewhere, and whatever precedes it if the collection writes it
-	// with tanween (see CommonWordsOf), it is an indefinite noun
-	afterGiven := i > 0 && r.lx.given[r.words[i-1].key] ||
-		i > 1 && (r.words[i-2].key == "عبد" || r.words[i-2].key == "ابو") // عبد الباسط سيدا
-	for _, v := range w.vars.all() {
-		if r.common[v.key] || v.strip == 0 && !afterGiven && r.indefinite(v.key) {
-			return false, 0 // الأفضل، القدم، لكرة، اجتماعا: a common noun
-		}
-	}
-	// a name token that looks like a clitic + word (بالاك، وليامز، وقاص)
-	// is a name when the name lists know it better than the rest of it
-	nameLike := r.lx.nameTokens[k] >= 2 && r.lx.nameTokens[k] > r.lx.nameTokens[k[len("و"):]] && !r.lx.given[k[len("و"):]]
-	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
-		if strings.HasPrefix(k, p) && !nameLike {
-			return false, 0 // بالفعل، للنادي: a preposition and the article
-		}
-	}
-	if strings.HasPrefix(surface, "بأ") || strings.HasPrefix(surface, "لأ") || strings.HasPrefix(surface, "بإ") || strings.HasPrefix(surface, "لإ") {
-		return false, 0 // بأنه، لأنه
-	}
-	if strings.HasPrefix(k, "و") && !nameLike {
-		return false, 0 // ونائب، وذكر: a conjunction starts a new phrase (given names are taken above)
-	}
-	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(surface, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
-		return false, 0 // فعله، اسمه: a noun with a pronoun
-	}
-	if first && utf8.RuneCountInString(k) >= 6 && (strings.HasSuffix(k, "اتها") || strings.HasSuffix(k, "اتهم") || strings.HasSuffix(k, "اته")) {
-		return false, 0 // بتصريحاتها: a plural noun with a pronoun
-	}
-	if utf8.RuneCountInString(k) == 4 && strings.HasPrefix(surface, "أ") {
-		return false, 0 // أفضل، أصغر، أكثر: the elative, not a name
-	}
-	if !first && utf8.RuneCountInString(k) >= 5 && strings.HasSuffix(k, "وا") {
-		return false, 0 // حاولوا، قالوا: a plural verb
-	}
-	if !first && utf8.RuneCountInString(k) >= 5 && (strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن")) {
-		return false, 0 // سيرأسان، ستلتقي: a future verb after the name
-	}
-	if rest := text.StripConj(k); rest != k && (r.lx.notName[rest] || r.lx.byFirst[rest] != nil) {
-		return false, 0
-	}
-	return true, 0
-}
-
-// knownAsName reports whether the name lists know k as a name: a Wikidata
-// or transliteration name token, a well-known person's family name.
-func (r *recognizer) knownAsName(k string) bool {
-	_, famous := r.lx.famous[k]
-	return r.lx.nameTokens[k] > 0 || famous || r.lx.alSurnames[k]
-}
-
-// verbLike reports a word shaped like a verb: an imperfect (ي/ت + three
-// to five letters, asked for after two name words: ليز تراس is a name) or
-// a feminine perfect (-ت). Names of that shape are in the name lexicons
-// (checked before).
-func (r *recognizer) verbLike(k string, imperfect bool) bool {
-	n := utf8.RuneCountInString(k)
-	if imperfect && n >= 4 && n <= 6 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
-		return true
-	}
-	return imperfect && n >= 4 && strings.HasSuffix(k, "ت")
-}
-
-// indefinite reports an accusative noun with tanween alef (اجتماعا،
-// اتصالا، بيانا): a word of four letters or more ending in ا whose stem
-// the collection writes with the article. Names ending in ا (ماريا،
-// كوريا، أوباما) are not common nouns.
-func (r *recognizer) indefinite(k string) bool {
-	stem, ok := strings.CutSuffix(k, "ا")
-	return ok && utf8.RuneCountInString(stem) >= 3 && r.common[stem]
-}
-
-// nameAt reads a person's name starting at word i: one to four name words
-// within a segment. It returns the number of words and the clitic strip of
-// the first one.
-func (r *recognizer) nameAt(i int) (n, strip int) {
-	ok, strip := r.nameWord(i, true)
-	if !ok {
-		return 0, 0
-	}
-	n = 1
-	for words := 1; words < maxNameTokens && n < maxNameWords && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
-		k := r.words[i+n].key
-		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) && r.words[i+n+1].seg == r.words[i].seg {
-			// بن راشد، آل مكتوم, and a kunya inside a nasab: بن أبي طالب
-			// (the joined names do not count against the limit)
-			j := i + n + 1
-			if r.lx.nameJoiner[r.words[j].key] && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
-				if r.afterJoiner(j + 1) {
-					n += 3
-					words--
-					continue
-				}
-			}
-			if r.afterJoiner(j) {
-				n += 2
-				words--
-				continue
-			}
-		}
-		if r.lx.nameJoiner[k] {
-			break // آل، بن with no name after them
-		}
-		if k == "الله" || k == "الدين" {
-			n++ // نصر الله، رامي الحمد الله، صلاح الدين
-			continue
-		}
-		compound := n >= 2 && (r.words[i+n-2].key == "عبد" || r.words[i+n-2].key == "ابو" || r.words[i+n-2].key == "ابي")
-		if n >= 2 && r.words[i+n-2].key == "ال" {
-			break // آل ثاني: the family ends the name
-		}
-		ok2, _ := r.nameWord(i+n, false)
-		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
-			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
-		}
-		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.lx.given[k] && !strings.HasPrefix(k, "ال") {
-			ok2 = false // بوش حالة: a feminine noun after a name
-		}
-		if ok2 && n >= 2 && r.lx.nameJoiner[r.words[i+n-2].key] && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
-			ok2 = false // after بن X, a further word must be a known name or a family name
-		}
-		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
-			// a third word only after a compound given name (جان أيف
-			// ماكرون، رجب طيب أردوغان) or when the name lists know it
-			// (محمود أحمدي نجاد): after a surname comes the sentence
-			break
-		}
-		if !ok2 {
-			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) && r.alSurname(k) {
-				if !strings.HasSuffix(k, "ه") {
-					n++ // a family name: never written without its article here, not a feminine noun
-				}
-			}
-			break
-		}
-		n++
-	}
-	return n, strip
-}
-
-// alSurname reports whether a word with the article can be a family
-// name: a nisba (الزرقاوي، السيستاني), or the family name of a well-known
-// person or a Wikidata name token (الأسد، الخطيب); not an ordinal
-// (الثاني) nor a word of the collection that a name never is.
-func (r *recognizer) alSurname(k string) bool { return r.lx.alSurname(k) }
-
-// alContinues reports whether the word k with the article at i continues
-// a name: after عبد or أبو (عبد الكريم، أبو الحسن) any; الدين and الله
-// after any name word (صلاح الدين، نصر الله); a regnal number (محمد
-// الخامس); a family name (alSurname); or a word the article never writes
-// bare that is not shaped like a common noun: no participle or place noun
-// in م- (المتحف، المؤرخ), no plural (الورود، المفتشين).
-func (r *recognizer) alContinues(i int, k string) bool {
-	if i > 0 {
-		switch r.words[i-1].key {
-		case "عبد", "ابو", "ابي", "ام", "ابن", "بن", "ذو", "ذي":
-			return true
-		}
-	}
-	if k == "الدين" || k == "الله" || r.lx.ordinals[k] || r.alSurname(k) {
-		return true
-	}
-	stem := k[len("ال"):]
-	if r.isBare(stem) || r.lx.notName[k] || utf8.RuneCountInString(stem) < 3 {
-		return false
-	}
-	if strings.HasPrefix(stem, "م") || strings.HasSuffix(stem, "ات") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ون") {
-		return false
-	}
-	// فعول plurals (الورود، الحدود) and verbal nouns in -ال (الانزال)
-	if n := utf8.RuneCountInString(stem); n == 4 && []rune(stem)[2] == 'و' || strings.HasPrefix(stem, "ان") || strings.HasPrefix(stem, "است") {
-		return false
-	}
-	return true
-}
-
-func (l *lexicons) alSurname(k string) bool {
-	if l.ordinals[k] || l.notName[k] {
-		return false
-	}
-	if l.alSurnames[k] || l.nameTokens[k] > 0 {
-		return true
-	}
-	// a nisba: ال + at least three letters + ي, not a nationality (a
-	// lexicon hit) nor a plural (-يين)
-	return strings.HasSuffix(k, "ي") && utf8.RuneCountInString(k) >= 6 && !strings.HasSuffix(k, "يي")
-}
-
-// afterJoiner reports whether word j, after بن، آل، أبو, is a name: any
-// word but a function word, a lexicon phrase or a verb (آل ثاني، بن
-// خليفة، أبو الغيط are names whatever else the words mean).
-func (r *recognizer) afterJoiner(j int) bool {
-	if j >= len(r.words) || r.used[j] || r.toks[r.words[j].tok].Kind != text.Word {
-		return false
-	}
-	k := r.words[j].key
-	if r.lx.notName[k] || r.lx.nameJoiner[k] || r.blocksName(j) || utf8.RuneCountInString(k) < 2 || r.lx.months[k] {
-		return false
-	}
-	if ok, _ := r.nameWord(j, false); ok {
-		return true
-	}
-	return !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && (r.knownAsName(k) || strings.HasPrefix(k, "ال") || r.common[k])
-}
-
 // institutionNouns head a phrase whose field word is not a ministry's
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
 var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
 
-// shortMinistries are the fields news name a ministry by without وزارة.
-var shortMinistries = map[string]bool{"foreign": true, "defence": true, "interior": true}
-
-// roleModifiers may follow a role before the name: السابق، الجديد …
-var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
-
-// ministryAt reads "وزارة الخارجية [الروسية]" or "الخارجية الروسية" at i:
-// words covered, canonical name, country, clitic strip.
-func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip int) {
-	if i >= len(r.words) {
-		return 0, "", "", 0
+// hitAt is the lexicon phrase at word i (nil in Extend, which has none).
+func (r *recognizer) hitAt(i int) *hit {
+	if i < len(r.hits) {
+		return r.hits[i]
 	}
-	j := i
-	hasWord := false
-	for _, v := range r.words[i].vars.all() {
-		if v.key == "وزاره" {
-			hasWord, strip, j = true, v.strip, i+1
-			break
-		}
-	}
-	if j >= len(r.words) || r.words[j].seg != r.words[i].seg {
-		return 0, "", "", 0
-	}
-	field := ""
-	fk := r.words[j].key
-	if pk := r.words[max(i-1, 0)].key; !hasWord && i > 0 && (institutionNouns[pk] || institutionNouns[text.StripConj(pk)]) {
-		return 0, "", "", 0 // وكالة الإعلام الروسية، وسائل الإعلام الروسية: not the ministry
-	}
-	if !hasWord {
-		for _, v := range r.words[j].vars.all() {
-			if f, ok := r.lx.fields[v.key]; ok && shortMinistries[f] {
-				// الخارجية الروسية is the ministry; الاقتصاد الإسرائيلي
-				// is the economy
-				field, strip = f, v.strip
-				break
-			}
-		}
-	} else {
-		field = r.lx.fields[fk]
-	}
-	if field == "" {
-		return 0, "", "", 0
-	}
-	j++
-	if j < len(r.words) && r.words[j].seg == r.words[i].seg && r.hits[j] != nil && r.hits[j].e.kind == "ADJ" && r.hits[j].strip == 0 {
-		country = r.hits[j].e.country
-		j += r.hits[j].n
-	} else if !hasWord {
-		return 0, "", "", 0 // "الخارجية" alone is an adjective or a field, not a ministry
-	}
-	canonical = field + " ministry"
-	if country != "" {
-		canonical += " (" + country + ")"
-	}
-	return j - i, canonical, country, strip
+	return nil
 }
 
-// blocksName reports whether the lexicon phrase at word i keeps it out of
-// a person's name: any curated entry, and a generated one of two words or
-// more or naming a country; a single generated city, region or club name
-// (عباس، صالح are places too) does not.
-func (r *recognizer) blocksName(i int) bool {
-	h := r.hits[i]
-	if h == nil {
-		return false
+// anyUsed reports whether a word in [from, to) is already in a mention.
+func (r *recognizer) anyUsed(from, to int) bool {
+	for j := from; j < to && j < len(r.used); j++ {
+		if r.used[j] {
+			return true
+		}
 	}
-	if !h.e.gen || h.e.kind == "PERSON" {
-		return h.e.kind != "PERSON"
-	}
-	return h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region"
+	return false
 }
 
-// mayStartName is the cheap test before nameWord: a given name, with a
-// conjunction or not, or a name that collides with a function word.
-func (r *recognizer) mayStartName(i int) bool {
-	w := &r.words[i]
-	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
-}
-
-// kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
-var kunyaStarts = keySet("أبو ابو أبي ابي ابن")
-
-// notKunya follow ابن/أبو as kinship, age or common nouns: ابن عمه، ابن
-// عشر سنين، ابن رجل.
-var notKunya = keySet("عم عمه عمها عمي خال خاله خالها أخ أخي أخيه أخيها أخت أخته عشر عشرة ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة رجل امرأة سنة عام البلد الوطن المدينة الشهيد")
-
-// kunyaAt reads أبو/ابن + a name at i (أبو الغيط، ابن خلدون، أبو عبد
-// الله): the words after it are read as after a joiner.
-func (r *recognizer) kunyaAt(i int) int {
-	if !kunyaStarts[r.words[i].key] || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
-		return 0
-	}
-	if r.hits[i] != nil || r.hits[i+1] != nil || r.lx.nameJoiner[r.words[i+1].key] && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
-		return 0 // أبو ظبي is a place; ابن عمه a cousin
-	}
-	if r.words[i+1].key == "عبد" {
-		if i+2 < len(r.words) && r.words[i+2].seg == r.words[i].seg && r.afterJoiner(i+2) {
-			if n, _ := r.nameAt(i + 1); n >= 2 {
-				return 1 + n
-			}
-			return 3
-		}
-		return 0
-	}
-	if n, _ := r.nameAt(i + 1); n >= 2 && !strings.HasPrefix(r.words[i+1].key, "ال") {
-		return 1 + n
-	}
-	return 2
-}
-
-// tokenName reads a name whose given name the given-name lists lack
-// (كوفي أنان، جلعاد شاليط): two or three words that the Wikidata name
-// tokens know, the first one well (ten names or more), none of them a
-// common word of the collection, a function word, a lexicon phrase, a
-// word with the article or a verb form.
-func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
-
-// tokenNameMin is tokenName with the first word in min names or more.
-func (r *recognizer) tokenNameMin(i, first int) int {
-	ok := func(j int, min int) bool {
-		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
-			return false
-		}
-		k := r.words[j].key
-		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
-			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
-	}
-	if !ok(i, first) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
-		return 0
-	}
-	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
-		return 3
-	}
-	return 2
-}
-
-// people finds persons: role chains, given name + surname, coordination.
-func (r *recognizer) people() {
-	for i := 0; i < len(r.words); i++ {
-		if r.used[i] {
-			continue
-		}
-		if i > 0 && r.words[i-1].seg == r.words[i].seg && institutionHeads[r.words[i-1].key] {
-			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
-		}
-		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
-			// a well-known person's full name (persons_data.tsv)
-			m := r.person(i, h.n, h.strip, "lexicon "+h.e.ref, 0.9)
-			r.apposition(&m, i+h.n)
-			r.emit(m, i, i+h.n)
-			i += h.n - 1
-			continue
-		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
-			if end := r.roleChain(i); end > i {
-				i = end - 1
-				continue
-			}
-		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
-			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
-			// name the name tokens know
-			j := i + h.n
-			if j < len(r.words) && (r.words[j].key == "الشاب" || r.words[j].key == "الشابه") {
-				j++
-			}
-			if j < len(r.words) && r.words[j].seg == r.words[i].seg && !r.mayStartName(j) {
-				if n := r.tokenNameMin(j, 2); n >= 2 {
-					m := r.person(j, n, 0, "nationality + name tokens", 0.6)
-					m.Country = h.e.country
-					r.emit(m, j, j+n)
-					i = j + n - 1
-					continue
-				}
-			}
-		}
-		if n := r.kunyaAt(i); n >= 2 {
-			m := r.person(i, n, 0, "kunya or nasab + name", 0.7)
-			r.apposition(&m, i+n)
-			r.emit(m, i, i+n)
-			i += n - 1
-			continue
-		}
-		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
-			continue // فرانس برس: a known organization, not a person named فرانس
-		}
-		if !r.mayStartName(i) {
-			if n := r.tokenName(i); n >= 2 {
-				m := r.person(i, n, 0, "name tokens (name_tokens.tsv)", 0.6)
-				r.apposition(&m, i+n)
-				r.emit(m, i, i+n)
-				i += n - 1
-			}
-			continue
-		}
-		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
-			// a given name that is the surname of someone named already (محمد
-			// صلاح … صلاح): that person again
-			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
-				start := r.surfaceStart(r.words[i], strip)
-				r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i].end}, Type: "PERSON", Key: full,
-					Rule: "surname of a person named in this article", Confidence: 0.75}, i, i+1)
-				continue
-			}
-			if n, strip := r.nameAt(i); n >= 2 {
-				m := r.person(i, n, strip, "given name + name", 0.8)
-				r.apposition(&m, i+n)
-				r.emit(m, i, i+n)
-				i += n - 1
-			} else if n == 1 && r.givenAlone(i, strip) {
-				r.emit(r.person(i, 1, strip, "given name alone", 0.6), i, i+1)
-			}
+// insidePhrase reports whether word i is inside (not first in) a lexicon
+// organization or place of two words or more that starts before it:
+// سيتي of مانشستر سيتي starts no name.
+func (r *recognizer) insidePhrase(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if h := r.hits[j]; h != nil && j+h.n > i && (h.e.kind == "ORG" || h.e.kind == "LOC" || h.e.kind == "MISC") {
+			return true
 		}
 	}
+	return false
 }
 
 // givenAlone reports a given name standing alone as a person (وقال علي
@@ -850,175 +389,6 @@ func (r *recognizer) givenAlone(i, strip int) bool {
 		return true
 	}
 	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
-}
-
-// person builds a PERSON mention over words [i, i+n).
-func (r *recognizer) person(i, n, strip int, rule string, conf float64) rasad.Mention {
-	start := r.surfaceStart(r.words[i], strip)
-	end := r.words[i+n-1].end
-	m := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Rule: rule, Confidence: conf}
-	m.Key = NameKey(r.src[start:end])
-	return m
-}
-
-// apposition attaches a role that follows a name after a comma:
-// "جواد ظريف، وزير الخارجية الإيراني".
-func (r *recognizer) apposition(m *rasad.Mention, j int) {
-	if j >= len(r.words) || !r.words[j].commaBef || r.hits[j] == nil || r.hits[j].e.kind != "ROLE" || m.Role != "" {
-		return
-	}
-	h := r.hits[j]
-	m.Role, m.Sector = h.e.canonical, h.e.sub
-	k := j + h.n
-	for k < len(r.words) && r.words[k].seg == r.words[j].seg {
-		if hk := r.hits[k]; hk != nil && (hk.e.kind == "ADJ" || hk.e.kind == "LOC" && hk.e.sub == "country") {
-			if m.Country == "" {
-				m.Country = hk.e.country
-			}
-			k += hk.n
-			continue
-		}
-		k++
-	}
-}
-
-// roleChain reads ROLE [ADJ|COUNTRY|ORG|ministry|في CITY|modifier]* [،] NAME
-// and the persons coordinated after it. It returns the word after the
-// last one used, or i when no person was found.
-func (r *recognizer) roleChain(i int) int {
-	h := r.hits[i]
-	role, sector := h.e.canonical, h.e.sub
-	var countries []string
-	org := ""
-	var inner []rasad.Mention // organizations and places named inside the chain
-	j := i + h.n
-	seg := r.words[i].seg
-	for j < len(r.words) && r.words[j].seg == seg {
-		hj := r.hits[j]
-		switch {
-		case hj != nil && hj.e.kind == "ADJ":
-			countries = append(countries, hj.e.country)
-			j += hj.n
-			continue
-		case hj != nil && hj.e.kind == "LOC" && hj.e.sub == "country" && hj.strip == 0:
-			countries = append(countries, hj.e.country)
-			inner = append(inner, r.lexMention(j, hj))
-			j += hj.n
-			continue
-		case hj != nil && hj.e.kind == "ORG":
-			org = hj.e.canonical
-			if hj.e.country != "" {
-				countries = append(countries, hj.e.country)
-			}
-			inner = append(inner, r.lexMention(j, hj))
-			j += hj.n
-			continue
-		case hj != nil && hj.e.kind == "ROLE" && hj.strip == 0 && j == i+h.n:
-			// a role of a role: رئيس + إدارة …; take the longer description
-			role, sector = hj.e.canonical, hj.e.sub
-			j += hj.n
-			continue
-		}
-		if n, canonical, c, strip := r.ministryAt(j); n > 0 {
-			if c != "" {
-				countries = append(countries, c)
-			}
-			start := r.surfaceStart(r.words[j], strip)
-			inner = append(inner, rasad.Mention{Span: rasad.Span{Start: start, End: r.words[j+n-1].end}, Type: "ORG", Key: canonical,
-				Canonical: canonical, Country: c, Rule: "ministry + nationality", Confidence: 0.85})
-			j += n
-			continue
-		}
-		k := r.words[j].key
-		if (k == "في" || k == "لدي") && j+1 < len(r.words) && r.hits[j+1] != nil && r.hits[j+1].e.kind == "LOC" {
-			inner = append(inner, r.lexMention(j+1, r.hits[j+1]))
-			j += 1 + r.hits[j+1].n
-			continue
-		}
-		if roleModifiers[k] {
-			j++
-			continue
-		}
-		break
-	}
-	if j >= len(r.words) {
-		return i
-	}
-	// the name: right after the chain, or after a comma (apposition)
-	if r.words[j].seg != seg && !(r.words[j].commaBef && r.words[j].seg == seg+1) {
-		return i
-	}
-	n, strip := r.nameAt(j)
-	if n == 0 {
-		return i
-	}
-	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
-		return i
-	}
-	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || sector == "sport" && !r.knownAsName(r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key)) {
-		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
-		return i
-	}
-	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
-	m.Role, m.Sector = role, sector
-	if len(countries) > 0 {
-		m.Country = countries[0]
-	}
-	_ = org
-	for _, im := range inner {
-		im.Text = r.src[im.Start:im.End]
-		r.out = append(r.out, im)
-	}
-	r.emit(m, i, j+n)
-	end := j + n
-	// coordination: "، والفرنسي جان إيف لودريان"، "وكندا ستيفان ديون"، "وجواد ظريف"
-	for ci := 1; end < len(r.words) && ci < 6; ci++ {
-		k := end
-		country := ""
-		if hk := r.hits[k]; hk != nil && hk.strip > 0 && (hk.e.kind == "ADJ" || hk.e.kind == "LOC" && hk.e.sub == "country") {
-			country = hk.e.country
-			k += hk.n
-		} else if hk != nil {
-			break
-		} else if !strings.HasPrefix(r.words[k].key, "و") {
-			break
-		}
-		if k >= len(r.words) {
-			break
-		}
-		n2, strip2 := r.nameAt(k)
-		if n2 == 0 || (country == "" && strip2 == 0) || n2 == 1 && !r.surnameAlone(k) {
-			break // "وروسيا بارتكابها": a country, then not a name
-		}
-		if country == "" && ci < len(countries) {
-			country = countries[ci]
-		}
-		m2 := r.person(k, n2, strip2, "coordinated with a role + name", 0.85)
-		m2.Role, m2.Sector, m2.Country = role, sector, country
-		r.emit(m2, end, k+n2)
-		end = k + n2
-	}
-	return end
-}
-
-// surnameAlone reports whether the one word at j, after a role or in a
-// coordination, can be a name on its own: a given name, or a word that
-// looks like a surname — long enough, not a word the text also writes with
-// the article or as an indefinite noun, no pronoun suffix (بارتكابها).
-func (r *recognizer) surnameAlone(j int) bool {
-	k := r.words[j].key
-	if r.lx.given[k] {
-		return true
-	}
-	if utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم") || strings.HasSuffix(k, "هما")) {
-		return false
-	}
-	for _, v := range r.words[j].vars.all() {
-		if utf8.RuneCountInString(v.key) < 4 || r.common[v.key] || v.strip == 0 && r.indefinite(v.key) {
-			return false // لنادي: ل + a common noun
-		}
-	}
-	return true
 }
 
 // lexMention is the mention of the lexicon phrase h at word i.
@@ -1076,8 +446,22 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		if h.e.kind != "ORG" && h.e.kind != "LOC" {
-			i += h.n - 1
+			if h.e.kind == "MISC" && !r.anyUsed(i, i+h.n) {
+				// دوري أبطال أوروبا: a competition, no mention; its words are
+				// taken so that no later pass reads أوروبا as a place
+				for j := i; j < i+h.n; j++ {
+					r.used[j] = true
+				}
+			}
+			if last := i + h.n - 1; h.e.kind == "ROLE" && h.n > 1 && !r.used[last] && r.institution(last) {
+				i = last // رئيس حزب مصر القوية: the role ends with the institution's head
+				continue
+			}
+			i += h.n - 1 // وزير الخارجية: the role's words are no ministry
 			continue
+		}
+		if r.anyUsed(i, i+h.n) {
+			continue // a phrase over words already in a mention would overlap it
 		}
 		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
 			// برشلونة، ريال مدريد in a match report: the club
@@ -1133,9 +517,12 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.common[v.key] {
-			return true // بانه: ب + أنه
+		if r.lx.notName[v.key] || r.lx.nameJoiner[v.key] {
+			return true // بانه: ب + أنه; لأبي: ل + أبي (not common words: ليفربول is no ل + يفربول)
 		}
+	}
+	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {
+		return true // فترات (not ف + ترات): a plural
 	}
 	_, famous := r.lx.famous[k]
 	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
@@ -1167,226 +554,14 @@ func (r *recognizer) placeContext(i int, h *hit) bool {
 	return false
 }
 
-// surnames finds bare surnames of people named in full in this article or
-// in Known (learned from the collection).
-func (r *recognizer) surnames(known Known) {
-	local := map[string]string{}
-	ambiguous := map[string]bool{}
-	for _, m := range r.out {
-		sf := surnameForm(m)
-		if sf == "" {
-			continue
-		}
-		if prev, ok := local[sf]; ok && prev != m.Key {
-			ambiguous[sf] = true
-		}
-		local[sf] = m.Key
-	}
-	if len(local) == 0 && len(known) == 0 {
-		return
-	}
-	// words whose first and last letters match no surname's are passed over
-	ends := map[[2]rune]bool{}
-	article := false // does any surname start with the article?
-	for _, m := range []map[string]string{local, known} {
-		for sf := range m {
-			ends[endsOf(sf)] = true
-			if strings.HasPrefix(sf, "ال") {
-				article = true
-			}
-		}
-	}
-	var buf []byte
-	for i := range r.words {
-		w := &r.words[i]
-		if r.used[i] || r.toks[w.tok].Kind != text.Word {
-			continue
-		}
-		for _, v := range w.vars.all() {
-			if len(v.key) < 8 || !ends[endsOf(foldEnds(v.key))] || (!article && strings.HasPrefix(v.key, "ال")) {
-				continue
-			}
-			if r.lx.given[v.key] || r.lx.notName[v.key] || r.lx.byFirst[v.key] != nil || hamzaInside(r.src[w.start:w.end]) {
-				continue
-			}
-			// a bare surname must be spelled as it was in a full name (letters
-			// folded, vowels kept): the skeleton that merges spellings of full
-			// names would merge السيسي with السياسي here
-			buf = appendFold(buf[:0], v.key)
-			full, ok := local[string(buf)]
-			rule := "surname of a person named in this article"
-			if !ok || ambiguous[string(buf)] {
-				full, ok = known[string(buf)]
-				rule = "surname of a person named in the collection"
-			}
-			if !ok || full == "" {
-				continue
-			}
-			if rule == "surname of a person named in the collection" && (!r.knownAsName(v.key) || strings.HasPrefix(v.key, "ال")) {
-				continue // learned elsewhere from a misread (… مؤتمرا): the name lists must know the word
-			}
-			start := r.surfaceStart(*w, v.strip)
-			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
-			break
-		}
-	}
-}
-
-// surnameForm is the folded spelling of the last word of a full-name
-// person mention ("" for other mentions).
-func surnameForm(m rasad.Mention) string {
-	if m.Type != "PERSON" || !strings.Contains(m.Key, " ") {
-		return ""
-	}
-	words := strings.Fields(text.Key(m.Text))
-	if len(words) < 2 {
-		return ""
-	}
-	last := words[len(words)-1]
-	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
-		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
-	}
-	return string(appendFold(nil, last))
-}
-
-// appendFold appends k with the letters transliterations confuse folded.
-func appendFold(buf []byte, k string) []byte {
-	for _, r := range k {
-		buf = utf8.AppendRune(buf, foldLetter(r))
-	}
-	return buf
-}
-
-// resolveSingles gives a one-word person mention found by a pattern
-// (الرئيس ماكرون) the key of the full name it is the surname of.
-func (r *recognizer) resolveSingles(known Known) {
-	full := map[string]string{}
-	for _, m := range r.out {
-		if sf := surnameForm(m); sf != "" {
-			full[sf] = m.Key
-		}
-	}
-	for i := range r.out {
-		m := &r.out[i]
-		if m.Type != "PERSON" || strings.Contains(m.Key, " ") {
-			continue
-		}
-		sf := string(appendFold(nil, text.Key(m.Text)))
-		if k, ok := full[sf]; ok {
-			m.Key = k
-		} else if k, ok := known[sf]; ok && k != "" {
-			m.Key = k
-		}
-	}
-}
-
-// hamzaInside reports a hamza on alef inside a word (ترأس، يسأل), which
-// Arabic verbs and nouns have and transliterated surnames almost never do
-// (الأسد: after the article, is allowed).
-func hamzaInside(surface string) bool {
-	i := 0
-	for _, r := range surface {
-		if i >= 2 && (r == 'أ' || r == 'إ') && !strings.HasSuffix(surface[:strings.IndexRune(surface, r)], "ال") {
-			return true
-		}
-		i++
-	}
-	return false
-}
-
-// endsOf returns the first and last runes of s.
-func endsOf(s string) [2]rune {
-	f, _ := utf8.DecodeRuneInString(s)
-	l, _ := utf8.DecodeLastRuneInString(s)
-	return [2]rune{f, l}
-}
-
-// foldEnds folds the first and last letters of a key as skeleton does.
-func foldEnds(k string) string {
-	f, fs := utf8.DecodeRuneInString(k)
-	l, ls := utf8.DecodeLastRuneInString(k)
-	if fs+ls > len(k) {
-		return string(foldLetter(f))
-	}
-	return string(foldLetter(f)) + string(foldLetter(l))
-}
-
 func sortMentions(ms []rasad.Mention) {
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
-}
-
-// Learn collects the surnames of the people named in full in mentions,
-// for Options.Known: a surname shared by two different full names is left
-// out. Prefer a Learner for a collection: it also drops surnames that the
-// collection mostly uses as ordinary words.
-func Learn(known Known, ms []rasad.Mention) {
-	for _, m := range ms {
-		sf := surnameForm(m)
-		if sf == "" {
-			continue
-		}
-		if prev, ok := known[sf]; ok && prev != m.Key {
-			known[sf] = "" // ambiguous
-			continue
-		}
-		known[sf] = m.Key
-	}
 }
 
 // Learner learns surnames over a collection, article by article.
 type Learner struct {
 	known    Known
 	fullDocs map[string]int // articles naming the person in full, per surname form
-}
-
-// NewLearner makes an empty Learner.
-func NewLearner() *Learner { return &Learner{known: Known{}, fullDocs: map[string]int{}} }
-
-// Add learns from one article's mentions.
-func (l *Learner) Add(ms []rasad.Mention) {
-	Learn(l.known, ms)
-	seen := map[string]bool{}
-	for _, m := range ms {
-		if sf := surnameForm(m); sf != "" && !seen[sf] {
-			seen[sf] = true
-			l.fullDocs[sf]++
-		}
-	}
-}
-
-// Known returns the surnames worth looking for alone: a form that stands
-// alone in many more articles than name the person in full is an
-// ordinary word that a wrong full name ended with (… ترامب لا يمكن).
-func (l *Learner) Known(docs ...[]text.Token) Known {
-	bareDocs := map[string]int{}
-	var buf []byte
-	for _, toks := range docs {
-		seen := map[string]bool{}
-		for _, t := range toks {
-			if t.Kind != text.Word {
-				continue
-			}
-			vs := cliticVariants(t.Key)
-			for _, v := range vs.all() {
-				buf = appendFold(buf[:0], v.key)
-				if _, ok := l.known[string(buf)]; ok && !seen[string(buf)] {
-					seen[string(buf)] = true
-					bareDocs[string(buf)]++
-				}
-			}
-		}
-	}
-	out := Known{}
-	for sf, full := range l.known {
-		if full == "" {
-			continue
-		}
-		if bare := bareDocs[sf] - l.fullDocs[sf]; bare > 3*l.fullDocs[sf]+3 {
-			continue
-		}
-		out[sf] = full
-	}
-	return out
 }
 
 // Input is one article's text for FindAll.

@@ -94,6 +94,12 @@ func load() *lexicons {
 				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
 			}
 		}
+		for _, e := range lexicon.MustLoad("competitions_data.tsv") {
+			add(gazEntry{kind: "MISC", canonical: e.Field(0), sub: "competition", gen: true, words: e.Words, ref: e.Ref()})
+		}
+		for _, e := range lexicon.MustLoad("competitions.tsv") {
+			add(gazEntry{kind: "MISC", canonical: e.Field(0), sub: "competition", words: e.Words, ref: e.Ref()})
+		}
 		lex.clubNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
@@ -161,6 +167,12 @@ func load() *lexicons {
 			}
 		}
 		lex.notName = keySet(notNameWords)
+		// number words (صفر، ثلاثة) are never names
+		for _, e := range lexicon.MustLoad("numbers.tsv") {
+			if len(e.Words) == 1 && !strings.HasPrefix(e.Field(1), "ordinal") {
+				lex.notName[e.Words[0]] = true // ordinals are regnal numbers (محمد الخامس)
+			}
+		}
 		defer lex.buildInfo()
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
@@ -244,7 +256,7 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
 وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
 الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها
-إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا`
+إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا بعدما عندئذ حينما كلما`
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3
@@ -395,6 +407,8 @@ const (
 	fSport
 	fFamous
 	fLandmark
+	fTok10    // a name token of ten Wikidata names or more (tokenName's first word)
+	fMinistry // وزارة or a ministry's field word
 )
 
 func (l *lexicons) buildInfo() {
@@ -421,7 +435,7 @@ func (l *lexicons) buildInfo() {
 	for k := range l.given {
 		get(k).flags |= fGiven
 	}
-	for _, m := range []map[string]bool{institutionHeads, definiteHeads} {
+	for _, m := range []map[string]bool{institutionHeads, definiteHeads, adjectiveHeads} {
 		for k := range m {
 			get(k).flags |= fInstitution
 		}
@@ -434,5 +448,14 @@ func (l *lexicons) buildInfo() {
 	}
 	for k := range l.landmarks {
 		get(k).flags |= fLandmark
+	}
+	for k, n := range l.nameTokens {
+		if n >= 10 {
+			get(k).flags |= fTok10
+		}
+	}
+	get("وزاره").flags |= fMinistry
+	for k := range l.fields {
+		get(k).flags |= fMinistry
 	}
 }

@@ -13,7 +13,12 @@ import (
 // Generic heads (مجلس، هيئة، لجنة، مؤتمر) are left out: مجلس الوزراء،
 // هيئة الدفاع are descriptions as often as names; so are the media heads
 // (صحيفة، قناة), whose name alone is the organization.
-var institutionHeads = keySet("اتحاد جمعية شركة حزب جامعة نادي منظمة مؤسسة معهد بنك مصرف جبهة رابطة نقابة منتدى ائتلاف")
+var institutionHeads = keySet("اتحاد جمعية شركة حزب جامعة نادي منظمة مؤسسة معهد بنك مصرف رابطة نقابة منتدى ائتلاف")
+
+// adjectiveHeads head an institution only with a word with the article and
+// a nisba adjective after it: حركة التغيير الديمقراطي، حركة المقاومة
+// الإسلامية (حركة الطائرات is traffic).
+var adjectiveHeads = keySet("حركة تيار جماعة جبهة")
 
 // nameOnlyHeads are left out of the mention when a known name follows:
 // شركة نوكيا، نادي ريال مدريد name نوكيا and ريال مدريد.
@@ -42,6 +47,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 	if w.flags&fInstitution == 0 {
 		return 0, 0
 	}
+	if adjectiveHeads[w.key] || w.vars.n > 1 && adjectiveHeads[w.vars.v[w.vars.n-1].key] {
+		return r.adjectiveInstitution(i)
+	}
 	head := ""
 	for _, v := range w.vars.all() {
 		if institutionHeads[v.key] || definiteHeads[v.key] {
@@ -62,8 +70,8 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			if !strings.HasPrefix(k, "ال") || genericAdjectives[k] || r.lx.notName[k] || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) {
 				break
 			}
-			if h := r.hits[j]; h != nil && h.e.kind == "ADJ" && j == i+1 {
-				break // الحزب الأمريكي: a party of a country, not a name
+			if r.isNationality(j) {
+				break // الحزب الأمريكي: a party of a country; البنك المركزي الألماني: the name ends before the nationality
 			}
 			j++
 		}
@@ -89,6 +97,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		if names > 0 && scopeAdjectives[k] {
 			j++ // منظمة الشفافية الدولية: the scope ends the name
 			break
+		}
+		if names > 0 && r.isNationality(j) {
+			break // حزب المحافظين البريطاني: the nationality is not part of the name
 		}
 		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
@@ -185,9 +196,44 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return true // شيراك is a town and a president, not a club
 	}
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.common[v.key] {
-			return true
+		if r.lx.notName[v.key] {
+			return true // فان: ف + إن
 		}
 	}
 	return false
+}
+
+// adjectiveInstitution reads حركة/تيار/جماعة/جبهة + a word with the article
+// + nisba adjectives at i.
+func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
+	w := r.words[i]
+	strip = w.vars.v[w.vars.n-1].strip
+	if adjectiveHeads[w.key] {
+		strip = 0
+	}
+	j := i + 1
+	if j >= len(r.words) || r.words[j].seg != w.seg || r.used[j] || !strings.HasPrefix(r.words[j].key, "ال") || r.lx.notName[r.words[j].key] {
+		return 0, 0
+	}
+	j++
+	adj := 0
+	for j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] && j-i <= 4 {
+		k := r.words[j].key
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) {
+			break // التي، الذي; a nationality is the institution's country, not its name
+		}
+		j++
+		adj++
+	}
+	if adj == 0 {
+		return 0, 0
+	}
+	return j - i, strip
+}
+
+// isNationality reports a nationality adjective at word j (البريطاني،
+// الإماراتية).
+func (r *recognizer) isNationality(j int) bool {
+	h := r.hitAt(j)
+	return h != nil && h.e.kind == "ADJ" && h.strip == 0
 }
