@@ -16,7 +16,7 @@ import (
 
 // Version names the generation of the analysis rules; stored
 // analyses of an older one are recomputed by rasad analyze.
-const Version = 3
+const Version = 4
 
 // Analyze runs the analysis pipeline over a collection and sets
 // each article's Analysis: temporal expressions against its publication
