@@ -51,6 +51,10 @@ type Article struct {
 	// several when outlets or feeds carried the same text.
 	Reports []Report `json:"reports"`
 
+	// Versions lists, oldest first, every text read under this article's URL
+	// when the page was updated (see Store.Put); empty when there is one.
+	Versions []Version `json:"versions,omitempty"`
+
 	// Warnings are problems met while reading that did not stop the article
 	// (invalid UTF-8 repaired, an impossible date dropped, ...).
 	Warnings []string `json:"warnings,omitempty"`
@@ -67,6 +71,14 @@ type Article struct {
 	// Raw is the input exactly as read (HTML page, JSON line, file bytes).
 	// It is kept for audit and re-extraction and not returned by search.
 	Raw []byte `json:"-"`
+}
+
+// Version is one text read under a URL that was later (or earlier)
+// updated: version N of the URL's texts, stored as article ID.
+type Version struct {
+	URL string `json:"url"`
+	N   int    `json:"n"`
+	ID  string `json:"id"`
 }
 
 // Span is a half-open byte range [Start, End) of an article's Text.
@@ -265,6 +277,10 @@ type PutResult struct {
 	// Status is New (text stored), NewReport (text known, another report
 	// of it recorded) or Duplicate (nothing new).
 	Status PutStatus
+	// Previous is set for a New text read under a URL that already had
+	// one: the ID of the text it updates; Version is its number (2, 3 …).
+	Previous string
+	Version  int
 }
 
 // PutStatus is the outcome of storing one article.
@@ -326,12 +342,17 @@ type Store interface {
 	// Put stores a batch of articles in one transaction: all or none. An
 	// article whose ID is known is not stored again; its reports that are
 	// new (by ExtID, URL and Source) are added. Put never modifies a stored
-	// article's text.
+	// article's text. A new text under a URL that a stored article was read
+	// from is an updated version of it: it is stored as an article of its
+	// own and recorded as the URL's next version (PutResult.Previous,
+	// Article.Versions).
 	Put(ctx context.Context, batch []*Article) ([]PutResult, error)
 
-	// Get returns an article with all its reports. ref is an ID, a unique
-	// prefix of one (at least 6 characters), or a report's ExtID. It returns
-	// an error wrapping ErrNotFound or ErrAmbiguous.
+	// Get returns an article with all its reports and versions. ref is an
+	// ID, a unique prefix of one (at least 6 characters), or a report's
+	// ExtID or URL (for the versions of one URL, the latest). It returns
+	// an error wrapping ErrNotFound, or an *AmbiguousError (which wraps
+	// ErrAmbiguous) naming the candidates.
 	Get(ctx context.Context, ref string) (*Article, error)
 
 	// Articles returns the given articles (IDs, not refs) with all their
@@ -370,9 +391,43 @@ type Store interface {
 	// Stories returns the stored story of every article and the copies.
 	Stories(ctx context.Context) (storyOf map[string]string, copies []CopyPair, err error)
 
+	// WatchStore keeps feed state, the fetch queue, watches and the
+	// notification outbox (watch.go).
+	WatchStore
+	// StoryStore keeps incremental story assignment (storystate.go).
+	StoryStore
+
 	// Close releases the store.
 	Close() error
 }
+
+// AmbiguousError is the error of a reference that matches several
+// articles: it names them (at most ten) and wraps ErrAmbiguous.
+type AmbiguousError struct {
+	Ref        string
+	Candidates []Candidate
+	// More is set when more articles match than Candidates holds.
+	More bool
+}
+
+// Candidate is one article an ambiguous reference may mean.
+type Candidate struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+func (e *AmbiguousError) Error() string {
+	s := "article \"" + e.Ref + "\" matches several:"
+	for _, c := range e.Candidates {
+		s += "\n  " + c.ID + "  " + c.Title
+	}
+	if e.More {
+		s += "\n  …"
+	}
+	return s
+}
+
+func (e *AmbiguousError) Unwrap() error { return ErrAmbiguous }
 
 // Domain errors. Wrap them with context (fmt.Errorf("...: %w", ErrX)); the
 // CLI maps them to exit codes.

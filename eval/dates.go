@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
-
-	dateparser "github.com/markusmobius/go-dateparser"
-	dpdate "github.com/markusmobius/go-dateparser/date"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/dates"
@@ -134,46 +130,6 @@ func RasadDates(docs []SeedDoc, anchors []dates.Anchor) [][]rasad.Timex {
 	out := make([][]rasad.Timex, len(docs))
 	for i, d := range docs {
 		out[i] = dates.Tag(dates.TextFor(d.Article), anchors[i])
-	}
-	return out
-}
-
-// PeerDates runs go-dateparser's search over the same texts, with the same
-// publication dates as its current time, and turns what it finds into
-// TIMEX-like values with the spans of the text it reports.
-func PeerDates(docs []SeedDoc, anchors []dates.Anchor) [][]rasad.Timex {
-	out := make([][]rasad.Timex, len(docs))
-	for i, d := range docs {
-		text := d.Article.Text
-		cfg := &dateparser.Configuration{Languages: []string{"ar"}}
-		if anchors[i].Valid() {
-			cfg.CurrentTime = anchors[i].Date.Add(12 * time.Hour)
-		}
-		_, res, err := dateparser.Search(cfg, text)
-		if err != nil {
-			continue
-		}
-		cursor := 0
-		for _, r := range res {
-			idx := strings.Index(text[cursor:], r.Text)
-			if idx < 0 {
-				continue
-			}
-			start := cursor + idx
-			cursor = start + len(r.Text)
-			v := ""
-			switch r.Date.Period {
-			case dpdate.Year:
-				v = r.Date.Time.Format("2006")
-			case dpdate.Month:
-				v = r.Date.Time.Format("2006-01")
-			case dpdate.Day:
-				v = r.Date.Time.Format("2006-01-02")
-			default:
-				v = r.Date.Time.Format("2006-01-02T15:04")
-			}
-			out[i] = append(out[i], rasad.Timex{Span: rasad.Span{Start: start, End: cursor}, Text: r.Text, Type: "DATE", Value: v, Rule: "go-dateparser"})
-		}
 	}
 	return out
 }

@@ -12,8 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/rasad/rasad"
 )
 
@@ -33,7 +31,7 @@ func ParseTime(s string) (time.Time, error) {
 		time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822,
 		"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700",
 	}
-	var firstErr error
+	impossible := ""
 	for _, l := range layouts {
 		t, err := time.Parse(l, s)
 		if err == nil {
@@ -42,23 +40,54 @@ func ParseTime(s string) (time.Time, error) {
 			}
 			return t, nil
 		}
-		if firstErr == nil || strings.Contains(err.Error(), "out of range") {
-			firstErr = err
+		// Go's own message names its layout ("2006-01-02"), which means
+		// nothing to a user; keep only what is wrong with the value
+		var pe *time.ParseError
+		if errors.As(err, &pe) && strings.Contains(pe.Message, "out of range") && impossible == "" {
+			impossible = strings.TrimPrefix(pe.Message, ": ")
 		}
 	}
-	return time.Time{}, fmt.Errorf("unreadable time %q: %v", s, firstErr)
+	if impossible != "" {
+		return time.Time{}, fmt.Errorf("impossible date %q: %s", s, impossible)
+	}
+	return time.Time{}, fmt.Errorf("unreadable date %q: %s", s, TimeForms)
+}
+
+// TimeForms says which date forms ParseTime reads, for error messages.
+const TimeForms = "want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], RFC 3339 (2024-03-10T19:45:00+03:00) or RFC 1123 (Sun, 10 Mar 2024 19:45:00 +0300)"
+
+// Plausible publication times: not before 1900, and not more than two
+// days after now (a clock a day off, a zone, an embargo).
+const (
+	minPublishedYear = 1900
+	maxPublishedLead = 48 * time.Hour
+)
+
+// CheckPublished says why t cannot be a publication time at now, or nil.
+// An implausible date (a page in 2200, a default of 0001-01-01) would
+// otherwise spread to other articles through date inference.
+func CheckPublished(t, now time.Time) error {
+	if t.Year() < minPublishedYear {
+		return fmt.Errorf("publication date %s is before %d", t.Format(time.DateOnly), minPublishedYear)
+	}
+	if t.After(now.Add(maxPublishedLead)) {
+		return fmt.Errorf("publication date %s is in the future (more than 2 days after %s)", t.Format(time.DateOnly), now.Format(time.DateOnly))
+	}
+	return nil
 }
 
 // parseText reads a plain text file: the first non-empty line is the title
 // (cleaning may move it past residue such as a lone label).
 func parseText(origin string, data []byte, opts Options) (*rasad.Article, error) {
 	a := newArticle(FormatText, origin, "", data, opts)
-	if mostlyInvalidUTF8(data) {
-		// legacy Arabic text files are windows-1256 more often than not
-		if dec, err := charmap.Windows1256.NewDecoder().Bytes(data); err == nil {
-			a.Text = string(dec)
-			a.Warnings = append(a.Warnings, "not UTF-8: read as windows-1256")
-			return finish(a, opts)
+	if !mostlyUTF8(data) {
+		// a legacy encoding: windows-1256 more often than not for Arabic
+		if enc, name := DetectEncoding(data, "", false); enc != nil {
+			if dec, err := enc.NewDecoder().Bytes(data); err == nil {
+				a.Text = strings.TrimPrefix(string(dec), "\ufeff")
+				a.Warnings = append(a.Warnings, "not UTF-8: read as "+name)
+				return finish(a, opts)
+			}
 		}
 	}
 	a.Text = validText(string(data), &a.Warnings, "text")
@@ -146,12 +175,18 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, opts Options, 
 }
 
 func parseJSONRecord(origin string, line []byte, opts Options) (*rasad.Article, error) {
+	return parseJSONObject(origin, line, FormatJSONL, opts)
+}
+
+// parseJSONObject reads one article object, in our field names or
+// news-please's.
+func parseJSONObject(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
 	var m map[string]any
 	if err := json.Unmarshal(line, &m); err != nil {
 		return nil, reject("malformed JSON: %v", err)
 	}
 	raw := append([]byte(nil), line...)
-	a := newArticle(FormatJSONL, origin, field(m, jsonFields.id), raw, opts)
+	a := newArticle(format, origin, field(m, jsonFields.id), raw, opts)
 	rep := &a.Reports[0]
 	rep.URL = field(m, jsonFields.url)
 	rep.Source = field(m, jsonFields.source)

@@ -56,7 +56,7 @@ type Format string
 
 const (
 	FormatText   Format = "txt"
-	FormatJSONL  Format = "jsonl"
+	FormatJSONL  Format = "jsonl" // one object per line; see also FormatJSON
 	FormatHTML   Format = "html"
 	FormatFeed   Format = "feed"
 	FormatWARC   Format = "warc"
@@ -86,33 +86,10 @@ func Read(ctx context.Context, path string, opts Options, emit func(Item) error)
 	if !info.IsDir() {
 		return readFile(ctx, path, opts, emit)
 	}
-	var files []string
-	werr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if e := emit(Item{Origin: p, Err: fmt.Errorf("%w: %v", ErrRejected, err)}); e != nil {
-				return e
-			}
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if p != path && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") || !d.Type().IsRegular() {
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
-	if werr != nil {
-		return werr
+	files, err := listFiles(path, emit)
+	if err != nil {
+		return err
 	}
-	sort.Strings(files)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -122,6 +99,67 @@ func Read(ctx context.Context, path string, opts Options, emit func(Item) error)
 		}
 	}
 	return nil
+}
+
+// listFiles lists the regular files under dir, recursively, in name order,
+// following symbolic links to files and directories. Hidden entries are
+// skipped. A directory reached again (a link cycle, or two links to one
+// directory) is read once and reported; unreadable entries and dangling
+// links are reported through emit and the walk goes on.
+func listFiles(dir string, emit func(Item) error) ([]string, error) {
+	var files []string
+	seen := map[string]string{} // real path of each directory read → the path it was read as
+	var walk func(p string) error
+	walk = func(p string) error {
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return emit(Item{Origin: p, Err: fmt.Errorf("%w: %v", ErrRejected, err)})
+		}
+		if real, err = filepath.Abs(real); err != nil {
+			return emit(Item{Origin: p, Err: fmt.Errorf("%w: %v", ErrRejected, err)})
+		}
+		if first, ok := seen[real]; ok {
+			return emit(Item{Origin: p, Err: reject("directory already read as %s (a symbolic link cycle or a second link); skipped", first)})
+		}
+		seen[real] = p
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			if e := emit(Item{Origin: p, Err: fmt.Errorf("%w: %v", ErrRejected, err)}); e != nil {
+				return e
+			}
+		}
+		for _, d := range entries { // ReadDir sorts by name
+			if strings.HasPrefix(d.Name(), ".") {
+				continue
+			}
+			child := filepath.Join(p, d.Name())
+			typ := d.Type()
+			if typ&fs.ModeSymlink != 0 {
+				info, err := os.Stat(child)
+				if err != nil {
+					if e := emit(Item{Origin: child, Err: fmt.Errorf("%w: dangling symbolic link: %v", ErrRejected, err)}); e != nil {
+						return e
+					}
+					continue
+				}
+				typ = info.Mode().Type()
+			}
+			switch {
+			case typ.IsDir():
+				if err := walk(child); err != nil {
+					return err
+				}
+			case typ.IsRegular():
+				files = append(files, child)
+			}
+		}
+		return nil
+	}
+	if err := walk(dir); err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	return files, nil
 }
 
 func readFile(ctx context.Context, path string, opts Options, emit func(Item) error) error {
@@ -153,7 +191,12 @@ func readStream(ctx context.Context, name string, r io.Reader, opts Options, emi
 	case FormatBinary:
 		return emit(Item{Origin: name, Err: reject("binary content, not text (no known format)")})
 	case FormatJSONL:
+		if isPrettyJSON(head) {
+			return readJSON(ctx, name, br, false, opts, emit)
+		}
 		return readJSONL(ctx, name, br, opts, emit)
+	case FormatJSON:
+		return readJSON(ctx, name, br, true, opts, emit)
 	case FormatWARC:
 		return readWARC(ctx, name, br, opts, emit)
 	}
@@ -210,6 +253,9 @@ func Detect(name string, head []byte) Format {
 	if bytes.HasPrefix(trimmed, []byte("{")) {
 		return FormatJSONL
 	}
+	if isJSONArray(trimmed) {
+		return FormatJSON
+	}
 	if bytes.HasPrefix(lower, []byte("<?xml")) || bytes.HasPrefix(lower, []byte("<rss")) || bytes.HasPrefix(lower, []byte("<feed")) || bytes.HasPrefix(lower, []byte("<rdf")) {
 		if bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf")) {
 			return FormatFeed
@@ -257,21 +303,6 @@ func looksBinary(head []byte) bool {
 	return false
 }
 
-// mostlyInvalidUTF8 reports a text where many bytes are not UTF-8: a
-// legacy single-byte encoding rather than a few corrupt bytes.
-func mostlyInvalidUTF8(data []byte) bool {
-	head := data[:min(len(data), 4096)]
-	bad := 0
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		if r == utf8.RuneError && size == 1 && len(head)-i > 3 {
-			bad++
-		}
-		i += size
-	}
-	return bad*10 > len(head)
-}
-
 // validText repairs invalid UTF-8 with U+FFFD and says so.
 func validText(s string, warnings *[]string, what string) string {
 	if utf8.ValidString(s) {
@@ -311,6 +342,12 @@ func finish(a *rasad.Article, opts Options) (*rasad.Article, error) {
 	}
 	if rep.URL == "" {
 		rep.URL = opts.URL
+	}
+	if a.Published != nil {
+		if err := CheckPublished(*a.Published, opts.now()); err != nil {
+			a.Warnings = append(a.Warnings, "published dropped: "+err.Error())
+			a.Published, a.PublishedFrom, a.PublishedConfidence = nil, "", 0
+		}
 	}
 	if a.Published == nil && opts.Published != nil {
 		t := *opts.Published

@@ -431,3 +431,82 @@ func TestReadHTMLWindows1256(t *testing.T) {
 		t.Errorf("not transcoded: %q warnings %q", a.Text[:min(80, len(a.Text))], a.Warnings)
 	}
 }
+
+// TestReadDirFollowsSymlinks: links to files and directories inside an
+// input directory are read; a link back to an ancestor is read once and
+// reported, not followed forever; a dangling link is reported.
+func TestReadDirFollowsSymlinks(t *testing.T) {
+	root := t.TempDir()
+	store := t.TempDir()
+	write(t, store, "a.txt", []byte("عنوان أول\nنص الخبر الأول عن افتتاح مكتبة عامة في الحي.\n"))
+	sub := filepath.Join(store, "more")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, sub, "b.txt", []byte("عنوان ثان\nنص الخبر الثاني عن سباق للدراجات في الساحل.\n"))
+	in := filepath.Join(root, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{
+		"file.txt": filepath.Join(store, "a.txt"),
+		"dir":      sub,
+		"loop":     in,
+		"gone.txt": filepath.Join(store, "missing.txt"),
+	} {
+		if err := os.Symlink(target, filepath.Join(in, link)); err != nil {
+			t.Skipf("symlinks unsupported: %v", err)
+		}
+	}
+	arts, rej := readAll(t, in, Options{})
+	if len(arts) != 2 {
+		t.Fatalf("read %d articles through links, want 2; rejected %v", len(arts), rej)
+	}
+	var reasons []string
+	for _, r := range rej {
+		reasons = append(reasons, r.Origin+": "+r.Err.Error())
+	}
+	all := strings.Join(reasons, "\n")
+	if len(rej) != 2 || !strings.Contains(all, "cycle") || !strings.Contains(all, "dangling") {
+		t.Errorf("rejected:\n%s", all)
+	}
+}
+
+// TestImplausiblePublished: a date in 2200 or before 1900 is dropped with a
+// warning (the article is kept), a date of tomorrow is kept, and no error
+// message shows Go's layout strings.
+func TestImplausiblePublished(t *testing.T) {
+	now := time.Date(2025, 4, 20, 10, 0, 0, 0, time.UTC)
+	lines := `{"id":"f","text":"أعلنت البلدية عن حملة لتشجير الشوارع الرئيسية.","published":"2200-01-01"}
+{"id":"o","text":"أعلنت البلدية عن حملة لتنظيف الشواطئ.","published":"1850-06-01"}
+{"id":"t","text":"أعلنت البلدية عن حملة لترميم المدارس.","published":"2025-04-21T09:00:00Z"}
+{"id":"u","text":"أعلنت البلدية عن حملة لصيانة الجسور.","published":"next spring"}
+`
+	p := write(t, t.TempDir(), "d.jsonl", []byte(lines))
+	arts, rej := readAll(t, p, Options{Now: func() time.Time { return now }})
+	if len(arts) != 4 || len(rej) != 0 {
+		t.Fatalf("%d articles, rejected %v", len(arts), rej)
+	}
+	for i, a := range arts {
+		w := strings.Join(a.Article.Warnings, "; ")
+		switch i {
+		case 0, 1, 3:
+			if a.Article.Published != nil || !strings.Contains(w, "published dropped") {
+				t.Errorf("%d: published %v warnings %q", i, a.Article.Published, w)
+			}
+		case 2:
+			if a.Article.Published == nil {
+				t.Errorf("tomorrow's date dropped: %q", w)
+			}
+		}
+		if strings.Contains(w, "2006") || strings.Contains(w, "15:04") {
+			t.Errorf("%d: a Go layout in %q", i, w)
+		}
+	}
+	for _, in := range []string{"yesterday", "2022-02-31", "10/03/2024"} {
+		_, err := ParseTime(in)
+		if err == nil || strings.Contains(err.Error(), "2006") || strings.Contains(err.Error(), "15:04") {
+			t.Errorf("ParseTime(%q): %v", in, err)
+		}
+	}
+}

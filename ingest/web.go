@@ -9,93 +9,14 @@ import (
 	"io"
 	"net/http"
 	"net/textproto"
-	nurl "net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"github.com/mmcdole/gofeed"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/transform"
 
 	"github.com/rasad/rasad"
 )
-
-// parseHTML extracts the main text of a page with go-trafilatura, and its
-// title, publication time, site name and URL from the page's metadata.
-// pageURL and fetched come from the envelope (WARC) when there is one.
-func parseHTML(origin string, data []byte, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {
-	return parseHTMLType(origin, data, "", pageURL, fetched, opts)
-}
-
-// toUTF8 transcodes a page to UTF-8 according to its HTTP content type,
-// its <meta charset>, or a sniff of its bytes (Arabic pages in windows-1256
-// and ISO-8859-6 are still served).
-func toUTF8(data []byte, contentType string) ([]byte, string) {
-	enc, name, _ := charset.DetermineEncoding(data, contentType)
-	if name == "utf-8" || enc == nil {
-		return data, ""
-	}
-	out, err := io.ReadAll(transform.NewReader(bytes.NewReader(data), enc.NewDecoder()))
-	if err != nil {
-		return data, ""
-	}
-	return out, name
-}
-
-func parseHTMLType(origin string, raw []byte, contentType, pageURL string, fetched *time.Time, opts Options) (*rasad.Article, error) {
-	data, fromCharset := toUTF8(raw, contentType)
-	if !bytes.Contains(bytes.ToLower(data[:min(len(data), 1<<20)]), []byte("<body")) && len(bytes.TrimSpace(data)) < 64 {
-		return nil, reject("HTML without a body")
-	}
-	topts := trafilatura.Options{EnableFallback: true, ExcludeComments: true}
-	if pageURL != "" {
-		if u, err := nurl.Parse(pageURL); err == nil {
-			topts.OriginalURL = u
-		}
-	}
-	res, err := trafilatura.Extract(bytes.NewReader(data), topts)
-	if err != nil {
-		return nil, reject("no main text in HTML: %v", err)
-	}
-	if res == nil || strings.TrimSpace(res.ContentText) == "" {
-		return nil, reject("no main text in HTML")
-	}
-	a := newArticle(FormatHTML, origin, "", raw, opts)
-	if fromCharset != "" {
-		a.Warnings = append(a.Warnings, "page transcoded from "+fromCharset+" to UTF-8")
-	}
-	md := res.Metadata
-	a.Text = validText(res.ContentText, &a.Warnings, "text")
-	a.Title = validText(strings.TrimSpace(md.Title), &a.Warnings, "title")
-	a.Abstract = validText(strings.TrimSpace(md.Description), &a.Warnings, "description")
-	a.Author = md.Author
-	a.Language = md.Language
-	rep := &a.Reports[0]
-	rep.URL = pageURL
-	if rep.URL == "" {
-		rep.URL = md.URL
-	}
-	rep.Source = md.Sitename
-	if rep.Source == "" {
-		rep.Source = md.Hostname
-	}
-	if !md.Date.IsZero() {
-		t := md.Date.UTC()
-		a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "html", 0.9
-	} else if fetched != nil {
-		// the capture time bounds the publication time from above only;
-		// keep it as a weak hint that the temporal tagger can replace
-		t := fetched.UTC()
-		a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "warc", 0.3
-	}
-	if rep.ExtID == origin && rep.URL != "" {
-		rep.ExtID = rep.URL
-	}
-	return finish(a, opts)
-}
 
 // readFeed reads an RSS, Atom or RDF feed: one article per item. Item
 // content is HTML more often than not; its text is taken tag by tag.
@@ -148,45 +69,6 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// htmlText returns the text of an HTML fragment, one line per block
-// element. Plain text passes through unchanged.
-func htmlText(s string) string {
-	if !strings.Contains(s, "<") && !strings.Contains(s, "&") {
-		return s
-	}
-	z := html.NewTokenizer(strings.NewReader(s))
-	var b strings.Builder
-	skip := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return strings.TrimSpace(collapseBlankLines(b.String()))
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
-			switch string(name) {
-			case "script", "style":
-				skip++
-			case "p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote":
-				b.WriteByte('\n')
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			switch string(name) {
-			case "script", "style":
-				if skip > 0 {
-					skip--
-				}
-			case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote":
-				b.WriteByte('\n')
-			}
-		}
-	}
 }
 
 func collapseBlankLines(s string) string {

@@ -33,14 +33,69 @@ func ftsQuery(terms [][]string, all bool) string {
 	return strings.Join(parts, op)
 }
 
+// ftsWord is an FTS5 expression for one word: any of its stem variants.
+func ftsWord(vs []string) string {
+	alts := make([]string, len(vs))
+	for i, s := range vs {
+		alts[i] = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return "(" + strings.Join(alts, " OR ") + ")"
+}
+
+// ftsPhrase requires every word of a phrase; that they follow one another
+// is checked on the text (the index holds several stems per word).
+func ftsPhrase(p text.Phrase) string {
+	parts := make([]string, len(p))
+	for i, w := range p {
+		parts[i] = ftsWord(w)
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, " AND ") + ")"
+}
+
+// ftsExpr builds the MATCH expression of a parsed query: its clauses ANDed,
+// a clause's phrases ORed, excluded single words NOTed (excluded phrases
+// are checked on the text).
+func ftsExpr(q text.Query) string {
+	parts := make([]string, 0, len(q.Clauses))
+	for _, c := range q.Clauses {
+		alts := make([]string, len(c))
+		for i, p := range c {
+			alts[i] = ftsPhrase(p)
+		}
+		if len(alts) == 1 {
+			parts = append(parts, alts[0])
+		} else {
+			parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	expr := strings.Join(parts, " AND ")
+	for _, p := range q.Not {
+		if len(p) == 1 {
+			expr += " NOT " + ftsWord(p[0])
+		}
+	}
+	return expr
+}
+
 // Search ranks articles by BM25 (title weighted 3, body 1) over the stems of
-// the query. Every query word must match; when no article has them all, the
-// articles with most of them are returned instead.
+// the query (text.ParseQuery: words, "phrases", OR, -exclusions). Every
+// clause must match; for a query of plain words with no article having
+// them all, the articles with most of them are returned instead.
 func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, error) {
-	terms := text.QueryTerms(q.Text)
-	if len(terms) == 0 {
+	pq := text.ParseQuery(q.Text)
+	if len(pq.Clauses) == 0 {
+		if len(pq.Not) > 0 {
+			return nil, fmt.Errorf("search: a query of exclusions only finds nothing; add a word to look for: %w", rasad.ErrInvalid)
+		}
 		return nil, fmt.Errorf("search: empty query: %w", rasad.ErrInvalid)
 	}
+	terms := pq.Terms()
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
@@ -48,12 +103,40 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	if q.Offset < 0 {
 		return nil, fmt.Errorf("search: negative offset: %w", rasad.ErrInvalid)
 	}
-	hits, err := s.match(ctx, ftsQuery(terms, true), terms, limit, q)
+	var check func(title, body string) bool
+	fetch := limit
+	if pq.HasPhrase() {
+		// phrases are checked on the text: fetch more candidates, keep
+		// those that pass, best first
+		fetch = min(limit*20+100, 5000)
+		check = func(title, body string) bool {
+			doc := title + "\n" + body
+			for _, c := range pq.Clauses {
+				ok := false
+				for _, p := range c {
+					if len(p) == 1 || text.PhraseIn(doc, p) {
+						ok = true
+						break
+					}
+				}
+				if !ok {
+					return false
+				}
+			}
+			for _, p := range pq.Not {
+				if len(p) > 1 && text.PhraseIn(doc, p) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	hits, err := s.match(ctx, ftsExpr(pq), terms, fetch, limit, check, q)
 	if err != nil {
 		return nil, err
 	}
-	if len(hits) == 0 && len(terms) > 1 && q.Offset == 0 {
-		if hits, err = s.match(ctx, ftsQuery(terms, false), terms, limit, q); err != nil {
+	if len(hits) == 0 && pq.Plain() && len(terms) > 1 && q.Offset == 0 {
+		if hits, err = s.match(ctx, ftsQuery(terms, false), terms, limit, limit, nil, q); err != nil {
 			return nil, err
 		}
 	}
@@ -80,8 +163,10 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	return hits, nil
 }
 
-func (s *Store) match(ctx context.Context, expr string, terms [][]string, limit int, q rasad.SearchQuery) ([]rasad.Hit, error) {
-	// filters apply before the ranking is cut, so a page holds what matches
+// match runs expr with q's filters and offset, fetching up to fetch rows,
+// and keeps up to limit hits that pass check (nil: all). Filters apply
+// before the ranking is cut, so a page holds what matches.
+func (s *Store) match(ctx context.Context, expr string, terms [][]string, fetch, limit int, check func(title, body string) bool, q rasad.SearchQuery) ([]rasad.Hit, error) {
 	inner := `SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
 		      WHERE articles_fts MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?`
 	args := []any{expr}
@@ -102,9 +187,10 @@ func (s *Store) match(ctx context.Context, expr string, terms [][]string, limit 
 		}
 		inner += ` ORDER BY score, t.rowid LIMIT ? OFFSET ?`
 	}
-	args = append(args, limit, q.Offset)
-	if q.IDsOnly {
-		return s.matchIDs(ctx, `SELECT a.id, f.score FROM (`+inner+`) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args)
+	args = append(args, fetch, q.Offset)
+	if q.IDsOnly && check == nil {
+		// no phrase to check on the text: the ranking alone
+		return s.matchHitIDs(ctx, `SELECT a.id, f.score FROM (`+inner+`) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.cleaning, f.score
 		FROM (`+inner+`) AS f
@@ -114,12 +200,15 @@ func (s *Store) match(ctx context.Context, expr string, terms [][]string, limit 
 	}
 	defer rows.Close()
 	var out []rasad.Hit
-	for rows.Next() {
+	for rows.Next() && len(out) < limit {
 		var h rasad.Hit
 		var body, cl string
 		var pub sql.NullString
 		if err := rows.Scan(&h.ID, &h.Title, &body, &pub, &cl, &h.Score); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
+		}
+		if check != nil && !check(h.Title, body) {
+			continue
 		}
 		h.Score = -h.Score // bm25() is lower-is-better; report higher-is-better
 		h.Published = parseTimePtr(pub)
@@ -155,8 +244,41 @@ func sortSpans(s []text.Span) {
 	}
 }
 
-// matchIDs runs a ranking query that reads only IDs and scores.
-func (s *Store) matchIDs(ctx context.Context, query string, args []any) ([]rasad.Hit, error) {
+// MatchIDs returns the IDs of every article the query matches (all its
+// words; when none has them all, any of them), best first, without
+// snippets: what a timeline reads, however many they are.
+func (s *Store) MatchIDs(ctx context.Context, query string) ([]string, error) {
+	terms := text.QueryTerms(query)
+	if len(terms) == 0 {
+		return nil, fmt.Errorf("search: empty query: %w", rasad.ErrInvalid)
+	}
+	ids, err := s.matchIDs(ctx, ftsQuery(terms, true))
+	if err == nil && len(ids) == 0 && len(terms) > 1 {
+		ids, err = s.matchIDs(ctx, ftsQuery(terms, false))
+	}
+	return ids, err
+}
+
+func (s *Store) matchIDs(ctx context.Context, expr string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id FROM (SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts
+		WHERE articles_fts MATCH ?) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, expr)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", expr, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// matchHitIDs runs a ranking query that reads only IDs and scores.
+func (s *Store) matchHitIDs(ctx context.Context, query string, args []any) ([]rasad.Hit, error) {
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)

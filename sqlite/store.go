@@ -198,6 +198,12 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 	}
 	defer insRep.Close()
 
+	insVer, err := tx.PrepareContext(ctx, `INSERT INTO versions (article_id, url, version, previous_id) VALUES (?,?,?,?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return nil, fmt.Errorf("put: %w", err)
+	}
+	defer insVer.Close()
+
 	out := make([]rasad.PutResult, 0, len(batch))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, a := range batch {
@@ -232,6 +238,26 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 				}
 			}
 		}
+		var prev string
+		var version int
+		if status == rasad.New {
+			// a new text under a known URL is that page's next version
+			for _, r := range a.Reports {
+				if r.URL == "" {
+					continue
+				}
+				if prev, version, err = latestVersion(ctx, tx, r.URL, a.ID); err != nil {
+					return nil, err
+				}
+				if prev != "" {
+					version++
+					if _, err := insVer.ExecContext(ctx, a.ID, r.URL, version, prev); err != nil {
+						return nil, fmt.Errorf("put %s: version: %w", a.ID, err)
+					}
+					break
+				}
+			}
+		}
 		for _, r := range a.Reports {
 			ingested := r.IngestedAt
 			if ingested.IsZero() {
@@ -246,12 +272,70 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 				status = rasad.NewReport
 			}
 		}
-		out = append(out, rasad.PutResult{ID: a.ID, Status: status})
+		out = append(out, rasad.PutResult{ID: a.ID, Status: status, Previous: prev, Version: version})
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("put: commit: %w", err)
 	}
 	return out, nil
+}
+
+// latestVersion returns the latest text stored under url other than id,
+// and its version number (1 for the first text read under it), or "".
+func latestVersion(ctx context.Context, tx *sql.Tx, url, id string) (string, int, error) {
+	var prev string
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT article_id, version FROM versions WHERE url = ? AND article_id != ?
+		ORDER BY version DESC LIMIT 1`, url, id).Scan(&prev, &n)
+	if err == nil {
+		return prev, n, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", 0, fmt.Errorf("put: versions of %s: %w", url, err)
+	}
+	// the first text read under the URL: its earliest report
+	err = tx.QueryRowContext(ctx, `SELECT article_id FROM reports WHERE url = ? AND article_id != ?
+		ORDER BY id LIMIT 1`, url, id).Scan(&prev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", 0, nil
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("put: reports of %s: %w", url, err)
+	}
+	return prev, 1, nil
+}
+
+// versions returns every version of the URL that id belongs to, oldest
+// first, or nil when id is the only text read under its URL.
+func (s *Store) versions(ctx context.Context, id string) ([]rasad.Version, error) {
+	var url string
+	err := s.db.QueryRowContext(ctx, `SELECT url FROM versions WHERE article_id = ?
+		UNION ALL SELECT url FROM versions WHERE previous_id = ? LIMIT 1`, id, id).Scan(&url)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("versions of %s: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, version, previous_id FROM versions WHERE url = ? ORDER BY version`, url)
+	if err != nil {
+		return nil, fmt.Errorf("versions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []rasad.Version
+	for rows.Next() {
+		var v rasad.Version
+		var prev string
+		if err := rows.Scan(&v.ID, &v.N, &prev); err != nil {
+			return nil, fmt.Errorf("versions of %s: %w", id, err)
+		}
+		if v.N == 2 {
+			out = append(out, rasad.Version{URL: url, N: 1, ID: prev})
+		}
+		v.URL = url
+		out = append(out, v)
+	}
+	return out, rows.Err()
 }
 
 // IndexText returns the title and body as FTS5 sees them: the stems of
@@ -291,12 +375,34 @@ func (s *Store) Get(ctx context.Context, ref string) (*rasad.Article, error) {
 	}
 	a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
 	a.PublishedEvidence = c.Evidence
+	if a.Versions, err = s.versions(ctx, id); err != nil {
+		return nil, err
+	}
 	reps, err := s.reports(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
 	a.Reports = reps[id]
 	return a, nil
+}
+
+// latestOf returns the latest version when ids are all versions of one
+// URL (an input id kept by an updated page), or "".
+func (s *Store) latestOf(ctx context.Context, ids []string) (string, error) {
+	vs, err := s.versions(ctx, ids[0])
+	if err != nil || len(vs) == 0 {
+		return "", err
+	}
+	in := map[string]bool{}
+	for _, v := range vs {
+		in[v.ID] = true
+	}
+	for _, id := range ids {
+		if !in[id] {
+			return "", nil
+		}
+	}
+	return vs[len(vs)-1].ID, nil
 }
 
 func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
@@ -308,13 +414,18 @@ func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return "", fmt.Errorf("get %s: %w", ref, err)
 	}
-	ids, err := s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE ext_id = ? LIMIT 2`, ref)
+	ids, err := s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE ext_id = ? ORDER BY article_id LIMIT 11`, ref)
 	if err != nil {
 		return "", err
 	}
+	if len(ids) == 0 && strings.Contains(ref, "://") {
+		if ids, err = s.column(ctx, `SELECT DISTINCT article_id FROM reports WHERE url = ? ORDER BY article_id LIMIT 11`, ref); err != nil {
+			return "", err
+		}
+	}
 	if len(ids) == 0 && len(ref) >= 6 {
 		esc := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(ref)
-		ids, err = s.column(ctx, `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' LIMIT 2`, esc+"%")
+		ids, err = s.column(ctx, `SELECT id FROM articles WHERE id LIKE ? ESCAPE '\' ORDER BY id LIMIT 11`, esc+"%")
 		if err != nil {
 			return "", err
 		}
@@ -325,7 +436,20 @@ func (s *Store) resolve(ctx context.Context, ref string) (string, error) {
 	case 1:
 		return ids[0], nil
 	}
-	return "", fmt.Errorf("article %q matches several: %w", ref, rasad.ErrAmbiguous)
+	if latest, err := s.latestOf(ctx, ids); err != nil {
+		return "", err
+	} else if latest != "" {
+		return latest, nil
+	}
+	amb := &rasad.AmbiguousError{Ref: ref, More: len(ids) > 10}
+	for _, id := range ids[:min(len(ids), 10)] {
+		var title string
+		if err := s.db.QueryRowContext(ctx, `SELECT title FROM articles WHERE id = ?`, id).Scan(&title); err != nil {
+			return "", fmt.Errorf("get %s: %w", ref, err)
+		}
+		amb.Candidates = append(amb.Candidates, rasad.Candidate{ID: id, Title: title})
+	}
+	return "", amb
 }
 
 func (s *Store) column(ctx context.Context, query string, args ...any) ([]string, error) {
@@ -589,4 +713,36 @@ func (s *Store) Stories(ctx context.Context) (map[string]string, []rasad.CopyPai
 		cs = append(cs, c)
 	}
 	return out, cs, rows.Err()
+}
+
+// Known returns which of ids the store holds as articles (those it holds
+// map to true), so that an ingest can skip analysing known texts.
+func (s *Store) Known(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	const chunk = 500
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		q := `SELECT id FROM articles WHERE id IN (?` + strings.Repeat(",?", len(part)-1) + `)`
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("known: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("known: %w", err)
+			}
+			out[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("known: %w", err)
+		}
+	}
+	return out, nil
 }

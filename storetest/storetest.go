@@ -32,6 +32,9 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ScanAndStories", func(t *testing.T) { testScanStories(t, open(t)) })
 	t.Run("Articles", func(t *testing.T) { testArticles(t, open(t)) })
 	t.Run("SearchFilters", func(t *testing.T) { testSearchFilters(t, open(t)) })
+	t.Run("FeedQueue", func(t *testing.T) { testFeedQueue(t, open(t)) })
+	t.Run("WatchAnnounce", func(t *testing.T) { testWatchAnnounce(t, open(t)) })
+	t.Run("Versions", func(t *testing.T) { testVersions(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.
@@ -172,6 +175,29 @@ func testGetRefs(t *testing.T, s rasad.Store) {
 	if _, err := s.Get(ctx, "%%%%%%"); !errors.Is(err, rasad.ErrNotFound) {
 		t.Errorf("wildcard ref: %v", err)
 	}
+	// two texts under one input id: the error names both
+	x := Article(t, "same-id", "مصدر س", "https://example.org/x1", "افتتاح سوق", "افتتحت البلدية سوقا شعبيا للخضار.\n", "2020-05-01")
+	y := Article(t, "same-id", "مصدر ص", "https://example.org/y1", "إغلاق طريق", "أغلقت الشرطة الطريق الساحلي للصيانة.\n", "2020-05-02")
+	mustPut(t, s, x, y)
+	_, err := s.Get(ctx, "same-id")
+	var amb *rasad.AmbiguousError
+	if !errors.Is(err, rasad.ErrAmbiguous) || !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+		t.Fatalf("ambiguous ref: %v", err)
+	}
+	got := map[string]string{amb.Candidates[0].ID: amb.Candidates[0].Title, amb.Candidates[1].ID: amb.Candidates[1].Title}
+	if got[x.ID] != x.Title || got[y.ID] != y.Title || amb.Candidates[0].ID > amb.Candidates[1].ID {
+		t.Errorf("candidates %+v", amb.Candidates)
+	}
+	// an ID prefix that two IDs share (IDs set by hand: a store keeps the
+	// ID it is given)
+	p := Article(t, "p1", "مصدر س", "https://example.org/p1", "سباق للدراجات", "انطلق سباق للدراجات على الطريق الساحلي.\n", "2020-05-03")
+	q := Article(t, "q1", "مصدر س", "https://example.org/q1", "معرض للكتاب", "افتتح معرض للكتاب في القاعة الكبرى.\n", "2020-05-04")
+	p.ID, q.ID = "fedcba9870000001", "fedcba9870000002"
+	mustPut(t, s, p, q)
+	_, err = s.Get(ctx, "fedcba987")
+	if !errors.As(err, &amb) || len(amb.Candidates) != 2 || amb.Candidates[0].ID != p.ID || amb.Candidates[1].Title != q.Title {
+		t.Errorf("ambiguous prefix: %v", err)
+	}
 }
 
 func testAtomic(t *testing.T, s rasad.Store) {
@@ -214,6 +240,17 @@ func testSearch(t *testing.T, s rasad.Store) {
 		{"زلزال عمان", []string{"a1", "a3"}}, // no article has both: any of them
 		{"كلمةغيرموجودة", nil},
 		{"عادي", nil}, // residue is not indexed
+		// query syntax: exclusions (with normalization), NOT, phrases, OR
+		{"مدبولي -المحادثات", []string{"a1"}},
+		{"مدبولي NOT المحادثات", []string{"a1"}},
+		{"مدبولي -الامريكي", []string{"a2"}}, // والأمريكي is excluded, الأميركي is another word
+		{`"رئيس الوزراء"`, []string{"a1"}},
+		{`"الوزراء رئيس"`, nil},
+		{`«مصطفى مدبولي» -"المسؤول الأمريكي"`, []string{"a1", "a2"}},
+		{`«مصطفى مدبولي» -"المسؤول الأميركي"`, []string{"a1"}},
+		{"جاوة OR عمان", []string{"a1", "a3"}},
+		{"مدبولي جاوة OR صعبة", []string{"a2"}},
+		{"زلزال الحوار -مدبولي", nil}, // no fallback to "most words" once the query has operators
 	}
 	for _, c := range cases {
 		hits, err := s.Search(ctx, rasad.SearchQuery{Text: c.q, Limit: 10})
@@ -252,6 +289,9 @@ func testSearch(t *testing.T, s rasad.Store) {
 	}
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: " ،، "}); !errors.Is(err, rasad.ErrInvalid) {
 		t.Errorf("empty query: %v", err)
+	}
+	if _, err := s.Search(ctx, rasad.SearchQuery{Text: "-مدبولي"}); !errors.Is(err, rasad.ErrInvalid) {
+		t.Errorf("exclusions only: %v", err)
 	}
 	// FTS syntax in a query is just text
 	if _, err := s.Search(ctx, rasad.SearchQuery{Text: `"AND OR NEAR( * -`}); err != nil && !errors.Is(err, rasad.ErrInvalid) {
@@ -374,5 +414,54 @@ func testScanStories(t *testing.T, s rasad.Store) {
 	got, gc, err := s.Stories(ctx)
 	if err != nil || len(got) != 3 || got[arts[2].ID] != "s2" || len(gc) != 1 || gc[0].Kind != "rewrite" {
 		t.Errorf("Stories = %v %v %v", got, gc, err)
+	}
+}
+
+// testVersions: a page updated under the same URL is the URL's next
+// version, not an unrelated article; the same text again is a duplicate;
+// the input id finds the latest version.
+func testVersions(t *testing.T, s rasad.Store) {
+	defer s.Close()
+	ctx := context.Background()
+	const url = "https://example.org/news/flood"
+	v1 := Article(t, url, "موقع س", url, "أمطار غزيرة في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد.\n", "2023-02-05")
+	v2 := Article(t, url, "موقع س", url, "أمطار غزيرة في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد، وأغلقت السلطات ثلاثة أنفاق.\n", "2023-02-05")
+	v3 := Article(t, url, "موقع س", url, "سيول في المدينة", "هطلت أمطار غزيرة على المدينة مساء الأحد، وأغلقت السلطات ثلاثة أنفاق وأجلت عشرين أسرة.\n", "2023-02-06")
+	other := Article(t, "o1", "موقع ص", "https://example.org/other", "افتتاح مكتبة", "افتتحت البلدية مكتبة عامة في الحي القديم.\n", "2023-02-05")
+	r1 := mustPut(t, s, v1, other)
+	if r1[0].Status != rasad.New || r1[0].Previous != "" || r1[1].Previous != "" {
+		t.Fatalf("first texts: %+v", r1)
+	}
+	r2 := mustPut(t, s, v2)
+	if r2[0].Status != rasad.New || r2[0].Previous != v1.ID || r2[0].Version != 2 {
+		t.Fatalf("update: %+v", r2[0])
+	}
+	r3 := mustPut(t, s, v3, v2)
+	if r3[0].Previous != v2.ID || r3[0].Version != 3 || r3[1].Status != rasad.Duplicate || r3[1].Previous != "" {
+		t.Fatalf("second update and a repeat: %+v", r3)
+	}
+	for _, id := range []string{v1.ID, v2.ID, v3.ID} {
+		a, err := s.Get(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Versions) != 3 || a.Versions[0].ID != v1.ID || a.Versions[1].ID != v2.ID || a.Versions[2].ID != v3.ID ||
+			a.Versions[0].N != 1 || a.Versions[2].N != 3 || a.Versions[1].URL != url {
+			t.Errorf("versions of %s: %+v", id, a.Versions)
+		}
+	}
+	if a, err := s.Get(ctx, "o1"); err != nil || len(a.Versions) != 0 {
+		t.Errorf("unrelated article: %v %+v", err, a)
+	}
+	// the input id (the URL here) names the latest version, and so does
+	// the URL of a report whose input id is another
+	if a, err := s.Get(ctx, url); err != nil || a.ID != v3.ID {
+		t.Errorf("Get(url) = %v, %v; want the latest version", a, err)
+	}
+	if a, err := s.Get(ctx, "https://example.org/other"); err != nil || a.ID != other.ID {
+		t.Errorf("Get by URL = %v, %v", a, err)
+	}
+	if n, _, _ := s.Count(ctx); n != 4 {
+		t.Errorf("%d articles, want 4 (three versions kept)", n)
 	}
 }

@@ -8,7 +8,7 @@ import (
 func NamesOf(cs []entities.Cluster) Names {
 	out := Names{}
 	for _, c := range cs {
-		out[c.Type+":"+c.Key] = Participant{Type: c.Type, Key: c.Key, Name: c.Name, Aliases: c.Aliases, Role: firstOr(c.Roles), Country: c.Country}
+		out[c.Type+":"+c.Key] = Participant{Type: c.Type, Key: c.Key, Name: c.Name, Aliases: c.Aliases, Role: firstOr(c.Roles), Country: c.Country, articles: len(c.Articles)}
 	}
 	return out
 }

@@ -49,44 +49,6 @@ func DocOf(a *rasad.Article, an *rasad.Analysis) Doc {
 	return d
 }
 
-// Filter selects and cuts timeline entries.
-type Filter struct {
-	Type     string // PLOVER type, "" for all
-	From, To string // dates (YYYY-MM-DD or a prefix), "" for open
-	// Limit keeps the Limit most salient entries, still in date order (0: all).
-	Limit int
-}
-
-// Select applies f to entries (in date order) and returns the kept ones.
-func Select(entries []Entry, f Filter) []Entry {
-	var out []Entry
-	for _, e := range entries {
-		if f.Type != "" && e.Type != f.Type {
-			continue
-		}
-		if f.From != "" && e.Date < f.From || f.To != "" && e.Date > f.To && !strings.HasPrefix(f.To, e.Date) {
-			continue
-		}
-		out = append(out, e)
-	}
-	if f.Limit > 0 && len(out) > f.Limit {
-		// the most salient, still in date order
-		idx := make([]int, len(out))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return out[idx[a]].Salience > out[idx[b]].Salience })
-		keep := idx[:f.Limit]
-		sort.Ints(keep)
-		cut := make([]Entry, 0, len(keep))
-		for _, i := range keep {
-			cut = append(cut, out[i])
-		}
-		out = cut
-	}
-	return out
-}
-
 // Summarize makes the stories of a stored assignment (storyOf, from a
 // Build that the store kept) without clustering again: the same articles,
 // outlets, entities, copies and independent source counts that Build

@@ -2,11 +2,16 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
+	"github.com/rasad/rasad/text"
 )
 
 // Report is one article's event mentions, with what a timeline cites.
@@ -24,8 +29,12 @@ type Report struct {
 
 // Entry is one event of a timeline, merged from every report of it.
 type Entry struct {
-	Date         string        `json:"date"`
-	Precision    string        `json:"precision"` // day, week, month, year
+	Date string `json:"date"`
+	// Until is the last day of an event told as a range (يومي 20 و21).
+	Until     string `json:"until,omitempty"`
+	Precision string `json:"precision"` // day, week, month, year
+	// DateText is the expression that fixed the date, as written.
+	DateText     string        `json:"date_text,omitempty"`
 	Type         string        `json:"type"`
 	Mode         string        `json:"mode,omitempty"`
 	Status       string        `json:"status"`
@@ -52,6 +61,8 @@ type Participant struct {
 	Aliases []string `json:"aliases,omitempty"`
 	Role    string   `json:"role,omitempty"`
 	Country string   `json:"country,omitempty"`
+	// articles is how many articles of the collection name it.
+	articles int
 }
 
 // Source is one report cited by an entry.
@@ -62,6 +73,12 @@ type Source struct {
 	Quote     string `json:"quote"`
 	Published string `json:"first_reported,omitempty"`
 	Status    string `json:"status"`
+	// DateText is the expression of this report that fixed the date ("" when
+	// the report joins through the sentence before or an anaphor).
+	DateText string `json:"date_text,omitempty"`
+	// Independent is false for a copy of an earlier source: the same copy
+	// group, or the same sentence word for word after normalization.
+	Independent bool `json:"independent"`
 }
 
 // Names gives display data for participant keys ("PERSON:key").
@@ -101,96 +118,135 @@ func parseDate(v string) (span, bool) {
 
 var precisionRank = map[string]int{"day": 0, "week": 1, "month": 2, "year": 3}
 
-// modes that cannot be the same happening
+// modesCompatible: modes that can be one happening. A visit holds the
+// meetings and talks of it; a phone call and a meeting are two happenings.
 func modesCompatible(a, b string) bool {
 	if a == b || a == "" || b == "" || a == "talks" || b == "talks" {
 		return true
 	}
-	return false
+	return a == "visit" && b == "meeting" || a == "meeting" && b == "visit"
 }
 
+// mention is one event mention placed on the calendar.
 type mention struct {
-	rep        int
-	em         rasad.EventMention
-	when       span
-	dated      bool
-	attachOnly bool // one day of a range: joins an event, never makes one
-	parts      map[string]bool
+	rep    int
+	em     rasad.EventMention
+	when   span
+	until  time.Time // the last day of a range (zero otherwise)
+	fixed  bool      // the mention's own clause fixes its date
+	strong []string  // people and organizations (partKey)
+	states []string  // states taking part (partKey)
+	codes  []string  // the countries of its participants
+}
+
+// indexKeys are the keys a mention finds its candidate entries by, and
+// that index the entry it joins: its article, people, organizations,
+// states, place and the countries of its participants.
+func (m mention) indexKeys() []string {
+	keys := append(append([]string{"art:" + strconv.Itoa(m.rep)}, m.strong...), m.states...)
+	if m.em.Place != "" {
+		keys = append(keys, "place:"+m.em.Place)
+	}
+	for _, c := range m.codes {
+		keys = append(keys, "code:"+c)
+	}
+	return keys
+}
+
+// fixedDate: the date was read from the mention's own clause, not carried
+// over from the sentence before or an anaphor (آنذاك).
+func fixedDate(em rasad.EventMention) bool {
+	return em.Date != "" && !strings.HasPrefix(em.DateRule, "linked") && !strings.HasPrefix(em.DateRule, "date of the previous")
 }
 
 type event struct {
-	when     span
-	typ      string
-	modes    map[string]int
-	status   map[string]int
-	places   map[string]int
-	placeNm  map[string]string
-	parts    map[string]int
-	partName map[string]string
-	sources  map[int]Source
-	groups   map[int]string
-	articles map[int]bool
+	id     int
+	when   span
+	until  time.Time
+	typ    string
+	core   map[string]bool // the people and organizations that make it this happening
+	states map[string]bool
+	codes  map[string]bool // countries of its participants
+	days   map[string]int  // votes for the day (mentions a day apart merge)
+	modes  map[string]int
+	status map[string]int
+	// of every mention, for an entry no clause of its own dates
+	modesAll, statusAll map[string]int
+	places              map[string]int
+	placeNm             map[string]string
+	parts               map[string]int
+	partName            map[string]string
+	sources             map[int]*srcAcc
+	groups              map[int]string
+	articles            map[int]bool
+	dateText            map[string]int
+}
+
+type srcAcc struct {
+	Source
+	fixed    bool // one of its mentions fixes the date itself
+	sentence string
 }
 
 func partKey(p rasad.Participant) string { return p.Type + ":" + p.Key }
 
-// strong participants identify a happening: people and organizations
-func strongOverlap(a map[string]bool, b map[string]int) int {
-	n := 0
-	for k := range a {
-		if b[k] > 0 && !strings.HasPrefix(k, "LOC:") {
-			n++
-		}
-	}
-	return n
-}
-
-func anyOverlap(a map[string]bool, b map[string]int) int {
-	n := 0
-	for k := range a {
-		if b[k] > 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// Timeline merges the event mentions of reports into entries: mentions of
-// one happening — the same type, compatible modes, the same date at
-// compatible precision, shared participants or place — become one entry
-// citing every report. Undated mentions join the entry they share two
-// people or organizations with (or one and the place); the rest are left
-// out, never dated from a wrong anchor.
+// Timeline merges the event mentions of reports into entries. Only a
+// mention whose own clause fixes the date creates an entry; mentions dated
+// through the sentence before or an anaphor join one and never count
+// toward its salience; undated mentions and weeks or years stay out. A
+// mention joins an entry of the same type, a compatible mode and the same
+// date at the same precision (a day either side when both sides agree),
+// whose people and organizations it shares: two of them, or one when one
+// side names no one else — "received by the king" and "received by the
+// crown prince" stay two entries. Candidates come from an index by
+// (type, date, participant), so merging is linear in the mentions.
 func Timeline(reps []Report, names Names) []Entry {
 	var ms []mention
 	for ri, r := range reps {
 		for _, em := range r.Events {
-			m := mention{rep: ri, em: em, parts: map[string]bool{}}
-			for _, p := range em.Participants {
-				m.parts[partKey(p)] = true
-			}
-			if em.Date != "" {
-				days := strings.Split(em.Date, "/")
-				for _, v := range days {
-					if sp, ok := parseDate(v); ok {
-						mm := m
-						mm.when, mm.dated, mm.attachOnly = sp, true, len(days) > 1
-						ms = append(ms, mm)
-					}
-				}
+			if em.Date == "" {
 				continue
 			}
+			m := mention{rep: ri, em: em, fixed: fixedDate(em)}
+			for _, p := range em.Participants {
+				if p.Type == "LOC" {
+					m.states = append(m.states, partKey(p))
+				} else {
+					m.strong = append(m.strong, partKey(p))
+				}
+				if c := names[partKey(p)].Country; c != "" && !slices.Contains(m.codes, c) {
+					m.codes = append(m.codes, c)
+				}
+			}
+			days := strings.Split(em.Date, "/")
+			sp, ok := parseDate(days[0])
+			if !ok || sp.precision == "week" || sp.precision == "year" {
+				continue // too coarse to tell one happening from another
+			}
+			if len(days) > 1 {
+				last, ok := parseDate(days[len(days)-1])
+				if !ok || last.precision != sp.precision || last.start.Before(sp.start) || last.start.Sub(sp.start) > 31*24*time.Hour {
+					continue
+				}
+				if sp.precision == "day" && last.start.After(sp.start) {
+					m.until = last.start
+				}
+			}
+			m.when = sp
 			ms = append(ms, m)
 		}
 	}
-	// finest dates first, so coarse mentions join fine events
+	// mentions that fix their own date first, finest first, in date order
 	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].dated != ms[j].dated {
-			return ms[i].dated
+		if ms[i].fixed != ms[j].fixed {
+			return ms[i].fixed
 		}
 		ri, rj := precisionRank[ms[i].when.precision], precisionRank[ms[j].when.precision]
 		if ri != rj {
 			return ri < rj
+		}
+		if ms[i].until.IsZero() != ms[j].until.IsZero() {
+			return ms[i].until.IsZero() // single days before ranges, which join them
 		}
 		if !ms[i].when.start.Equal(ms[j].when.start) {
 			return ms[i].when.start.Before(ms[j].when.start)
@@ -201,136 +257,325 @@ func Timeline(reps []Report, names Names) []Entry {
 		return ms[i].em.Trigger.Start < ms[j].em.Trigger.Start
 	})
 	var evs []*event
+	index := map[string][]int{} // type|date|key -> events
+	addIndex := func(e *event, keys ...string) {
+		d := dateString(e.when)
+		for _, k := range keys {
+			ik := e.typ + "|" + d + "|" + k
+			if l := index[ik]; len(l) == 0 || l[len(l)-1] != e.id {
+				index[ik] = append(l, e.id)
+			}
+		}
+	}
 	for _, m := range ms {
-		best := -1
-		bestScore := 0
-		for ei, e := range evs {
-			if e.typ != m.em.Type || !compatibleModes(e, m.em.Mode) {
-				continue
-			}
-			score := 0
-			switch {
-			case m.dated:
-				if m.when.precision == e.when.precision {
-					if !m.when.start.Equal(e.when.start) {
-						continue
-					}
-				} else if m.when.start.After(e.when.start) || !m.when.end.After(e.when.start) {
-					continue // a coarser date must contain the event's
-				}
-				ov := anyOverlap(m.parts, e.parts)
-				samePlace := m.em.Place != "" && e.places[m.em.Place] > 0
-				sameArticle := e.articles[m.rep] && m.when.precision == e.when.precision
-				weak := 0
-				if m.attachOnly && ov == 0 {
-					weak = countryOverlap(m.parts, e.parts, names)
-				}
-				if ov == 0 && !samePlace && !sameArticle && weak == 0 {
-					continue
-				}
-				// one article tells one happening of a type on a day
-				score = 2*ov + boolInt(samePlace) + 3*boolInt(sameArticle) + weak
-			default:
-				ov := strongOverlap(m.parts, e.parts)
-				samePlace := m.em.Place != "" && e.places[m.em.Place] > 0
-				if ov < 2 && !(ov >= 1 && samePlace) {
-					continue
-				}
-				// a plan reported before the event, a recollection soon after
-				// it: an undated report far from the event's date is about
-				// something else
-				pub := reps[m.rep].Published
-				if !pub.IsZero() && !e.articles[m.rep] {
-					day := pub.Truncate(24 * time.Hour)
-					if m.em.Status == "planned" && e.when.end.Before(day) {
-						continue
-					}
-					if day.Sub(e.when.end) > 10*24*time.Hour || e.when.start.Sub(day) > 45*24*time.Hour {
-						continue
+		best, bestScore := -1, 0
+		joined := m // the mention, or the day of its range that joined
+		seen := map[int]bool{}
+		lookup := m.indexKeys()
+		// a range (يومي 9 و10) joins the entry of any of its days
+		for _, day := range rangeDays(m) {
+			for _, d := range candidateDates(day.when) {
+				for _, k := range lookup {
+					cands := index[m.em.Type+"|"+d+"|"+k]
+					// the most recent entries of a key only: a key shared by
+					// very many entries (one article repeating itself) would
+					// make merging quadratic
+					for _, ei := range cands[max(0, len(cands)-joinScan):] {
+						if seen[ei] {
+							continue
+						}
+						seen[ei] = true
+						if s := joinScore(evs[ei], day); s > bestScore {
+							best, bestScore, joined = ei, s, day
+						}
 					}
 				}
-				score = 2*ov + boolInt(samePlace)
-				if e.articles[m.rep] {
-					score += 3 // the same article's own event first
-				}
-			}
-			if score > bestScore {
-				best, bestScore = ei, score
 			}
 		}
 		if best < 0 {
-			if !m.dated || m.attachOnly || m.when.precision == "week" || m.when.precision == "year" {
-				continue // undated or too coarse to stand alone
+			// a clause that fixes the date makes an entry; a mention the text
+			// ties to the date before (تلك المحادثات، the next sentence) only
+			// when it names both sides; neither counts toward salience
+			if !m.fixed && len(m.strong) < 2 {
+				continue
 			}
-			evs = append(evs, &event{when: m.when, typ: m.em.Type, modes: map[string]int{}, status: map[string]int{},
-				places: map[string]int{}, placeNm: map[string]string{}, parts: map[string]int{}, partName: map[string]string{},
-				sources: map[int]Source{}, groups: map[int]string{}, articles: map[int]bool{}})
-			best = len(evs) - 1
+			e := &event{id: len(evs), when: m.when, until: m.until, typ: m.em.Type, core: map[string]bool{}, states: map[string]bool{}, codes: map[string]bool{},
+				days: map[string]int{}, modes: map[string]int{}, status: map[string]int{}, modesAll: map[string]int{}, statusAll: map[string]int{}, places: map[string]int{}, placeNm: map[string]string{},
+				parts: map[string]int{}, partName: map[string]string{}, sources: map[int]*srcAcc{}, groups: map[int]string{},
+				articles: map[int]bool{}, dateText: map[string]int{}}
+			for _, k := range m.strong {
+				e.core[k] = true
+			}
+			evs = append(evs, e)
+			best = e.id
 		}
 		e := evs[best]
-		e.status[m.em.Status]++
-		if m.dated {
-			// an undated report may recall the event among others: its
-			// place and mode do not describe this one
-			e.modes[m.em.Mode]++
-			if m.em.Place != "" {
-				e.places[m.em.Place]++
-				e.placeNm[m.em.Place] = m.em.PlaceName
+		if len(e.core) == 0 {
+			for _, k := range m.strong {
+				e.core[k] = true
 			}
 		}
-		for _, p := range m.em.Participants {
-			e.parts[partKey(p)]++
-			if len(p.Name) > len(e.partName[partKey(p)]) {
-				e.partName[partKey(p)] = p.Name
-			}
+		for _, k := range m.states {
+			e.states[k] = true
 		}
-		r := reps[m.rep]
-		if _, ok := e.sources[m.rep]; !ok {
-			src := Source{Article: r.Article, Outlet: r.Outlet, URL: r.URL, Status: m.em.Status,
-				Quote: strings.TrimSpace(r.Text[m.em.Sentence.Start:m.em.Sentence.End])}
-			if !r.Published.IsZero() {
-				src.Published = r.Published.Format("2006-01-02")
-			}
-			e.sources[m.rep] = src
-			e.groups[m.rep] = r.Group
+		for _, c := range m.codes {
+			e.codes[c] = true
 		}
-		e.articles[m.rep] = true
+		e.add(joined, reps[m.rep])
+		addIndex(e, m.indexKeys()...)
 	}
+	folded := foldMonths(evs)
 	var out []Entry
 	for _, e := range evs {
-		out = append(out, e.entry(names))
+		if folded[e.id] {
+			continue
+		}
+		if en, ok := e.entry(names); ok {
+			out = append(out, en)
+		}
 	}
+	fillSides(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {
 			return out[i].Date < out[j].Date
 		}
-		return out[i].Salience > out[j].Salience
+		if out[i].Salience != out[j].Salience {
+			return out[i].Salience > out[j].Salience
+		}
+		return out[i].Summary < out[j].Summary
 	})
 	return out
 }
 
-// countryOverlap: a state taking part (LOC:Russia) and a person of that
-// state (a Russian deputy minister) are weak evidence of one happening.
-func countryOverlap(a map[string]bool, b map[string]int, names Names) int {
-	countries := func(k string) string {
-		if p, ok := names[k]; ok && p.Country != "" {
-			return p.Country
+// foldMonths folds an entry dated only by its month into the day entry of
+// that month with the same type and people ("talks in December" and the
+// talks of 15 December): its reports become sources of the day entry that
+// do not count toward its salience. It returns the folded events.
+func foldMonths(evs []*event) map[int]bool {
+	byMonth := map[string][]int{} // type|month|participant -> day events
+	for _, e := range evs {
+		if e.when.precision != "day" {
+			continue
 		}
-		return ""
-	}
-	have := map[string]bool{}
-	for k := range b {
-		if c := countries(k); c != "" {
-			have[c] = true
+		for k := range e.core {
+			ik := e.typ + "|" + e.when.start.Format("2006-01") + "|" + k
+			byMonth[ik] = append(byMonth[ik], e.id)
 		}
-	}
-	n := 0
-	for k := range a {
-		if c := countries(k); c != "" && have[c] {
-			n++
+		for p := range e.places {
+			ik := e.typ + "|" + e.when.start.Format("2006-01") + "|place:" + p
+			byMonth[ik] = append(byMonth[ik], e.id)
 		}
 	}
-	return n
+	folded := map[int]bool{}
+	for _, e := range evs {
+		if e.when.precision != "month" {
+			continue
+		}
+		count := map[int]int{}
+		best := -1
+		keys := make([]string, 0, len(e.core)+len(e.places))
+		for k := range e.core {
+			keys = append(keys, k)
+		}
+		if len(e.core) == 0 {
+			for p := range e.places {
+				keys = append(keys, "place:"+p) // no people: the same place that month
+			}
+		}
+		for _, k := range keys {
+			for _, d := range byMonth[e.typ+"|"+dateString(e.when)+"|"+k] {
+				count[d]++
+				if best < 0 || count[d] > count[best] || count[d] == count[best] && d < best {
+					best = d
+				}
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		t := evs[best]
+		for r, src := range e.sources {
+			if _, ok := t.sources[r]; !ok {
+				cp := *src
+				cp.fixed = false
+				t.sources[r] = &cp
+				t.groups[r] = e.groups[r]
+			}
+		}
+		folded[e.id] = true
+	}
+	return folded
+}
+
+// rangeDays is the mention itself, or one mention per day of its range.
+func rangeDays(m mention) []mention {
+	if m.until.IsZero() {
+		return []mention{m}
+	}
+	var out []mention
+	for d := m.when.start; !d.After(m.until); d = d.AddDate(0, 0, 1) {
+		dm := m
+		dm.when, dm.until = span{d, d.AddDate(0, 0, 1), "day"}, time.Time{}
+		out = append(out, dm)
+	}
+	return out
+}
+
+// candidateDates: the index dates a mention may join — its own, and for a
+// day the days either side (time zones, "Thursday night").
+func candidateDates(s span) []string {
+	d := dateString(s)
+	if s.precision != "day" {
+		return []string{d}
+	}
+	return []string{d, s.start.AddDate(0, 0, -1).Format("2006-01-02"), s.start.AddDate(0, 0, 1).Format("2006-01-02")}
+}
+
+// joinScan bounds how many entries of one index key a mention is compared
+// with (the latest ones), so that merging stays linear in the mentions.
+const joinScan = 128
+
+// joinScore says how well a mention fits an event, 0 when it is another
+// happening.
+func joinScore(e *event, m mention) int {
+	if e.typ != m.em.Type || e.when.precision != m.when.precision || !compatibleModes(e, m.em.Mode) {
+		return 0
+	}
+	dayOff := 0
+	if !e.when.start.Equal(m.when.start) {
+		if e.when.precision != "day" {
+			return 0
+		}
+		dayOff = 1
+	}
+	// people conflict; organizations (a ministry, the spokesman's office)
+	// name who reports or hosts as often as who meets
+	ov, onlyMine, onlyTheirs, theirPeople, myPeople := 0, 0, 0, 0, 0
+	for _, k := range m.strong {
+		person := strings.HasPrefix(k, "PERSON:")
+		if person {
+			myPeople++
+		}
+		if e.core[k] {
+			ov++
+		} else if person {
+			onlyMine++
+		}
+	}
+	for k := range e.core {
+		if strings.HasPrefix(k, "PERSON:") {
+			theirPeople++
+			if !slices.Contains(m.strong, k) {
+				onlyTheirs++
+			}
+		}
+	}
+	stateOv := 0
+	for _, k := range m.states {
+		if e.states[k] {
+			stateOv++
+		}
+	}
+	samePlace := m.em.Place != "" && e.places[m.em.Place] > 0
+	sameArticle := e.articles[m.rep]
+	switch {
+	case dayOff == 1:
+		// a day apart: both sides must be the same people
+		if ov < 2 && !(ov == 1 && onlyMine == 0 && onlyTheirs == 0) {
+			return 0
+		}
+	case len(m.strong) > 0 && len(e.core) > 0 && (ov > 0 || myPeople > 0 && theirPeople > 0):
+		if ov == 0 || ov == 1 && onlyMine > 0 && onlyTheirs > 0 {
+			return 0 // other people: another happening
+		}
+	case len(m.strong) == 0 && len(e.core) == 0:
+		if stateOv < 2 && !(stateOv >= 1 && (samePlace || sameArticle)) {
+			return 0
+		}
+	default:
+		// one side names only states or bodies: the same article, the same
+		// place that day, or a state of the other side's people (الاتفاق
+		// الذي وقعته مع الأردن and the Jordanian minister's signing)
+		sameCountry := false
+		for _, c := range m.codes {
+			sameCountry = sameCountry || e.codes[c]
+		}
+		if !sameArticle && !samePlace && !sameCountry {
+			return 0
+		}
+	}
+	return 1 + 4*ov + stateOv + 2*boolInt(samePlace) + 3*boolInt(sameArticle) + 2*(1-dayOff)
+}
+
+func (e *event) add(m mention, r Report) {
+	e.statusAll[m.em.Status]++
+	e.modesAll[m.em.Mode]++
+	if m.fixed {
+		e.status[m.em.Status]++
+		e.modes[m.em.Mode]++
+		e.days[dateString(m.when)]++
+		if m.em.Place != "" {
+			e.places[m.em.Place]++
+			e.placeNm[m.em.Place] = m.em.PlaceName
+		}
+		if t := dateExpression(m.em.DateRule); t != "" {
+			e.dateText[t]++
+		}
+		if !m.until.IsZero() && m.until.After(e.until) {
+			e.until = m.until
+		}
+	}
+	for _, p := range m.em.Participants {
+		e.parts[partKey(p)]++
+		if len(p.Name) > len(e.partName[partKey(p)]) {
+			e.partName[partKey(p)] = p.Name
+		}
+	}
+	src, ok := e.sources[m.rep]
+	if !ok {
+		src = &srcAcc{Source: Source{Article: r.Article, Outlet: r.Outlet, URL: r.URL, Status: m.em.Status}}
+		if s := m.em.Sentence; s.Start >= 0 && s.End <= len(r.Text) && s.Start <= s.End {
+			src.Quote = strings.TrimSpace(r.Text[s.Start:s.End])
+		}
+		src.sentence = sentenceKey(src.Quote)
+		if !r.Published.IsZero() {
+			src.Published = r.Published.Format("2006-01-02")
+		}
+		e.sources[m.rep] = src
+		e.groups[m.rep] = r.Group
+	}
+	if m.fixed && !src.fixed {
+		src.fixed = true
+		src.Status = m.em.Status
+		src.DateText = dateExpression(m.em.DateRule)
+	}
+	e.articles[m.rep] = true
+}
+
+// sentenceKey is the normalization key of a sentence's words, without
+// punctuation: two sources citing the same key copy one another.
+func sentenceKey(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text.Key(s)) {
+		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if w == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// dateExpression is the text of the expression that dated a mention, read
+// from its rule ("date in the clause: الثلاثاء").
+func dateExpression(rule string) string {
+	if _, t, ok := strings.Cut(rule, ": "); ok {
+		return t
+	}
+	return ""
 }
 
 func boolInt(b bool) int {
@@ -348,84 +593,6 @@ func compatibleModes(e *event, mode string) bool {
 	}
 	return true
 }
-
-func (e *event) entry(names Names) Entry {
-	en := Entry{Date: dateString(e.when), Precision: e.when.precision, Type: e.typ}
-	en.Mode = bestKey(e.modes, func(m string) int {
-		if m == "talks" || m == "" {
-			return 0 // the specific mode wins: a meeting, a call
-		}
-		return 1
-	})
-	if e.status["happened"]+e.status["ongoing"] > 0 {
-		en.Status = "happened"
-	} else if e.status["planned"] > 0 {
-		en.Status = "planned"
-	} else {
-		en.Status = bestKey(e.status, nil)
-	}
-	if pk := bestKey(e.places, nil); pk != "" {
-		en.Place = &Place{Name: e.placeNm[pk], Key: pk}
-	}
-	keys := make([]string, 0, len(e.parts))
-	for k := range e.parts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		ti, tj := typeRank(keys[i]), typeRank(keys[j])
-		if ti != tj {
-			return ti < tj
-		}
-		if e.parts[keys[i]] != e.parts[keys[j]] {
-			return e.parts[keys[i]] > e.parts[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	for _, k := range keys {
-		p, ok := names[k]
-		if !ok {
-			typ, key, _ := strings.Cut(k, ":")
-			p = Participant{Type: typ, Key: key, Name: e.partName[k]}
-		}
-		en.Participants = append(en.Participants, p)
-	}
-	reps := make([]int, 0, len(e.sources))
-	for r := range e.sources {
-		reps = append(reps, r)
-	}
-	sort.Ints(reps)
-	outlets := map[string]bool{}
-	groups := map[string]bool{}
-	for _, r := range reps {
-		en.Sources = append(en.Sources, e.sources[r])
-		outlets[e.sources[r].Outlet] = true
-		g := e.groups[r]
-		if g == "" {
-			g = "#" + e.sources[r].Article
-		}
-		groups[g] = true
-	}
-	en.Independent = len(groups)
-	// reported only before it begins: whatever a mention says, it was
-	// still to come when every source wrote about it
-	latest := ""
-	for _, src := range en.Sources {
-		latest = max(latest, src.Published)
-	}
-	if en.Status == "happened" && latest != "" && latest < e.when.start.Format("2006-01-02") {
-		en.Status = "planned"
-	}
-	people := 0
-	for _, p := range en.Participants {
-		if p.Type == "PERSON" {
-			people++
-		}
-	}
-	en.Salience = float64(en.Independent)*2 + float64(len(outlets)) + float64(min(people, 4))*0.5
-	en.Summary = summary(en)
-	return en
-}
-
 func typeRank(k string) int {
 	switch {
 	case strings.HasPrefix(k, "PERSON:"):
@@ -474,42 +641,62 @@ var typeWords = map[string]string{
 	"RETREAT": "انسحاب", "CONCEDE": "تنازل", "COOPERATE": "تعاون", "PROTEST": "احتجاج",
 }
 
-// summary writes the entry as one Arabic sentence: what, who, where.
+// summary writes the entry as one Arabic line: what, who (with roles),
+// and where when a report says so. The sides are people and organizations;
+// states stand as the sides when fewer than two of those are named.
 func summary(e Entry) string {
 	what := modeWords[e.Mode]
 	if what == "" {
 		what = typeWords[e.Type]
 	}
-	var people []string
+	var people, states []string
 	for _, p := range e.Participants {
-		// people and organizations; states too when an event has few
-		if p.Type == "PERSON" || p.Type == "ORG" || p.Type == "LOC" && e.Type != "CONSULT" && len(people) < 3 {
-			people = append(people, p.Name)
-		}
-		if len(people) == 5 {
-			break
-		}
-	}
-	if len(people) == 0 {
-		for _, p := range e.Participants {
-			people = append(people, p.Name)
-			if len(people) == 3 {
-				break
-			}
+		switch {
+		case (p.Type == "PERSON" || p.Type == "ORG") && len(people) < 5:
+			people = append(people, withRole(p))
+		case p.Type == "LOC" && len(states) < 3:
+			states = append(states, p.Name)
 		}
 	}
 	s := what
-	if len(people) > 0 {
-		if e.Type == "CONSULT" {
-			s += " " + joinAr(people)
-		} else {
-			s += ": " + strings.Join(people, "، ")
+	switch {
+	case e.Type != "CONSULT":
+		who := people
+		if len(who) < 2 {
+			who = append(who, states[:min(len(states), 2-len(who))]...)
 		}
+		if len(who) > 0 {
+			s += ": " + strings.Join(who, "، ")
+		}
+	case len(people) >= 2:
+		s += " " + joinAr(people)
+	case len(states) >= 2:
+		s += " " + joinAr(states)
+		if len(people) == 1 {
+			s += "، بمشاركة " + people[0]
+		}
+	case len(people) == 1:
+		s += " " + people[0]
+	case len(states) == 1:
+		s += " " + states[0]
 	}
 	if e.Place != nil {
 		s += " في " + e.Place.Name
 	}
 	return s
+}
+
+// withRole names a person with the role the articles give them (وزير
+// الخارجية سيرغي لافروف).
+func withRole(p Participant) string {
+	if p.Type != "PERSON" || p.Role == "" || p.Role == "counterpart" {
+		return p.Name
+	}
+	l := entities.RoleLabel(p.Role)
+	if l == "" || l == p.Role || strings.HasPrefix(p.Name, l) {
+		return p.Name
+	}
+	return l + " " + p.Name
 }
 
 func joinAr(xs []string) string {

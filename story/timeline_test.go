@@ -9,7 +9,7 @@ import (
 
 func em(typ, mode, status, date, place string, parts ...string) rasad.EventMention {
 	e := rasad.EventMention{Type: typ, Mode: mode, Status: status, Date: date, Place: place, PlaceName: place,
-		Sentence: rasad.Span{Start: 0, End: 4}}
+		Sentence: rasad.Span{Start: 0, End: 0}}
 	for _, p := range parts {
 		e.Participants = append(e.Participants, rasad.Participant{Type: "PERSON", Key: p, Name: p})
 	}
@@ -23,11 +23,12 @@ func TestTimelineMerge(t *testing.T) {
 			em("CONSULT", "phone", "happened", "2024-03-03", "", "k1", "k2"),
 		}},
 		{Article: "b", Outlet: "y", Published: day("2024-03-12"), Text: "نص ب", Events: []rasad.EventMention{
-			em("CONSULT", "talks", "happened", "2024-W10", "عمان", "k1"),      // the same talks, by week
-			em("CONSULT", "meeting", "planned", "", "", "k1", "k2"),           // undated, attaches
-			em("CONSULT", "meeting", "happened", "2024-03-12", "بغداد", "k3"), // another meeting
-			em("AGREE", "sign", "happened", "2024-03-10", "عمان", "k1", "k2"), // another type
-			em("CONSULT", "meeting", "happened", "2024-01-05", "", "z9"),      // alone, kept
+			em("CONSULT", "talks", "happened", "2024-03-10", "عمان", "k1"),     // the same talks
+			em("CONSULT", "talks", "happened", "2024-W10", "عمان", "k1", "k2"), // by week: too coarse to join
+			em("CONSULT", "meeting", "planned", "", "", "k1", "k2"),            // undated, attaches
+			em("CONSULT", "meeting", "happened", "2024-03-12", "بغداد", "k3"),  // another meeting
+			em("AGREE", "sign", "happened", "2024-03-10", "عمان", "k1", "k2"),  // another type
+			em("CONSULT", "meeting", "happened", "2024-01-05", "", "z9"),       // alone, kept
 		}},
 	}
 	es := Timeline(reps, Names{})
@@ -84,5 +85,123 @@ func TestReportedBeforeItHappens(t *testing.T) {
 	reps[1].Published = day("2024-06-02") // a report after the month: it happened
 	if es := Timeline(reps, Names{}); len(es) != 1 || es[0].Status != "happened" {
 		t.Errorf("entries %+v: want one meeting that happened", es)
+	}
+}
+
+func withRule(e rasad.EventMention, rule string) rasad.EventMention {
+	e.DateRule = rule
+	return e
+}
+
+// TestTimelineSplitsOtherPeople: a guest received by one host and then by
+// another on the same day are two happenings; a report naming only the
+// guest joins one of them.
+func TestTimelineSplitsOtherPeople(t *testing.T) {
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2019-05-02"), Text: "نص أ", Events: []rasad.EventMention{
+			em("CONSULT", "meeting", "happened", "2019-05-02", "", "guest", "host1"),
+			em("CONSULT", "meeting", "happened", "2019-05-02", "", "guest", "host2"),
+		}},
+		{Article: "b", Outlet: "y", Published: day("2019-05-03"), Text: "نص ب", Events: []rasad.EventMention{
+			em("CONSULT", "meeting", "happened", "2019-05-02", "", "guest"),
+			em("CONSULT", "meeting", "happened", "2019-05-02", "", "host2", "guest", "aide"),
+		}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 2 {
+		t.Fatalf("%d entries, want 2: %+v", len(es), es)
+	}
+	for _, e := range es {
+		if len(e.Sources) != 2 {
+			t.Errorf("%s: %d sources, want 2", e.Summary, len(e.Sources))
+		}
+	}
+}
+
+// TestTimelineOnlyOwnDatesCount: a mention dated through the sentence
+// before joins an entry but neither makes one nor adds to its salience; a
+// week-level or undated mention stays out; a day either side joins when
+// both sides are the same people.
+func TestTimelineOnlyOwnDatesCount(t *testing.T) {
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2019-05-02"), Text: "نص أ", Events: []rasad.EventMention{
+			withRule(em("CONSULT", "phone", "happened", "2019-05-01", "", "p1", "p2"), "date in the clause: الأربعاء"),
+		}},
+		{Article: "b", Outlet: "y", Published: day("2019-05-03"), Text: "نص ب", Events: []rasad.EventMention{
+			withRule(em("CONSULT", "phone", "happened", "2019-05-01", "", "p1", "p2"), "date of the previous sentence: الأربعاء"),
+			withRule(em("CONSULT", "phone", "happened", "2019-05-06", "", "p3"), "date of the previous sentence: الاثنين"),
+		}},
+		{Article: "c", Outlet: "z", Published: day("2019-05-03"), Text: "نص ج", Events: []rasad.EventMention{
+			withRule(em("CONSULT", "phone", "happened", "2019-05-02", "", "p1", "p2"), "date in the clause: الخميس"),
+			em("CONSULT", "phone", "happened", "2019-W18", "", "p1", "p2"),
+			em("CONSULT", "phone", "happened", "", "", "p1", "p2"),
+		}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 {
+		t.Fatalf("%d entries, want 1: %+v", len(es), es)
+	}
+	e := es[0]
+	if len(e.Sources) != 3 || e.DateText != "الأربعاء" && e.DateText != "الخميس" {
+		t.Errorf("sources %d (want 3), date text %q", len(e.Sources), e.DateText)
+	}
+	// two reports fix the day: salience counts those two only
+	if want := 2.0*2 + 2 + 1; e.Salience != want {
+		t.Errorf("salience %.1f, want %.1f", e.Salience, want)
+	}
+}
+
+// TestTimelineSentenceCopies: a later source citing a sentence identical
+// (after normalization) to an earlier source's is not independent.
+func TestTimelineSentenceCopies(t *testing.T) {
+	mk := func(id, pub, txt string) Report {
+		e := em("CONSULT", "meeting", "happened", "2019-05-02", "", "p1", "p2")
+		e.Sentence = rasad.Span{Start: 0, End: len(txt)}
+		return Report{Article: id, Outlet: id, Published: day(pub), Text: txt, Events: []rasad.EventMention{e}}
+	}
+	reps := []Report{
+		mk("a", "2019-05-02", "التقى الوزيران في العاصمة أمس."),
+		mk("b", "2019-05-04", "التقى الوزيران في العاصمة امس"),
+		mk("c", "2019-05-03", "اجتمع الوزيران صباح الخميس."),
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || es[0].Independent != 2 {
+		t.Fatalf("entries %+v: want one with 2 independent sources", es)
+	}
+	for _, s := range es[0].Sources {
+		if s.Article == "b" && s.Independent {
+			t.Errorf("the later copy counts as independent")
+		}
+	}
+}
+
+// TestTimelineRange: an event told as a range of days makes one entry
+// from the first day until the last.
+func TestTimelineRange(t *testing.T) {
+	reps := []Report{{Article: "a", Outlet: "x", Published: day("2019-07-23"), Text: "نص", Events: []rasad.EventMention{
+		em("CONSULT", "talks", "happened", "2019-07-20/2019-07-21", "", "p1", "p2"),
+	}}}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || es[0].Date != "2019-07-20" || es[0].Until != "2019-07-21" {
+		t.Fatalf("entries %+v: want one from 20 until 21 July", es)
+	}
+}
+
+// A report naming only a state joins the same day's entry of the same type
+// whose people are of that state.
+func TestTimelineJoinsByCountry(t *testing.T) {
+	e1 := em("AGREE", "sign", "happened", "2019-03-12", "", "min1", "min2")
+	e2 := em("AGREE", "sign", "happened", "2019-03-12", "")
+	e2.Participants = []rasad.Participant{{Type: "LOC", Key: "Kenya", Name: "كينيا"}}
+	reps := []Report{
+		{Article: "b", Outlet: "y", Published: day("2019-03-20"), Text: "نص ب", Events: []rasad.EventMention{e2}},
+		{Article: "a", Outlet: "x", Published: day("2019-03-12"), Text: "نص أ", Events: []rasad.EventMention{e1}},
+	}
+	names := Names{"PERSON:min1": {Type: "PERSON", Key: "min1", Name: "min1", Country: "KE", articles: 2},
+		"PERSON:min2": {Type: "PERSON", Key: "min2", Name: "min2", Country: "UG", articles: 2},
+		"LOC:Kenya":   {Type: "LOC", Key: "Kenya", Name: "كينيا", Country: "KE"}}
+	es := Timeline(reps, names)
+	if len(es) != 1 || len(es[0].Sources) != 2 {
+		t.Fatalf("entries %+v: want one signing with two sources", es)
 	}
 }

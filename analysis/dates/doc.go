@@ -125,17 +125,19 @@ func (t *tagger) inferFromConstraints(ms []match, hint time.Time) (Inference, bo
 		score float64
 		why   []string
 	}
+	t.refDays, t.dmDays = map[int]bool{}, map[int]bool{}
+	for _, r := range refs {
+		t.refDays[dayKey(r)] = true
+	}
+	for _, dm := range t.dayMonths(ms) {
+		t.dmDays[int(dm.Month())*100+dm.Day()] = true
+	}
 	var best *scored
 	for d := lo; !d.After(hi); d = d.AddDate(0, 0, 1) {
 		s := scored{d: d}
 		for _, m := range ms {
-			sc, why := t.constraintScore(m, ms, d, refs)
-			if sc != 0 {
-				s.score += sc
-				if sc > 0 {
-					s.why = append(s.why, why)
-				}
-			}
+			sc, _ := t.constraintScore(m, ms, d, refs)
+			s.score += sc
 		}
 		// prefer dates near the center, a little
 		s.score -= math.Abs(d.Sub(center).Hours()/24) / 1000
@@ -146,6 +148,13 @@ func (t *tagger) inferFromConstraints(ms []match, hint time.Time) (Inference, bo
 	}
 	if best == nil || best.score < 1 {
 		return Inference{}, false
+	}
+	// the evidence: the expressions that fit the best day (collected for
+	// that day only, which keeps inference linear in the text)
+	for _, m := range ms {
+		if sc, why := t.constraintScore(m, ms, best.d, refs); sc > 0 {
+			best.why = append(best.why, why)
+		}
 	}
 	conf := math.Min(0.9, 0.4+best.score/10)
 	return Inference{Date: best.d, Kind: "inferred", Confidence: conf, Evidence: strings.Join(dedup(best.why), "; ")}, true
@@ -187,7 +196,7 @@ func (t *tagger) constraintScore(m match, ms []match, P time.Time, refs []time.T
 			return -1, ""
 		}
 		return 0.5, surface
-	case p.m != 0 && p.d == 0 && p.y == 0 && p.dir == 0 && !p.cur && t.clauseDirection(m) > 0: // في يناير (planned)
+	case p.m != 0 && p.d == 0 && p.y == 0 && p.dir == 0 && !p.cur && t.clauseDirMemo(m) > 0: // في يناير (planned)
 		// a month still ahead, and not the current one (that would be الجاري)
 		y := P.Year()
 		if p.m < int(P.Month()) {
@@ -201,7 +210,7 @@ func (t *tagger) constraintScore(m match, ms []match, P time.Time, refs []time.T
 	case p.m != 0 && p.d != 0 && p.y == 0 && !p.cur && !p.hasUnit: // 10 يناير, 17 ديسمبر: near P on the clause's side
 		dir := p.dir
 		if dir == 0 {
-			dir = t.clauseDirection(m)
+			dir = t.clauseDirMemo(m)
 		}
 		for y := P.Year() - 1; y <= P.Year()+1; y++ {
 			if p.d > daysIn(y, p.m) {
@@ -214,28 +223,35 @@ func (t *tagger) constraintScore(m match, ms []match, P time.Time, refs []time.T
 			}
 		}
 	case p.value != "" && strings.HasPrefix(p.value, "P") && strings.HasSuffix(p.value, "D") && m.rule == "منذ + quantity":
-		var n int
-		fmt.Sscanf(p.value, "P%dD", &n)
-		back := P.AddDate(0, 0, -n)
-		for _, r := range refs {
-			if r.Equal(back) {
-				return 3, surface + " (" + r.Format("2006-01-02") + ")"
+		n, ok := t.daysMemo[p.value]
+		if !ok {
+			fmt.Sscanf(p.value, "P%dD", &n)
+			if t.daysMemo == nil {
+				t.daysMemo = map[string]int{}
 			}
+			t.daysMemo[p.value] = n
 		}
-		for _, m2 := range t.dayMonths(ms) {
-			if m2.Month() == back.Month() && m2.Day() == back.Day() {
-				return 3, surface + " (" + back.Format("01-02") + ")"
-			}
+		back := P.AddDate(0, 0, -n)
+		// refs and day-months by key (inferFromConstraints fills them)
+		if t.refDays[dayKey(back)] {
+			return 3, surface + " (" + back.Format("2006-01-02") + ")"
+		}
+		if t.dmDays[int(back.Month())*100+back.Day()] {
+			return 3, surface + " (" + back.Format("01-02") + ")"
 		}
 	case p.y > 0 && p.m > 0 && p.d > 0 && !p.hasUnit:
 		d := time.Date(p.y, time.Month(p.m), p.d, 0, 0, 0, 0, time.UTC)
-		dir := t.clauseDirection(m)
+		dir := t.clauseDirMemo(m)
 		if dir < 0 && d.After(P) || dir > 0 && d.Before(P) {
 			return -2, ""
 		}
 	}
 	return 0, ""
 }
+
+// dayKey identifies a calendar day (refs and candidate days are UTC
+// midnights).
+func dayKey(d time.Time) int { y, m, dd := d.Date(); return y*10000 + int(m)*100 + dd }
 
 // dayMonths lists the day-month pairs named in the text (any year).
 func (t *tagger) dayMonths(ms []match) []time.Time {
@@ -323,4 +339,18 @@ func InferCollection(arts []*rasad.Article) []Inference {
 		}
 	}
 	return out
+}
+
+// clauseDirMemo is clauseDirection, computed once per match.
+func (t *tagger) clauseDirMemo(m match) int {
+	k := [2]int{m.start, m.end}
+	if d, ok := t.dirMemo[k]; ok {
+		return d
+	}
+	if t.dirMemo == nil {
+		t.dirMemo = map[[2]int]int{}
+	}
+	d := t.clauseDirection(m)
+	t.dirMemo[k] = d
+	return d
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
@@ -33,6 +34,10 @@ type lexicons struct {
 	numbers  map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
+	holidays   map[string][]holiday // by first word key
+	// holidayStarts are the keys a holiday expression can start at (its
+	// first word, with a clitic, or أول/ثاني… أيام)
+	holidayStarts map[string]bool
 }
 
 type numInfo struct {
@@ -76,7 +81,19 @@ func loadLex() *lexicons {
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			lex.givenNames[e.Words[0]] = true
 		}
+		loadHolidays(&lex)
 		lex.triggers = map[string]bool{}
+		lex.holidayStarts = map[string]bool{}
+		for k := range lex.holidays {
+			lex.triggers[k], lex.holidayStarts[k] = true, true
+			for _, p := range []string{"و", "ب", "ل", "ف"} {
+				lex.triggers[p+k], lex.holidayStarts[p+k] = true, true
+			}
+		}
+		for k := range dayOrdinals {
+			lex.triggers[k], lex.triggers["و"+k] = true, true
+			lex.holidayStarts[k], lex.holidayStarts["و"+k] = true, true
+		}
 		add := func(keys ...string) {
 			for _, k := range keys {
 				lex.triggers[text.Key(k)] = true
@@ -106,6 +123,17 @@ func loadLex() *lexicons {
 			"على", "في", "الساعة", "ساعة", "كل", "ومنذ", "وخلال", "وقبل", "وبعد", "وفي", "والساعة", "وكل", "والأيام", "الربع", "والربع",
 			"هذا", "وهذا", "صيف", "الصيف", "شتاء", "الشتاء", "ربيع", "الربيع", "خريف", "الخريف", "وصيف", "والصيف", "وشتاء", "والشتاء",
 			"والربيع", "والخريف", "السنوات", "الأشهر", "الأسابيع")
+		for _, m := range []map[string]bool{yearDuals} {
+			for k := range m {
+				add(k, "و"+k, "ف"+k)
+			}
+		}
+		for _, m := range []map[string]int{thousandWords} {
+			for k := range m {
+				add(k, "و"+k)
+			}
+		}
+		add("للقرن", "بالقرن", "النصف", "والنصف", "من", "ومن", "أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
 		for k := range decadeWords {
 			add(k, "و"+k, "ف"+k)
 		}
@@ -138,7 +166,7 @@ var (
 
 	// day words
 	todayW     = set("اليوم")
-	yesterdayW = set("أمس امس البارحة")
+	yesterdayW = set("أمس امس البارحة الأمس بالأمس البارحة بالبارحة")
 	tomorrowW  = set("غدا غداً الغد")
 	partWords  = keyed(map[string]string{
 		"صباح": "MO", "صباحا": "MO", "فجر": "MO", "فجرا": "MO", "ظهر": "MI", "ظهرا": "MI",
@@ -198,7 +226,8 @@ func (l *lexicons) month(keys []string, i int) (monthInfo, int) {
 	if len(cands) == 0 {
 		// a clitic: وديسمبر، بيناير، لشهر
 		for _, p := range []string{"و", "ف", "ب", "ل"} {
-			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 {
+			// not a two-letter name inside a word: باب is no ب + آب
+			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 && utf8.RuneCountInString(k[len(p):]) >= 3 {
 				k2 := k[len(p):]
 				cands = l.months[k2]
 				keys = append(append([]string{}, keys[:i]...), append([]string{k2}, keys[i+1:]...)...)

@@ -19,11 +19,13 @@ type word struct {
 	seg      int  // segment: hard punctuation starts a new one
 	commaBef bool // a comma (،) stands right before it
 	vars     variants
+	infos    [3]*keyInfo // the lexicons' knowledge of each reading in vars
+	flags    uint16      // the union of the readings' flags
 }
 
 // hit is a lexicon phrase found at a word position.
 type hit struct {
-	e     gazEntry
+	e     *gazEntry
 	n     int // words covered
 	strip int // clitic runes stripped from the first word's surface
 }
@@ -40,6 +42,7 @@ type recognizer struct {
 	known     map[string]knownName
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
+	buf       []byte
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -161,9 +164,43 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.people()
 	r.orgsAndPlaces()
 	r.surnames(opts.Known)
+	r.famousSurnames()
 	r.resolveSingles(opts.Known)
+	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
 	return r.out
+}
+
+// famousSurnames finds the family names of well-known people used alone
+// (أينشتاين، برلسكوني): a word of four letters or more that is the last
+// word of a full name in persons_data.tsv, not an Arabic given name (صالح،
+// عباس are names of many), not a word the collection writes with the
+// article or as an indefinite noun, not a lexicon phrase.
+func (r *recognizer) famousSurnames() {
+	for i := range r.words {
+		w := &r.words[i]
+		if r.used[i] || w.flags&fFamous == 0 || r.toks[w.tok].Kind != text.Word {
+			continue
+		}
+		for _, v := range w.vars.all() {
+			full, ok := r.lx.famous[v.key]
+			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil {
+				continue
+			}
+			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
+				continue // the whole word is a name of its own
+			}
+			start := r.surfaceStart(*w, v.strip)
+			key := NameKey(r.src[start:w.end])
+			if full != "" {
+				key = NameKey(full)
+			}
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: key,
+				Rule: "family name of a well-known person (persons_data.tsv)", Confidence: 0.6}, i, i+1)
+			break
+		}
+	}
 }
 
 // Extend adds to ms (found by Find without Known) the bare surnames of the
@@ -205,7 +242,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func buildWords(src string, toks []text.Token) []word {
-	var ws []word
+	lx := load()
+	ws := make([]word, 0, len(toks))
 	seg := 0
 	comma := false
 	prevEnd := 0
@@ -227,7 +265,14 @@ func buildWords(src string, toks []text.Token) []word {
 			}
 			continue
 		}
-		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
+		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
+		for j, v := range w.vars.all() {
+			if ki := lx.info[v.key]; ki != nil {
+				w.infos[j] = ki
+				w.flags |= ki.flags
+			}
+		}
+		ws = append(ws, w)
 		comma = false
 	}
 	return ws
@@ -237,26 +282,39 @@ func buildWords(src string, toks []text.Token) []word {
 // word with or without its clitics.
 func (r *recognizer) lookup(i int) *hit {
 	var best *hit
-	for _, v := range r.words[i].vars.all() {
-		for _, e := range r.lx.byFirst[v.key] {
-			n := len(e.words)
-			if best != nil && n <= best.n {
-				break
-			}
-			if i+n > len(r.words) || r.words[i+n-1].seg != r.words[i].seg {
-				continue
-			}
-			ok := true
-			for j := 1; j < n; j++ {
-				if r.words[i+j].key != e.words[j] {
-					ok = false
+	w := &r.words[i]
+	twoOK := i+1 < len(r.words) && r.words[i+1].seg == w.seg
+	for vi, v := range w.vars.all() {
+		ki := w.infos[vi]
+		if ki == nil {
+			continue
+		}
+		if twoOK && ki.multi {
+			// phrases of two words or more, by their first two words
+			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
+			for _, e := range r.lx.byTwo[string(r.buf)] {
+				n := len(e.words)
+				if best != nil && n <= best.n {
+					break
+				}
+				if i+n > len(r.words) || r.words[i+n-1].seg != w.seg {
+					continue
+				}
+				ok := true
+				for j := 2; j < n; j++ {
+					if r.words[i+j].key != e.words[j] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best = &hit{e: e, n: n, strip: v.strip}
 					break
 				}
 			}
-			if ok {
-				best = &hit{e: e, n: n, strip: v.strip}
-				break
-			}
+		}
+		if best == nil && ki.single != nil {
+			best = &hit{e: ki.single, n: 1, strip: v.strip}
 		}
 	}
 	return best
@@ -330,16 +388,21 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	}
 	if first {
 		for _, v := range w.vars.all()[1:] {
-			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] {
+			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] && utf8.RuneCountInString(v.key) >= 3 {
 				return true, 1
 			}
 		}
 	}
-	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.hits[i] != nil {
+	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.blocksName(i) {
 		return false, 0
 	}
-	if first && strings.HasPrefix(k, "ال") {
+	// the article is a bare alef: أليكس، ألونسو، إلياس start with a hamza
+	article := strings.HasPrefix(surface, "ال")
+	if first && article {
 		return false, 0
+	}
+	if !first && article && !r.alContinues(i, k) {
+		return false, 0 // سمير المتحف: a noun with the article after a name, not a family name
 	}
 	// a word in -ا after a given name may be a surname (جون سينا، مجدي
 	// مهنا); elsewhere, and whatever precedes it if the collection writes it
@@ -351,18 +414,21 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 			return false, 0 // الأفضل، القدم، لكرة، اجتماعا: a common noun
 		}
 	}
+	// a name token that looks like a clitic + word (بالاك، وليامز، وقاص)
+	// is a name when the name lists know it better than the rest of it
+	nameLike := r.lx.nameTokens[k] >= 2 && r.lx.nameTokens[k] > r.lx.nameTokens[k[len("و"):]] && !r.lx.given[k[len("و"):]]
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
-		if strings.HasPrefix(k, p) {
+		if strings.HasPrefix(k, p) && !nameLike {
 			return false, 0 // بالفعل، للنادي: a preposition and the article
 		}
 	}
 	if strings.HasPrefix(surface, "بأ") || strings.HasPrefix(surface, "لأ") || strings.HasPrefix(surface, "بإ") || strings.HasPrefix(surface, "لإ") {
 		return false, 0 // بأنه، لأنه
 	}
-	if strings.HasPrefix(k, "و") {
+	if strings.HasPrefix(k, "و") && !nameLike {
 		return false, 0 // ونائب، وذكر: a conjunction starts a new phrase (given names are taken above)
 	}
-	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
+	if !first && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(surface, "ه") || strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم")) {
 		return false, 0 // فعله، اسمه: a noun with a pronoun
 	}
 	if first && utf8.RuneCountInString(k) >= 6 && (strings.HasSuffix(k, "اتها") || strings.HasSuffix(k, "اتهم") || strings.HasSuffix(k, "اته")) {
@@ -383,6 +449,25 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	return true, 0
 }
 
+// knownAsName reports whether the name lists know k as a name: a Wikidata
+// or transliteration name token, a well-known person's family name.
+func (r *recognizer) knownAsName(k string) bool {
+	_, famous := r.lx.famous[k]
+	return r.lx.nameTokens[k] > 0 || famous || r.lx.alSurnames[k]
+}
+
+// verbLike reports a word shaped like a verb: an imperfect (ي/ت + three
+// to five letters, asked for after two name words: ليز تراس is a name) or
+// a feminine perfect (-ت). Names of that shape are in the name lexicons
+// (checked before).
+func (r *recognizer) verbLike(k string, imperfect bool) bool {
+	n := utf8.RuneCountInString(k)
+	if imperfect && n >= 4 && n <= 6 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت")) {
+		return true
+	}
+	return imperfect && n >= 4 && strings.HasSuffix(k, "ت")
+}
+
 // indefinite reports an accusative noun with tanween alef (اجتماعا،
 // اتصالا، بيانا): a word of four letters or more ending in ا whose stem
 // the collection writes with the article. Names ending in ا (ماريا،
@@ -401,26 +486,55 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		return 0, 0
 	}
 	n = 1
-	for words := 1; words < maxNameTokens && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
+	for words := 1; words < maxNameTokens && n < maxNameWords && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
 		k := r.words[i+n].key
-		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) {
-			if ok2, _ := r.nameWord(i+n+1, false); ok2 {
+		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) && r.words[i+n+1].seg == r.words[i].seg {
+			// بن راشد، آل مكتوم, and a kunya inside a nasab: بن أبي طالب
+			// (the joined names do not count against the limit)
+			j := i + n + 1
+			if r.lx.nameJoiner[r.words[j].key] && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
+				if r.afterJoiner(j + 1) {
+					n += 3
+					words--
+					continue
+				}
+			}
+			if r.afterJoiner(j) {
 				n += 2
+				words--
 				continue
 			}
 		}
 		if r.lx.nameJoiner[k] {
 			break // آل، بن with no name after them
 		}
+		if k == "الله" || k == "الدين" {
+			n++ // نصر الله، رامي الحمد الله، صلاح الدين
+			continue
+		}
+		compound := n >= 2 && (r.words[i+n-2].key == "عبد" || r.words[i+n-2].key == "ابو" || r.words[i+n-2].key == "ابي")
+		if n >= 2 && r.words[i+n-2].key == "ال" {
+			break // آل ثاني: the family ends the name
+		}
 		ok2, _ := r.nameWord(i+n, false)
-		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !r.lx.nameJoiner[r.words[i+n-2].key] {
+		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
+			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
+		}
+		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.lx.given[k] && !strings.HasPrefix(k, "ال") {
+			ok2 = false // بوش حالة: a feminine noun after a name
+		}
+		if ok2 && n >= 2 && r.lx.nameJoiner[r.words[i+n-2].key] && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
+			ok2 = false // after بن X, a further word must be a known name or a family name
+		}
+		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
 			// a third word only after a compound given name (جان أيف
-			// ماكرون، رجب طيب أردوغان): after a surname comes the sentence
+			// ماكرون، رجب طيب أردوغان) or when the name lists know it
+			// (محمود أحمدي نجاد): after a surname comes the sentence
 			break
 		}
 		if !ok2 {
 			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) {
+			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) && r.alSurname(k) {
 				if !strings.HasSuffix(k, "ه") {
 					n++ // a family name: never written without its article here, not a feminine noun
 				}
@@ -432,9 +546,77 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 	return n, strip
 }
 
+// alSurname reports whether a word with the article can be a family
+// name: a nisba (الزرقاوي، السيستاني), or the family name of a well-known
+// person or a Wikidata name token (الأسد، الخطيب); not an ordinal
+// (الثاني) nor a word of the collection that a name never is.
+func (r *recognizer) alSurname(k string) bool { return r.lx.alSurname(k) }
+
+// alContinues reports whether the word k with the article at i continues
+// a name: after عبد or أبو (عبد الكريم، أبو الحسن) any; الدين and الله
+// after any name word (صلاح الدين، نصر الله); a regnal number (محمد
+// الخامس); a family name (alSurname); or a word the article never writes
+// bare that is not shaped like a common noun: no participle or place noun
+// in م- (المتحف، المؤرخ), no plural (الورود، المفتشين).
+func (r *recognizer) alContinues(i int, k string) bool {
+	if i > 0 {
+		switch r.words[i-1].key {
+		case "عبد", "ابو", "ابي", "ام", "ابن", "بن", "ذو", "ذي":
+			return true
+		}
+	}
+	if k == "الدين" || k == "الله" || r.lx.ordinals[k] || r.alSurname(k) {
+		return true
+	}
+	stem := k[len("ال"):]
+	if r.isBare(stem) || r.lx.notName[k] || utf8.RuneCountInString(stem) < 3 {
+		return false
+	}
+	if strings.HasPrefix(stem, "م") || strings.HasSuffix(stem, "ات") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ون") {
+		return false
+	}
+	// فعول plurals (الورود، الحدود) and verbal nouns in -ال (الانزال)
+	if n := utf8.RuneCountInString(stem); n == 4 && []rune(stem)[2] == 'و' || strings.HasPrefix(stem, "ان") || strings.HasPrefix(stem, "است") {
+		return false
+	}
+	return true
+}
+
+func (l *lexicons) alSurname(k string) bool {
+	if l.ordinals[k] || l.notName[k] {
+		return false
+	}
+	if l.alSurnames[k] || l.nameTokens[k] > 0 {
+		return true
+	}
+	// a nisba: ال + at least three letters + ي, not a nationality (a
+	// lexicon hit) nor a plural (-يين)
+	return strings.HasSuffix(k, "ي") && utf8.RuneCountInString(k) >= 6 && !strings.HasSuffix(k, "يي")
+}
+
+// afterJoiner reports whether word j, after بن، آل، أبو, is a name: any
+// word but a function word, a lexicon phrase or a verb (آل ثاني، بن
+// خليفة، أبو الغيط are names whatever else the words mean).
+func (r *recognizer) afterJoiner(j int) bool {
+	if j >= len(r.words) || r.used[j] || r.toks[r.words[j].tok].Kind != text.Word {
+		return false
+	}
+	k := r.words[j].key
+	if r.lx.notName[k] || r.lx.nameJoiner[k] || r.blocksName(j) || utf8.RuneCountInString(k) < 2 || r.lx.months[k] {
+		return false
+	}
+	if ok, _ := r.nameWord(j, false); ok {
+		return true
+	}
+	return !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && (r.knownAsName(k) || strings.HasPrefix(k, "ال") || r.common[k])
+}
+
 // institutionNouns head a phrase whose field word is not a ministry's
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
 var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
+
+// shortMinistries are the fields news name a ministry by without وزارة.
+var shortMinistries = map[string]bool{"foreign": true, "defence": true, "interior": true}
 
 // roleModifiers may follow a role before the name: السابق، الجديد …
 var roleModifiers = keySet("السابق السابقة الحالي الحالية الجديد الجديدة الأول الأولى الثاني الثانية المكلف المكلفة المنتخب المنتخبة الراحل الراحلة الأسبق العام العامة الرسمي الرسمية الخاص الخاصة")
@@ -463,7 +645,9 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	}
 	if !hasWord {
 		for _, v := range r.words[j].vars.all() {
-			if f, ok := r.lx.fields[v.key]; ok {
+			if f, ok := r.lx.fields[v.key]; ok && shortMinistries[f] {
+				// الخارجية الروسية is the ministry; الاقتصاد الإسرائيلي
+				// is the economy
 				field, strip = f, v.strip
 				break
 			}
@@ -488,10 +672,100 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 	return j - i, canonical, country, strip
 }
 
+// blocksName reports whether the lexicon phrase at word i keeps it out of
+// a person's name: any curated entry, and a generated one of two words or
+// more or naming a country; a single generated city, region or club name
+// (عباس، صالح are places too) does not.
+func (r *recognizer) blocksName(i int) bool {
+	h := r.hits[i]
+	if h == nil {
+		return false
+	}
+	if !h.e.gen || h.e.kind == "PERSON" {
+		return h.e.kind != "PERSON"
+	}
+	return h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region"
+}
+
+// mayStartName is the cheap test before nameWord: a given name, with a
+// conjunction or not, or a name that collides with a function word.
+func (r *recognizer) mayStartName(i int) bool {
+	w := &r.words[i]
+	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]]
+}
+
+// kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
+var kunyaStarts = keySet("أبو ابو أبي ابي ابن")
+
+// notKunya follow ابن/أبو as kinship, age or common nouns: ابن عمه، ابن
+// عشر سنين، ابن رجل.
+var notKunya = keySet("عم عمه عمها عمي خال خاله خالها أخ أخي أخيه أخيها أخت أخته عشر عشرة ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثمانية تسع تسعة رجل امرأة سنة عام البلد الوطن المدينة الشهيد")
+
+// kunyaAt reads أبو/ابن + a name at i (أبو الغيط، ابن خلدون، أبو عبد
+// الله): the words after it are read as after a joiner.
+func (r *recognizer) kunyaAt(i int) int {
+	if !kunyaStarts[r.words[i].key] || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
+		return 0
+	}
+	if r.hits[i] != nil || r.hits[i+1] != nil || r.lx.nameJoiner[r.words[i+1].key] && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
+		return 0 // أبو ظبي is a place; ابن عمه a cousin
+	}
+	if r.words[i+1].key == "عبد" {
+		if i+2 < len(r.words) && r.words[i+2].seg == r.words[i].seg && r.afterJoiner(i+2) {
+			if n, _ := r.nameAt(i + 1); n >= 2 {
+				return 1 + n
+			}
+			return 3
+		}
+		return 0
+	}
+	if n, _ := r.nameAt(i + 1); n >= 2 && !strings.HasPrefix(r.words[i+1].key, "ال") {
+		return 1 + n
+	}
+	return 2
+}
+
+// tokenName reads a name whose given name the given-name lists lack
+// (كوفي أنان، جلعاد شاليط): two or three words that the Wikidata name
+// tokens know, the first one well (ten names or more), none of them a
+// common word of the collection, a function word, a lexicon phrase, a
+// word with the article or a verb form.
+func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
+
+// tokenNameMin is tokenName with the first word in min names or more.
+func (r *recognizer) tokenNameMin(i, first int) int {
+	ok := func(j int, min int) bool {
+		if j >= len(r.words) || r.used[j] || r.words[j].seg != r.words[i].seg || r.toks[r.words[j].tok].Kind != text.Word {
+			return false
+		}
+		k := r.words[j].key
+		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
+			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
+	}
+	if !ok(i, first) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
+		return 0
+	}
+	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
+		return 3
+	}
+	return 2
+}
+
 // people finds persons: role chains, given name + surname, coordination.
 func (r *recognizer) people() {
 	for i := 0; i < len(r.words); i++ {
 		if r.used[i] {
+			continue
+		}
+		if i > 0 && r.words[i-1].seg == r.words[i].seg && institutionHeads[r.words[i-1].key] {
+			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
+		}
+		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
+			// a well-known person's full name (persons_data.tsv)
+			m := r.person(i, h.n, h.strip, "lexicon "+h.e.ref, 0.9)
+			r.apposition(&m, i+h.n)
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
 			continue
 		}
 		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
@@ -500,7 +774,43 @@ func (r *recognizer) people() {
 				continue
 			}
 		}
-		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0) {
+		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
+			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
+			// name the name tokens know
+			j := i + h.n
+			if j < len(r.words) && (r.words[j].key == "الشاب" || r.words[j].key == "الشابه") {
+				j++
+			}
+			if j < len(r.words) && r.words[j].seg == r.words[i].seg && !r.mayStartName(j) {
+				if n := r.tokenNameMin(j, 2); n >= 2 {
+					m := r.person(j, n, 0, "nationality + name tokens", 0.6)
+					m.Country = h.e.country
+					r.emit(m, j, j+n)
+					i = j + n - 1
+					continue
+				}
+			}
+		}
+		if n := r.kunyaAt(i); n >= 2 {
+			m := r.person(i, n, 0, "kunya or nasab + name", 0.7)
+			r.apposition(&m, i+n)
+			r.emit(m, i, i+n)
+			i += n - 1
+			continue
+		}
+		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+			continue // فرانس برس: a known organization, not a person named فرانس
+		}
+		if !r.mayStartName(i) {
+			if n := r.tokenName(i); n >= 2 {
+				m := r.person(i, n, 0, "name tokens (name_tokens.tsv)", 0.6)
+				r.apposition(&m, i+n)
+				r.emit(m, i, i+n)
+				i += n - 1
+			}
+			continue
+		}
+		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
 			// a given name that is the surname of someone named already (محمد
 			// صلاح … صلاح): that person again
 			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
@@ -514,9 +824,32 @@ func (r *recognizer) people() {
 				r.apposition(&m, i+n)
 				r.emit(m, i, i+n)
 				i += n - 1
+			} else if n == 1 && r.givenAlone(i, strip) {
+				r.emit(r.person(i, 1, strip, "given name alone", 0.6), i, i+1)
 			}
 		}
 	}
+}
+
+// givenAlone reports a given name standing alone as a person (وقال علي
+// إن …): not a word the collection also writes with the article or as an
+// indefinite noun (أمل، سلام، كريم are words too), not a name that collides
+// with a function word, followed by no lexicon phrase.
+func (r *recognizer) givenAlone(i, strip int) bool {
+	w := &r.words[i]
+	k := w.vars.v[min(strip, w.vars.n-1)].key
+	if !r.lx.given[k] || r.lx.nameJoiner[k] || r.common[k] || r.indefinite(k) || r.lx.notName[k] || utf8.RuneCountInString(k) < 3 {
+		return false
+	}
+	// the name ends there: punctuation or a function word follows (a word
+	// that is no name may be a surname the lexicons do not know)
+	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.lx.notName[r.words[i+1].key] {
+		return false
+	}
+	if _, ok := r.lx.famous[k]; ok && r.lx.nameTokens[k] > 50 {
+		return true
+	}
+	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
 }
 
 // person builds a PERSON mention over words [i, i+n).
@@ -622,7 +955,8 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
-	if n == 1 && !r.surnameAlone(j) {
+	if n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || sector == "sport" && !r.knownAsName(r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key)) {
+		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
 		return i
 	}
 	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
@@ -718,7 +1052,10 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		h := r.hits[i]
-		if h == nil && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
+		if (h == nil || h.e.kind == "ROLE") && r.institution(i) {
+			continue
+		}
+		if h == nil && r.words[i].flags&fLandmark != 0 && r.lx.landmarks[text.StripConj(r.words[i].key)] && i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg && !r.used[i+1] {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
@@ -742,7 +1079,22 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
+		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
+			// برشلونة، ريال مدريد in a match report: the club
+			m := r.lexMention(i, h)
+			m.Type, m.Rule, m.Confidence = "ORG", "club named after its place, in a sport context ("+h.e.ref+")", 0.75
+			m.Key, m.Canonical = "club "+m.Key, ""
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
+			continue
+		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
+			continue // الأهلي، النصر outside sport: words
+		}
 		if h.e.ambiguous && !r.placeContext(i, h) {
+			continue
+		}
+		if amb := h.e.kind == "LOC" && r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
 			continue
 		}
 		m := r.lexMention(i, h)
@@ -769,6 +1121,33 @@ func (r *recognizer) orgsAndPlaces() {
 			}
 		}
 	}
+}
+
+// genAmbiguous reports a generated lexicon entry of one word that is
+// also a common word, a person's name or a word with the article (الخليج،
+// المدينة): a candidate that needs context (see placeContext).
+func (r *recognizer) genAmbiguous(i int, h *hit) bool {
+	if !h.e.gen || h.n > 1 || h.e.sub == "country" || h.e.sub == "macro-region" {
+		return false
+	}
+	k := h.e.words[0]
+	stem, al := strings.CutPrefix(k, "ال")
+	for _, v := range r.words[i].vars.all()[1:] {
+		if r.lx.notName[v.key] || r.common[v.key] {
+			return true // بانه: ب + أنه
+		}
+	}
+	_, famous := r.lx.famous[k]
+	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
+		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+}
+
+// placeHeads introduce a place's name: مدينة، بلدة …
+var placeHeads = keySet("مدينة بلدة قرية ولاية محافظة إقليم منطقة عاصمة العاصمة مدينتي بمدينة وبلدة ومدينة لمدينة مدن ومدينتي بلدات وقرية")
+
+// strictPlaceContext: the word before i is a place's head noun.
+func (r *recognizer) strictPlaceContext(i int) bool {
+	return i > 0 && r.words[i-1].seg == r.words[i].seg && placeHeads[r.words[i-1].key]
 }
 
 // placeContext: an ambiguous place name (مالي، عمان) after a preposition
@@ -843,6 +1222,9 @@ func (r *recognizer) surnames(known Known) {
 			if !ok || full == "" {
 				continue
 			}
+			if rule == "surname of a person named in the collection" && (!r.knownAsName(v.key) || strings.HasPrefix(v.key, "ال")) {
+				continue // learned elsewhere from a misread (… مؤتمرا): the name lists must know the word
+			}
 			start := r.surfaceStart(*w, v.strip)
 			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
 			break
@@ -860,7 +1242,11 @@ func surnameForm(m rasad.Mention) string {
 	if len(words) < 2 {
 		return ""
 	}
-	return string(appendFold(nil, words[len(words)-1]))
+	last := words[len(words)-1]
+	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
+	}
+	return string(appendFold(nil, last))
 }
 
 // appendFold appends k with the letters transliterations confuse folded.

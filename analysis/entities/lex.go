@@ -7,6 +7,7 @@
 package entities
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -21,12 +22,17 @@ type gazEntry struct {
 	sub       string // places: country|city|adj; orgs: kind; roles: sector
 	country   string // ISO code for places and adjectives
 	ambiguous bool
+	gen       bool // from a generated lexicon (../shared/data): a candidate, gated by context
+	pop       int  // population, where the lexicon gives it
 	words     []string
 	ref       string
 }
 
 type lexicons struct {
-	byFirst    map[string][]gazEntry // longest first
+	byFirst    map[string][]gazEntry  // longest first
+	byTwo      map[string][]*gazEntry // phrases of two words or more by "w0\x00w1", longest first
+	single     map[string]*gazEntry   // one-word phrases (the first listed)
+	info       map[string]*keyInfo    // what the lexicons say of a word key, in one lookup
 	given      map[string]bool
 	givenExact map[string]bool // names whose key is also a function word, by exact spelling
 	foreign    map[string]bool // foreign given names (جان، أيف): a third word may follow them
@@ -41,6 +47,12 @@ type lexicons struct {
 	maxPhrase      int
 	roleLabel      map[string]string // role -> its first Arabic form in roles.tsv
 	nameJoiner     map[string]bool   // بن، أبو، عبد …
+	nameTokens     map[string]int    // person-name tokens -> Wikidata names holding them
+	alSurnames     map[string]bool   // family names with the article of well-known people (الأسد)
+	famous         map[string]string // family names of well-known people, found alone (أينشتاين) -> full name ("" if several)
+	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
+	months         map[string]bool   // month names (مارس، رمضان)
+	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
 }
 
 var (
@@ -68,8 +80,55 @@ func load() *lexicons {
 			}
 			add(gazEntry{kind: kind, canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), ambiguous: e.Field(3) == "ambiguous", words: e.Words, ref: e.Ref()})
 		}
+		for _, e := range lexicon.MustLoad("regions.tsv") {
+			add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
 		for _, e := range lexicon.MustLoad("orgs.tsv") {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), words: e.Words, ref: e.Ref()})
+		}
+		// the generated lexicons (go run ./internal/lexbuild), after the
+		// curated ones: at equal length a curated entry wins
+		for _, f := range []string{"places_data.tsv", "places_odbl.tsv"} {
+			for _, e := range lexicon.MustLoad(f) {
+				pop, _ := strconv.Atoi(e.Field(3))
+				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
+			}
+		}
+		lex.clubNames = map[string]bool{}
+		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
+			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
+			if e.Field(1) != "club" {
+				continue
+			}
+			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") {
+				// سوانزي سيتي، ليدز يونايتد: the club is called by its town
+				lex.clubNames[e.Words[0]] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: e.Words[:1], ref: e.Ref()})
+			}
+			if len(e.Words) > 1 && (e.Words[0] == "نادي" || e.Words[0] == "فريق") {
+				// نادي الزمالك: the club is called الزمالك
+				alias := e.Words[1:]
+				lex.clubNames[strings.Join(alias, " ")] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: alias, ref: e.Ref()})
+			}
+		}
+		lex.alSurnames = map[string]bool{}
+		lex.famous = map[string]string{}
+		lex.ordinals = keySet(ordinalWords)
+		lex.months = map[string]bool{}
+		for _, e := range lexicon.MustLoad("persons_data.tsv") {
+			add(gazEntry{kind: "PERSON", canonical: e.Field(0), gen: true, words: e.Words, ref: e.Ref()})
+			last := e.Words[len(e.Words)-1]
+			if strings.HasPrefix(last, "ال") {
+				lex.alSurnames[last] = true
+			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] {
+				if prev, ok := lex.famous[last]; ok && prev != e.Surface {
+					lex.famous[last] = ""
+				} else {
+					lex.famous[last] = e.Surface
+				}
+			}
 		}
 		lex.roleLabel = map[string]string{}
 		for _, e := range lexicon.MustLoad("roles.tsv") {
@@ -86,7 +145,23 @@ func load() *lexicons {
 			}
 			lex.byFirst[k] = es
 		}
+		lex.byTwo = map[string][]*gazEntry{}
+		lex.single = map[string]*gazEntry{}
+		for k, es := range lex.byFirst {
+			for j := range es {
+				e := &es[j]
+				if len(e.words) == 1 {
+					if lex.single[k] == nil {
+						lex.single[k] = e
+					}
+					continue
+				}
+				two := e.words[0] + "\x00" + e.words[1]
+				lex.byTwo[two] = append(lex.byTwo[two], e) // byFirst is longest first already
+			}
+		}
 		lex.notName = keySet(notNameWords)
+		defer lex.buildInfo()
 		lex.given = map[string]bool{}
 		lex.givenExact = map[string]bool{}
 		lex.foreign = map[string]bool{}
@@ -109,12 +184,34 @@ func load() *lexicons {
 				lex.arabic[e.Words[0]] = true
 			}
 		}
+		for _, e := range lexicon.MustLoad("given_names_data.tsv") {
+			if len(e.Words) != 1 || lex.notName[e.Words[0]] || lex.given[e.Words[0]] || notGiven[e.Words[0]] {
+				continue
+			}
+			lex.given[e.Words[0]] = true
+			if strings.HasSuffix(e.Surface, "ة") {
+				lex.givenTaMarbuta[e.Words[0]] = true
+			}
+		}
+		// months (مارس، تموز) are never a name alone
+		for _, e := range lexicon.MustLoad("months.tsv") {
+			if len(e.Words) == 1 {
+				lex.months[e.Words[0]] = true
+			}
+		}
+		lex.nameTokens = map[string]int{}
+		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
+			if len(e.Words) == 1 {
+				n, _ := strconv.Atoi(e.Field(0))
+				lex.nameTokens[e.Words[0]] += n + 1
+			}
+		}
 		lex.fields = map[string]string{}
 		for k, v := range ministryFields {
 			lex.fields[text.Key(k)] = v
 		}
 		lex.landmarks = keySet("بحيرة نهر جبل جبال جزيرة جزر خليج مضيق بحر صحراء وادي سهل هضبة شبه")
-		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل")
+		lex.nameJoiner = keySet("بن ابن بنت أبو ابو أبي عبد آل ولد")
 	})
 	return &lex
 }
@@ -127,6 +224,14 @@ var ministryFields = map[string]string{
 	"النفط": "oil", "الإعلام": "information", "التجارة": "trade", "النقل": "transport", "الثقافة": "culture",
 }
 
+// notGiven are given names of the generated list that are mostly other
+// words in news: بيت (house), لي (for me).
+var notGiven = keySet("بيت لي أم ام")
+
+// ordinalWords are regnal numbers: part of a name (الحسن الثاني), never a
+// name alone.
+const ordinalWords = `الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الحادي الأولى الثانية الثالثة الرابعة الخامسة الكبير الصغير الأكبر الأصغر الابن الأب`
+
 // notNameWords can never be part of a person's name: function words,
 // pronouns, time words and the verbs that follow names in news.
 const notNameWords = `في فى من على علي إلى الى عن مع حول بين بعد قبل منذ خلال حتى عند لدى أن ان إن انه أنه إنه التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا
@@ -138,10 +243,15 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 سيلتقي سيعقد ستعقد سيزور ستزور سيجري ستجري يترأس كتب كتبت نفى نفت ينفي تنفي شدد شددت يشدد لفت لفتت تابع تابعت حث حثت يحث استبعد استبعدت
 وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
 وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
-الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها`
+الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها
+إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا`
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3
+
+// maxNameWords bounds a name's words, joiners included (حمد بن جاسم بن
+// جبر آل ثاني).
+const maxNameWords = 8
 
 // variant is a reading of a word with its clitics removed.
 type variant struct {
@@ -268,4 +378,61 @@ func RoleLabel(role string) string {
 		return l
 	}
 	return role
+}
+
+// keyInfo is what the lexicons know of one word key: the one-word phrase
+// it is, whether a longer phrase starts with it, and flags from the small
+// word sets, so that a word costs one map lookup per reading.
+type keyInfo struct {
+	single *gazEntry
+	multi  bool
+	flags  uint16
+}
+
+const (
+	fGiven uint16 = 1 << iota
+	fInstitution
+	fSport
+	fFamous
+	fLandmark
+)
+
+func (l *lexicons) buildInfo() {
+	l.info = map[string]*keyInfo{}
+	get := func(k string) *keyInfo {
+		ki := l.info[k]
+		if ki == nil {
+			ki = &keyInfo{}
+			l.info[k] = ki
+		}
+		return ki
+	}
+	for k, e := range l.single {
+		get(k).single = e
+	}
+	for k, es := range l.byFirst {
+		for _, e := range es {
+			if len(e.words) > 1 {
+				get(k).multi = true
+				break
+			}
+		}
+	}
+	for k := range l.given {
+		get(k).flags |= fGiven
+	}
+	for _, m := range []map[string]bool{institutionHeads, definiteHeads} {
+		for k := range m {
+			get(k).flags |= fInstitution
+		}
+	}
+	for k := range sportCues {
+		get(k).flags |= fSport
+	}
+	for k := range l.famous {
+		get(k).flags |= fFamous
+	}
+	for k := range l.landmarks {
+		get(k).flags |= fLandmark
+	}
 }

@@ -53,7 +53,7 @@ var (
 	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
 	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
 	wishCues      = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
-		"يرغب", "ترغب", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
+		"يرغب", "ترغب", "اتفق", "اتفقا", "اتفقت", "اتفقوا", "وافق", "وافقت", "وافقا", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
 		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت")
 	plannedCues  = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
 	negationCues = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
@@ -77,6 +77,8 @@ type Input struct {
 	// Dateline is the span of the article's dateline, whose date is the
 	// publication's, not an event's.
 	Dateline *rasad.Span
+
+	ix *index // set by Find
 }
 
 type word struct {
@@ -88,6 +90,7 @@ type word struct {
 // Find returns the event mentions of one article.
 func Find(in Input) []rasad.EventMention {
 	load()
+	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
 	var words []word
 	si := 0
@@ -113,12 +116,13 @@ func Find(in Input) []rasad.EventMention {
 	var out []rasad.EventMention
 	lastDated := map[int]rasad.Timex{} // sentence -> its single day-level date
 	for s := range sents {
-		if d, ok := singleDay(in.Timexes, sents[s]); ok {
+		sp := rasad.Span{Start: sents[s].Start, End: sents[s].End}
+		if d, ok := singleDay(pick(in.Timexes, in.ix.txAt, sp), sents[s]); ok {
 			lastDated[s] = d
 		}
 	}
 	for i := 0; i < len(words); i++ {
-		e, n, strip := matchAt(keysOf, i)
+		e, n, strip := matchAt(keysOf, i, in.Text[in.Tokens[words[i].tok].Start:in.Tokens[words[i].tok].End])
 		var tr trigger
 		if n > 0 {
 			tr = triggers[e.Ref()]
@@ -142,7 +146,15 @@ func Find(in Input) []rasad.EventMention {
 			Type: tr.typ, Mode: tr.mode, Rule: "trigger " + tr.ref,
 			Sentence: rasad.Span{Start: sent.Start, End: sent.End},
 		}
-		seg := segment(in, sent, w0.Start)
+		// the rules below read the sentence (at most reach bytes either
+		// side of the trigger) through an index: linear in the text
+		rw := window(sent, w0.Start, wl.End)
+		nin := in.within(rw)
+		seg := segment(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start)
+		// fin: the whole text's tokens (rules that index them by word) with
+		// the window's dates and mentions
+		fin := in
+		fin.Timexes, fin.Mentions = nin.Timexes, nin.Mentions
 		// a relative clause (الانتهاكات التي تتهم المعارضة النظام بها): who
 		// acts in it is named after the relative pronoun, not before it
 		for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
@@ -151,25 +163,58 @@ func Find(in Input) []rasad.EventMention {
 				break
 			}
 		}
-		if inQuote(in.Text, sent, w0.Start) {
+		if reportedSpeech(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start) {
 			i += n - 1
-			continue // a quotation: said, and often hypothetical, not reported as done
+			continue // someone's words, often hypothetical, not reported as done
 		}
-		zones := speakerZones(in, seg, w0.Start)
+		zones := speakerZones(nin, seg, w0.Start)
 		if in.Dateline != nil {
 			zones = append(zones, *in.Dateline)
 		}
+		zones = append(zones, relativeZones(fin, words, keysOf, i, n, seg, tr.form != "noun")...)
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(in.Timexes, seg, w0.Start, zones); ok {
+		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, append(zones, laterEventZone(fin, keysOf, words, i, n, seg)...)); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
-		} else if tx, ok := latestDateBefore(in.Timexes, sent.Start); ok && hasAnaphor(in, sent) {
+		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, text.Span{Start: rw.Start, End: rw.End}) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
-		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(in.Timexes, sent) {
+		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, text.Span{Start: rw.Start, End: rw.End}) {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
-		em.Participants, em.Place, em.PlaceName = participants(in, seg, w0.Start, wl.End, presidents, ministers, zones)
+		// people from the sentence's segment around the trigger (bounded), the
+		// place from the trigger's own clause
+		win := clauseWindow(fin, words, seg, i, n, false)
+		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, zones)
+		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
+		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions)...)
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones)...)
+		if tr.form != "noun" && !hasStrong(em.Participants) {
+			em.Participants = addParticipants(em.Participants, subjectStates(fin, keysOf, words, i, n, seg)...)
+		}
+		// a pronoun suffix on the trigger (قال إن لقاءه …) points back to the speaker
+		stripped := text.StripConj(keysOf[i])
+		suffixed := n == 1 && len(e.Words) == 1 && stripped != e.Words[0] && !strings.HasSuffix(e.Words[0], "ه") &&
+			(strings.HasSuffix(stripped, "ه") || strings.HasSuffix(stripped, "ها") || strings.HasSuffix(stripped, "هما"))
+		if z, ok := speakerActs(fin, zones, keysOf, words, i, suffixed); ok {
+			for _, m := range nin.Mentions {
+				if m.Type == "PERSON" && m.Start >= z.Start && m.End <= z.End {
+					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
+				}
+			}
+			em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, z, nin.Mentions)...)
+		}
+		if hasCue(nin, text.Span{Start: win.Start, End: win.End}, bothSides) {
+			prevStart := sent.Start
+			if s := words[i].sent; s > 0 {
+				prevStart = sents[s-1].Start
+			}
+			em.Participants = addParticipants(em.Participants, twoSides(in.ix, out, sent.Start, prevStart)...)
+		}
+		if bareCall[text.StripConj(keysOf[i])] && n == 1 && !hasStrong(em.Participants) {
+			i += n - 1
+			continue // اتصال alone is a call only with someone to call
+		}
 		clitic := in.Text[w0.Start : w0.Start+strip]
 		if tr.form == "past" && after(em.Date, in.Published) && i > 0 && !objectPreps[keysOf[i-1]] &&
 			!strings.Contains(clitic, "ل") && !strings.Contains(clitic, "ب") {
@@ -178,7 +223,10 @@ func Find(in Input) []rasad.EventMention {
 			// form is a verbal noun: دعت إلى عقد اجتماع الأحد المقبل)
 			em.Date, em.DateRule = "", "a later date belongs to the object of a past verb"
 		}
-		em.Status = status(in, tr, seg, w0.Start, em.Date)
+		em.Status = status(nin, tr, seg, w0.Start, em.Date)
+		if cancelled(keysOf, words, i) {
+			em.Status = "cancelled"
+		}
 		if len(em.Participants) == 0 && em.Place == "" {
 			i += n - 1
 			continue // nobody and nowhere: not an event Rasad can report
@@ -222,7 +270,13 @@ func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
 	if b := j - 2; b >= 0 && keysOf[b] == "علي" && tr.mode == "sign" {
 		return false // على وقع التصفيق: to the sound of
 	}
-	for k := j; k < len(words) && k < j+6 && words[k].sent == words[j-1].sent; k++ {
+	// a signing's object may follow its subjects, date and place: وقع
+	// الوزير ونظيره، الثلاثاء، في المدينة اتفاقا
+	reach := 6
+	if tr.mode == "sign" {
+		reach = 16
+	}
+	for k := j; k < len(words) && k < j+reach && words[k].sent == words[j-1].sent; k++ {
 		key := text.StripConj(keysOf[k])
 		if key == "ان" || key == "انه" || key == "انها" {
 			break // what is said is not the object
@@ -272,7 +326,10 @@ func gappedProposal(keysOf []string, words []word, i int) int {
 	return 0
 }
 
-func matchAt(keysOf []string, i int) (lexicon.Entry, int, int) {
+// matchAt matches a trigger at word i (raw is the word as written): the
+// word itself, under a conjunction or preposition, or under a pronoun
+// suffix.
+func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 	e, n := matcher.MatchAt(keysOf, i)
 	if n > 0 {
 		return e, n, 0
@@ -285,6 +342,25 @@ func matchAt(keysOf []string, i int) (lexicon.Entry, int, int) {
 			e, n = matcher.MatchAt(keysOf, i)
 			keysOf[i] = saved
 			if n > 0 {
+				return e, n, len(p)
+			}
+		}
+	}
+	// a pronoun suffix on a noun or a past verb: اجتماعه، لقائهما، وقعته
+	// (not a final ة, which the key writes ه: وزارة is not زار + ه)
+	if strings.HasSuffix(raw, "ة") {
+		return lexicon.Entry{}, 0, 0
+	}
+	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل"} {
+		if !strings.HasPrefix(k, p) {
+			continue
+		}
+		for _, st := range suffixStems(k[len(p):]) {
+			saved := keysOf[i]
+			keysOf[i] = st
+			e, n = matcher.MatchAt(keysOf, i)
+			keysOf[i] = saved
+			if n == 1 && (e.Field(2) == "noun" || e.Field(2) == "past") {
 				return e, n, len(p)
 			}
 		}
@@ -359,18 +435,6 @@ func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
 		return found[0], true
 	}
 	return rasad.Timex{}, false
-}
-
-// latestDateBefore is the last calendar date of the text before off.
-func latestDateBefore(txs []rasad.Timex, off int) (rasad.Timex, bool) {
-	var best rasad.Timex
-	ok := false
-	for _, tx := range txs {
-		if calendarDate(tx) && tx.End <= off {
-			best, ok = tx, true
-		}
-	}
-	return best, ok
 }
 
 // hasAnaphor: a cue that links the sentence to the time just told
@@ -535,7 +599,7 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 				}
 				continue
 			}
-			add(rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
+			// a country takes part only as an acting side (actingStates)
 		}
 	}
 	// plural references: الرئيسان/الرئيسين، الوزيرين/وزيرا الخارجية
@@ -558,7 +622,11 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		// الروسية الأمريكية، لقاء روسي أطلسي
 		if t.Start >= tEnd && t.Start-tEnd < 40 {
 			if c, ok := adjOf[k]; ok {
-				add(rasad.Participant{Type: "LOC", Key: c, Name: in.Text[t.Start:t.End]})
+				typ := "LOC"
+				if c == "NATO" {
+					typ = "ORG" // لقاء روسي أطلسي: the alliance, not a state
+				}
+				add(rasad.Participant{Type: typ, Key: c, Name: in.Text[t.Start:t.End]})
 			}
 		}
 	}
@@ -567,20 +635,19 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
-	prevEnd, prevKey := -1, ""
-	for _, t := range in.Tokens {
-		if t.End > m.Start {
-			if t.Start < m.Start {
-				// the mention starts inside a token: a clitic (بجنيف، لموسكو)
-				return strings.HasPrefix(t.Key, "ب") || strings.HasPrefix(t.Key, "وب")
-			}
+	toks := in.ix.toks
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	if j < len(toks) && toks[j].Start < m.Start {
+		// the mention starts inside a token: a clitic (بجنيف، لموسكو)
+		return strings.HasPrefix(toks[j].Key, "ب") || strings.HasPrefix(toks[j].Key, "وب")
+	}
+	prevKey := ""
+	for k := j - 1; k >= 0; k-- {
+		if toks[k].Kind != text.Punct {
+			prevKey = toks[k].Key
 			break
 		}
-		if t.Kind != text.Punct {
-			prevEnd, prevKey = t.End, t.Key
-		}
 	}
-	_ = prevEnd
 	switch prevKey {
 	case "في", "فى", "الي", "من", "وفي", "بمدينه", "مدينه", "العاصمه", "عاصمه":
 		return true
@@ -618,24 +685,29 @@ func inZones(zones []rasad.Span, s rasad.Span) bool {
 	return false
 }
 
-// inQuote reports whether offset at is inside «…» or "…" in its sentence.
-func inQuote(src string, sent text.Span, at int) bool {
-	depth := 0
-	quote := false
-	for i, r := range src[sent.Start:at] {
-		_ = i
-		switch r {
-		case '«':
-			depth++
-		case '»':
-			if depth > 0 {
-				depth--
+func addParticipants(ps []rasad.Participant, more ...rasad.Participant) []rasad.Participant {
+	for _, p := range more {
+		dup := false
+		for _, q := range ps {
+			if q.Type == p.Type && q.Key == p.Key {
+				dup = true
+				break
 			}
-		case '"':
-			quote = !quote
+		}
+		if !dup {
+			ps = append(ps, p)
 		}
 	}
-	return depth > 0 || quote
+	return ps
+}
+
+func hasStrong(ps []rasad.Participant) bool {
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			return true
+		}
+	}
+	return false
 }
 
 // composite bodies take their members part with them.
@@ -671,7 +743,7 @@ func status(in Input, tr trigger, seg rasad.Span, at int, date string) string {
 		}
 	}
 	for i := max(0, len(before)-3); i < len(before); i++ {
-		if negationCues[before[i]] {
+		if negationCues[before[i]] || negationCues[text.StripConj(before[i])] {
 			negated = true
 		}
 	}

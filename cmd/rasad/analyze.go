@@ -6,8 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/collection"
+	"github.com/rasad/rasad/pipeline"
+	"github.com/rasad/rasad/story"
 )
 
 // runAnalyze recomputes the analysis of every stored article (after the
@@ -18,34 +18,22 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	start := time.Now()
-	ids, err := store.IDs(ctx)
+	n, err := pipeline.Reanalyze(ctx, store)
 	if err != nil {
 		return err
 	}
-	arts := make([]*rasad.Article, 0, len(ids))
-	for _, id := range ids {
-		a, err := store.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		arts = append(arts, a)
+	fmt.Fprintf(stderr, "analysed %d articles in %.1fs\n", n, time.Since(start).Seconds())
+	// entities feed the stories: assign every article again
+	start = time.Now()
+	if _, err := pipeline.RebuildStoriesFully(ctx, store, story.Options{}); err != nil {
+		return fmt.Errorf("stories: %w", err)
 	}
-	collection.Analyze(arts)
-	as := make(map[string]*rasad.Analysis, len(arts))
-	for _, a := range arts {
-		if a.Analysis != nil {
-			as[a.ID] = a.Analysis
-		}
-	}
-	if err := store.SetAnalysis(ctx, as); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "analysed %d articles in %.1fs\n", len(as), time.Since(start).Seconds())
+	fmt.Fprintf(stderr, "stories rebuilt in %.1fs\n", time.Since(start).Seconds())
 	return nil
 }

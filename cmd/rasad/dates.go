@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
@@ -43,7 +45,7 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	for _, in := range inputs {
 		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
 			if it.Err == nil {
-				it.Err = ingest.Prepare(it.Article)
+				it.Err = prepareForDates(it.Article)
 			}
 			if it.Err != nil {
 				rejected++
@@ -90,5 +92,18 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if rejected > 0 {
 		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", rejected)}
 	}
+	return nil
+}
+
+// prepareForDates cleans an article for tagging, without what only search
+// needs (stems): the dates command prints none. A record's text is its
+// text: one line with no title of its own is read, not rejected as "only a
+// title" (the tagger reads the title line too).
+func prepareForDates(a *rasad.Article) error {
+	ingest.Clean(a)
+	if strings.TrimSpace(a.Text) == "" {
+		return errors.New("empty text")
+	}
+	a.ID = ingest.ContentID(a)
 	return nil
 }

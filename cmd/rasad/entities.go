@@ -30,9 +30,8 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	*typ = strings.ToUpper(*typ)
-	if *typ != "" && *typ != "PERSON" && *typ != "ORG" && *typ != "LOC" {
-		return usageError{fmt.Sprintf("--type %q: want PERSON, ORG or LOC", *typ)}
+	if *typ, err = checkType(*typ, "PERSON", "ORG", "LOC"); err != nil {
+		return err
 	}
 	var docs []entities.DocMentions
 	if len(files) > 0 {
@@ -48,7 +47,7 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			}
 		}
 	} else {
-		store, err := openStore(ctx, *db)
+		store, err := openExisting(ctx, *db)
 		if err != nil {
 			return err
 		}

@@ -45,13 +45,14 @@ func TestIngestExamplesTwice(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	if !strings.Contains(out, "read 16 · new 14 · copies (new reports of known texts) 2 · duplicates 0 · rejected 0") {
-		t.Errorf("summary: %s", out)
+	// the summary goes to stderr: standard output stays empty
+	if out != "" || !strings.Contains(errs, "read 16 · new 14 · copies (new reports of known texts) 2 · duplicates 0 · rejected 0") {
+		t.Errorf("stdout %q, summary: %s", out, errs)
 	}
 	// the plain-text copies are the same texts: new reports, nothing new stored
-	code, out, _ = runCLI(t, "ingest", "--db", db, "../../examples/")
-	if code != 0 || !strings.Contains(out, "read 32 · new 0 · copies (new reports of known texts) 16 · duplicates 16") {
-		t.Errorf("second ingest exit %d: %s", code, out)
+	code, out, errs = runCLI(t, "ingest", "--db", db, "../../examples/")
+	if code != 0 || out != "" || !strings.Contains(errs, "read 32 · new 0 · copies (new reports of known texts) 16 · duplicates 16") {
+		t.Errorf("second ingest exit %d: %q %s", code, out, errs)
 	}
 	code, out, _ = runCLI(t, "search", "--db", db, "--format", "json", "الأردني", "--limit", "3")
 	if code != 0 {
@@ -122,8 +123,8 @@ func TestIngestBadInputKeepsGoing(t *testing.T) {
 	if !strings.Contains(errs, in+":3: published dropped") {
 		t.Errorf("impossible date not warned:\n%s", errs)
 	}
-	if !strings.Contains(out, "new 2 ") || !strings.Contains(out, "rejected 2") {
-		t.Errorf("summary: %s", out)
+	if out != "" || !strings.Contains(errs, "new 2 ") || !strings.Contains(errs, "rejected 2") {
+		t.Errorf("stdout %q, summary: %s", out, errs)
 	}
 }
 
@@ -131,10 +132,10 @@ func TestIngestBadInputKeepsGoing(t *testing.T) {
 func TestSeeds(t *testing.T) {
 	seeds := testcorpus.Path(t, "seeds/seeds.jsonl")
 	db := filepath.Join(t.TempDir(), "s.db")
-	if code, out, errs := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 5 ") {
+	if code, out, errs := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(errs, "new 5 ") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	if code, out, _ := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 0 ") || !strings.Contains(out, "duplicates 5") {
+	if code, _, out := runCLI(t, "ingest", "--db", db, seeds); code != 0 || !strings.Contains(out, "new 0 ") || !strings.Contains(out, "duplicates 5") {
 		t.Errorf("second ingest: %s", out)
 	}
 	search := func(q string) []string {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"slices"
@@ -12,11 +13,11 @@ import (
 )
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", stderr, "[--db PATH] [--limit N] [--format text|json] QUERY")
+	fs := newFlags("search", stderr, "[--db PATH] [--limit N] [--format text|json] [--] QUERY\n\nQUERY: words (all must match), \"a phrase\", a OR b, -word or NOT word (excluded)")
 	db := dbFlag(fs)
 	limit := fs.Int("limit", 10, "number of results")
 	format := fs.String("format", "text", "output format: text or json")
-	words, err := parseFlags(fs, args)
+	words, err := parseFlags(fs, queryArgs(fs, args))
 	if err != nil {
 		return err
 	}
@@ -27,7 +28,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -63,6 +64,43 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "   %s\n", markSnippet(h, bold))
 	}
 	return nil
+}
+
+// queryArgs puts the command's own flags first and the query words after
+// a "--", in their order, so that an exclusion such as -الصين or -x (one
+// dash, not a flag's name) is a query word and not an unknown flag.
+// After a "--" of the user's, every argument is a query word.
+func queryArgs(fs *flag.FlagSet, args []string) []string {
+	var flags, words []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			words = append(words, args[i+1:]...)
+			break
+		}
+		name, hasValue := strings.TrimLeft(a, "-"), false
+		if k := strings.IndexByte(name, '='); k >= 0 {
+			name, hasValue = name[:k], true
+		}
+		f := fs.Lookup(name)
+		// one dash and no flag of that name: an exclusion; two dashes:
+		// always a flag (an unknown one is an error)
+		if !strings.HasPrefix(a, "-") || a == "-" || (f == nil && !strings.HasPrefix(a, "--") && name != "h" && name != "help") {
+			words = append(words, a)
+			continue
+		}
+		flags = append(flags, a)
+		if f != nil && !hasValue && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return append(append(flags, "--"), words...)
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // markSnippet brackets the matching words of the snippet (bold on a terminal).

@@ -26,7 +26,7 @@ func selectIDs(ctx context.Context, store *sqlite.Store, doc, storyID, query str
 		}
 		if n, _, err := store.Count(ctx); err == nil && n != len(storyOf) {
 			// articles came in since the stories were built
-			if _, _, err := rebuildStories(ctx, store, story.Options{}); err != nil {
+			if _, err := catchUpStories(ctx, store, story.Options{}); err != nil {
 				return nil, err
 			}
 			if storyOf, _, err = store.Stories(ctx); err != nil {

@@ -23,7 +23,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fs.Usage()
 		return usageError{"give one article ID, ID prefix or input id"}
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -68,6 +68,13 @@ func printArticle(w io.Writer, a *rasad.Article, raw bool) {
 			fmt.Fprintf(w, " · %s", r.URL)
 		}
 		fmt.Fprintf(w, " · %s %s\n", r.Format, r.Origin)
+	}
+	for _, v := range a.Versions {
+		mark := ""
+		if v.ID == a.ID {
+			mark = "  ← this one"
+		}
+		fmt.Fprintf(w, "version:   %d of %d · %s · %s%s\n", v.N, len(a.Versions), v.ID, v.URL, mark)
 	}
 	if a.Dateline != nil {
 		fmt.Fprintf(w, "dateline:  %s (agency %s, date %q; %s)\n", a.Text[a.Dateline.Start:a.Dateline.End], a.Dateline.Agency, a.Dateline.Date, a.Dateline.Rule)

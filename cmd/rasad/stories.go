@@ -8,64 +8,26 @@ import (
 	"strings"
 	"time"
 
-	"github.com/rasad/rasad"
-
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/pipeline"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 )
 
-// storyDocs reads the store into the story stage's documents, with the
-// entity keys of each article's analysis, and remembers display IDs.
-func storyDocs(ctx context.Context, store *sqlite.Store) ([]story.Doc, map[string]string, error) {
-	var arts []*rasad.Article
-	if err := store.Scan(ctx, func(a *rasad.Article) error {
-		arts = append(arts, a)
-		return nil
-	}); err != nil {
-		return nil, nil, err
-	}
-	ids := make([]string, len(arts))
-	for i, a := range arts {
-		ids[i] = a.ID
-	}
-	as, err := store.Analyses(ctx, ids)
-	if err != nil {
-		return nil, nil, err
-	}
-	docs := make([]story.Doc, len(arts))
-	display := map[string]string{}
-	for i, a := range arts {
-		docs[i] = docOf(a, as[a.ID])
-		display[a.ID] = displayID(a)
-	}
-	return docs, display, nil
+// rebuildStories assigns every stored article to stories again and saves
+// the stories and copies (see pipeline.RebuildStories).
+func rebuildStories(ctx context.Context, store *sqlite.Store, opts story.Options) (story.Result, map[string]string, error) {
+	return pipeline.RebuildStories(ctx, store, opts)
 }
 
-// docOf makes a story document of an article and its analysis.
-func docOf(a *rasad.Article, an *rasad.Analysis) story.Doc { return story.DocOf(a, an) }
-
-// rebuildStories clusters every stored article again and saves the
-// stories and copies (deterministic, so a rebuild changes nothing when no
-// article changed).
-func rebuildStories(ctx context.Context, store *sqlite.Store, opts story.Options) (story.Result, map[string]string, error) {
-	docs, display, err := storyDocs(ctx, store)
-	if err != nil {
-		return story.Result{}, nil, err
-	}
-	res := story.Build(docs, opts)
-	copies := make([]rasad.CopyPair, len(res.Pairs))
-	for i, p := range res.Pairs {
-		copies[i] = rasad.CopyPair{A: p.A, B: p.B, Kind: p.Kind, Similarity: p.Similarity}
-	}
-	if err := store.SetStories(ctx, res.StoryOf, copies); err != nil {
-		return res, nil, err
-	}
-	return res, display, nil
+// catchUpStories assigns the articles stored since the last assignment to
+// stories, incrementally; nothing else is recomputed.
+func catchUpStories(ctx context.Context, store *sqlite.Store, opts story.Options) (int, error) {
+	return pipeline.UpdateStories(ctx, store, story.NewEngine(store, opts))
 }
 
 func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("stories", stderr, "[--db PATH] [--from DATE] [--to DATE] [--min-size N] [--limit N] [--window DAYS] [--format json|text]")
+	fs := newFlags("stories", stderr, "[--db PATH] [--rebuild] [--from DATE] [--to DATE] [--min-size N] [--limit N] [--window DAYS] [--format json|text]")
 	db := dbFlag(fs)
 	from := fs.String("from", "", "only stories seen on or after this date")
 	to := fs.String("to", "", "only stories seen on or before this date")
@@ -74,6 +36,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	window := fs.Int("window", 21, "days a story waits for its next article")
 	format := fs.String("format", "text", "output format: text or json")
 	threshold := fs.Float64("threshold", 0, "similarity an article needs to join a story (default 0.35)")
+	rebuild := fs.Bool("rebuild", false, "assign every article again (otherwise the stored stories are read, after assigning the articles stored since)")
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -93,13 +56,22 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := checkFormat(*format, "text", "json"); err != nil {
 		return err
 	}
-	store, err := openStore(ctx, *db)
+	store, err := openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	start := time.Now()
-	res, display, err := rebuildStories(ctx, store, story.Options{Window: time.Duration(*window) * 24 * time.Hour, Threshold: *threshold})
+	opts := story.Options{Window: time.Duration(*window) * 24 * time.Hour, Threshold: *threshold}
+	var res story.Result
+	var display map[string]string
+	if *rebuild {
+		res, display, err = rebuildStories(ctx, store, opts)
+	} else {
+		if _, err = catchUpStories(ctx, store, opts); err == nil {
+			res, display, err = pipeline.StoredResult(ctx, store)
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -46,12 +46,19 @@
       zoomMin: 1000 * 60 * 60 * 24 * 2,
       margin: { item: 6, axis: 4 },
       showCurrentTime: false,
+      dataAttributes: ['id'],
       tooltip: { followMouse: false }
     });
     container.setAttribute('data-ready', String(items.length));
     timeline.on('select', function (props) {
       if (!props.items || props.items.length === 0) return;
       show(props.items[0]);
+    });
+    // a plain click too (vis recognises a tap only when press and release
+    // come quickly)
+    container.addEventListener('click', function (ev) {
+      var el = ev.target.closest('.vis-item[data-id]');
+      if (el) show(el.getAttribute('data-id'));
     });
     list.addEventListener('click', function (ev) {
       var li = ev.target.closest('li.entry');

@@ -1,0 +1,237 @@
+package dates
+
+// Tense of a clause, which decides the direction of underspecified dates.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad/text"
+)
+
+// clauseDirection reads the tense of the clause around a match: the cue
+// nearest to it (a future marker, or an event verb in the past) decides;
+// speech verbs (قال، أكد) count only when nothing else does, since what
+// they report may be planned. 0 when the clause says nothing.
+func (t *tagger) clauseDirection(m match) int {
+	weak, weakDist := 0, 1<<30
+	t.clauseOf(0)
+	t.sentOf(0)
+	for _, scope := range [][]int{t.clause, t.sent} {
+		c := scope[m.start]
+		best, bestDist, future := 0, 1<<30, false
+		look := func(i, dist int) {
+			if t.inMatch != nil && t.inMatch[i] {
+				return
+			}
+			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
+				return // قد يلتقي: "may meet", not the past
+			}
+			d, strong := t.cueAt(i)
+			if d > 0 && t.shortFutureOutOfPlace(i) {
+				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
+			}
+			if d == 0 && t.firstPerson(i) {
+				d, strong = 1, true // سأزور، وسأعود: a first-person future
+			}
+			switch {
+			case d == 0:
+			case strong && d > 0:
+				future = true
+				fallthrough
+			case strong:
+				if dist < bestDist {
+					best, bestDist = d, dist
+				}
+			case dist < weakDist:
+				weak, weakDist = d, dist
+			}
+		}
+		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+			look(i, m.start-i)
+			// a clause that opens with an imperfect verb (تنطلق البطولة في 12
+			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
+			// cues still decide, and it does not outweigh a past verb as a
+			// future marker does
+			opening := i == 0 || scope[i-1] != c || clausePunct[t.keys[i-1]]
+			// right before the date only a ي-verb counts (يستأنف 7/4): a ت-word
+			// there is as likely a name (تيلرسون الأربعاء)
+			near := m.start-i <= 2 && strings.HasPrefix(t.skey(i), "ي")
+			if d := m.start - i; d < bestDist && (near || opening || i > 0 && relBefore[t.keys[i-1]]) && t.openingImperfect(i) {
+				best, bestDist = 1, d
+			} else if d < bestDist && opening && t.openingPast(i) {
+				best, bestDist = -1, d
+			}
+		}
+		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
+			look(i, i-m.end+1)
+		}
+		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
+		// same scope: past verbs are spelled like verbal nouns (عقد = held /
+		// holding), future markers are not
+		if future {
+			return 1
+		}
+		if best != 0 {
+			return best
+		}
+	}
+	return weak
+}
+
+// openingImperfect: the word at i is an imperfect verb (يفتتح، وتنطلق)
+// that is not a reporting or modal verb (يذكر أن، يقول، يمكن).
+func (t *tagger) openingImperfect(i int) bool {
+	k := text.StripConj(t.keys[i])
+	if utf8.RuneCountInString(k) < 4 || notOpening[k] || futureNouns[k] || t.lex.givenNames[k] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(k)
+	if r != 'ي' && r != 'ت' {
+		return false
+	}
+	if r == 'ت' {
+		// تعرض، تلقى، تراجع، تعرضت are past verbs too: a ت-word must be
+		// longer than a past form can be, not end in ت, not be تفاعل
+		rs := []rune(k)
+		if len(rs) < 4 || formVPast[k] || rs[len(rs)-1] == 'ت' || len(rs) == 5 && rs[2] == 'ا' {
+			return false
+		}
+	}
+	if _, n := t.lex.month(t.keys, i); n > 0 {
+		return false
+	}
+	return !strings.HasSuffix(k, "ه") && !strings.HasPrefix(k, "تم")
+}
+
+var notOpening = set(`يذكر يشار تجدر يقول تقول يقولون يرى ترى يعتقد تعتقد يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يبدو تبدو يعد تعد
+يعتبر تعتبر يمكن يجب ينبغي يأتي تأتي يعود تعود يعيش تعيش يعاني تعاني يواجه تواجه يتهم تتهم يحمل تحمل يملك تملك يوجد توجد تونس تركيا تايلاند تنزانيا تايوان تشاد تشيلي
+تيار تقرير تاريخ تحقيق تعليق توقيع تقديم تطوير تنظيم تحديث تعديل تصريح تصريحات تشكيل تنفيذ تمويل ترشيح تسجيل تراجع تدهور تصاعد تقدم يوم يونيو يوليو يناير`)
+
+// imperfect reports a verb in the imperfect (يلتقي، تعقد، نرى، أرى).
+func imperfect(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	return utf8.RuneCountInString(k) >= 3 && (r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا')
+}
+
+// cueWindow bounds how far (in tokens) a tense cue is looked for, which
+// keeps tagging linear in the length of the text.
+const cueWindow = 40
+
+var speechVerbs = set("قال قالت أعلن أعلنت أكد أكدت أوضح أوضحت أضاف أضافت صرح صرحت ذكر ذكرت أفاد أفادت أشار أشارت كشف كشفت")
+
+var futureNouns = set(`سياسه سياسي سياسيه سياسات سيارة سيارات سيطرة سيطره سيادة سياده سيناريو سيناريوهات سيدة سيده سياق سياحة سياحه سيول سيف سينما
+ستار ستة سته ستين ستون سابق سابقا سابقه سابقة ساعه ساعة ساعات سائق ساحه ساحة ساحل سادس ساده سالم سامي سامر ساره سياق سيره سيرة سيدي سيول سيارة
+سنوي سنويه سنويا سناء سنان ستاد ستوري سيسي ساسه ساهم ساهمت سابع سابعا ساري سارية سائر سائره سائل سائله سائلة سامية سامي سيرين سيما سيناتور ستالين ستراتيجي ستوديو سنة سنه سنوات سنوي سنويا سنوية سنين سنتين سنغافورة سناتور سنتيمتر سيبيريا سيول ستوكهولم سيناء سيئول سيبراني`)
+
+// cue classifies one word: -1 past, +1 future, with whether it is a strong cue.
+func cue(k0 string) (int, bool) {
+	// the word as it is first (فاز، فجر), then without a conjunction (وفاز)
+	for _, k := range [2]string{k0, text.StripConj(k0)} {
+		switch {
+		case futureCues[k] || futureMods[k] || k == "غدا" || k == "خطط" || k == "تخطط" || k == "يخطط":
+			return 1, true
+		case speechVerbs[k]:
+			return -1, false
+		case pastCues[k] || pastMods[k] || yesterdayW[k]:
+			return -1, true
+		}
+	}
+	k := text.StripConj(k0)
+	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
+	// (a plural in ات, a noun in ة, or a word in ا — no indicative verb ends
+	// so — is no سـ + verb: سندات، سيارة، سيلفا)
+	if utf8.RuneCountInString(k) >= 4 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] &&
+		!strings.HasSuffix(k, "ات") && !strings.HasSuffix(k, "ه") && !strings.HasSuffix(k, "ا") {
+		for _, p := range futurePrefixes[:3] {
+			if strings.HasPrefix(k, p) {
+				return 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// firstPerson: سأ + a verb (سأزور، وسأعود), told by the hamza the key folds.
+func (t *tagger) firstPerson(i int) bool {
+	w := t.src[t.toks[i].Start:t.toks[i].End]
+	for _, p := range []string{"سأ", "وسأ", "فسأ"} {
+		if strings.HasPrefix(w, p) && utf8.RuneCountInString(w) >= len([]rune(p))+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// clausePunct ends a clause before a verb (not a quote or a bracket).
+var clausePunct = map[string]bool{",": true, ".": true, ":": true, ";": true, "!": true, "?": true, "-": true}
+
+// formVPast are past verbs spelled like an imperfect in ت (تفعّل).
+var formVPast = set(`تعرض تلقى تلقي تقدم تمكن توجه تحول تسلم تولى تولي ترأس تراس تزوج تحدث توفي تعهد تبنى تبني تسبب تعرف تحقق تجاوز تواصل تابع
+تمسك تدخل تكفل توقف تأخر تاخر تغير تقرر تعذر تبين تضمن تألق تالق تأهل تاهل توج تسلل تصدر تصدى تصدي تعادل تفوق تخطى تخطي تمثل تعطل تضرر تراجع تظاهر تجمع تدهور تسلم تعاقد`)
+
+// relBefore: words after which a verb heads its own clause (التي
+// يستضيفها، أن يصل).
+var relBefore = set("التي الذي اللذين اللتين الذين ان أن لن")
+
+// openingPast: a clause that opens with a past verb of a common shape
+// (ساهم، شارك، أصدر، قدمت، فاز): فاعل, أفعل, or a feminine past in ت.
+func (t *tagger) openingPast(i int) bool {
+	k := text.StripConj(t.keys[i])
+	if strings.HasPrefix(k, "ال") || notOpening[k] || functionWords[k] || t.lex.givenNames[k] {
+		return false
+	}
+	if _, n := t.lex.month(t.keys, i); n > 0 || t.lex.weekday(k) > 0 {
+		return false
+	}
+	rs := []rune(k)
+	switch {
+	case len(rs) == 4 && rs[1] == 'ا' && rs[0] != 'ي' && rs[0] != 'ت' && rs[0] != 'م':
+		return true // فاعل: ساهم، شارك، طالب
+	case len(rs) == 4 && rs[0] == 'ا' && rs[1] != 'ل':
+		return true // أفعل: أصدر، أعلن
+	case len(rs) == 3 && rs[0] == 'ا' && !notPast3[k]:
+		return true // أقر، أكد، أعد
+	case len(rs) >= 4 && len(rs) <= 6 && rs[len(rs)-1] == 'ت' && rs[0] != 'ي' && rs[0] != 'ن' && !pastNounsT[k]:
+		return true // قدمت، شاركت، انسحبت
+	}
+	return false
+}
+
+var notPast3 = set("اذا اذن او ان اي الا اما اين امس الي اول اخر انه انا اخ اب ام ابن اهل امر اسم اثر")
+
+var pastNounsT = set("بيروت الكويت تابوت ملكوت جبروت طاغوت صوت بيت وقت سكوت ثبوت حانوت ياقوت عنكبوت")
+
+// shortFutureOutOfPlace: a four-letter word read as سـ + verb (سيصل، ستصل)
+// that stands where no verb does — not at a clause start, not after و/ف,
+// إنه/أن/لن or a colon — is more likely a name (سيتي، سيول).
+func (t *tagger) shortFutureOutOfPlace(i int) bool {
+	k := t.keys[i]
+	if utf8.RuneCountInString(k) != 4 || !strings.HasPrefix(k, "س") {
+		return false
+	}
+	if i == 0 || t.toks[i-1].Kind == text.Punct || verbIntro[t.keys[i-1]] {
+		return false
+	}
+	return true
+}
+
+var verbIntro = set("انه انها انهم انهما ان أن إن لن قد ثم حيث بينما عندما كما الذي التي الذين")
+
+// cueAt is cue for token i, computed once per token: clauseDirection
+// reads the same words for every expression near them.
+func (t *tagger) cueAt(i int) (int, bool) {
+	if t.cues == nil {
+		t.cues = make([]int8, len(t.keys))
+	}
+	c := t.cues[i]
+	if c == 0 {
+		d, strong := cue(t.keys[i])
+		c = int8(d+2) * 2 // 2, 4, 6 for -1, 0, 1
+		if strong {
+			c++
+		}
+		t.cues[i] = c
+	}
+	return int(c/2) - 2, c%2 == 1
+}

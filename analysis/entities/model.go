@@ -1,0 +1,312 @@
+package entities
+
+// The statistical tagger (analysis/ner) beside the rules: Find calls
+// withModel on the rules' mentions (the one hook in entities.go), which
+// adds the model's names under a combination policy. Everything about the
+// model in this package is in this file.
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync/atomic"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/ner"
+	"github.com/rasad/rasad/text"
+)
+
+// ModelPolicy says how the model's mentions join the rules'.
+type ModelPolicy int32
+
+const (
+	// ModelOff: the rules alone.
+	ModelOff ModelPolicy = iota
+	// ModelFill: every rule mention stays; a model mention is added
+	// where it overlaps none.
+	ModelFill
+	// ModelFirst: every model mention stays; a rule mention is added
+	// where it overlaps none.
+	ModelFirst
+	// ModelLexicon: the rules' lexicon and ministry mentions stay (the
+	// lexicon is sure of them); model mentions are added where they
+	// overlap none of those; then the rules' pattern mentions where they
+	// overlap nothing kept.
+	ModelLexicon
+	// ModelLonger: on an overlap the longer span wins (the rules' on a tie).
+	ModelLonger
+	// ModelOnly: the model alone (for evaluation).
+	ModelOnly
+	// ModelPlusLexicon: every model mention stays; the rules' lexicon and
+	// ministry mentions are added where they overlap none; the rules'
+	// patterns are left out.
+	ModelPlusLexicon
+)
+
+var policyNames = [...]string{"off", "fill", "model-first", "lexicon-first", "longer", "model-only", "model+lexicon"}
+
+func (p ModelPolicy) String() string {
+	if int(p) < len(policyNames) {
+		return policyNames[p]
+	}
+	return "unknown"
+}
+
+// ParseModelPolicy reads a policy name.
+func ParseModelPolicy(s string) (ModelPolicy, bool) {
+	for i, n := range policyNames {
+		if n == s {
+			return ModelPolicy(i), true
+		}
+	}
+	return 0, false
+}
+
+// DefaultModelPolicy was chosen on the training side's development slice
+// of ANERcorp (see analysis/ner/model/README.md and rasad train ner).
+const DefaultModelPolicy = ModelLonger
+
+var modelPolicy atomic.Int32
+
+func init() { modelPolicy.Store(int32(DefaultModelPolicy)) }
+
+// SetModelPolicy sets how Find uses the model (ModelOff: rules alone) and
+// returns the previous policy.
+func SetModelPolicy(p ModelPolicy) ModelPolicy { return ModelPolicy(modelPolicy.Swap(int32(p))) }
+
+// taggers keeps idle taggers with their word caches; unlike a sync.Pool
+// it is not emptied by the garbage collector, so the caches stay warm.
+var taggers = make(chan *ner.Tagger, 64)
+
+func getTagger() *ner.Tagger {
+	select {
+	case t := <-taggers:
+		return t
+	default:
+	}
+	m, err := ner.Default()
+	if err != nil {
+		return nil
+	}
+	return ner.NewTagger(m)
+}
+
+func putTagger(t *ner.Tagger) {
+	select {
+	case taggers <- t:
+	default:
+	}
+}
+
+// withModel is Find's hook: the rules' mentions combined with the model's
+// under the current policy.
+func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	p := ModelPolicy(modelPolicy.Load())
+	if p == ModelOff {
+		return rules
+	}
+	t := getTagger()
+	if t == nil {
+		return rules // no model: the rules alone
+	}
+	defer putTagger(t)
+	return Combine(src, toks, rules, TagModel(t, src, toks, rules, common), p)
+}
+
+// TagModel runs the tagger, with the rules' mentions as hints when its
+// model was trained with them, and returns its mentions.
+func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	var hints []ner.Hint
+	if t.Model().Hints {
+		hints = Hints(rules)
+	}
+	return ModelMentions(src, toks, t.TagHints(src, toks, hints), common)
+}
+
+// Hints are the rules' mentions as the tagger's hints (sorted by start).
+func Hints(rules []rasad.Mention) []ner.Hint {
+	hs := make([]ner.Hint, 0, len(rules))
+	for _, m := range rules {
+		typ := m.Type
+		if typ == "PERSON" {
+			typ = "PERS"
+		}
+		hs = append(hs, ner.Hint{Start: m.Start, End: m.End, Type: typ, Sure: lexiconSure(m)})
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
+	return hs
+}
+
+// ModelMentions turns the tagger's names into mentions, cleaned:
+//   - a coordination of lexicon names read as one (الولايات المتحدة والناتو)
+//     is split before the conjunction;
+//   - a word at either end with tanween (قريباً), or one of the lexicon's
+//     not-a-name words (function words, reporting verbs), is left out, and
+//     so is, at either end of a person's name, a common word of the
+//     collection (see CommonWords: سافر، هدفا); a person cut down to one
+//     word is dropped;
+//   - a clitic is left out of the span when the rest starts with the
+//     article (وال، بال، لل), is a lexicon name, or stands alone elsewhere
+//     in the text (وبوتين … بوتين), unless the whole word is a lexicon name
+//     (وليد، واشنطن); a foreign name's first letter stays (فوربس).
+func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
+	out := make([]rasad.Mention, 0, len(ms))
+	lx := load()
+	known := func(k string) bool { return len(lx.byFirst[k]) > 0 || lx.given[k] }
+	// inText: the word stands alone elsewhere in the text (بوتين beside
+	// وبوتين), so a clitic on it is a clitic, not its first letter (فوربس)
+	var bare map[string]bool
+	inText := func(k string) bool {
+		if bare == nil {
+			bare = map[string]bool{}
+			for _, tk := range toks {
+				if tk.Kind == text.Word {
+					bare[tk.Key] = true
+				}
+			}
+		}
+		return bare[k]
+	}
+	var segs []ner.Mention
+	for _, m := range ms {
+		// a coordination the model read as one name (الولايات المتحدة
+		// والناتو): split before a word whose conjunction stands on a
+		// lexicon name
+		from := m.First
+		for k := m.First + 1; k <= m.Last; k++ {
+			tk := toks[k]
+			if tk.Kind == text.Word && (strings.HasPrefix(tk.Key, "و") || strings.HasPrefix(tk.Key, "ف")) && !known(tk.Key) && known(tk.Key[len("و"):]) {
+				seg := m
+				seg.First, seg.Last = from, k-1
+				segs = append(segs, seg)
+				from = k
+			}
+		}
+		seg := m
+		seg.First = from
+		segs = append(segs, seg)
+	}
+	for _, m := range segs {
+		first, last := m.First, m.Last
+		notName := func(t text.Token) bool {
+			return tanween(src, t) || t.Kind == text.Word && (lx.notName[t.Key] || lx.notName[text.StripConj(t.Key)]) ||
+				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
+		}
+		for first <= last && notName(toks[first]) {
+			first++
+		}
+		for last >= first && notName(toks[last]) {
+			last--
+		}
+		// a name does not end on بن، أبو، عبد: the word cut after it was its own
+		// (يوسف بن علوي though the collection writes العلوي)
+		for last < m.Last && last >= first && toks[last].Kind == text.Word && lx.nameJoiner[toks[last].Key] {
+			last++
+		}
+		if first > last || m.Type == "PERS" && first == last && last-first < m.Last-m.First {
+			continue // a person's name cut down to one word: the model's evidence was the whole span
+		}
+		start, end := toks[first].Start, toks[last].End
+		if ft := toks[first]; ft.Kind == text.Word && !known(ft.Key) {
+			vs := cliticVariants(ft.Key)
+			strip := 0
+			for _, v := range vs.all()[1:] {
+				if strings.HasPrefix(v.key, "ال") || known(v.key) || inText(v.key) {
+					strip = v.strip
+				}
+			}
+			if strip > 0 {
+				start = (&recognizer{src: src}).surfaceStart(word{start: ft.Start, end: ft.End}, strip)
+			}
+		}
+		typ := m.Type
+		if typ == "PERS" {
+			typ = "PERSON"
+		}
+		mn := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Text: src[start:end], Type: typ,
+			Rule: ner.Rule, Confidence: math.Round(100/(1+math.Exp(-m.Margin/4))) / 100}
+		if typ == "PERSON" {
+			mn.Key = NameKey(mn.Text)
+		} else {
+			mn.Key = text.Key(mn.Text)
+		}
+		out = append(out, mn)
+	}
+	return out
+}
+
+// tanween reports a word written with tanween (ً ٌ ٍ).
+func tanween(src string, t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
+	s := src[t.Start:t.End]
+	return strings.ContainsRune(s, '\u064B') || strings.ContainsRune(s, '\u064C') || strings.ContainsRune(s, '\u064D')
+}
+
+func overlaps(a, b rasad.Mention) bool { return a.Start < b.End && b.Start < a.End }
+
+// lexiconSure reports a rule mention that a lexicon entry or the ministry
+// pattern made.
+func lexiconSure(m rasad.Mention) bool {
+	return strings.HasPrefix(m.Rule, "lexicon ") || m.Rule == "ministry + nationality"
+}
+
+// Combine joins the rules' and the model's mentions under policy p; the
+// result is sorted by start.
+func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p ModelPolicy) []rasad.Mention {
+	var out []rasad.Mention
+	addFree := func(ms []rasad.Mention, keep func(rasad.Mention) bool) {
+		base := len(out)
+		for _, m := range ms {
+			if keep != nil && !keep(m) {
+				continue
+			}
+			free := true
+			for _, k := range out[:base] {
+				if overlaps(k, m) {
+					free = false
+					break
+				}
+			}
+			if free {
+				out = append(out, m)
+			}
+		}
+	}
+	switch p {
+	case ModelOff:
+		return rules
+	case ModelOnly:
+		out = append(out, model...)
+	case ModelFill:
+		out = append(out, rules...)
+		addFree(model, nil)
+	case ModelFirst:
+		out = append(out, model...)
+		addFree(rules, nil)
+	case ModelLexicon:
+		addFree(rules, lexiconSure)
+		addFree(model, nil)
+		addFree(rules, func(m rasad.Mention) bool { return !lexiconSure(m) })
+	case ModelPlusLexicon:
+		out = append(out, model...)
+		addFree(rules, lexiconSure)
+	case ModelLonger:
+		for _, m := range rules {
+			keep := true
+			for _, x := range model {
+				if overlaps(m, x) && x.End-x.Start > m.End-m.Start {
+					keep = false
+					break
+				}
+			}
+			if keep {
+				out = append(out, m)
+			}
+		}
+		addFree(model, nil)
+	}
+	sortMentions(out)
+	return out
+}

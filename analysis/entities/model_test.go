@@ -1,0 +1,159 @@
+package entities
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/ner"
+	"github.com/rasad/rasad/text"
+)
+
+// BenchmarkFindNoModel is BenchmarkFind with the rules alone, to read the
+// model's share of the time. Both report cpu-MB/s too: bytes per second
+// of this process's CPU time, which a loaded machine does not distort as
+// it does the wall clock.
+func BenchmarkFindNoModel(b *testing.B) {
+	prev := SetModelPolicy(ModelOff)
+	defer SetModelPolicy(prev)
+	benchFindCPU(b)
+}
+
+// BenchmarkFindModel is BenchmarkFind (the default policy) with cpu-MB/s.
+func BenchmarkFindModel(b *testing.B) { benchFindCPU(b) }
+
+func benchFindCPU(b *testing.B) {
+	in, size := corpusInputs(b, 2000)
+	var all [][]text.Token
+	for _, d := range in {
+		all = append(all, d.Tokens)
+	}
+	common := CommonWords(all...)
+	b.SetBytes(size)
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		for _, d := range in {
+			Find(d.Text, d.Tokens, Options{Common: common})
+		}
+	}
+	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
+	}
+}
+
+// cpuTime is the user+system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func TestCombinePolicies(t *testing.T) {
+	m := func(s, e int, typ, rule string) rasad.Mention {
+		return rasad.Mention{Span: rasad.Span{Start: s, End: e}, Type: typ, Rule: rule}
+	}
+	rules := []rasad.Mention{m(0, 10, "LOC", "lexicon places.tsv:9"), m(20, 30, "PERSON", "given name + name"), m(40, 45, "ORG", "lexicon orgs.tsv:3")}
+	model := []rasad.Mention{m(0, 10, "ORG", ner.Rule), m(20, 35, "PERSON", ner.Rule), m(50, 60, "LOC", ner.Rule)}
+	str := func(ms []rasad.Mention) string {
+		var parts []string
+		for _, x := range ms {
+			r := "rules"
+			if x.Rule == ner.Rule {
+				r = "model"
+			}
+			parts = append(parts, x.Type+"@"+string(rune('0'+x.Start/10))+":"+r)
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, c := range []struct {
+		p    ModelPolicy
+		want string
+	}{
+		{ModelOff, "LOC@0:rules PERSON@2:rules ORG@4:rules"},
+		{ModelOnly, "ORG@0:model PERSON@2:model LOC@5:model"},
+		{ModelFill, "LOC@0:rules PERSON@2:rules ORG@4:rules LOC@5:model"},
+		{ModelFirst, "ORG@0:model PERSON@2:model ORG@4:rules LOC@5:model"},
+		{ModelLexicon, "LOC@0:rules PERSON@2:model ORG@4:rules LOC@5:model"},
+		{ModelLonger, "LOC@0:rules PERSON@2:model ORG@4:rules LOC@5:model"},
+		{ModelPlusLexicon, "ORG@0:model PERSON@2:model ORG@4:rules LOC@5:model"},
+	} {
+		if got := str(Combine("", nil, rules, model, c.p)); got != c.want {
+			t.Errorf("%s: %s\nwant %s", c.p, got, c.want)
+		}
+	}
+}
+
+// The model finds names the rules miss, and its mentions are marked as
+// the model's with a span inside the text and a key.
+func TestFindWithModel(t *testing.T) {
+	if _, err := ner.Default(); err != nil {
+		t.Skip("no embedded model:", err)
+	}
+	src := "وقال المتحدث باسم الشركة ، جورج فالنتي ، إن المصنع الجديد في مدينة ليفربول سيفتح أبوابه الشهر المقبل ."
+	toks := text.Tokenize(src)
+	prev := SetModelPolicy(ModelOff)
+	rules := Find(src, toks, Options{})
+	SetModelPolicy(DefaultModelPolicy)
+	both := Find(src, toks, Options{})
+	SetModelPolicy(prev)
+	if len(both) < len(rules) {
+		t.Errorf("with the model %d mentions, rules alone %d", len(both), len(rules))
+	}
+	found := map[string]string{}
+	for _, m := range both {
+		if m.Start < 0 || m.End > len(src) || m.Start >= m.End || m.Text != src[m.Start:m.End] || m.Key == "" {
+			t.Errorf("bad mention %+v", m)
+		}
+		found[m.Text] = m.Type
+	}
+	if found["جورج فالنتي"] != "PERSON" || found["ليفربول"] != "LOC" {
+		t.Errorf("mentions %v", found)
+	}
+}
+
+// ModelMentions cleans the tagger's spans: a coordination of lexicon names
+// is split, a conjunction left out, tanween words and the collection's
+// common words trimmed from a person's name.
+func TestModelMentions(t *testing.T) {
+	src := "زار وفد من الولايات المتحدة والناتو المدينة ، وقال وكريم سافر أمس إن فريقاً وصل ."
+	toks := text.Tokenize(src)
+	span := func(from, to string, typ string) ner.Mention {
+		first, last := -1, -1
+		for i, tk := range toks {
+			if tk.Surface(src) == from && first < 0 {
+				first = i
+			}
+			if tk.Surface(src) == to && first >= 0 {
+				last = i
+				break
+			}
+		}
+		if first < 0 || last < 0 {
+			t.Fatalf("no tokens %s..%s", from, to)
+		}
+		return ner.Mention{Start: toks[first].Start, End: toks[last].End, Type: typ, First: first, Last: last, Margin: 3}
+	}
+	in := []ner.Mention{
+		span("الولايات", "والناتو", "LOC"),
+		span("وكريم", "سافر", "PERS"),
+		span("فريقاً", "فريقاً", "ORG"),
+	}
+	common := map[string]bool{"سافر": true}
+	var got []string
+	for _, m := range ModelMentions(src, toks, in, common) {
+		if m.Rule != ner.Rule || m.Text != src[m.Start:m.End] || m.Key == "" {
+			t.Errorf("bad mention %+v", m)
+		}
+		got = append(got, m.Type+":"+m.Text)
+	}
+	// وكريم alone is what is left of the person: dropped with its cut word
+	want := "LOC:الولايات المتحدة LOC:الناتو"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ModelMentions = %s\nwant %s", strings.Join(got, " "), want)
+	}
+}

@@ -1,0 +1,193 @@
+package entities
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
+)
+
+// institutionHeads head a spelled-out institution's name: اتحاد …، جمعية
+// …، شركة …، حزب …، جامعة … (construct state, no article).
+// Generic heads (مجلس، هيئة، لجنة، مؤتمر) are left out: مجلس الوزراء،
+// هيئة الدفاع are descriptions as often as names; so are the media heads
+// (صحيفة، قناة), whose name alone is the organization.
+var institutionHeads = keySet("اتحاد جمعية شركة حزب جامعة نادي منظمة مؤسسة معهد بنك مصرف جبهة رابطة نقابة منتدى ائتلاف")
+
+// nameOnlyHeads are left out of the mention when a known name follows:
+// شركة نوكيا، نادي ريال مدريد name نوكيا and ريال مدريد.
+var nameOnlyHeads = keySet("شركة نادي")
+
+// definiteHeads head an institution with the article when a nisba
+// adjective follows: البنك التجاري، الحزب الديمقراطي، الاتحاد الوطني.
+var definiteHeads = keySet("البنك المصرف الحزب الجبهة الجمعية الجامعة الشركة")
+
+// genericAdjectives follow a definite head without naming anything: الحزب
+// الحاكم، المجلس الأعلى are names only with more words.
+var genericAdjectives = keySet("الحاكم الجديد الجديدة الأول الأولى الثاني الثانية الأعلى العليا الكبير الكبرى الرئيسي الرئيسية السابق السابقة الحالي الحالية المذكور المذكورة نفسه نفسها الوحيد الوحيدة الأخرى الآخر الدولي الدولية المحلي المحلية العام العامة")
+
+// scopeAdjectives end an institution's name after its first name word:
+// منظمة الشفافية الدولية، جمعية الهلال الأحمر الدولية.
+var scopeAdjectives = keySet("الدولي الدولية العالمي العالمية العربي العربية الوطني الوطنية")
+
+// institutionAt reads a spelled-out institution at word i: a head noun
+// (institutionHeads, with a clitic or not) and its name: a known place
+// or organization, words with the article (حزب الليكود، جبهة التحرير
+// الوطني، معهد ماساتشوستس للتكنولوجيا), or one or two foreign name words
+// (شركة فولكس فاغن); or a definite head with a nisba adjective (البنك
+// التجاري). It returns the words covered and the head's clitic strip.
+func (r *recognizer) institutionAt(i int) (n, strip int) {
+	w := r.words[i]
+	if w.flags&fInstitution == 0 {
+		return 0, 0
+	}
+	head := ""
+	for _, v := range w.vars.all() {
+		if institutionHeads[v.key] || definiteHeads[v.key] {
+			head, strip = v.key, v.strip
+			break
+		}
+	}
+	if head == "" {
+		return 0, 0
+	}
+	seg := w.seg
+	j := i + 1
+	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == seg && !r.used[j] }
+	if definiteHeads[head] {
+		// البنك التجاري الدولي: nisba adjectives, not the generic ones
+		for in(j) && j-i <= 3 {
+			k := r.words[j].key
+			if !strings.HasPrefix(k, "ال") || genericAdjectives[k] || r.lx.notName[k] || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) {
+				break
+			}
+			if h := r.hits[j]; h != nil && h.e.kind == "ADJ" && j == i+1 {
+				break // الحزب الأمريكي: a party of a country, not a name
+			}
+			j++
+		}
+		if j == i+1 {
+			return 0, 0
+		}
+		return j - i, strip
+	}
+	names := 0
+	if in(j) && nameOnlyHeads[head] && r.hits[j] != nil && r.hits[j].e.kind == "ORG" {
+		return 0, 0 // the lexicon names it
+	}
+	for in(j) && j-i <= 4 {
+		if h := r.hits[j]; h != nil && h.strip == 0 && (h.e.kind == "LOC" || h.e.kind == "ORG") {
+			j += h.n
+			names++
+			continue
+		}
+		k := r.words[j].key
+		if r.lx.notName[k] || r.lx.months[k] || r.toks[r.words[j].tok].Kind != text.Word {
+			break
+		}
+		if names > 0 && scopeAdjectives[k] {
+			j++ // منظمة الشفافية الدولية: the scope ends the name
+			break
+		}
+		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
+			j++
+			names++
+			continue
+		}
+		if strings.HasPrefix(k, "لل") && names > 0 && utf8.RuneCountInString(k) >= 5 {
+			j++ // معهد … للتكنولوجيا، الاتحاد … لكرة القدم
+			continue
+		}
+		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !strings.HasPrefix(k, "و") {
+			// شركة نوكيا، شركة فولكس فاغن
+			from := j
+			j++
+			names++
+			for in(j) && j-i <= 3 && r.lx.nameTokens[r.words[j].key] > 0 && !r.common[r.words[j].key] && !strings.HasPrefix(r.words[j].key, "ال") {
+				j++
+			}
+			if nameOnlyHeads[head] {
+				return -(j - from), from // the name without its head (see institution)
+			}
+			break
+		}
+		break
+	}
+	if names == 0 {
+		return 0, 0
+	}
+	// trailing لل-words without a following name are not part of it
+	for j > i+1 && strings.HasPrefix(r.words[j-1].key, "لل") && r.hits[j-1] == nil {
+		j--
+	}
+	return j - i, strip
+}
+
+// institutions emits the spelled-out institutions not in the lexicons.
+func (r *recognizer) institution(i int) bool {
+	if r.hits[i] != nil && r.hits[i].e.kind != "ROLE" {
+		return false
+	}
+	n, strip := r.institutionAt(i)
+	if n < 0 {
+		// شركة نوكيا: the name alone, words [strip, strip-n)
+		from, to := strip, strip-n
+		start, end := r.words[from].start, r.words[to-1].end
+		r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+			Rule: "name after " + r.words[i].key, Confidence: 0.7}, from, to)
+		return true
+	}
+	if n < 2 {
+		return false
+	}
+	start := r.surfaceStart(r.words[i], strip)
+	end := r.words[i+n-1].end
+	r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+		Rule: "institution head + name", Confidence: 0.7}, i, i+n)
+	return true
+}
+
+// sportCues are the words of a sport report: a club named after its city
+// (برشلونة، ليفربول) is the club in their company.
+var sportCues = keySet(`فريق فريقه الفريق نادي النادي مباراة المباراة مباراته مباراتها لقاء اللقاء الدوري دوري كأس بطولة البطولة
+هدف هدفا هدفين أهداف الأهداف مدرب المدرب مدربه لاعب اللاعب لاعبي لاعبو لاعبا فاز يفوز فوز الفوز تغلب خسر خسارة تعادل التعادل
+هزم هزيمة الملعب ملعب الموسم مهاجم المهاجم حارس الحارس منتخب المنتخب تأهل نهائي النهائي الشوط ضربة جزاء الدقيقة تعاقد انتقال صفقة
+المتصدر الصدارة نقطة نقاط بنقطة الجولة المرحلة ذهاب إياب الفائز ضيفه مضيفه جماهير الجماهير
+القدم كرة لكرة الممتاز بتغلبه فوزه بفوزه خسارته تعادله المركز الترتيب الهبوط مهاجمه حارسه المرمى`)
+
+// sportContext reports a sport cue within eight words of word i, in the
+// same sentence.
+func (r *recognizer) sportContext(i int) bool {
+	for j := max(i-8, 0); j < len(r.words) && j <= i+8; j++ {
+		if j != i && r.words[j].flags&fSport != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clubOf reports whether the place phrase at word i names a club too
+// (a club of the lexicon is called by it: نادي برشلونة, ليفربول).
+func (r *recognizer) clubOf(i int, h *hit) bool {
+	return r.lx.clubNames[strings.Join(h.e.words, " ")]
+}
+
+// clubAmbiguous reports a one-word place that is also a common word, a
+// function word read with a clitic (كان، فان) or a given name: never a
+// club by the sport context alone.
+func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
+	if h.n > 1 {
+		return false
+	}
+	k := h.e.words[0]
+	if _, famous := r.lx.famous[k]; famous || r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
+		return true // شيراك is a town and a president, not a club
+	}
+	for _, v := range r.words[i].vars.all()[1:] {
+		if r.lx.notName[v.key] || r.common[v.key] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,196 @@
+package events
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rasad/rasad"
+)
+
+func names(e rasad.EventMention) string {
+	var ps []string
+	for _, p := range e.Participants {
+		ps = append(ps, p.Type+":"+p.Name)
+	}
+	return strings.Join(ps, ", ")
+}
+
+func hasName(e rasad.EventMention, name string) bool {
+	for _, p := range e.Participants {
+		if p.Name == name || strings.Contains(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstOf(ems []rasad.EventMention, typ string) (rasad.EventMention, bool) {
+	for _, e := range ems {
+		if e.Type == typ {
+			return e, true
+		}
+	}
+	return rasad.EventMention{}, false
+}
+
+// A pronoun suffix on a trigger: اجتماعه، لقائهما، محادثاتهما، وقعته; and a
+// bare اتصال with someone named.
+func TestTriggerSuffixes(t *testing.T) {
+	for _, c := range []struct{ src, trigger string }{
+		{"وقال وزير الخارجية الهولندي هانس فيلدر بعد اجتماعه مع نظيره البلجيكي مارك دوبوا الثلاثاء إن الحوار مفيد.", "اجتماعه"},
+		{"وناقش الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو خلال لقائهما الأحد ملف المياه.", "لقائهما"},
+		{"وتناولت محادثاتهما في نيروبي الأحد ملف الحدود بحسب الرئيس الكيني جوزيف موانغي.", "محادثاتهما"},
+		{"وأجرى رئيس الوزراء الكندي مارك تيرنر اتصالا الأربعاء مع الرئيس المكسيكي خوان ريفيرا.", "اتصالا"},
+	} {
+		ems := find(t, c.src, "2019-04-10")
+		e, ok := firstOf(ems, "CONSULT")
+		if !ok || !strings.Contains(e.Text, c.trigger) {
+			t.Errorf("%s: want a CONSULT at %q, got %+v", c.src, c.trigger, ems)
+		}
+	}
+	// وزارة is not زار + a pronoun
+	for _, e := range find(t, "وأصدرت وزارة الخارجية الكندية بيانا الأربعاء.", "2019-04-10") {
+		if e.Type == "CONSULT" {
+			t.Errorf("وزارة read as a visit: %+v", e)
+		}
+	}
+	// اتصال alone, without anyone, is not a call
+	for _, e := range find(t, "وانقطع الاتصال بشبكة الهاتف في المدينة الأربعاء.", "2019-04-10") {
+		if e.Type == "CONSULT" {
+			t.Errorf("a bare اتصال without a participant: %+v", e)
+		}
+	}
+}
+
+// إلغاء القمة is a cancellation, not a meeting that happened.
+func TestCancelled(t *testing.T) {
+	ems := find(t, "وأعلن الرئيس الكيني جوزيف موانغي الخميس إلغاء القمة مع الرئيس الأوغندي ديفيد أوكيلو.", "2019-04-12")
+	e, ok := firstOf(ems, "CONSULT")
+	if !ok || e.Status != "cancelled" {
+		t.Fatalf("want a cancelled meeting, got %+v", ems)
+	}
+}
+
+// A role named without a name is the article's person with that role and
+// country; الجانبان are the two sides named before; in «أكد الوزير أنه
+// اجتمع» the speaker is the one who met.
+func TestParticipantReferences(t *testing.T) {
+	src := "التقى الرئيس الكيني جوزيف موانغي الرئيس الأوغندي ديفيد أوكيلو الأحد في نيروبي. " +
+		"وعقد الجانبان جلسة ثانية الاثنين في نيروبي. " +
+		"واستقبل الرئيس الكيني الثلاثاء وفدا تجاريا في مومباسا."
+	ems := find(t, src, "2019-04-17")
+	var second, third rasad.EventMention
+	for _, e := range ems {
+		switch e.Date {
+		case "2019-04-15":
+			second = e
+		case "2019-04-16":
+			third = e
+		}
+	}
+	if !hasName(second, "موانغي") || !hasName(second, "أوكيلو") {
+		t.Errorf("الجانبان: %s", names(second))
+	}
+	if !hasName(third, "موانغي") {
+		t.Errorf("the role without a name: %s", names(third))
+	}
+	ems = find(t, "وأكد وزير الخارجية الكندي بول لوران، الثلاثاء، أنه اجتمع مع نظيره المكسيكي كارلوس فيغا في أوتاوا.", "2019-04-17")
+	e, ok := firstOf(ems, "CONSULT")
+	if !ok || !hasName(e, "بول لوران") {
+		t.Errorf("the speaker who met: %+v", ems)
+	}
+}
+
+// The place is the one of the event's own clause, not of an earlier one.
+func TestPlaceOwnClause(t *testing.T) {
+	src := "وبعد أن أنهى جولة طويلة شملت عواصم عديدة وانتهت في طوكيو قبل أسبوعين وأجرى خلالها لقاءات مع قادة كثيرين من آسيا وأوروبا، التقى الرئيس الكيني جوزيف موانغي الأحد الرئيس الأوغندي ديفيد أوكيلو."
+	for _, e := range find(t, src, "2019-04-15") {
+		if e.Date == "2019-04-14" && e.PlaceName != "" {
+			t.Errorf("place %q from another clause", e.PlaceName)
+		}
+	}
+}
+
+// An event told inside quotation marks as a fact (a quoted phrase) is
+// kept; a quotation of someone's words is not a report of it.
+func TestQuotedFacts(t *testing.T) {
+	ems := find(t, "وشهدت نيروبي الأحد \"لقاء تاريخيا\" بين الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو.", "2019-04-15")
+	if _, ok := firstOf(ems, "CONSULT"); !ok {
+		t.Errorf("a quoted phrase reporting a meeting was dropped")
+	}
+	ems = find(t, "وقال الرئيس الكيني جوزيف موانغي: \"سألتقي الرئيس الأوغندي ديفيد أوكيلو إذا قبل شروطنا كلها دون استثناء في أي وقت يريده\".", "2019-04-15")
+	if _, ok := firstOf(ems, "CONSULT"); ok {
+		t.Errorf("someone's words read as a report: %+v", ems)
+	}
+}
+
+// A signing whose object follows the signers, the date and the place.
+func TestSigningObjectAfterSides(t *testing.T) {
+	ems := find(t, "وقع وزير التجارة الكيني بيتر كاماو ونظيره الأوغندي سام موسوكي، الخميس، في كمبالا اتفاقا للتبادل التجاري.", "2019-04-19")
+	if e, ok := firstOf(ems, "AGREE"); !ok || e.Date != "2019-04-18" {
+		t.Errorf("signing: %+v", ems)
+	}
+}
+
+// A place after a topic word is what the event is about, not where it is.
+func TestPlaceNotTopic(t *testing.T) {
+	for _, c := range []struct{ src, place string }{
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس لبحث الوضع في حلب.", ""},
+		{"وعقد مجلس الأمن الدولي جلسة طارئة الخميس في نيويورك لبحث الوضع في حلب.", "نيويورك"},
+	} {
+		e, ok := firstOf(find(t, c.src, "2019-04-12"), "CONSULT")
+		if !ok || e.PlaceName != c.place {
+			t.Errorf("%s: place %q, want %q", c.src, e.PlaceName, c.place)
+		}
+	}
+}
+
+// A role without a nationality, under a clitic (بولي العهد), is the
+// article's only person with that role.
+func TestRoleAloneReference(t *testing.T) {
+	src := "وصل ولي العهد جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
+	for _, e := range find(t, src, "2019-04-17") {
+		if e.Date == "2019-04-16" {
+			if !hasName(e, "أوكيلو") || !hasName(e, "أوديرا") {
+				t.Errorf("participants %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no event on the 16th: %+v", find(t, src, "2019-04-17"))
+}
+
+// «قال X، الثلاثاء، إن لقاءه مع Y كان مثمرا»: the statement's day does not
+// date the meeting, and the pronoun makes the speaker one who met.
+func TestSpeakerClause(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال الرئيس الكيني جوزيف موانغي، الثلاثاء، إن لقاءه مع الرئيس الأوغندي ديفيد أوكيلو كان مثمرا.", "2019-05-22"), "CONSULT")
+	if !ok || e.Date != "" || !hasName(e, "موانغي") || !hasName(e, "أوكيلو") {
+		t.Errorf("got %+v (%s)", e, names(e))
+	}
+}
+
+// A date without a year takes the plausible year (a planned June in May is
+// this June), and a weekday before an announcement is the past one.
+func TestYearAndDirection(t *testing.T) {
+	e, ok := firstOf(find(t, "وقال البيت الأبيض إن القمة بين الرئيس الكيني جوزيف موانغي والرئيس الأوغندي ديفيد أوكيلو ستعقد في 12 يونيو، كما كان مقررا.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-06-12" || e.Status != "planned" {
+		t.Errorf("planned June: %+v", e)
+	}
+	e, ok = firstOf(find(t, "وأعلن الرئيس الكيني جوزيف موانغي الخميس إلغاء القمة مع الرئيس الأوغندي ديفيد أوكيلو.", "2019-05-20"), "CONSULT")
+	if !ok || e.Date != "2019-05-16" || e.Status != "cancelled" {
+		t.Errorf("the past Thursday, cancelled: %+v", e)
+	}
+}
+
+// A date after another event noun is that event's: the denial of the
+// attack of 4 March did not happen on 4 March.
+func TestDateOfTheLaterEvent(t *testing.T) {
+	for _, e := range find(t, "ونفت الحكومة الكينية مسؤوليتها عن هجوم 4 مارس على معسكر الحدود.", "2019-03-20") {
+		if e.Type == "REJECT" && e.Date == "2019-03-04" {
+			t.Errorf("the denial took the attack's date: %+v", e)
+		}
+		if e.Type == "ASSAULT" && e.Date != "2019-03-04" {
+			t.Errorf("the attack lost its date: %+v", e)
+		}
+	}
+}

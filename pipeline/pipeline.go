@@ -1,0 +1,422 @@
+// Package pipeline is Rasad's one ingest pipeline: it reads articles from a
+// Source, cleans them and gives them their content IDs, skips the ones the
+// store already holds before analysing anything, infers missing publication
+// dates, analyses each batch as a collection (dates, entities, events),
+// stores every batch in one transaction, and optionally rebuilds stories.
+// The CLI (rasad ingest), the feed watcher and the HTTP API all call it; cmd/
+// keeps only flags and wiring.
+//
+// API:
+//
+//	p := pipeline.New(store, pipeline.Options{...})       // any rasad.Store
+//	sum, err := p.Ingest(ctx, pipeline.Files(paths, ingest.Options{}))
+//	sum, err := p.IngestArticles(ctx, articles)             // articles as a reader made them (not yet cleaned)
+//	sum, err := p.Ingest(ctx, pipeline.Items(items))        // ingest.Items, e.g. rejected fetches included
+//	res, display, err := pipeline.RebuildStories(ctx, store, story.Options{})
+//	err := pipeline.Reanalyze(ctx, store, progress)         // rasad analyze
+//
+// Ingest returns a Summary (counts, rejections by reason, how many articles
+// were analysed and how many were skipped as already stored). Callbacks in
+// Options report progress, rejections, warnings and each stored batch's
+// results; they are called one at a time, never concurrently.
+//
+// Cancellation: Ingest checks ctx for every article read and between the
+// stages of a batch. When ctx is done it returns promptly (within a batch's
+// store transaction) with an error wrapping context.Canceled (or the
+// context's cause); every batch is stored in one transaction, so the store
+// holds a whole number of batches and running the same ingest again
+// completes it, analysing only the articles not yet stored. A batch whose
+// analysis was under way when ctx ended is abandoned: its computation
+// finishes in the background and is dropped (it is never stored).
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/collection"
+	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/story"
+)
+
+// DefaultBatch is the number of articles analysed together and stored in
+// one transaction when Options.Batch is zero.
+const DefaultBatch = 256
+
+// ErrInterrupted wraps the context's error when an ingest stops early.
+var ErrInterrupted = errors.New("interrupted: batches already committed are kept; run the same command again to finish")
+
+// Options configure a Pipeline. Every field may be left zero.
+type Options struct {
+	// Batch is the number of articles per analysis batch and per store
+	// transaction (DefaultBatch when 0).
+	Batch int
+	// NoAnalysis stores articles without analysing them.
+	NoAnalysis bool
+	// Stories rebuilds stories and copies at the end of an ingest that
+	// stored something, with StoryOptions.
+	Stories      bool
+	StoryOptions story.Options
+
+	// Progress is called after each stored batch with the counts so far.
+	Progress func(Summary)
+	// Rejected is called for every record that was not turned into an
+	// article, with its origin (file:line) and the reason.
+	Rejected func(origin, reason string)
+	// Warning is called for every warning of an accepted article.
+	Warning func(origin, warning string)
+	// Stored is called after each committed batch with the articles of
+	// the batch and what storing each did (same order).
+	Stored func(arts []*rasad.Article, res []rasad.PutResult)
+}
+
+// Summary counts what an ingest did.
+type Summary struct {
+	Read       int // records read (articles and rejected records)
+	New        int // articles stored
+	NewReports int // known texts from a new place (a new report)
+	Duplicates int // nothing new
+	Rejected   int
+	Warnings   int
+	// Analysed is the number of articles analysed; Skipped those whose
+	// content ID the store already held, which were not analysed again.
+	Analysed int
+	Skipped  int
+	// Rejections maps a reason's kind ("malformed JSON") to the origins of
+	// the records rejected for it.
+	Rejections map[string][]string
+	// Stories (with 2+ articles) and CopyPairs, when Options.Stories ran.
+	Stories, CopyPairs int
+	Elapsed            time.Duration
+}
+
+// Pipeline ingests into one store. It is safe to call Ingest from one
+// goroutine at a time per Pipeline; several Pipelines may share a store.
+type Pipeline struct {
+	store rasad.Store
+	opts  Options
+}
+
+// New returns a pipeline that stores into store.
+func New(store rasad.Store, opts Options) *Pipeline {
+	if opts.Batch <= 0 {
+		opts.Batch = DefaultBatch
+	}
+	return &Pipeline{store: store, opts: opts}
+}
+
+// Source produces the records to ingest: it calls emit for each one, in
+// order, and stops when emit returns an error (returning it).
+type Source func(ctx context.Context, emit func(ingest.Item) error) error
+
+// Files reads paths (files, directories, "-" for standard input) with
+// ingest.Read.
+func Files(paths []string, opts ingest.Options) Source {
+	return func(ctx context.Context, emit func(ingest.Item) error) error {
+		for _, p := range paths {
+			if err := ingest.Read(ctx, p, opts, emit); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Items replays items as read by an ingest reader.
+func Items(items []ingest.Item) Source {
+	return func(ctx context.Context, emit func(ingest.Item) error) error {
+		for _, it := range items {
+			if err := emit(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// IngestArticles ingests articles as a reader made them (Text, Title,
+// Reports, metadata; not yet cleaned: the pipeline cleans them and sets
+// their IDs). Origin for messages is the first report's.
+func (p *Pipeline) IngestArticles(ctx context.Context, arts []*rasad.Article) (Summary, error) {
+	items := make([]ingest.Item, len(arts))
+	for i, a := range arts {
+		origin := a.ID
+		if len(a.Reports) > 0 {
+			origin = a.Reports[0].Origin
+		}
+		items[i] = ingest.Item{Article: a, Origin: origin}
+	}
+	return p.Ingest(ctx, Items(items))
+}
+
+// known is what a store may offer to tell which content IDs it holds
+// (sqlite.Store does); without it every article is analysed.
+type known interface {
+	Known(ctx context.Context, ids []string) (map[string]bool, error)
+}
+
+// Ingest runs src through the pipeline. See the package doc for
+// cancellation. The error is nil when every record was read (rejected
+// records are counted in the Summary, not returned).
+func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
+	start := time.Now()
+	var mu sync.Mutex // guards sum and serializes callbacks
+	sum := Summary{Rejections: map[string][]string{}}
+	snapshot := func() Summary {
+		s := sum
+		s.Elapsed = time.Since(start)
+		return s
+	}
+
+	type batch struct{ arts []*rasad.Article }
+	toWrite := make(chan batch, 2)
+	writeErr := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range toWrite {
+			if err != nil || len(b.arts) == 0 {
+				continue // drain after a failure
+			}
+			if err = ctx.Err(); err != nil {
+				continue
+			}
+			res, perr := p.store.Put(ctx, b.arts)
+			if perr != nil {
+				err = perr
+				continue
+			}
+			mu.Lock()
+			for _, r := range res {
+				switch r.Status {
+				case rasad.New:
+					sum.New++
+				case rasad.NewReport:
+					sum.NewReports++
+				case rasad.Duplicate:
+					sum.Duplicates++
+				}
+			}
+			if p.opts.Stored != nil {
+				p.opts.Stored(b.arts, res)
+			}
+			if p.opts.Progress != nil {
+				p.opts.Progress(snapshot())
+			}
+			mu.Unlock()
+		}
+		writeErr <- err
+	}()
+
+	var pending []ingest.Item
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		items := pending
+		pending = make([]ingest.Item, 0, p.opts.Batch)
+		arts, analysed, err := p.prepare(ctx, items)
+		if err != nil {
+			return err
+		}
+		mu.Lock()
+		sum.Analysed += analysed
+		if !p.opts.NoAnalysis {
+			sum.Skipped += len(arts) - analysed
+		}
+		for _, it := range items {
+			if it.Err != nil {
+				sum.Rejected++
+				reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
+				key := reasonKey(reason)
+				sum.Rejections[key] = append(sum.Rejections[key], it.Origin)
+				if p.opts.Rejected != nil {
+					p.opts.Rejected(it.Origin, reason)
+				}
+				continue
+			}
+			for _, w := range it.Article.Warnings {
+				sum.Warnings++
+				if p.opts.Warning != nil {
+					p.opts.Warning(it.Origin, w)
+				}
+			}
+		}
+		mu.Unlock()
+		select {
+		case toWrite <- batch{arts}:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	emit := func(it ingest.Item) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		mu.Lock()
+		sum.Read++
+		mu.Unlock()
+		pending = append(pending, it)
+		if len(pending) >= p.opts.Batch {
+			return flush()
+		}
+		return nil
+	}
+	readErr := src(ctx, emit)
+	if readErr == nil {
+		readErr = flush()
+	}
+	close(toWrite)
+	werr := <-writeErr
+	out := snapshot()
+	if ctx.Err() != nil || errors.Is(readErr, context.Canceled) || errors.Is(werr, context.Canceled) {
+		return out, fmt.Errorf("%w (%w)", ErrInterrupted, context.Cause(ctx))
+	}
+	if werr != nil {
+		return out, werr
+	}
+	if readErr != nil {
+		return out, readErr
+	}
+	if p.opts.Stories && out.New+out.NewReports > 0 {
+		res, _, err := RebuildStories(ctx, p.store, p.opts.StoryOptions)
+		if err != nil {
+			if ctx.Err() != nil {
+				return out, fmt.Errorf("%w (%w)", ErrInterrupted, context.Cause(ctx))
+			}
+			return out, fmt.Errorf("stories: %w", err)
+		}
+		out.Stories, out.CopyPairs = countMin(res.Stories, 2), len(res.Pairs)
+	}
+	out.Elapsed = time.Since(start)
+	return out, nil
+}
+
+// prepare cleans the items' articles and sets their IDs (rejecting the
+// ones without a body), skips the articles the store already holds, infers
+// missing publication dates and analyses the rest as one collection. It
+// returns the batch's articles in read order (known ones included: storing
+// them records their new reports).
+func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item) (arts []*rasad.Article, analysed int, err error) {
+	if err := runCtx(ctx, func() { ingest.PrepareAll(items) }); err != nil {
+		return nil, 0, err
+	}
+	for _, it := range items {
+		if it.Err == nil && it.Article != nil {
+			arts = append(arts, it.Article)
+		}
+	}
+	if len(arts) == 0 || p.opts.NoAnalysis {
+		return arts, 0, nil
+	}
+	fresh := arts
+	if k, ok := p.store.(known); ok {
+		ids := make([]string, len(arts))
+		for i, a := range arts {
+			ids[i] = a.ID
+		}
+		have, err := k.Known(ctx, ids)
+		if err != nil {
+			return nil, 0, err
+		}
+		if len(have) > 0 {
+			fresh = make([]*rasad.Article, 0, len(arts))
+			for _, a := range arts {
+				if !have[a.ID] {
+					fresh = append(fresh, a)
+				}
+			}
+		}
+	}
+	if err := runCtx(ctx, func() {
+		InferDates(fresh)
+		collection.Analyze(fresh)
+	}); err != nil {
+		return nil, 0, err
+	}
+	return arts, len(fresh), nil
+}
+
+// runCtx runs f and waits for it or for ctx, whichever ends first. When
+// ctx ends first, f goes on in the background and its results must be
+// dropped by the caller.
+func runCtx(ctx context.Context, f func()) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// InferDates gives the articles that have no publication date one
+// inferred from their text and the others (dateline, deictic expressions,
+// dated sentences of the other articles), marked as such.
+func InferDates(arts []*rasad.Article) {
+	missing := false
+	for _, a := range arts {
+		if a.Published == nil {
+			missing = true
+		}
+	}
+	if !missing {
+		return
+	}
+	for i, inf := range dates.InferCollection(arts) {
+		a := arts[i]
+		if a.Published != nil || inf.Date.IsZero() {
+			continue
+		}
+		d := inf.Date
+		a.Published, a.PublishedFrom, a.PublishedConfidence, a.PublishedEvidence = &d, inf.Kind, inf.Confidence, inf.Evidence
+	}
+}
+
+// reasonKey groups similar rejection reasons ("malformed JSON: ...").
+func reasonKey(reason string) string {
+	if i := strings.Index(reason, ":"); i > 0 && i < 40 {
+		return reason[:i]
+	}
+	return reason
+}
+
+// RejectionKinds returns the kinds of Rejections, most frequent first
+// (then by name).
+func (s Summary) RejectionKinds() []string {
+	keys := make([]string, 0, len(s.Rejections))
+	for k := range s.Rejections {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(s.Rejections[keys[i]]) != len(s.Rejections[keys[j]]) {
+			return len(s.Rejections[keys[i]]) > len(s.Rejections[keys[j]])
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func countMin(ss []story.Story, n int) int {
+	c := 0
+	for _, s := range ss {
+		if len(s.Articles) >= n {
+			c++
+		}
+	}
+	return c
+}
