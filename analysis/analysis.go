@@ -62,6 +62,15 @@ func NewDoc(a *rasad.Article) *Doc {
 	return &Doc{Article: a, Text: src, Tokens: text.Tokenize(src), results: map[*Analyzer]any{}}
 }
 
+// NewDocTokens is NewDoc with the tokens of TextFor(a) already made (by
+// ingest.PrepareTokens, say); nil tokens are made here.
+func NewDocTokens(a *rasad.Article, toks []text.Token) *Doc {
+	if toks == nil {
+		return NewDoc(a)
+	}
+	return &Doc{Article: a, Text: TextFor(a), Tokens: toks, results: map[*Analyzer]any{}}
+}
+
 // Pipeline runs analyzers in dependency order.
 type Pipeline struct {
 	order []*Analyzer
@@ -109,7 +118,11 @@ func (p *Pipeline) Names() []string {
 
 // Run analyzes one article.
 func (p *Pipeline) Run(a *rasad.Article) (*Doc, error) {
-	d := NewDoc(a)
+	return p.RunDoc(NewDoc(a))
+}
+
+// RunDoc analyzes a prepared document.
+func (p *Pipeline) RunDoc(d *Doc) (*Doc, error) {
 	for _, an := range p.order {
 		res, err := an.Run(d)
 		if err != nil {

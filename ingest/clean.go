@@ -57,16 +57,36 @@ type lineInfo struct {
 // Clean fills a's Removed, TitleSpan, Title (when the input had none),
 // Dateline and Credits. It may be called again: it starts from scratch.
 func Clean(a *rasad.Article) {
+	cleanTokens(a, text.Tokenize(a.Text))
+}
+
+// cleanTokens is Clean with the tokens of a.Text made once (tokens never
+// cross a line break, so each line's tokens are a run of them).
+func cleanTokens(a *rasad.Article, all []text.Token) {
 	loadCleanLexicons()
 	a.Removed, a.TitleSpan, a.Dateline, a.Credits = nil, nil, nil, nil
 	src := a.Text
 	spans := text.Lines(src)
 	lines := make([]lineInfo, len(spans))
 	header := true
+	next := 0
 	for i, sp := range spans {
 		li := &lines[i]
 		li.span = sp
-		li.toks = text.Tokenize(src[sp.Start:sp.End])
+		// the line's tokens, with offsets into the line
+		for next < len(all) && all[next].Start < sp.Start {
+			next++
+		}
+		first := next
+		for next < len(all) && all[next].End <= sp.End {
+			next++
+		}
+		li.toks = make([]text.Token, next-first)
+		for k, t := range all[first:next] {
+			t.Start -= sp.Start
+			t.End -= sp.Start
+			li.toks[k] = t
+		}
 		for _, t := range li.toks {
 			if t.Kind != text.Punct {
 				li.words = append(li.words, t.Key)
@@ -635,36 +655,126 @@ func ContentID(a *rasad.Article) string {
 	return hex.EncodeToString(sum[:8])
 }
 
+// contentIDOf is ContentID over the body's tokens (residue and title line
+// left out) made once by PrepareTokens.
+func contentIDOf(a *rasad.Article, body []text.Token) string {
+	h := sha256.New()
+	for _, t := range body {
+		if t.Kind == text.Punct {
+			continue
+		}
+		h.Write([]byte(t.Key))
+		h.Write([]byte{' '})
+	}
+	if !hasBody(a) {
+		h.Write([]byte("\x00title+abstract\x00" + strings.Join(lexicon.WordKeys(a.Title), " ") + "\x00" + strings.Join(lexicon.WordKeys(a.Abstract), " ")))
+	}
+	sum := h.Sum(nil)
+	return hex.EncodeToString(sum[:8])
+}
+
 // Prepare cleans an article read by Read and gives it its ID. An article
 // whose text is nothing but its title and residue is kept when it has an
 // abstract (feeds and APIs often carry only headline and summary), and
 // rejected otherwise.
 func Prepare(a *rasad.Article) error {
-	Clean(a)
+	_, err := PrepareTokens(a)
+	return err
+}
+
+// PrepareTokens is Prepare that tokenizes the text once for cleaning, the
+// content ID and the search stems, and returns the tokens the analysis
+// reads (those of analysis.TextFor(a): residue left out, page timestamps
+// kept), so that it need not tokenize again.
+func PrepareTokens(a *rasad.Article) ([]text.Token, error) {
+	all := text.Tokenize(a.Text)
+	cleanTokens(a, all)
 	if !hasBody(a) && strings.TrimSpace(a.Abstract) == "" {
-		return reject("no text besides the title and residue")
+		return nil, reject("no text besides the title and residue")
 	}
+	// the body: without residue and the title line (what ContentID hashes
+	// and the index holds); the analysis keeps page timestamps
+	body := make([]text.Token, 0, len(all))
+	var analysed []text.Token
+	if len(a.Removed) > 0 {
+		analysed = make([]text.Token, 0, len(all))
+	}
+	ri := 0
+	for _, t := range all {
+		for ri < len(a.Removed) && a.Removed[ri].End <= t.Start {
+			ri++
+		}
+		inRemoved, inMasked := false, false
+		for k := ri; k < len(a.Removed) && a.Removed[k].Start < t.End; k++ {
+			r := a.Removed[k]
+			if !validSpan(r.Span, len(a.Text)) || r.End <= t.Start {
+				continue
+			}
+			if t.Start < r.Start || t.End > r.End {
+				return prepareSlow(a) // a span that cuts a token: masking makes other tokens
+			}
+			inRemoved = true
+			inMasked = inMasked || r.Kind != "timestamp"
+		}
+		if !inMasked && len(a.Removed) > 0 {
+			analysed = append(analysed, t)
+		}
+		if ts := a.TitleSpan; ts != nil && t.Start < ts.End && t.End > ts.Start {
+			if t.Start < ts.Start || t.End > ts.End {
+				return prepareSlow(a)
+			}
+			continue
+		}
+		if !inRemoved {
+			body = append(body, t)
+		}
+	}
+	if len(a.Removed) == 0 || len(analysed) == len(all) {
+		analysed = all // nothing masked: share the tokens
+	}
+	a.ID = contentIDOf(a, body)
+	a.SearchKeys = &rasad.SearchKeys{Title: text.IndexStems(a.Title), Body: text.IndexStemsTokens(body)}
+	return analysed, nil
+}
+
+// prepareSlow sets the ID and search stems from the masked text, for the
+// rare text whose residue spans cut tokens; the analysis tokenizes itself
+// (nil tokens).
+func prepareSlow(a *rasad.Article) ([]text.Token, error) {
 	a.ID = ContentID(a)
 	masked := a.Masked()
 	if a.TitleSpan != nil {
 		masked = masked[:a.TitleSpan.Start] + strings.Repeat(" ", a.TitleSpan.End-a.TitleSpan.Start) + masked[a.TitleSpan.End:]
 	}
 	a.SearchKeys = &rasad.SearchKeys{Title: text.IndexStems(a.Title), Body: text.IndexStems(masked)}
-	return nil
+	return nil, nil
 }
+
+func validSpan(s rasad.Span, n int) bool { return s.Start >= 0 && s.End <= n && s.Start <= s.End }
 
 // PrepareAll runs Prepare over the articles of items on every core,
 // setting Err on the items it rejects. Order is kept.
 func PrepareAll(items []Item) {
+	PrepareAllTokens(items)
+}
+
+// PrepareAllTokens is PrepareAll that also returns, for each item, the
+// tokens its analysis reads (PrepareTokens; nil for rejected items).
+func PrepareAllTokens(items []Item) [][]text.Token {
+	toks := make([][]text.Token, len(items))
 	par.Do(len(items), func(i int) {
 		if items[i].Err != nil || items[i].Article == nil {
 			return
 		}
-		if err := Prepare(items[i].Article); err != nil {
+		t, err := PrepareTokens(items[i].Article)
+		if err != nil {
 			items[i].Err = err
 			items[i].Article = nil
+			return
 		}
+		toks[i] = t
 	})
+	return toks
 }
 
 func hasBody(a *rasad.Article) bool {

@@ -28,6 +28,15 @@
 // completes it, analysing only the articles not yet stored. A batch whose
 // analysis was under way when ctx ended is abandoned: its computation
 // finishes in the background and is dropped (it is never stored).
+//
+// Resume: an article whose content ID the store held before the run (a
+// store that implements Known(ctx, ids), as sqlite.Store does) is stored
+// (for its new reports) but not analysed again. Copies within one run are
+// analysed as before, so the result never depends on timing; the run keeps
+// the IDs it analysed in memory (about 80 bytes per new article).
+//
+// Stages: cleaning and IDs, analysis and storing run at once on successive
+// batches (see Ingest); at most four batches are in memory.
 package pipeline
 
 import (
@@ -44,6 +53,7 @@ import (
 	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
+	"github.com/rasad/rasad/text"
 )
 
 // DefaultBatch is the number of articles analysed together and stored in
@@ -165,6 +175,13 @@ type known interface {
 // Ingest runs src through the pipeline. See the package doc for
 // cancellation. The error is nil when every record was read (rejected
 // records are counted in the Summary, not returned).
+//
+// Batches flow through three stages that run at once, each on its own
+// goroutine, so that both cores stay busy while one stage has a serial
+// part: cleaning and IDs (and the store's known IDs) of batch k+1, date
+// inference and collection analysis of batch k, storing of batch k-1. A
+// batch's content never depends on the others, so the result is the same
+// as running them one after the other.
 func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	start := time.Now()
 	var mu sync.Mutex // guards sum and serializes callbacks
@@ -174,22 +191,94 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		s.Elapsed = time.Since(start)
 		return s
 	}
+	// a stage that fails cancels the others through ictx
+	ictx, fail := context.WithCancelCause(ctx)
+	defer fail(nil)
 
-	type batch struct{ arts []*rasad.Article }
-	toWrite := make(chan batch, 2)
-	writeErr := make(chan error, 1)
-	go func() {
-		var err error
-		for b := range toWrite {
-			if err != nil || len(b.arts) == 0 {
-				continue // drain after a failure
+	type batch struct {
+		items       []ingest.Item
+		arts, fresh []*rasad.Article
+		toks        [][]text.Token // of fresh: the tokens the analysis reads
+	}
+	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch, 1), make(chan batch, 1)
+	send := func(ch chan batch, b batch) bool {
+		select {
+		case ch <- b:
+			return true
+		case <-ictx.Done():
+			return false
+		}
+	}
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() { // clean, IDs, known
+		defer wg.Done()
+		defer close(toAnalyze)
+		mine := map[string]bool{} // IDs this run analyses (see prepare)
+		for b := range toPrepare {
+			if ictx.Err() != nil {
+				continue // drain
 			}
-			if err = ctx.Err(); err != nil {
+			var err error
+			if b.arts, b.fresh, b.toks, err = p.prepare(ictx, b.items, mine); err != nil {
+				fail(err)
 				continue
 			}
-			res, perr := p.store.Put(ctx, b.arts)
-			if perr != nil {
-				err = perr
+			send(toAnalyze, b)
+		}
+	}()
+	go func() { // dates, analysis, accounting
+		defer wg.Done()
+		defer close(toWrite)
+		for b := range toAnalyze {
+			if ictx.Err() != nil {
+				continue
+			}
+			if len(b.fresh) > 0 {
+				if err := runCtx(ictx, func() {
+					InferDates(b.fresh)
+					collection.AnalyzeTokens(b.fresh, b.toks)
+				}); err != nil {
+					fail(err)
+					continue
+				}
+			}
+			mu.Lock()
+			sum.Analysed += len(b.fresh)
+			if !p.opts.NoAnalysis {
+				sum.Skipped += len(b.arts) - len(b.fresh)
+			}
+			for _, it := range b.items {
+				if it.Err != nil {
+					sum.Rejected++
+					reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
+					key := reasonKey(reason)
+					sum.Rejections[key] = append(sum.Rejections[key], it.Origin)
+					if p.opts.Rejected != nil {
+						p.opts.Rejected(it.Origin, reason)
+					}
+					continue
+				}
+				for _, w := range it.Article.Warnings {
+					sum.Warnings++
+					if p.opts.Warning != nil {
+						p.opts.Warning(it.Origin, w)
+					}
+				}
+			}
+			mu.Unlock()
+			send(toWrite, b)
+		}
+	}()
+	go func() { // store, one transaction per batch
+		defer wg.Done()
+		for b := range toWrite {
+			if ictx.Err() != nil || len(b.arts) == 0 {
+				continue
+			}
+			res, err := p.store.Put(ictx, b.arts)
+			if err != nil {
+				fail(err)
 				continue
 			}
 			mu.Lock()
@@ -211,7 +300,6 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			mu.Unlock()
 		}
-		writeErr <- err
 	}()
 
 	var pending []ingest.Item
@@ -219,46 +307,16 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		if len(pending) == 0 {
 			return nil
 		}
-		items := pending
+		b := batch{items: pending}
 		pending = make([]ingest.Item, 0, p.opts.Batch)
-		arts, analysed, err := p.prepare(ctx, items)
-		if err != nil {
-			return err
+		if !send(toPrepare, b) {
+			return context.Cause(ictx)
 		}
-		mu.Lock()
-		sum.Analysed += analysed
-		if !p.opts.NoAnalysis {
-			sum.Skipped += len(arts) - analysed
-		}
-		for _, it := range items {
-			if it.Err != nil {
-				sum.Rejected++
-				reason := strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")
-				key := reasonKey(reason)
-				sum.Rejections[key] = append(sum.Rejections[key], it.Origin)
-				if p.opts.Rejected != nil {
-					p.opts.Rejected(it.Origin, reason)
-				}
-				continue
-			}
-			for _, w := range it.Article.Warnings {
-				sum.Warnings++
-				if p.opts.Warning != nil {
-					p.opts.Warning(it.Origin, w)
-				}
-			}
-		}
-		mu.Unlock()
-		select {
-		case toWrite <- batch{arts}:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return nil
 	}
 	emit := func(it ingest.Item) error {
-		if err := ctx.Err(); err != nil {
-			return err
+		if ictx.Err() != nil {
+			return context.Cause(ictx)
 		}
 		mu.Lock()
 		sum.Read++
@@ -269,18 +327,18 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		}
 		return nil
 	}
-	readErr := src(ctx, emit)
+	readErr := src(ictx, emit)
 	if readErr == nil {
 		readErr = flush()
 	}
-	close(toWrite)
-	werr := <-writeErr
+	close(toPrepare)
+	wg.Wait()
 	out := snapshot()
-	if ctx.Err() != nil || errors.Is(readErr, context.Canceled) || errors.Is(werr, context.Canceled) {
+	if ctx.Err() != nil {
 		return out, fmt.Errorf("%w (%w)", ErrInterrupted, context.Cause(ctx))
 	}
-	if werr != nil {
-		return out, werr
+	if ictx.Err() != nil {
+		return out, context.Cause(ictx) // a stage failed
 	}
 	if readErr != nil {
 		return out, readErr
@@ -300,23 +358,28 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 }
 
 // prepare cleans the items' articles and sets their IDs (rejecting the
-// ones without a body), skips the articles the store already holds, infers
-// missing publication dates and analyses the rest as one collection. It
-// returns the batch's articles in read order (known ones included: storing
-// them records their new reports).
-func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item) (arts []*rasad.Article, analysed int, err error) {
-	if err := runCtx(ctx, func() { ingest.PrepareAll(items) }); err != nil {
-		return nil, 0, err
+// ones without a body) and returns the batch's articles in read order
+// (known ones included: storing them records their new reports) and those
+// to analyse: the ones the store held before this run started. mine holds
+// the IDs this run decided to analyse, in earlier batches: the store may
+// hold them already (the writer runs ahead or behind), and they are
+// analysed again either way, so the result never depends on timing.
+func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[string]bool) (arts, fresh []*rasad.Article, freshToks [][]text.Token, err error) {
+	var toks [][]text.Token
+	if err := runCtx(ctx, func() { toks = ingest.PrepareAllTokens(items) }); err != nil {
+		return nil, nil, nil, err
 	}
-	for _, it := range items {
+	tokOf := map[*rasad.Article][]text.Token{}
+	for i, it := range items {
 		if it.Err == nil && it.Article != nil {
 			arts = append(arts, it.Article)
+			tokOf[it.Article] = toks[i]
 		}
 	}
 	if len(arts) == 0 || p.opts.NoAnalysis {
-		return arts, 0, nil
+		return arts, nil, nil, nil
 	}
-	fresh := arts
+	fresh = arts
 	if k, ok := p.store.(known); ok {
 		ids := make([]string, len(arts))
 		for i, a := range arts {
@@ -324,24 +387,23 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item) (arts []*ra
 		}
 		have, err := k.Known(ctx, ids)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, nil, err
 		}
 		if len(have) > 0 {
 			fresh = make([]*rasad.Article, 0, len(arts))
 			for _, a := range arts {
-				if !have[a.ID] {
+				if !have[a.ID] || mine[a.ID] {
 					fresh = append(fresh, a)
 				}
 			}
 		}
 	}
-	if err := runCtx(ctx, func() {
-		InferDates(fresh)
-		collection.Analyze(fresh)
-	}); err != nil {
-		return nil, 0, err
+	freshToks = make([][]text.Token, len(fresh))
+	for i, a := range fresh {
+		mine[a.ID] = true
+		freshToks[i] = tokOf[a]
 	}
-	return arts, len(fresh), nil
+	return arts, fresh, freshToks, nil
 }
 
 // runCtx runs f and waits for it or for ctx, whichever ends first. When

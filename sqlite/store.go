@@ -67,11 +67,84 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		time.Sleep(time.Duration(10+i) * time.Millisecond)
 		err = s.migrate(ctx)
 	}
+	if err == nil {
+		err = s.reindex(ctx)
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// reindex fills the full-text index again from the stored articles when a
+// migration asked for it (fts_reindex exists), in one transaction.
+func (s *Store) reindex(ctx context.Context) error {
+	pending := func(q interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}) (bool, error) {
+		var n int
+		err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'fts_reindex'`).Scan(&n)
+		return n > 0, err
+	}
+	if p, err := pending(s.db); err != nil || !p {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	defer tx.Rollback()
+	if p, err := pending(tx); err != nil || !p {
+		return err // another process did it
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')`); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	last := int64(-1 << 62)
+	for {
+		type row struct {
+			rowid    int64
+			title    string
+			body, cl string
+		}
+		var batch []row
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, title, text, cleaning FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500`, last)
+		if err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.rowid, &r.title, &r.body, &r.cl); err != nil {
+				rows.Close()
+				return fmt.Errorf("reindex: %w", err)
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		if len(batch) == 0 {
+			break
+		}
+		for _, r := range batch {
+			a := &rasad.Article{Title: r.title, Text: r.body}
+			var c cleaning
+			if err := json.Unmarshal([]byte(r.cl), &c); err == nil {
+				a.Removed, a.TitleSpan = c.Removed, c.TitleSpan
+			}
+			title, body := IndexText(a)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)`, r.rowid, title, body); err != nil {
+				return fmt.Errorf("reindex: %w", err)
+			}
+			last = r.rowid
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DROP TABLE fts_reindex`); err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	return tx.Commit()
 }
 
 func isBusy(err error) bool {

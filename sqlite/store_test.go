@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -66,5 +67,76 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Errorf("concurrent open: %v", err)
 		}
+	}
+}
+
+// Known tells which IDs are stored, in chunks larger than SQLite's
+// parameter limit too.
+func TestKnown(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := storetest.Article(t, "k1", "", "", "عنوان", "نص عن الاجتماع في المدينة.\n", "2024-03-10")
+	if _, err := s.Put(ctx, []*rasad.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"nope"}
+	for i := 0; i < 1200; i++ {
+		ids = append(ids, fmt.Sprintf("x%d", i))
+	}
+	ids = append(ids, a.ID)
+	got, err := s.Known(ctx, ids)
+	if err != nil || len(got) != 1 || !got[a.ID] {
+		t.Errorf("Known = %v, %v; want only %s", got, err, a.ID)
+	}
+	if got, err := s.Known(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("Known(nil) = %v, %v", got, err)
+	}
+}
+
+// A migration that changes the full-text index asks Open to fill it again
+// from the stored articles (fts_reindex): search finds them afterwards.
+func TestReindexOnOpen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "x.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*rasad.Article
+	for i := 0; i < 700; i++ { // more than one reindex chunk
+		arts = append(arts, storetest.Article(t, fmt.Sprintf("r%d", i), "", "", "عنوان", fmt.Sprintf("نص رقم %d عن المفاوضات في المدينة.\n", i), "2024-03-10"))
+	}
+	arts = append(arts, storetest.Article(t, "unique", "", "", "عنوان", "التقى الوفدان في قاعة المؤتمرات الكبرى.\n", "2024-03-10"))
+	if _, err := s.Put(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	// an index from before the migration: emptied, marked for reindexing
+	for _, q := range []string{`INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')`, `CREATE TABLE fts_reindex (pending INTEGER NOT NULL)`} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if hits, _ := s.Search(ctx, rasad.SearchQuery{Text: "المؤتمرات"}); len(hits) != 0 {
+		t.Fatalf("emptied index still finds %d", len(hits))
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if hits, err := s.Search(ctx, rasad.SearchQuery{Text: "المؤتمرات"}); err != nil || len(hits) != 1 {
+		t.Errorf("after reindex: %d hits, %v", len(hits), err)
+	}
+	if hits, err := s.Search(ctx, rasad.SearchQuery{Text: "المفاوضات", Limit: 1000}); err != nil || len(hits) != 700 {
+		t.Errorf("after reindex: %d hits for a word of 700 articles, %v", len(hits), err)
+	}
+	var n int
+	s.DB().QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE name = 'fts_reindex'`).Scan(&n)
+	if n != 0 {
+		t.Error("fts_reindex not dropped")
 	}
 }

@@ -116,6 +116,19 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 			return fmt.Sprintf("%04d-W%02d", y, w)
 		}
 	}
+	// background told in passing (a meeting a year before the first
+	// report) yields to what the reports are about
+	weight := make([]float64, len(es))
+	background := ""
+	if err1 == nil {
+		background = f.AddDate(0, 0, -30).Format("2006-01-02")
+	}
+	for i, e := range es {
+		weight[i] = e.Salience
+		if _, end := EntryDays(e); background != "" && end < background {
+			weight[i] /= 3
+		}
+	}
 	// entries by period, most salient first
 	byPeriod := map[string][]int{}
 	for i, e := range es {
@@ -124,7 +137,7 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 	}
 	periods := make([]string, 0, len(byPeriod))
 	for p, idx := range byPeriod {
-		sort.SliceStable(idx, func(a, b int) bool { return es[idx[a]].Salience > es[idx[b]].Salience })
+		sort.SliceStable(idx, func(a, b int) bool { return weight[idx[a]] > weight[idx[b]] })
 		periods = append(periods, p)
 	}
 	sort.Strings(periods)
@@ -151,7 +164,7 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 		best, bestS := "", -1.0
 		for _, p := range periods {
 			if idx := byPeriod[p]; taken[p] < len(idx) {
-				if s := es[idx[taken[p]]].Salience; s > bestS {
+				if s := weight[idx[taken[p]]]; s > bestS {
 					best, bestS = p, s
 				}
 			}

@@ -188,7 +188,16 @@ type srcAcc struct {
 	sentence string
 }
 
-func partKey(p rasad.Participant) string { return p.Type + ":" + p.Key }
+func partKey(p rasad.Participant) string { return p.Type + ":" + normKey(p.Key) }
+
+// normKey reads a hashtag's key as the name's (#محمد_بن_سلمان is محمد بن
+// سلمان).
+func normKey(k string) string {
+	if !strings.ContainsAny(k, "_#") {
+		return k
+	}
+	return strings.Join(strings.Fields(strings.NewReplacer("_", " ", "#", "").Replace(k)), " ")
+}
 
 // Timeline merges the event mentions of reports into entries. Only a
 // mention whose own clause fixes the date creates an entry; mentions dated

@@ -159,7 +159,7 @@ func (e *event) participants(names Names) []Participant {
 			if !e.core[k] && e.parts[k] < 2 || strong >= 6 {
 				continue
 			}
-			if known && p.Type == "PERSON" && p.Role == "" && p.articles < 2 {
+			if known && p.Type == "PERSON" && p.Role == "" && (p.articles < 2 || commonNoun(p.Name)) {
 				continue
 			}
 			strong++
@@ -253,4 +253,10 @@ func fillSides(es []Entry) {
 			e.Summary = summary(*e)
 		}
 	}
+}
+
+// commonNoun: a "person" the collection knows best as one word with the
+// article (الجوار from حسن الجوار) is a common noun read as a name.
+func commonNoun(name string) bool {
+	return !strings.Contains(strings.TrimSpace(name), " ") && strings.HasPrefix(name, "ال")
 }

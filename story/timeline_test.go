@@ -205,3 +205,32 @@ func TestTimelineJoinsByCountry(t *testing.T) {
 		t.Fatalf("entries %+v: want one signing with two sources", es)
 	}
 }
+
+// A person the recognizer saw once without a role, or known only as one
+// word with the article (a common noun read as a name), is not shown.
+func TestTimelineWeakNames(t *testing.T) {
+	reps := []Report{{Article: "a", Outlet: "x", Published: day("2019-03-12"), Text: "نص", Events: []rasad.EventMention{
+		em("CONSULT", "meeting", "happened", "2019-03-12", "", "real", "once", "common"),
+	}}}
+	names := Names{"PERSON:real": {Type: "PERSON", Key: "real", Name: "جوزيف موانغي", articles: 3},
+		"PERSON:once":   {Type: "PERSON", Key: "once", Name: "كلمة عابرة", articles: 1},
+		"PERSON:common": {Type: "PERSON", Key: "common", Name: "الجوار", articles: 5}}
+	es := Timeline(reps, names)
+	if len(es) != 1 || len(es[0].Participants) != 1 || es[0].Participants[0].Key != "real" {
+		t.Fatalf("entries %+v", es)
+	}
+}
+
+// A hashtag (#جوزيف_موانغي) and the plain name are one participant.
+func TestHashtagKeys(t *testing.T) {
+	e1 := em("CONSULT", "meeting", "happened", "2019-03-12", "", "جزف منغ", "other")
+	e2 := em("CONSULT", "meeting", "happened", "2019-03-12", "", "جزف_منغ", "other")
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2019-03-12"), Text: "نص", Events: []rasad.EventMention{e1}},
+		{Article: "b", Outlet: "y", Published: day("2019-03-12"), Text: "نص", Events: []rasad.EventMention{e2}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || len(es[0].Participants) != 2 || len(es[0].Sources) != 2 {
+		t.Fatalf("entries %+v", es)
+	}
+}

@@ -82,9 +82,22 @@ func StemKeys(src string) []string {
 // IndexStems returns the stems (Variants) of the words of s, separated by
 // spaces: what a full-text index holds for s.
 func IndexStems(s string) string {
+	return indexStems(Tokenize(s), len(s))
+}
+
+// IndexStemsTokens is IndexStems over the tokens of a text.
+func IndexStemsTokens(toks []Token) string {
+	n := 0
+	if len(toks) > 0 {
+		n = toks[len(toks)-1].End - toks[0].Start
+	}
+	return indexStems(toks, n)
+}
+
+func indexStems(toks []Token, size int) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	for _, t := range Tokenize(s) {
+	b.Grow(size)
+	for _, t := range toks {
 		if t.Kind == Punct {
 			continue
 		}

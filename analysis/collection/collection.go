@@ -23,13 +23,24 @@ const Version = 3
 // date, and entity mentions in two passes, so that the people named in
 // full anywhere in the collection are found by their surnames everywhere.
 func Analyze(arts []*rasad.Article) {
+	AnalyzeTokens(arts, nil)
+}
+
+// AnalyzeTokens is Analyze with each article's tokens already made
+// (toks[i] are the tokens of analysis.TextFor(arts[i]), from
+// ingest.PrepareTokens); a nil toks or entry tokenizes here.
+func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
 	pipe, err := analysis.NewPipeline(dates.Analyzer)
 	if err != nil {
 		panic(err) // a static pipeline: a cycle is a programming error
 	}
 	docs := make([]*analysis.Doc, len(arts))
 	par.Do(len(arts), func(i int) {
-		if d, err := pipe.Run(arts[i]); err == nil {
+		var t []text.Token
+		if i < len(toks) {
+			t = toks[i]
+		}
+		if d, err := pipe.RunDoc(analysis.NewDocTokens(arts[i], t)); err == nil {
 			docs[i] = d
 		}
 	})

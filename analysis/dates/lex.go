@@ -34,6 +34,7 @@ type lexicons struct {
 	numbers  map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
+	nameLead   map[string]bool      // given names and one-word titles
 	holidays   map[string][]holiday // by first word key
 	// holidayStarts are the keys a holiday expression can start at (its
 	// first word, with a clitic, or أول/ثاني… أيام)
@@ -80,6 +81,21 @@ func loadLex() *lexicons {
 		lex.givenNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			lex.givenNames[e.Words[0]] = true
+		}
+		// what a name follows: given names and one-word titles (المدرب
+		// يوركمان، بيتر تيرنر), so that a foreign surname in ي/ت is not
+		// read as an imperfect verb
+		lex.nameLead = map[string]bool{}
+		for _, f := range []string{"given_names.tsv", "given_names_data.tsv", "roles.tsv"} {
+			es, err := lexicon.Load(f)
+			if err != nil {
+				continue
+			}
+			for _, e := range es {
+				if len(e.Words) == 1 {
+					lex.nameLead[e.Words[0]] = true
+				}
+			}
 		}
 		loadHolidays(&lex)
 		lex.triggers = map[string]bool{}

@@ -90,6 +90,9 @@ func (t *tagger) openingImperfect(i int) bool {
 	if r != 'ي' && r != 'ت' {
 		return false
 	}
+	if i > 0 && t.lex.nameLead[text.StripConj(t.keys[i-1])] {
+		return false // a surname after a given name or a title (ريكس تيلرسون، المدرب يوركمان)
+	}
 	if r == 'ت' {
 		// تعرض، تلقى، تراجع، تعرضت are past verbs too: a ت-word must be
 		// longer than a past form can be, not end in ت, not be تفاعل

@@ -112,20 +112,21 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 			continue
 		}
 		role := e.Field(0)
+		surface := e.Surface
 		code := ""
 		if w+n < len(words) {
 			code = adjCode[text.StripConj(keysOf[w+n])]
 		}
 		if code == "" {
 			// the role alone: the article's only person with it
-			if p, ok := in.ix.onlyWithRole(role); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
+			if p, ok := onlyWithRole(in, role, surface); ok && !covered(named, in.Text, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n-1].tok].End) {
 				out = append(out, p)
 			}
 			w += n - 1
 			continue
 		}
 		// a name right after the role is a mention of its own
-		if p, ok := in.ix.personFor(role, code); ok && !covered(named, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
+		if p, ok := personFor(in, role, surface, code); ok && !covered(named, in.Text, in.Tokens[words[w].tok].Start, in.Tokens[words[w+n].tok].End) {
 			out = append(out, p)
 		}
 		w += n
@@ -133,15 +134,63 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 	return out
 }
 
-// covered: a mention of the recognizer overlaps [start, end+a little).
-func covered(ms []rasad.Mention, start, end int) bool {
+// covered: the role phrase [start, end) is part of a name the recognizer
+// found, or a name follows it with at most one word (a title, a comma)
+// between: الرئيس الكيني، جوزيف موانغي.
+func covered(ms []rasad.Mention, src string, start, end int) bool {
 	for _, m := range ms {
-		if m.Start < end+40 && m.End > start {
+		if m.Start < end && m.End > start {
+			return true
+		}
+		if m.Start >= end && m.Start-end < 60 && len(strings.Fields(strings.Trim(src[end:m.Start], " ،,"))) <= 1 {
 			return true
 		}
 	}
 	return false
 }
+
+// personFor is the person of the article most often named with a role and
+// country.
+func personFor(in Input, role, surface, code string) (rasad.Participant, bool) {
+	return in.ix.memo("person|"+role+"|"+surface+"|"+code, func() (rasad.Participant, bool) { return personForAll(in, role, surface, code) })
+}
+
+func personForAll(in Input, role, surface, code string) (rasad.Participant, bool) {
+	count := map[string]int{}
+	name := map[string]string{}
+	for _, m := range in.ix.ms {
+		if m.Type == "PERSON" && hasRole(in, m, role, surface) && m.Country == code {
+			count[m.Key]++
+			if len(m.Text) > len(name[m.Key]) {
+				name[m.Key] = m.Text
+			}
+		}
+	}
+	best, bestN := "", 0
+	for k, c := range count {
+		if c > bestN || c == bestN && k < best {
+			best, bestN = k, c
+		}
+	}
+	if best == "" {
+		// no one of that country: the only person with the role whose
+		// country the recognizer did not tell
+		if p, ok := onlyWithRole(in, role, surface); ok {
+			for _, m := range in.ix.ms {
+				if m.Key == p.Key && m.Country != "" && m.Country != code {
+					return rasad.Participant{}, false
+				}
+			}
+			return p, true
+		}
+		return rasad.Participant{}, false
+	}
+	return rasad.Participant{Type: "PERSON", Key: best, Name: name[best]}, true
+}
+
+// sideLookBack bounds how many earlier events الجانبان may reach back to
+// (so that a text of many events is read in linear time).
+const sideLookBack = 64
 
 // twoSides resolves الجانبان/الطرفان: the sides of the latest event of the
 // sentence or the one before that names two, else the two people when the
@@ -184,10 +233,6 @@ func twoSides(x *index, prev []rasad.EventMention, sentStart, prevStart int) []r
 	}
 	return x.twoPeople()
 }
-
-// sideLookBack bounds how many earlier events الجانبان may reach back to
-// (so that a text of many events is read in linear time).
-const sideLookBack = 64
 
 // speakerActs: in «أكد الوزير، الثلاثاء، أنه اجتمع …» the pronoun makes
 // the speaker the one who met. It returns the speaker zone that ends with
@@ -268,7 +313,7 @@ func reportedSpeech(in Input, sent text.Span, at int) bool {
 
 // actingStates are the countries of the clause that act in it: not the
 // place it happens in or goes to (في روسيا، إلى روسيا، بروسيا).
-func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones []rasad.Span) []rasad.Participant {
+func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones []rasad.Span, visit bool) []rasad.Participant {
 	var out []rasad.Participant
 	for _, m := range in.Mentions {
 		if m.Type != "LOC" || !isCountryName(m.Key) || m.Start < win.Start || m.End > win.End || inZones(zones, m.Span) {
@@ -283,8 +328,8 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		if w > 0 {
 			prev = keysOf[w-1]
 		}
-		if statePreps[text.StripConj(prev)] || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
-			continue // في/إلى روسيا، بروسيا: where, not who
+		if p := text.StripConj(prev); statePreps[p] && !(visit && (p == "الي" || p == "إلى")) || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
+			continue // في روسيا، بروسيا: where, not who (but a visit's host: زيارة إلى مصر)
 		}
 		out = append(out, rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
 	}
@@ -419,6 +464,28 @@ func placeWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n i
 	return win
 }
 
+// onlyWithRole is the one person of the article named with a role, when
+// there is exactly one.
+func onlyWithRole(in Input, role, surface string) (rasad.Participant, bool) {
+	return in.ix.memo("only|"+role+"|"+surface, func() (rasad.Participant, bool) { return onlyWithRoleAll(in, role, surface) })
+}
+
+func onlyWithRoleAll(in Input, role, surface string) (rasad.Participant, bool) {
+	var p rasad.Participant
+	for _, m := range in.ix.ms {
+		if m.Type != "PERSON" || !hasRole(in, m, role, surface) {
+			continue
+		}
+		if p.Key != "" && p.Key != m.Key {
+			return rasad.Participant{}, false
+		}
+		if len(m.Text) > len(p.Name) {
+			p = rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text}
+		}
+	}
+	return p, p.Key != ""
+}
+
 // laterEventZone: a date after another event noun belongs to that event
 // (نفت موسكو مسؤوليتها عن هجوم 4 مارس: the attack's date, not the
 // denial's). It returns the span from the next noun trigger after this
@@ -437,4 +504,17 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 		}
 	}
 	return nil
+}
+
+// hasRole: the person was named with the role — the recognizer's role, or
+// the role's words just before the name (ولي العهد السعودي الأمير محمد …,
+// where the nearer title is the one the recognizer keeps).
+func hasRole(in Input, m rasad.Mention, role, surface string) bool {
+	if m.Role == role {
+		return true
+	}
+	before := in.Text[max(0, m.Start-80):m.Start]
+	at := strings.LastIndex(before, surface)
+	// the role, then at most two words (an adjective, a title) and the name
+	return surface != "" && at >= 0 && len(strings.Fields(before[at+len(surface):])) <= 2
 }

@@ -148,7 +148,7 @@ func TestPlaceNotTopic(t *testing.T) {
 // A role without a nationality, under a clitic (بولي العهد), is the
 // article's only person with that role.
 func TestRoleAloneReference(t *testing.T) {
-	src := "وصل ولي العهد جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
+	src := "وصل ولي العهد الكيني الأمير جوما أوديرا إلى كمبالا. واستقبل الرئيس الأوغندي ديفيد أوكيلو الثلاثاء بولي العهد في القصر."
 	for _, e := range find(t, src, "2019-04-17") {
 		if e.Date == "2019-04-16" {
 			if !hasName(e, "أوكيلو") || !hasName(e, "أوديرا") {
@@ -193,4 +193,19 @@ func TestDateOfTheLaterEvent(t *testing.T) {
 			t.Errorf("the attack lost its date: %+v", e)
 		}
 	}
+}
+
+// «ولي العهد الكيني» resolves to the article's crown prince when the
+// recognizer did not tell his country.
+func TestRoleWithCountryFallback(t *testing.T) {
+	src := "أعلن القصر أن ولي العهد الأمير جوما أوديرا سيزور كمبالا. والتقى ولي العهد الكيني الثلاثاء الرئيس الأوغندي ديفيد أوكيلو في كمبالا."
+	for _, e := range find(t, src, "2019-04-17") {
+		if e.Date == "2019-04-16" && e.Type == "CONSULT" {
+			if !hasName(e, "أوديرا") || !hasName(e, "أوكيلو") {
+				t.Errorf("participants %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no meeting on the 16th")
 }

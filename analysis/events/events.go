@@ -92,7 +92,7 @@ func Find(in Input) []rasad.EventMention {
 	load()
 	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
-	var words []word
+	words := make([]word, 0, len(in.Tokens)) // sized once (allocation)
 	si := 0
 	for i, t := range in.Tokens {
 		for si < len(sents) && sents[si].End <= t.Start {
@@ -150,7 +150,8 @@ func Find(in Input) []rasad.EventMention {
 		// side of the trigger) through an index: linear in the text
 		rw := window(sent, w0.Start, wl.End)
 		nin := in.within(rw)
-		seg := segment(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start)
+		rws := text.Span{Start: rw.Start, End: rw.End}
+		seg := segment(nin, rws, w0.Start)
 		// fin: the whole text's tokens (rules that index them by word) with
 		// the window's dates and mentions
 		fin := in
@@ -163,7 +164,7 @@ func Find(in Input) []rasad.EventMention {
 				break
 			}
 		}
-		if reportedSpeech(nin, text.Span{Start: rw.Start, End: rw.End}, w0.Start) {
+		if reportedSpeech(nin, rws, w0.Start) {
 			i += n - 1
 			continue // someone's words, often hypothetical, not reported as done
 		}
@@ -177,9 +178,9 @@ func Find(in Input) []rasad.EventMention {
 		// single day for a CONSULT report that continues it
 		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, append(zones, laterEventZone(fin, keysOf, words, i, n, seg)...)); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
-		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, text.Span{Start: rw.Start, End: rw.End}) {
+		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, rws) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
-		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, text.Span{Start: rw.Start, End: rw.End}) {
+		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, rws) {
 			em.Date, em.DateRule = prev.Value, "date of the previous sentence: "+prev.Text
 		}
 		// people from the sentence's segment around the trigger (bounded), the
@@ -188,7 +189,7 @@ func Find(in Input) []rasad.EventMention {
 		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, zones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones)...)
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones, tr.mode == "visit")...)
 		if tr.form != "noun" && !hasStrong(em.Participants) {
 			em.Participants = addParticipants(em.Participants, subjectStates(fin, keysOf, words, i, n, seg)...)
 		}

@@ -28,6 +28,25 @@ type index struct {
 	calEnds []int
 	calBest []int
 	ac      *articleCounts // computed on first use
+	memos   map[string]memoed
+}
+
+type memoed struct {
+	p  rasad.Participant
+	ok bool
+}
+
+// memo computes an article-level answer once.
+func (x *index) memo(key string, f func() (rasad.Participant, bool)) (rasad.Participant, bool) {
+	if m, ok := x.memos[key]; ok {
+		return m.p, m.ok
+	}
+	p, ok := f()
+	if x.memos == nil {
+		x.memos = map[string]memoed{}
+	}
+	x.memos[key] = memoed{p, ok}
+	return p, ok
 }
 
 // spanIndex orders item indices by start offset.
@@ -196,13 +215,6 @@ func (x *index) counts() *articleCounts {
 	return ac
 }
 
-// personFor is the person of the article most often named with a role and
-// country.
-func (x *index) personFor(role, code string) (rasad.Participant, bool) {
-	p, ok := x.counts().byRole[role+"|"+code]
-	return p, ok && p.Key != ""
-}
-
 // topOfCountry is the person of a country the article names most.
 func (x *index) topOfCountry(code string) (rasad.Participant, bool) {
 	p, ok := x.counts().byCountry[code]
@@ -212,10 +224,3 @@ func (x *index) topOfCountry(code string) (rasad.Participant, bool) {
 // twoPeople are the article's two people when it names exactly two, the
 // more often named first.
 func (x *index) twoPeople() []rasad.Participant { return x.counts().pair }
-
-// onlyWithRole is the one person of the article named with a role, when
-// there is exactly one.
-func (x *index) onlyWithRole(role string) (rasad.Participant, bool) {
-	p := x.counts().onlyRole[role]
-	return p, p.Key != ""
-}

@@ -127,6 +127,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	if path := os.Getenv("RASAD_MEMPROFILE"); path != "" {
+		// allocations of the whole run (go tool pprof -sample_index=alloc_space)
+		defer func() {
+			if f, err := os.Create(path); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	ctx, stop := interruptible(stderr, args[0])
 	defer stop()
 	err := cmd.run(ctx, args[1:], stdout, stderr)
