@@ -188,7 +188,8 @@ func (s *Store) match(ctx context.Context, expr string, terms [][]string, fetch,
 		inner += ` ORDER BY score, t.rowid LIMIT ? OFFSET ?`
 	}
 	args = append(args, fetch, q.Offset)
-	if q.IDsOnly {
+	if q.IDsOnly && check == nil {
+		// no phrase to check on the text: the ranking alone
 		return s.matchHitIDs(ctx, `SELECT a.id, f.score FROM (`+inner+`) AS f JOIN articles a ON a.rowid = f.rowid ORDER BY f.score, a.id`, args)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.cleaning, f.score

@@ -57,16 +57,25 @@ func (ix *index) storiesWith(minSize int) []story.Story {
 func (s *Server) timelineOf(ctx context.Context, ix *index, ids []string, f story.Filter) ([]story.Entry, error) {
 	ids = append([]string(nil), ids...)
 	sort.Strings(ids)
-	arts, err := s.cfg.Store.Articles(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	as, err := s.cfg.Store.Analyses(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for _, a := range arts {
-		a.Analysis = as[a.ID]
+	var arts []*rasad.Article
+	var err error
+	if tr, ok := s.cfg.Store.(timelineReader); ok {
+		// one batched read of what a timeline needs (sqlite)
+		arts, err = tr.TimelineArticles(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		if arts, err = s.cfg.Store.Articles(ctx, ids); err != nil {
+			return nil, err
+		}
+		as, err := s.cfg.Store.Analyses(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range arts {
+			a.Analysis = as[a.ID]
+		}
 	}
 	f.First, f.Last = story.PublishedSpan(arts)
 	entries := story.Select(story.FromArticles(arts, story.DisplayID, ix.copies), f)
@@ -74,6 +83,12 @@ func (s *Server) timelineOf(ctx context.Context, ix *index, ids []string, f stor
 		entries = []story.Entry{}
 	}
 	return entries, nil
+}
+
+// timelineReader is a store that reads what a timeline needs of many
+// articles in one pass (text, date, first report, mentions, events).
+type timelineReader interface {
+	TimelineArticles(ctx context.Context, ids []string) ([]*rasad.Article, error)
 }
 
 // queryIDs are the articles a query timeline is built from.

@@ -46,12 +46,24 @@
       zoomMin: 1000 * 60 * 60 * 24 * 2,
       margin: { item: 6, axis: 4 },
       showCurrentTime: false,
+      dataAttributes: ['id'],
       tooltip: { followMouse: false }
     });
     container.setAttribute('data-ready', String(items.length));
     timeline.on('select', function (props) {
       if (!props.items || props.items.length === 0) return;
       show(props.items[0]);
+    });
+    // a press and release on an item without dragging selects it too (vis
+    // recognises a tap only when they come quickly, and a redraw between
+    // them can leave the click to the strip itself)
+    var down = null;
+    container.addEventListener('pointerdown', function (ev) { down = { x: ev.clientX, y: ev.clientY }; });
+    container.addEventListener('pointerup', function (ev) {
+      if (!down || Math.abs(ev.clientX - down.x) > 5 || Math.abs(ev.clientY - down.y) > 5) return;
+      var el = document.elementFromPoint(ev.clientX, ev.clientY);
+      el = el && el.closest('#strip .vis-item[data-id]');
+      if (el) show(el.getAttribute('data-id'));
     });
     list.addEventListener('click', function (ev) {
       var li = ev.target.closest('li.entry');
