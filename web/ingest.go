@@ -12,9 +12,8 @@ import (
 	"strings"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/collection"
-	"github.com/rasad/rasad/analysis/dates"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/pipeline"
 )
 
 // IngestSummary is what POST /api/v1/articles answers: the counts rasad
@@ -41,8 +40,6 @@ type ingestResult struct {
 	ID     string `json:"id"`
 	Status string `json:"status"` // new, new-report, duplicate
 }
-
-const ingestBatch = 256
 
 // POST /api/v1/articles: JSON (one object or an array of them) or JSON
 // Lines, read by rasad ingest's JSONL reader, prepared, dated and analysed
@@ -103,65 +100,29 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, status, sum)
 }
 
-// Ingest runs rasad ingest's path over the items read: batches of 256
-// prepared (cleaning, content IDs), dated (inferred dates for those without
-// one), analysed and stored, one transaction per batch. read calls emit for
-// every item. The summary counts what was stored; on an error, the batches
-// already stored are kept and the summary says how many.
+// Ingest runs rasad ingest's path (the pipeline package: batches of 256
+// prepared, dated, analysed and stored, one transaction per batch) over the
+// items read. read calls emit for every item. The summary counts what was
+// stored; on an error, the batches already stored are kept and the summary
+// says how many.
 func Ingest(ctx context.Context, store rasad.Store, read func(emit func(ingest.Item) error) error) (*IngestSummary, error) {
 	sum := &IngestSummary{Rejections: []ingestProblem{}, Articles: []ingestResult{}}
-	var pending []ingest.Item
-	flush := func() error {
-		if len(pending) == 0 {
-			return nil
-		}
-		ingest.PrepareAll(pending)
-		var arts []*rasad.Article
-		var origins []string
-		for _, it := range pending {
-			if it.Err != nil {
-				sum.Rejected++
-				sum.Rejections = append(sum.Rejections, ingestProblem{Origin: it.Origin, Reason: strings.TrimPrefix(it.Err.Error(), ingest.ErrRejected.Error()+": ")})
-				continue
+	p := pipeline.New(store, pipeline.Options{
+		Rejected: func(origin, reason string) {
+			sum.Rejections = append(sum.Rejections, ingestProblem{Origin: origin, Reason: strings.TrimPrefix(reason, ingest.ErrRejected.Error()+": ")})
+		},
+		Stored: func(arts []*rasad.Article, res []rasad.PutResult) {
+			for i, pr := range res {
+				origin := arts[i].ID
+				if len(arts[i].Reports) > 0 {
+					origin = arts[i].Reports[0].Origin
+				}
+				sum.Articles = append(sum.Articles, ingestResult{Origin: origin, ID: pr.ID, Status: pr.Status.String()})
 			}
-			sum.Warnings += len(it.Article.Warnings)
-			arts = append(arts, it.Article)
-			origins = append(origins, it.Origin)
-		}
-		pending = pending[:0]
-		if len(arts) == 0 {
-			return nil
-		}
-		inferDates(arts)
-		collection.Analyze(arts)
-		res, err := store.Put(ctx, arts)
-		if err != nil {
-			return err
-		}
-		for i, pr := range res {
-			switch pr.Status {
-			case rasad.New:
-				sum.New++
-			case rasad.NewReport:
-				sum.Reports++
-			case rasad.Duplicate:
-				sum.Duplicates++
-			}
-			sum.Articles = append(sum.Articles, ingestResult{Origin: origins[i], ID: pr.ID, Status: pr.Status.String()})
-		}
-		return nil
-	}
-	err := read(func(it ingest.Item) error {
-		sum.Read++
-		pending = append(pending, it)
-		if len(pending) >= ingestBatch {
-			return flush()
-		}
-		return nil
+		},
 	})
-	if err == nil {
-		err = flush()
-	}
+	ps, err := p.Ingest(ctx, func(_ context.Context, emit func(ingest.Item) error) error { return read(emit) })
+	sum.Read, sum.New, sum.Reports, sum.Duplicates, sum.Rejected, sum.Warnings = ps.Read, ps.New, ps.NewReports, ps.Duplicates, ps.Rejected, ps.Warnings
 	return sum, err
 }
 
@@ -206,26 +167,4 @@ func jsonLines(body []byte) ([]byte, error) {
 		return trimmed, nil // JSON Lines: the reader reports bad lines by number
 	}
 	return nil, badRequest{"the body is not JSON (want an object, an array of objects, or JSON Lines)"}
-}
-
-// inferDates gives articles without a publication date one inferred from
-// the batch, as rasad ingest does.
-func inferDates(arts []*rasad.Article) {
-	missing := false
-	for _, a := range arts {
-		if a.Published == nil {
-			missing = true
-		}
-	}
-	if !missing {
-		return
-	}
-	for i, inf := range dates.InferCollection(arts) {
-		a := arts[i]
-		if a.Published != nil || inf.Date.IsZero() {
-			continue
-		}
-		d := inf.Date
-		a.Published, a.PublishedFrom, a.PublishedConfidence, a.PublishedEvidence = &d, inf.Kind, inf.Confidence, inf.Evidence
-	}
 }
