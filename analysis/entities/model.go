@@ -161,7 +161,68 @@ func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mentio
 	if t.Model().Hints {
 		hints = Hints(rules)
 	}
-	return ModelMentions(src, toks, t.TagHints(src, toks, hints), common)
+	return filterModel(toks, rules, ModelMentions(src, toks, t.TagHints(src, toks, hints), common))
+}
+
+// filterModel drops the model's mentions that the rules have reasons to
+// refuse and the tagger cannot see:
+//   - a name inside a competition's name (أوروبا of a cup named after
+//     the continent): the rules read the competition and emit nothing;
+//   - a person of one word that the lexicon knows as a given name, where
+//     no rule mention stands: the rules take a given name alone only in
+//     the contexts that make it a name (a following verb or noun, سافر،
+//     المتحف, says otherwise).
+func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
+	lx := load()
+	out := ms[:0]
+	for _, m := range ms {
+		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		last := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
+		if first >= len(toks) || last >= len(toks) {
+			out = append(out, m)
+			continue
+		}
+		if inCompetition(lx, toks, first, last) {
+			continue
+		}
+		if m.Type == "PERSON" && first == last && lx.given[text.StripConj(toks[first].Key)] {
+			ruled := false
+			for _, r := range rules {
+				if overlaps(r, m) {
+					ruled = true
+					break
+				}
+			}
+			if !ruled {
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// inCompetition reports tokens first..last inside a competition's name of
+// the lexicons (the phrase starting at most six tokens before).
+func inCompetition(lx *lexicons, toks []text.Token, first, last int) bool {
+	for k := max(0, first-6); k <= first; k++ {
+		for _, e := range lx.byFirst[toks[k].Key] {
+			if e.sub != "competition" || k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
+				continue
+			}
+			match := true
+			for j, w := range e.words[1:] {
+				if toks[k+1+j].Key != w {
+					match = false
+					break
+				}
+			}
+			if match {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Hints are the rules' mentions as the tagger's hints (sorted by start).

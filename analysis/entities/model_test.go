@@ -187,3 +187,41 @@ func TestModelMentions(t *testing.T) {
 		t.Errorf("ModelMentions = %s\nwant %s", strings.Join(got, " "), want)
 	}
 }
+
+// filterModel drops a model place inside a competition's name and a lone
+// given name the rules did not take; a given name the rules took, and the
+// same place outside the competition, stay.
+func TestFilterModel(t *testing.T) {
+	src := "وقال كريم إن نهائي دوري أبطال أوروبا يقام في أوروبا ، ثم رد كريم ."
+	toks := text.Tokenize(src)
+	at := func(word string, nth int) rasad.Span {
+		for _, tk := range toks {
+			if tk.Surface(src) == word {
+				if nth == 0 {
+					return rasad.Span{Start: tk.Start, End: tk.End}
+				}
+				nth--
+			}
+		}
+		t.Fatalf("no %s", word)
+		return rasad.Span{}
+	}
+	mk := func(sp rasad.Span, typ, rule string) rasad.Mention {
+		return rasad.Mention{Span: sp, Type: typ, Rule: rule, Text: src[sp.Start:sp.End]}
+	}
+	model := []rasad.Mention{
+		mk(at("كريم", 0), "PERSON", ner.Rule),
+		mk(at("أوروبا", 0), "LOC", ner.Rule),
+		mk(at("أوروبا", 1), "LOC", ner.Rule),
+		mk(at("كريم", 1), "PERSON", ner.Rule),
+	}
+	rules := []rasad.Mention{mk(at("كريم", 1), "PERSON", "given name alone")}
+	var got []string
+	for _, m := range filterModel(toks, rules, model) {
+		got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Start))
+	}
+	want := []string{fmt.Sprintf("أوروبا@%d", at("أوروبا", 1).Start), fmt.Sprintf("كريم@%d", at("كريم", 1).Start)}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
