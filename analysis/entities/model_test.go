@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"fmt"
 	"strings"
 	"syscall"
 	"testing"
@@ -81,10 +82,39 @@ func TestCombinePolicies(t *testing.T) {
 		{ModelLexicon, "LOC@0:rules PERSON@2:model ORG@4:rules LOC@5:model"},
 		{ModelLonger, "LOC@0:rules PERSON@2:model ORG@4:rules LOC@5:model"},
 		{ModelPlusLexicon, "ORG@0:model PERSON@2:model ORG@4:rules LOC@5:model"},
+		{ModelGated, "LOC@0:rules PERSON@2:model ORG@4:rules LOC@5:model"},
 	} {
 		if got := str(Combine("", nil, rules, model, c.p)); got != c.want {
 			t.Errorf("%s: %s\nwant %s", c.p, got, c.want)
 		}
+	}
+}
+
+// Under ModelGated a rule that is right alone too rarely (a given name on
+// its own) adds a mention only where the model found a name; a mention of
+// the large place lists loses to the model's overlapping one even when
+// longer; the other rules keep the longer span.
+func TestCombineGated(t *testing.T) {
+	// كريم وصل إلى جسر النهر ثم قابل الوزير حامد في مدينة سان ماركو ومدينة نهرية .
+	m := func(s, e int, typ, rule string) rasad.Mention {
+		return rasad.Mention{Span: rasad.Span{Start: s, End: e}, Type: typ, Rule: rule}
+	}
+	rules := []rasad.Mention{
+		m(0, 8, "PERSON", "given name alone"),
+		m(20, 36, "LOC", "landmark word + name"),
+		m(50, 70, "PERSON", "role + name (roles.tsv:1)"),
+		m(80, 100, "LOC", "lexicon places_data.tsv:7"),
+		m(105, 115, "LOC", "lexicon places.tsv:3"),
+	}
+	model := []rasad.Mention{m(60, 70, "PERSON", ner.Rule), m(80, 90, "LOC", ner.Rule), m(105, 110, "LOC", ner.Rule)}
+	got := Combine("", nil, rules, model, ModelGated)
+	var parts []string
+	for _, x := range got {
+		parts = append(parts, fmt.Sprintf("%s %d-%d %s", x.Type, x.Start, x.End, x.Rule))
+	}
+	want := "LOC 20-36 landmark word + name|PERSON 50-70 role + name (roles.tsv:1)|LOC 80-90 " + ner.Rule + "|LOC 105-115 lexicon places.tsv:3"
+	if s := strings.Join(parts, "|"); s != want {
+		t.Errorf("gated: %s\nwant %s", s, want)
 	}
 }
 
@@ -155,5 +185,43 @@ func TestModelMentions(t *testing.T) {
 	want := "LOC:الولايات المتحدة LOC:الناتو"
 	if strings.Join(got, " ") != want {
 		t.Errorf("ModelMentions = %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// filterModel drops a model place inside a competition's name and a lone
+// given name the rules did not take; a given name the rules took, and the
+// same place outside the competition, stay.
+func TestFilterModel(t *testing.T) {
+	src := "وقال كريم إن نهائي دوري أبطال أوروبا يقام في أوروبا ، ثم رد كريم ."
+	toks := text.Tokenize(src)
+	at := func(word string, nth int) rasad.Span {
+		for _, tk := range toks {
+			if tk.Surface(src) == word {
+				if nth == 0 {
+					return rasad.Span{Start: tk.Start, End: tk.End}
+				}
+				nth--
+			}
+		}
+		t.Fatalf("no %s", word)
+		return rasad.Span{}
+	}
+	mk := func(sp rasad.Span, typ, rule string) rasad.Mention {
+		return rasad.Mention{Span: sp, Type: typ, Rule: rule, Text: src[sp.Start:sp.End]}
+	}
+	model := []rasad.Mention{
+		mk(at("كريم", 0), "PERSON", ner.Rule),
+		mk(at("أوروبا", 0), "LOC", ner.Rule),
+		mk(at("أوروبا", 1), "LOC", ner.Rule),
+		mk(at("كريم", 1), "PERSON", ner.Rule),
+	}
+	rules := []rasad.Mention{mk(at("كريم", 1), "PERSON", "given name alone")}
+	var got []string
+	for _, m := range filterModel(toks, rules, model) {
+		got = append(got, fmt.Sprintf("%s@%d", m.Text, m.Start))
+	}
+	want := []string{fmt.Sprintf("أوروبا@%d", at("أوروبا", 1).Start), fmt.Sprintf("كريم@%d", at("كريم", 1).Start)}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

@@ -125,7 +125,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stderr, "policies on the development slice (model of epoch %d, trained without it):\n", best)
-	for _, p := range []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon} {
+	for _, p := range []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon, entities.ModelGated} {
 		fmt.Fprintf(stderr, "  %-13s %s\n", p, scoreSystem(dev, m1, p, *propagate))
 	}
 	if *devOut != "" {
@@ -148,7 +148,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // crossValidate trains on K-1 folds of docs and scores the remaining one,
 // K times, and prints the pooled scores of the model and of each policy.
 func crossValidate(ctx context.Context, docs []ner.Doc, k int, opts ner.TrainOptions, w io.Writer) error {
-	policies := []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon}
+	policies := []entities.ModelPolicy{entities.ModelOff, entities.ModelOnly, entities.ModelFill, entities.ModelFirst, entities.ModelLexicon, entities.ModelLonger, entities.ModelPlusLexicon, entities.ModelGated}
 	pooled := make([]ner.Scores, len(policies))
 	for f := range k {
 		if err := ctx.Err(); err != nil {
