@@ -125,8 +125,18 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 	}
 	for i, e := range es {
 		weight[i] = e.Salience
-		if _, end := EntryDays(e); background != "" && end < background {
-			weight[i] /= 3
+		start, end := EntryDays(e)
+		switch {
+		case background != "" && end < background:
+			weight[i] /= 4
+		case end < first:
+			weight[i] /= 2 // told before the first report: background
+		}
+		if len(e.Date) < 10 {
+			weight[i] /= 3 // a month or a year: not the day of a happening
+		}
+		if last != "" && start > last && e.Status != "happened" {
+			weight[i] /= 2 // a plan no report tells as done
 		}
 	}
 	// entries by period, most salient first

@@ -61,3 +61,20 @@ func two(d int) string {
 	s := "0" + strings.TrimSpace(string(rune('0'+d/10))+string(rune('0'+d%10)))
 	return s[len(s)-2:]
 }
+
+// --limit prefers the day of a happening over a month, over background
+// told before the first report, and over a plan no report tells as done.
+func TestSelectSalientPrefersDaysAndDone(t *testing.T) {
+	es := []Entry{
+		{Date: "2031-01", Precision: "month", Status: "happened", Salience: 9},             // coarse
+		{Date: "2030-12-20", Precision: "day", Status: "happened", Salience: 9},            // before the first report
+		{Date: "2031-01-12", Precision: "day", Status: "happened", Salience: 6},            // the story's own
+		{Date: "2031-03-02", Precision: "day", Status: "planned", Salience: 9},             // after the last report, never held
+		{Date: "2031-01-20", Precision: "day", Status: "happened", Salience: 5.5},          // the story's own
+		{Date: "2031-01-25", Until: "", Precision: "day", Status: "happened", Salience: 1}, // a minor one
+	}
+	got := selectSalient(es, 2, "2031-01-05", "2031-01-31")
+	if len(got) != 2 || got[0].Date != "2031-01-12" || got[1].Date != "2031-01-20" {
+		t.Errorf("kept %+v", got)
+	}
+}

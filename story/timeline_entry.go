@@ -97,6 +97,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 	if en.Status != "happened" {
 		en.Salience /= 2 // what happened first; plans and cancellations after
 	}
+	if len(en.Participants) < 2 {
+		en.Salience /= 3 // who met whom is not told: the two-sided entries first
+	}
 	en.Summary = summary(en)
 	return en, true
 }
