@@ -209,8 +209,16 @@ func personAliases(cs []entities.Cluster) map[string]string {
 // words spelled with other vowels.
 // nameWords are the words of a name's key, a hyphen splitting words (كيم
 // جونغ-أون).
+//
+// A first word with the article before a name of two words or more is an
+// adjective the recognizer took in (الجنوبي of الرئيس الكوري الجنوبي مون
+// …): the name is read without it.
 func nameWords(k string) []string {
-	return strings.Fields(strings.ReplaceAll(text.Key(k), "-", " "))
+	ws := strings.Fields(strings.ReplaceAll(text.Key(k), "-", " "))
+	if len(ws) >= 3 && strings.HasPrefix(ws[0], "ال") {
+		ws = ws[1:]
+	}
+	return ws
 }
 
 // juniors are words after a full name that make it another person.

@@ -25,9 +25,10 @@ func TestPersonAliases(t *testing.T) {
 		cl("فرانك هيل", 4),
 		cl("فرانك هيل جونيور", 1), // another person
 		cl("فرانك", 6),            // one word: never merged
+		cl("الشمالي لي سانغ", 1),  // an adjective taken into the name
 	}
 	got := personAliases(cs)
-	want := map[string]string{"لي سانغ": "لي سانغ هو", "لي سونغ هو": "لي سانغ هو"}
+	want := map[string]string{"لي سانغ": "لي سانغ هو", "لي سونغ هو": "لي سانغ هو", "الشمالي لي سانغ": "لي سانغ هو"}
 	if len(got) != len(want) {
 		t.Fatalf("aliases %v, want %v", got, want)
 	}
