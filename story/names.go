@@ -271,3 +271,57 @@ func firstOr(ss []string) string {
 	}
 	return ""
 }
+
+// resolveSurnames gives a person named by one word in an article (كيم،
+// الرئيس مون) the key of the one full name of that article whose first or
+// last word it is; when two full names share it (two people of one
+// family), it stays as it is. It returns events with new participant
+// slices where a key changed; the article's own slices are not touched.
+func resolveSurnames(ms []rasad.Mention, evs []rasad.EventMention) []rasad.EventMention {
+	full := map[string]string{} // a word of a name -> the full key ("" when two)
+	for _, m := range ms {
+		if m.Type != "PERSON" {
+			continue
+		}
+		ws := strings.Fields(m.Key)
+		if len(ws) < 2 {
+			continue
+		}
+		for _, w := range []string{ws[0], ws[len(ws)-1]} {
+			if k, ok := full[w]; ok && k != m.Key {
+				full[w] = ""
+			} else if !ok {
+				full[w] = m.Key
+			}
+		}
+	}
+	if len(full) == 0 {
+		return evs
+	}
+	var out []rasad.EventMention
+	for i, em := range evs {
+		var ps []rasad.Participant
+		for j, p := range em.Participants {
+			if p.Type != "PERSON" || strings.Contains(strings.TrimSpace(p.Key), " ") {
+				continue
+			}
+			if k := full[strings.TrimSpace(p.Key)]; k != "" {
+				if ps == nil {
+					ps = append([]rasad.Participant(nil), em.Participants...)
+				}
+				ps[j].Key = k
+			}
+		}
+		if ps == nil {
+			continue
+		}
+		if out == nil {
+			out = append([]rasad.EventMention(nil), evs...)
+		}
+		out[i].Participants = ps
+	}
+	if out == nil {
+		return evs
+	}
+	return out
+}

@@ -65,3 +65,26 @@ func TestTimelineMergesSpellings(t *testing.T) {
 		t.Errorf("entry %+v", es[0])
 	}
 }
+
+// «استقبل الرئيس الصيني تشو لين الزعيم بارك مين هو … وقال بارك …»: the
+// one-word بارك is the article's بارك مين هو; with two of the family, it
+// stays one word.
+func TestResolveSurnames(t *testing.T) {
+	ms := []rasad.Mention{
+		{Type: "PERSON", Key: "برك من ه"},
+		{Type: "PERSON", Key: "تش لن"},
+		{Type: "PERSON", Key: "برك"},
+	}
+	evs := []rasad.EventMention{{Participants: []rasad.Participant{{Type: "PERSON", Key: "تش لن"}, {Type: "PERSON", Key: "برك"}}}}
+	got := resolveSurnames(ms, evs)
+	if got[0].Participants[1].Key != "برك من ه" {
+		t.Errorf("got %+v", got[0].Participants)
+	}
+	if evs[0].Participants[1].Key != "برك" {
+		t.Errorf("the article's own events changed")
+	}
+	ms = append(ms, rasad.Mention{Type: "PERSON", Key: "برك سن"})
+	if got := resolveSurnames(ms, evs); got[0].Participants[1].Key != "برك" {
+		t.Errorf("two of the family: got %+v", got[0].Participants)
+	}
+}
