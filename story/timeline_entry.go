@@ -139,6 +139,7 @@ func (e *event) participants(names Names) []Participant {
 		return keys[i] < keys[j]
 	})
 	var out []Participant
+	var once []Participant // named by one report that joined, not by the first
 	strong, states := 0, 0
 	for _, k := range keys {
 		p, known := names[k]
@@ -159,10 +160,13 @@ func (e *event) participants(names Names) []Participant {
 		}
 		switch p.Type {
 		case "PERSON", "ORG":
-			if !e.core[k] && e.parts[k] < 2 || strong >= 6 {
+			if known && p.Type == "PERSON" && p.Role == "" && (p.articles < 2 || commonNoun(p.Name)) {
 				continue
 			}
-			if known && p.Type == "PERSON" && p.Role == "" && (p.articles < 2 || commonNoun(p.Name)) {
+			if !e.core[k] && e.parts[k] < 2 || strong >= 6 {
+				if !e.core[k] && e.parts[k] < 2 {
+					once = append(once, p)
+				}
 				continue
 			}
 			strong++
@@ -173,6 +177,14 @@ func (e *event) participants(names Names) []Participant {
 			states++
 		}
 		out = append(out, p)
+	}
+	// an entry that names one side takes the other from the report that
+	// names it (the session of a council, and the envoy who spoke at it)
+	if strong == 1 {
+		for _, p := range once[:min(len(once), 2)] {
+			out = append(out, p)
+		}
+		sort.SliceStable(out, func(i, j int) bool { return typeRank(out[i].Type+":") < typeRank(out[j].Type+":") })
 	}
 	return out
 }
