@@ -97,7 +97,7 @@ func (e *event) entry(names Names) (Entry, bool) {
 	if en.Status != "happened" {
 		en.Salience /= 2 // what happened first; plans and cancellations after
 	}
-	if len(en.Participants) < 2 {
+	if sides(en.Participants) < 2 {
 		en.Salience /= 3 // who met whom is not told: the two-sided entries first
 	}
 	en.Summary = summary(en)
@@ -274,4 +274,25 @@ func fillSides(es []Entry) {
 // article (الجوار from حسن الجوار) is a common noun read as a name.
 func commonNoun(name string) bool {
 	return !strings.Contains(strings.TrimSpace(name), " ") && strings.HasPrefix(name, "ال")
+}
+
+// sides counts the sides of an entry: its people and organizations, and
+// the states none of its people belong to (الأسد and سوريا are one side).
+func sides(ps []Participant) int {
+	n := 0
+	own := map[string]bool{}
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			n++
+			if p.Country != "" {
+				own[p.Country] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.Type == "LOC" && (p.Country == "" || !own[p.Country]) {
+			n++
+		}
+	}
+	return n
 }

@@ -47,3 +47,13 @@ func TestTimelineOtherSideFromLaterReport(t *testing.T) {
 		t.Fatalf("entries %+v", es)
 	}
 }
+
+// A leader visiting his own country's troops is one side: الرئيس فلان and
+// his state; a minister and another state are two.
+func TestSides(t *testing.T) {
+	own := []Participant{{Type: "PERSON", Key: "a", Country: "XA"}, {Type: "LOC", Key: "Xland", Country: "XA"}}
+	other := []Participant{{Type: "PERSON", Key: "a", Country: "XA"}, {Type: "LOC", Key: "Yland", Country: "YB"}}
+	if sides(own) != 1 || sides(other) != 2 {
+		t.Errorf("sides %d %d", sides(own), sides(other))
+	}
+}
