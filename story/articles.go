@@ -17,7 +17,7 @@ func FromArticles(arts []*rasad.Article, display func(*rasad.Article) string, co
 		if a.Analysis == nil {
 			continue
 		}
-		r := Report{Article: display(a), Text: a.Text, Events: a.Analysis.Events, Group: group[a.ID]}
+		r := Report{Article: display(a), Text: a.Text, Events: sessionMembers(a.Analysis.Mentions, resolveSurnames(a.Analysis.Mentions, a.Analysis.Events)), Group: group[a.ID]}
 		if len(a.Reports) > 0 {
 			r.Outlet, r.URL = a.Reports[0].Source, a.Reports[0].URL
 		}

@@ -3,9 +3,11 @@ package story
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
 )
 
 // Filter selects and cuts timeline entries.
@@ -15,6 +17,9 @@ type Filter struct {
 	// Limit keeps the Limit most salient entries across the story's whole
 	// life, still in date order (0: all).
 	Limit int
+	// Query is what the reports were searched by: an entry whose own
+	// sentences or participants name it is what the reader asked about.
+	Query string
 	// First and Last are the first and last publication days of the
 	// reports (PublishedSpan), which cut the story's life into periods.
 	First, Last string
@@ -46,7 +51,34 @@ func Select(entries []Entry, f Filter) []Entry {
 		}
 		out = append(out, e)
 	}
-	return selectSalient(out, f.Limit, f.First, f.Last)
+	var rel []bool
+	if q := text.Key(f.Query); q != "" && f.Limit > 0 && len(out) > f.Limit {
+		rel = make([]bool, len(out))
+		for i, e := range out {
+			rel[i] = aboutQuery(e, q)
+		}
+	}
+	return selectSalient(out, f.Limit, f.First, f.Last, rel)
+}
+
+// aboutQuery: a participant's name or a cited sentence holds the query
+// (normalized), or the participant's name is held by the query (محمد بن
+// سلمان for the query الأمير محمد بن سلمان).
+func aboutQuery(e Entry, q string) bool {
+	for _, p := range e.Participants {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			k := text.Key(n)
+			if strings.Contains(k, q) || len(strings.Fields(k)) >= 2 && strings.Contains(q, k) {
+				return true
+			}
+		}
+	}
+	for _, s := range e.Sources {
+		if strings.Contains(text.Key(s.Quote), q) {
+			return true
+		}
+	}
+	return false
 }
 
 // Overlaps: the days an entry covers (a day, a range, a week, a month, a
@@ -90,7 +122,7 @@ func EntryDays(e Entry) (string, string) {
 // first and last are the first and last publication days of the reports;
 // entries before or after them (background, plans) compete for the
 // proportional places only.
-func selectSalient(es []Entry, limit int, first, last string) []Entry {
+func selectSalient(es []Entry, limit int, first, last string, rel []bool) []Entry {
 	if limit <= 0 || len(es) <= limit {
 		return es
 	}
@@ -125,10 +157,24 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 	}
 	for i, e := range es {
 		weight[i] = e.Salience
-		if _, end := EntryDays(e); background != "" && end < background {
-			weight[i] /= 3
+		start, end := EntryDays(e)
+		switch {
+		case background != "" && end < background:
+			weight[i] /= 4
+		case end < first:
+			weight[i] /= 2 // told before the first report: background
+		}
+		if rel != nil && !rel[i] {
+			weight[i] /= 2 // the query is neither in its sentences nor among its people
+		}
+		if len(e.Date) < 10 {
+			weight[i] /= 3 // a month or a year: not the day of a happening
+		}
+		if last != "" && start > last && e.Status != "happened" {
+			weight[i] /= 2 // a plan no report tells as done
 		}
 	}
+	redundant(es, weight)
 	// entries by period, most salient first
 	byPeriod := map[string][]int{}
 	for i, e := range es {
@@ -151,8 +197,13 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 	}
 	if len(real) <= limit/2 {
 		for _, p := range real {
-			quota[p] = 1
-			left--
+			// the period's best entry, when others tell it too and it
+			// names who met whom: a quiet week of one-source mentions
+			// gets no place of its own
+			if best := es[byPeriod[p][0]]; best.Independent >= 2 && len(best.Participants) >= 2 {
+				quota[p] = 1
+				left--
+			}
 		}
 	}
 	// the rest, one at a time, to the most salient entry not yet taken
@@ -184,4 +235,49 @@ func selectSalient(es []Entry, limit int, first, last string) []Entry {
 		out = append(out, es[i])
 	}
 	return out
+}
+
+// redundant lowers the weight of an entry that tells again, a day either
+// side, what a weightier entry tells: two of its participants are that
+// entry's (one happening reported as two days, or as a visit and its
+// meetings). It stays in the timeline; --limit prefers other happenings.
+// Entries are looked up by day, so the pass is linear in the entries.
+func redundant(es []Entry, weight []float64) {
+	order := make([]int, len(es))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return weight[order[a]] > weight[order[b]] })
+	byDay := map[string][]int{} // kept (not redundant) entries by day
+	for _, i := range order {
+		e := es[i]
+		t, err := time.Parse("2006-01-02", e.Date)
+		if e.Precision != "day" || err != nil {
+			continue
+		}
+		keys := map[string]bool{}
+		for _, p := range e.Participants {
+			keys[p.Type+":"+p.Key] = true
+		}
+		dup := false
+		for d := -1; d <= 1 && !dup; d++ {
+			for _, j := range byDay[t.AddDate(0, 0, d).Format("2006-01-02")] {
+				shared := 0
+				for _, p := range es[j].Participants {
+					if keys[p.Type+":"+p.Key] {
+						shared++
+					}
+				}
+				if shared >= 2 {
+					dup = true
+					break
+				}
+			}
+		}
+		if dup {
+			weight[i] /= 3
+			continue
+		}
+		byDay[e.Date] = append(byDay[e.Date], i)
+	}
 }

@@ -216,6 +216,16 @@ func Timeline(reps []Report, names Names) []Entry {
 			if em.Date == "" {
 				continue
 			}
+			if len(em.Participants) > 0 {
+				ps := make([]rasad.Participant, 0, len(em.Participants))
+				for _, p := range em.Participants {
+					p = names.canonical(p)
+					if !slices.ContainsFunc(ps, func(q rasad.Participant) bool { return partKey(q) == partKey(p) }) {
+						ps = append(ps, p)
+					}
+				}
+				em.Participants = ps
+			}
 			m := mention{rep: ri, em: em, fixed: fixedDate(em)}
 			for _, p := range em.Participants {
 				if p.Type == "LOC" {

@@ -97,6 +97,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 	if en.Status != "happened" {
 		en.Salience /= 2 // what happened first; plans and cancellations after
 	}
+	if sides(en.Participants) < 2 {
+		en.Salience /= 3 // who met whom is not told: the two-sided entries first
+	}
 	en.Summary = summary(en)
 	return en, true
 }
@@ -136,6 +139,7 @@ func (e *event) participants(names Names) []Participant {
 		return keys[i] < keys[j]
 	})
 	var out []Participant
+	var once []Participant // named by one report that joined, not by the first
 	strong, states := 0, 0
 	for _, k := range keys {
 		p, known := names[k]
@@ -156,10 +160,13 @@ func (e *event) participants(names Names) []Participant {
 		}
 		switch p.Type {
 		case "PERSON", "ORG":
-			if !e.core[k] && e.parts[k] < 2 || strong >= 6 {
+			if known && p.Type == "PERSON" && p.Role == "" && (p.articles < 2 || commonNoun(p.Name)) {
 				continue
 			}
-			if known && p.Type == "PERSON" && p.Role == "" && (p.articles < 2 || commonNoun(p.Name)) {
+			if !e.core[k] && e.parts[k] < 2 || strong >= 6 {
+				if !e.core[k] && e.parts[k] < 2 {
+					once = append(once, p)
+				}
 				continue
 			}
 			strong++
@@ -170,6 +177,14 @@ func (e *event) participants(names Names) []Participant {
 			states++
 		}
 		out = append(out, p)
+	}
+	// an entry that names one side takes the other from the report that
+	// names it (the session of a council, and the envoy who spoke at it)
+	if strong == 1 {
+		for _, p := range once[:min(len(once), 2)] {
+			out = append(out, p)
+		}
+		sort.SliceStable(out, func(i, j int) bool { return typeRank(out[i].Type+":") < typeRank(out[j].Type+":") })
 	}
 	return out
 }
@@ -259,4 +274,25 @@ func fillSides(es []Entry) {
 // article (الجوار from حسن الجوار) is a common noun read as a name.
 func commonNoun(name string) bool {
 	return !strings.Contains(strings.TrimSpace(name), " ") && strings.HasPrefix(name, "ال")
+}
+
+// sides counts the sides of an entry: its people and organizations, and
+// the states none of its people belong to (الأسد and سوريا are one side).
+func sides(ps []Participant) int {
+	n := 0
+	own := map[string]bool{}
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			n++
+			if p.Country != "" {
+				own[p.Country] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.Type == "LOC" && (p.Country == "" || !own[p.Country]) {
+			n++
+		}
+	}
+	return n
 }

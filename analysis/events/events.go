@@ -54,8 +54,13 @@ var (
 	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
 	wishCues      = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
 		"يرغب", "ترغب", "اتفق", "اتفقا", "اتفقت", "اتفقوا", "وافق", "وافقت", "وافقا", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
-		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت")
+		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت",
+		// an invitation to meet, accepted or not, is not the meeting (قبل
+		// الدعوة للقاء، سيقبل دعوته إلى قمة)
+		"الدعوة", "دعوة", "دعوته", "دعوتها", "قبول", "سيقبل", "ستقبل")
 	plannedCues  = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
+	announceKey  = strings.Join(lexicon.WordKeys("الإعلان"), " ")
+	aboutKey     = strings.Join(lexicon.WordKeys("عن"), " ")
 	negationCues = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
 )
 
@@ -755,6 +760,10 @@ func status(in Input, tr trigger, seg rasad.Span, at int, date string) string {
 		if wishCues[text.StripConj(before[i])] || wishCues[before[i]] {
 			return "planned" // تسعى للقاء، رغبته لقاء، دعا إلى عقد: wished or asked for, not done
 		}
+	}
+	// the announcement of a meeting (الإعلان عن اللقاء) tells it is to come
+	if n := len(before); n >= 2 && text.StripConj(before[n-2]) == announceKey && before[n-1] == aboutKey {
+		return "planned"
 	}
 	// a cue of planning counts before the trigger or just after it ("اللقاء
 	// المرتقب"), not at the far end of the clause ("… وموعد الجولة المقبلة")

@@ -24,12 +24,13 @@ type timelineFilter struct {
 	typ      string
 	from, to string
 	limit    int
+	query    string
 }
 
 // buildTimeline merges the events of articles into a timeline.
 func buildTimeline(arts []*rasad.Article, copies []rasad.CopyPair, f timelineFilter) []story.Entry {
 	first, last := story.PublishedSpan(arts)
-	return story.Select(story.FromArticles(arts, displayID, copies), story.Filter{Type: f.typ, From: f.from, To: f.to, Limit: f.limit, First: first, Last: last})
+	return story.Select(story.FromArticles(arts, displayID, copies), story.Filter{Type: f.typ, From: f.from, To: f.to, Limit: f.limit, Query: f.query, First: first, Last: last})
 }
 
 func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -99,7 +100,7 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	entries := buildTimeline(arts, copies, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit})
+	entries := buildTimeline(arts, copies, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit, query: *query})
 	fmt.Fprintf(stderr, "%d events from %d articles in %s\n", len(entries), len(arts), time.Since(start).Round(time.Millisecond))
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
