@@ -619,28 +619,21 @@ func Assigned(clusters []rasad.StoryCluster, storyOf map[string]string, copies [
 			s.Articles = append(s.Articles, a)
 		}
 	}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != "" && parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
+	group := copyGroups(copies)
 	for _, p := range copies {
 		sa, sb := storyOf[p.A], storyOf[p.B]
 		if sa == sb && byID[sa] != nil {
 			byID[sa].Copies = append(byID[sa].Copies, [2]string{p.A, p.B})
 		}
-		a, b := find(p.A), find(p.B)
-		if a != b {
-			parent[b], parent[a] = a, a
-		}
 	}
 	for i := range out {
 		groups := map[string]bool{}
 		for _, a := range out[i].Articles {
-			groups[find(a)] = true
+			g := group[a]
+			if g == "" {
+				g = a // in no copy pair: a group of its own
+			}
+			groups[g] = true
 		}
 		out[i].Independent = len(groups)
 	}
