@@ -242,6 +242,18 @@ func addTo(c *cluster, v vec, ci int, index map[string]map[int]bool) {
 	}
 }
 
+// CountMin returns how many of ss have at least n articles (n = 2: the
+// stories that grouped something).
+func CountMin(ss []Story, n int) int {
+	c := 0
+	for _, s := range ss {
+		if len(s.Articles) >= n {
+			c++
+		}
+	}
+	return c
+}
+
 // publicationOrder returns the indexes of docs in publication order,
 // undated last, ties by ID.
 func publicationOrder(docs []Doc) []int {

@@ -132,3 +132,16 @@ func TestAssignedIndependent(t *testing.T) {
 		t.Errorf("s2 = %+v; want 2 articles, 2 independent (c, e), no copies", s2)
 	}
 }
+
+func TestCountMin(t *testing.T) {
+	ss := []Story{{Articles: []string{"a"}}, {Articles: []string{"b", "c"}}, {Articles: []string{"d", "e", "f"}}}
+	if got := CountMin(ss, 2); got != 2 {
+		t.Errorf("CountMin(2) = %d, want 2", got)
+	}
+	if got := CountMin(ss, 1); got != 3 {
+		t.Errorf("CountMin(1) = %d, want 3", got)
+	}
+	if got := CountMin(nil, 2); got != 0 {
+		t.Errorf("CountMin(nil) = %d, want 0", got)
+	}
+}
