@@ -33,9 +33,10 @@ type FeedItem struct {
 	FeedTitle string     `json:"feed_title,omitempty"`
 }
 
-// FeedItemArticle builds an article from a feed item, as the feed reader
-// does for files: content (else summary) as text, summary as abstract,
-// publication time from the item. The article is not yet prepared.
+// FeedItemArticle builds an article from a feed item (recorded by the
+// watcher, or read from a feed file by readFeed): content (else summary) as
+// text, summary as abstract, publication time from the item. The article is
+// not yet prepared.
 func FeedItemArticle(origin string, it FeedItem, opts Options) (*rasad.Article, error) {
 	body := it.Content
 	if strings.TrimSpace(body) == "" {

@@ -27,31 +27,12 @@ func readFeed(name string, data []byte, opts Options, emit func(Item) error) err
 	}
 	for i, it := range feed.Items {
 		origin := fmt.Sprintf("%s#%d", name, i+1)
-		body := it.Content
-		if strings.TrimSpace(body) == "" {
-			body = it.Description
-		}
-		a := newArticle(FormatFeed, origin, firstNonEmpty(it.GUID, it.Link), []byte(body), opts)
-		a.Title = validText(strings.TrimSpace(htmlText(it.Title)), &a.Warnings, "title")
-		a.Text = validText(htmlText(body), &a.Warnings, "text")
-		if it.Content != "" && it.Description != "" {
-			a.Abstract = validText(strings.TrimSpace(htmlText(it.Description)), &a.Warnings, "description")
-		}
+		fi := FeedItem{GUID: it.GUID, Link: it.Link, Title: it.Title, Content: it.Content, Summary: it.Description,
+			Language: feed.Language, Published: it.PublishedParsed, Updated: it.UpdatedParsed, FeedTitle: feed.Title}
 		if it.Author != nil {
-			a.Author = it.Author.Name
+			fi.Author = it.Author.Name
 		}
-		a.Language = feed.Language
-		rep := &a.Reports[0]
-		rep.URL = it.Link
-		rep.Source = strings.TrimSpace(feed.Title)
-		if t := it.PublishedParsed; t != nil {
-			u := t.UTC()
-			a.Published, a.PublishedFrom, a.PublishedConfidence = &u, "feed", 1
-		} else if t := it.UpdatedParsed; t != nil {
-			u := t.UTC()
-			a.Published, a.PublishedFrom, a.PublishedConfidence = &u, "feed", 0.8
-		}
-		art, ferr := finish(a, opts)
+		art, ferr := FeedItemArticle(origin, fi, opts)
 		if e := emit(Item{Article: art, Origin: origin, Err: ferr}); e != nil {
 			return e
 		}

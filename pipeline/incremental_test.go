@@ -11,6 +11,7 @@ import (
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/internal/sqldump"
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
@@ -78,39 +79,14 @@ func corpusArticles(t *testing.T, n int) []*rasad.Article {
 // storyDump is the stored story state, every column.
 func storyDump(t *testing.T, db *sql.DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, q := range []string{
+	return sqldump.Rows(t, db,
 		`SELECT article_id, story_id FROM story_members ORDER BY article_id`,
 		`SELECT id, seq, first, last, rep, rep_sim, title, ss, coalesce(centroid, ''), size, info FROM story_clusters ORDER BY id`,
 		`SELECT a, b, kind, similarity FROM copies ORDER BY a, b`,
 		`SELECT term, df FROM story_df ORDER BY term`,
 		`SELECT article_id, seq, published, hex(sig) FROM story_sigs ORDER BY article_id`,
 		`SELECT n, latest, next_seq FROM story_meta`,
-	} {
-		rows, err := db.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			rows.Scan(ptrs...)
-			for _, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
-				fmt.Fprint(&b, v, "\t")
-			}
-			b.WriteByte('\n')
-		}
-		rows.Close()
-		b.WriteString("--\n")
-	}
-	return b.String()
+	)
 }
 
 func diffLine(a, b string) string {

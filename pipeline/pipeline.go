@@ -356,7 +356,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			return out, fmt.Errorf("stories: %w", err)
 		}
-		out.Stories, out.CopyPairs = countMin(res.Stories, 2), len(res.Pairs)
+		out.Stories, out.CopyPairs = story.CountMin(res.Stories, 2), len(res.Pairs)
 	}
 	out.Elapsed = time.Since(start)
 	return out, nil
@@ -476,14 +476,4 @@ func (s Summary) RejectionKinds() []string {
 		return keys[i] < keys[j]
 	})
 	return keys
-}
-
-func countMin(ss []story.Story, n int) int {
-	c := 0
-	for _, s := range ss {
-		if len(s.Articles) >= n {
-			c++
-		}
-	}
-	return c
 }

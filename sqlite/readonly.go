@@ -60,49 +60,36 @@ func latestMigration() int {
 // the order of ids (unknown IDs left out), reading in chunks of 500.
 func (s *Store) Articles(ctx context.Context, ids []string) ([]*rasad.Article, error) {
 	byID := make(map[string]*rasad.Article, len(ids))
-	for rest := ids; len(rest) > 0; {
-		chunk := rest[:min(len(rest), 500)]
-		rest = rest[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
+	err := s.queryIn(ctx, "articles", ids, func(in string) string {
+		return `SELECT id, title, text, abstract, author, language, published, published_from,
+			published_conf, cleaning FROM articles WHERE id IN ` + in
+	}, func(rows *sql.Rows) error {
+		a := &rasad.Article{}
+		var pub sql.NullString
+		var cl string
+		if err := rows.Scan(&a.ID, &a.Title, &a.Text, &a.Abstract, &a.Author, &a.Language, &pub, &a.PublishedFrom,
+			&a.PublishedConfidence, &cl); err != nil {
+			return fmt.Errorf("articles: %w", err)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT id, title, text, abstract, author, language, published, published_from,
-			published_conf, cleaning FROM articles WHERE id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("articles: %w", err)
+		a.Published = parseTimePtr(pub)
+		var c cleaning
+		if err := json.Unmarshal([]byte(cl), &c); err != nil {
+			return fmt.Errorf("article %s: cleaning: %w", a.ID, err)
 		}
-		for rows.Next() {
-			a := &rasad.Article{}
-			var pub sql.NullString
-			var cl string
-			if err := rows.Scan(&a.ID, &a.Title, &a.Text, &a.Abstract, &a.Author, &a.Language, &pub, &a.PublishedFrom,
-				&a.PublishedConfidence, &cl); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("articles: %w", err)
-			}
-			a.Published = parseTimePtr(pub)
-			var c cleaning
-			if err := json.Unmarshal([]byte(cl), &c); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("article %s: cleaning: %w", a.ID, err)
-			}
-			a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
-			a.PublishedEvidence = c.Evidence
-			byID[a.ID] = a
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		reps, err := s.reports(ctx, chunk)
-		if err != nil {
-			return nil, err
-		}
-		for id, rs := range reps {
-			if a := byID[id]; a != nil {
-				a.Reports = rs
-			}
+		c.apply(a)
+		byID[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	reps, err := s.reports(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for id, rs := range reps {
+		if a := byID[id]; a != nil {
+			a.Reports = rs
 		}
 	}
 	out := make([]*rasad.Article, 0, len(byID))

@@ -226,6 +226,12 @@ type cleaning struct {
 	Evidence  string          `json:"published_evidence,omitempty"`
 }
 
+// apply sets the article's cleaning fields from c.
+func (c cleaning) apply(a *rasad.Article) {
+	a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
+	a.PublishedEvidence = c.Evidence
+}
+
 func timeString(t *time.Time) any {
 	if t == nil {
 		return nil
@@ -446,8 +452,7 @@ func (s *Store) Get(ctx context.Context, ref string) (*rasad.Article, error) {
 	if err := json.Unmarshal([]byte(cl), &c); err != nil {
 		return nil, fmt.Errorf("get %s: cleaning: %w", ref, err)
 	}
-	a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
-	a.PublishedEvidence = c.Evidence
+	c.apply(a)
 	if a.Versions, err = s.versions(ctx, id); err != nil {
 		return nil, err
 	}
@@ -542,34 +547,37 @@ func (s *Store) column(ctx context.Context, query string, args ...any) ([]string
 	return out, rows.Err()
 }
 
-// reports loads the reports of the given articles, oldest first.
+// reports loads the reports of the given articles, oldest first, in
+// chunks of at most 500 IDs.
 func (s *Store) reports(ctx context.Context, ids []string) (map[string][]rasad.Report, error) {
 	out := map[string][]rasad.Report{}
-	if len(ids) == 0 {
-		return out, nil
+	seen := make(map[string]bool, len(ids))
+	uniq := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			uniq = append(uniq, id) // an ID in two chunks would get its reports twice
+		}
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id, ext_id, source, url, format, origin, published, ingested_at
-		FROM reports WHERE article_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("reports: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := s.queryIn(ctx, "reports", uniq, func(in string) string {
+		return `SELECT article_id, ext_id, source, url, format, origin, published, ingested_at
+		FROM reports WHERE article_id IN ` + in + ` ORDER BY id`
+	}, func(rows *sql.Rows) error {
 		var r rasad.Report
 		var aid, ing string
 		var pub sql.NullString
 		if err := rows.Scan(&aid, &r.ExtID, &r.Source, &r.URL, &r.Format, &r.Origin, &pub, &ing); err != nil {
-			return nil, fmt.Errorf("reports: %w", err)
+			return fmt.Errorf("reports: %w", err)
 		}
 		r.Published = parseTimePtr(pub)
 		r.IngestedAt, _ = time.Parse(time.RFC3339, ing)
 		out[aid] = append(out[aid], r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Count returns the numbers of articles and reports.
@@ -646,72 +654,45 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 // Analyses loads stored analyses, in chunks of at most 500 IDs.
 func (s *Store) Analyses(ctx context.Context, ids []string) (map[string]*rasad.Analysis, error) {
 	out := map[string]*rasad.Analysis{}
-	for len(ids) > 0 {
-		chunk := ids[:min(len(ids), 500)]
-		ids = ids[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
+	err := s.queryIn(ctx, "analyses", ids, func(in string) string {
+		return `SELECT article_id, version, timexes, mentions, events FROM analyses WHERE article_id IN ` + in
+	}, func(rows *sql.Rows) error {
+		var id, tj, mj, ej string
+		a := &rasad.Analysis{}
+		if err := rows.Scan(&id, &a.Version, &tj, &mj, &ej); err != nil {
+			return fmt.Errorf("analyses: %w", err)
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT article_id, version, timexes, mentions, events FROM analyses WHERE article_id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("analyses: %w", err)
+		if err := json.Unmarshal([]byte(tj), &a.Timexes); err != nil {
+			return fmt.Errorf("analysis of %s: %w", id, err)
 		}
-		for rows.Next() {
-			var id, tj, mj, ej string
-			a := &rasad.Analysis{}
-			if err := rows.Scan(&id, &a.Version, &tj, &mj, &ej); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("analyses: %w", err)
-			}
-			if err := json.Unmarshal([]byte(tj), &a.Timexes); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("analysis of %s: %w", id, err)
-			}
-			if err := json.Unmarshal([]byte(mj), &a.Mentions); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("analysis of %s: %w", id, err)
-			}
-			if err := json.Unmarshal([]byte(ej), &a.Events); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("analysis of %s: %w", id, err)
-			}
-			out[id] = a
+		if err := json.Unmarshal([]byte(mj), &a.Mentions); err != nil {
+			return fmt.Errorf("analysis of %s: %w", id, err)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		if err := json.Unmarshal([]byte(ej), &a.Events); err != nil {
+			return fmt.Errorf("analysis of %s: %w", id, err)
 		}
+		out[id] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // Scan reads every article in publication order with its first report.
 func (s *Store) Scan(ctx context.Context, fn func(*rasad.Article) error) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.published_from, a.published_conf, a.cleaning,
-		coalesce(r.ext_id, ''), coalesce(r.source, ''), coalesce(r.url, ''), coalesce(r.format, ''), coalesce(r.origin, '')
-		FROM articles a LEFT JOIN reports r ON r.id = (SELECT min(id) FROM reports WHERE article_id = a.id)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryColumns+` FROM `+summaryFrom+`
 		ORDER BY a.published IS NULL, a.published, a.id`)
 	if err != nil {
 		return fmt.Errorf("scan: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		a := &rasad.Article{}
-		var pub sql.NullString
-		var cl string
-		var r rasad.Report
-		if err := rows.Scan(&a.ID, &a.Title, &a.Text, &pub, &a.PublishedFrom, &a.PublishedConfidence, &cl,
-			&r.ExtID, &r.Source, &r.URL, &r.Format, &r.Origin); err != nil {
+		a, err := scanSummary(rows)
+		if err != nil {
 			return fmt.Errorf("scan: %w", err)
 		}
-		a.Published = parseTimePtr(pub)
-		var c cleaning
-		if err := json.Unmarshal([]byte(cl), &c); err == nil {
-			a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
-			a.PublishedEvidence = c.Evidence
-		}
-		a.Reports = []rasad.Report{r}
 		if err := fn(a); err != nil {
 			return err
 		}
@@ -792,30 +773,18 @@ func (s *Store) Stories(ctx context.Context) (map[string]string, []rasad.CopyPai
 // map to true), so that an ingest can skip analysing known texts.
 func (s *Store) Known(ctx context.Context, ids []string) (map[string]bool, error) {
 	out := map[string]bool{}
-	const chunk = 500
-	for i := 0; i < len(ids); i += chunk {
-		part := ids[i:min(i+chunk, len(ids))]
-		args := make([]any, len(part))
-		for j, id := range part {
-			args[j] = id
+	err := s.queryIn(ctx, "known", ids, func(in string) string {
+		return `SELECT id FROM articles WHERE id IN ` + in
+	}, func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("known: %w", err)
 		}
-		q := `SELECT id FROM articles WHERE id IN (?` + strings.Repeat(",?", len(part)-1) + `)`
-		rows, err := s.db.QueryContext(ctx, q, args...)
-		if err != nil {
-			return nil, fmt.Errorf("known: %w", err)
-		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("known: %w", err)
-			}
-			out[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("known: %w", err)
-		}
+		out[id] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

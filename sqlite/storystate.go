@@ -251,51 +251,20 @@ func (s *Store) Unassigned(ctx context.Context, limit int) ([]string, error) {
 // analysis), in the order of ids; unknown IDs are left out.
 func (s *Store) GetMany(ctx context.Context, ids []string) ([]*rasad.Article, error) {
 	byID := make(map[string]*rasad.Article, len(ids))
-	for rest := ids; len(rest) > 0; {
-		chunk := rest[:min(len(rest), 500)]
-		rest = rest[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.text, a.published, a.published_from, a.published_conf, a.cleaning,
-			coalesce(r.ext_id, ''), coalesce(r.source, ''), coalesce(r.url, ''), coalesce(r.format, ''), coalesce(r.origin, '')
-			FROM articles a LEFT JOIN reports r ON r.id = (SELECT min(id) FROM reports WHERE article_id = a.id)
-			WHERE a.id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, args...)
+	err := s.queryIn(ctx, "get many", ids, func(in string) string {
+		return `SELECT ` + summaryColumns + ` FROM ` + summaryFrom + ` WHERE a.id IN ` + in
+	}, func(rows *sql.Rows) error {
+		a, err := scanSummary(rows)
 		if err != nil {
-			return nil, fmt.Errorf("get many: %w", err)
+			return fmt.Errorf("get many: %w", err)
 		}
-		for rows.Next() {
-			a := &rasad.Article{}
-			var pub sql.NullString
-			var cl string
-			var r rasad.Report
-			if err := rows.Scan(&a.ID, &a.Title, &a.Text, &pub, &a.PublishedFrom, &a.PublishedConfidence, &cl,
-				&r.ExtID, &r.Source, &r.URL, &r.Format, &r.Origin); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("get many: %w", err)
-			}
-			a.Published = parseTimePtr(pub)
-			var c cleaning
-			if err := json.Unmarshal([]byte(cl), &c); err == nil {
-				a.Removed, a.TitleSpan, a.Dateline, a.Credits, a.Warnings = c.Removed, c.TitleSpan, c.Dateline, c.Credits, c.Warnings
-				a.PublishedEvidence = c.Evidence
-			}
-			a.Reports = []rasad.Report{r}
-			byID[a.ID] = a
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		byID[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	out := make([]*rasad.Article, 0, len(ids))
-	for _, id := range ids {
-		if a := byID[id]; a != nil {
-			out = append(out, a)
-		}
-	}
-	return out, nil
+	return inOrder(ids, byID), nil
 }
 
 // FirstExtIDs returns every article's first report's ExtID.

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/rasad/rasad"
 )
@@ -17,62 +16,42 @@ import (
 // chunks of 500 IDs; the result follows the order of ids.
 func (s *Store) TimelineArticles(ctx context.Context, ids []string) ([]*rasad.Article, error) {
 	byID := make(map[string]*rasad.Article, len(ids))
-	for rest := ids; len(rest) > 0; {
-		chunk := rest[:min(len(rest), 500)]
-		rest = rest[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		in := `(?` + strings.Repeat(",?", len(chunk)-1) + `)`
-		rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.text, a.published,
+	err := s.queryIn(ctx, "timeline articles", ids, func(in string) string {
+		return `SELECT a.id, a.text, a.published,
 			coalesce(r.ext_id, ''), coalesce(r.source, ''), coalesce(r.url, ''),
 			an.version, an.mentions, an.events
 			FROM articles a
 			LEFT JOIN reports r ON r.id = (SELECT min(id) FROM reports WHERE article_id = a.id)
 			LEFT JOIN analyses an ON an.article_id = a.id
-			WHERE a.id IN `+in, args...)
-		if err != nil {
-			return nil, fmt.Errorf("timeline articles: %w", err)
+			WHERE a.id IN ` + in
+	}, func(rows *sql.Rows) error {
+		a := &rasad.Article{}
+		var pub sql.NullString
+		var r rasad.Report
+		var version sql.NullInt64
+		var mj, ej sql.NullString
+		if err := rows.Scan(&a.ID, &a.Text, &pub, &r.ExtID, &r.Source, &r.URL, &version, &mj, &ej); err != nil {
+			return fmt.Errorf("timeline articles: %w", err)
 		}
-		for rows.Next() {
-			a := &rasad.Article{}
-			var pub sql.NullString
-			var r rasad.Report
-			var version sql.NullInt64
-			var mj, ej sql.NullString
-			if err := rows.Scan(&a.ID, &a.Text, &pub, &r.ExtID, &r.Source, &r.URL, &version, &mj, &ej); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("timeline articles: %w", err)
+		a.Published = parseTimePtr(pub)
+		a.Reports = []rasad.Report{r}
+		if version.Valid {
+			an := &rasad.Analysis{Version: int(version.Int64)}
+			if err := json.Unmarshal([]byte(mj.String), &an.Mentions); err != nil {
+				return fmt.Errorf("analysis of %s: %w", a.ID, err)
 			}
-			a.Published = parseTimePtr(pub)
-			a.Reports = []rasad.Report{r}
-			if version.Valid {
-				an := &rasad.Analysis{Version: int(version.Int64)}
-				if err := json.Unmarshal([]byte(mj.String), &an.Mentions); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("analysis of %s: %w", a.ID, err)
-				}
-				if err := json.Unmarshal([]byte(ej.String), &an.Events); err != nil {
-					rows.Close()
-					return nil, fmt.Errorf("analysis of %s: %w", a.ID, err)
-				}
-				a.Analysis = an
+			if err := json.Unmarshal([]byte(ej.String), &an.Events); err != nil {
+				return fmt.Errorf("analysis of %s: %w", a.ID, err)
 			}
-			byID[a.ID] = a
+			a.Analysis = an
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		byID[a.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	out := make([]*rasad.Article, 0, len(ids))
-	for _, id := range ids {
-		if a := byID[id]; a != nil {
-			out = append(out, a)
-		}
-	}
-	return out, nil
+	return inOrder(ids, byID), nil
 }
 
 // CopiesAndCoverage returns the stored copy pairs and how many articles the

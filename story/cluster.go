@@ -86,20 +86,7 @@ type cluster struct {
 // give the same stories, whatever order they are passed in.
 func Build(docs []Doc, opts Options) Result {
 	opts.defaults()
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		da, db := docs[order[a]], docs[order[b]]
-		if da.Published.IsZero() != db.Published.IsZero() {
-			return !da.Published.IsZero()
-		}
-		if !da.Published.Equal(db.Published) {
-			return da.Published.Before(db.Published)
-		}
-		return da.ID < db.ID
-	})
+	order := publicationOrder(docs)
 	// document frequencies over the collection (a first linear pass, on
 	// every core; the vectors are made again in the second, chunk by chunk,
 	// so only the vocabulary stays)
@@ -255,23 +242,65 @@ func addTo(c *cluster, v vec, ci int, index map[string]map[int]bool) {
 	}
 }
 
-// trim keeps a centroid's strongest terms.
-func trim(c *cluster, ci int, index map[string]map[int]bool) {
-	type tw struct {
-		t string
-		w float64
+// CountMin returns how many of ss have at least n articles (n = 2: the
+// stories that grouped something).
+func CountMin(ss []Story, n int) int {
+	c := 0
+	for _, s := range ss {
+		if len(s.Articles) >= n {
+			c++
+		}
 	}
-	all := make([]tw, 0, len(c.centroid))
-	for t, w := range c.centroid {
-		all = append(all, tw{t, w})
+	return c
+}
+
+// publicationOrder returns the indexes of docs in publication order,
+// undated last, ties by ID.
+func publicationOrder(docs []Doc) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
 	}
+	sort.SliceStable(order, func(a, b int) bool {
+		da, db := &docs[order[a]], &docs[order[b]]
+		if da.Published.IsZero() != db.Published.IsZero() {
+			return !da.Published.IsZero()
+		}
+		if !da.Published.Equal(db.Published) {
+			return da.Published.Before(db.Published)
+		}
+		return da.ID < db.ID
+	})
+	return order
+}
+
+// byWeight sorts terms strongest first, ties by term.
+func byWeight(all []tw) {
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].w != all[j].w {
 			return all[i].w > all[j].w
 		}
 		return all[i].t < all[j].t
 	})
-	for _, x := range all[storyTerms:] {
+}
+
+// weakest returns the terms of a centroid beyond its keep strongest (none
+// when it has no more), for the caller to drop.
+func weakest(centroid map[string]float64, keep int) []tw {
+	if len(centroid) <= keep {
+		return nil
+	}
+	all := make([]tw, 0, len(centroid))
+	for t, w := range centroid {
+		all = append(all, tw{t, w})
+	}
+	byWeight(all)
+	return all[keep:]
+}
+
+// trim keeps a centroid's strongest terms.
+func trim(c *cluster, ci int, index map[string]map[int]bool) {
+	for _, x := range weakest(c.centroid, storyTerms) {
 		c.ss -= x.w * x.w
 		delete(c.centroid, x.t)
 		delete(index[x.t], ci)
@@ -406,10 +435,6 @@ func termCounts(d *Doc, body []text.Token) map[string]float64 {
 
 // weigh turns counts into a unit TF-IDF vector of the strongest terms.
 func weigh(tc map[string]float64, df map[string]int, n float64) vec {
-	type tw struct {
-		t string
-		w float64
-	}
 	all := make([]tw, 0, len(tc))
 	// a small collection says little about which words are rare: shrink
 	// the IDF towards 1 until there are a few hundred documents
@@ -418,12 +443,7 @@ func weigh(tc map[string]float64, df map[string]int, n float64) vec {
 		idf := 1 + shrink*math.Log((n+1)/(float64(df[t])+1))
 		all = append(all, tw{t, (1 + math.Log(c)) * idf})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].w != all[j].w {
-			return all[i].w > all[j].w
-		}
-		return all[i].t < all[j].t
-	})
+	byWeight(all)
 	if len(all) > articleTerms {
 		all = all[:articleTerms]
 	}

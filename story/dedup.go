@@ -167,14 +167,26 @@ func (f *copyFinder) add(id string, when time.Time, sig Signature) {
 	if !sig.Usable {
 		return
 	}
+	in := func(j int) bool { return j >= f.alive }
+	doc := func(j int) (string, *Signature) { return f.ids[j], &f.sigs[j] }
+	f.pairs = append(f.pairs, matchBands(f.buckets, idx, id, &sig, in, doc)...)
+}
+
+// matchBands finds the near-duplicates of the document idx (id, signature
+// sig) among the earlier ones that share an LSH bucket with it and are still
+// in the window (in), and records idx in each of its buckets. doc gives an
+// earlier document's ID and signature. It returns the closest few pairs (at
+// most maxPairsPerDoc), closest first. Bucket lists are filtered into new
+// slices, never in place.
+func matchBands(buckets map[uint64][]int, idx int, id string, sig *Signature, in func(j int) bool, doc func(j int) (string, *Signature)) []Pair {
 	seen := map[int]bool{}
 	var found []Pair
 	for b := 0; b < bands; b++ {
-		k := bandKey(&sig, b)
-		list := f.buckets[k]
-		kept := list[:0]
+		k := bandKey(sig, b)
+		list := buckets[k]
+		kept := list[:0:0]
 		for _, j := range list {
-			if j >= f.alive {
+			if in(j) {
 				kept = append(kept, j) // still in the window
 			}
 		}
@@ -186,18 +198,19 @@ func (f *copyFinder) add(id string, when time.Time, sig Signature) {
 				continue
 			}
 			seen[j] = true
-			sim := Similarity(&sig, &f.sigs[j])
+			other, osig := doc(j)
+			sim := Similarity(sig, osig)
 			switch {
 			case sim >= 0.8:
-				found = append(found, Pair{A: f.ids[j], B: id, Kind: KindCopy, Similarity: sim})
+				found = append(found, Pair{A: other, B: id, Kind: KindCopy, Similarity: sim})
 			case sim >= 0.5:
-				found = append(found, Pair{A: f.ids[j], B: id, Kind: KindUpdate, Similarity: sim})
+				found = append(found, Pair{A: other, B: id, Kind: KindUpdate, Similarity: sim})
 			}
 		}
 		if len(kept) >= maxBucket {
 			kept = kept[len(kept)-maxBucket+1:]
 		}
-		f.buckets[k] = append(kept, idx)
+		buckets[k] = append(kept, idx)
 	}
 	// keep the closest few pairs of a document
 	sort.Slice(found, func(a, b int) bool {
@@ -209,7 +222,7 @@ func (f *copyFinder) add(id string, when time.Time, sig Signature) {
 	if len(found) > maxPairsPerDoc {
 		found = found[:maxPairsPerDoc]
 	}
-	f.pairs = append(f.pairs, found...)
+	return found
 }
 
 const (

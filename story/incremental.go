@@ -188,20 +188,7 @@ func (e *Engine) Add(ctx context.Context, docs []Doc) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		da, db := &docs[order[a]], &docs[order[b]]
-		if da.Published.IsZero() != db.Published.IsZero() {
-			return !da.Published.IsZero()
-		}
-		if !da.Published.Equal(db.Published) {
-			return da.Published.Before(db.Published)
-		}
-		return da.ID < db.ID
-	})
+	order := publicationOrder(docs)
 	prep := make([]prepDoc, len(docs))
 	par.Do(len(docs), func(k int) {
 		d := &docs[k]
@@ -485,17 +472,7 @@ func (e *Engine) addVec(c *icluster, v []tw) {
 		c.SS += (old+x.w)*(old+x.w) - old*old
 	}
 	if len(c.Centroid) > storyTerms*2 {
-		all := make([]tw, 0, len(c.Centroid))
-		for t, w := range c.Centroid {
-			all = append(all, tw{t, w})
-		}
-		sort.Slice(all, func(i, j int) bool {
-			if all[i].w != all[j].w {
-				return all[i].w > all[j].w
-			}
-			return all[i].t < all[j].t
-		})
-		for _, x := range all[storyTerms:] {
+		for _, x := range weakest(c.Centroid, storyTerms) {
 			c.SS -= x.w * x.w
 			delete(c.Centroid, x.t)
 			e.indexDel(x.t, c.ID)
@@ -558,45 +535,8 @@ func (e *Engine) addSig(id string, when time.Time, sig Signature) []rasad.CopyPa
 		w := e.sigs[j].when
 		return when.IsZero() || w.IsZero() || when.Sub(w) <= e.opts.CopyWindow
 	}
-	seen := map[int]bool{}
-	var found []Pair
-	for b := 0; b < bands; b++ {
-		k := bandKey(&sig, b)
-		list := e.buckets[k]
-		kept := list[:0:0]
-		for _, j := range list {
-			if in(j) {
-				kept = append(kept, j)
-			}
-		}
-		from := max(0, len(kept)-maxBucketCompare)
-		for _, j := range kept[from:] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			sim := Similarity(&sig, &e.sigs[j].sig)
-			switch {
-			case sim >= 0.8:
-				found = append(found, Pair{A: e.sigs[j].id, B: id, Kind: KindCopy, Similarity: sim})
-			case sim >= 0.5:
-				found = append(found, Pair{A: e.sigs[j].id, B: id, Kind: KindUpdate, Similarity: sim})
-			}
-		}
-		if len(kept) >= maxBucket {
-			kept = kept[len(kept)-maxBucket+1:]
-		}
-		e.buckets[k] = append(kept, idx)
-	}
-	sort.Slice(found, func(a, b int) bool {
-		if found[a].Similarity != found[b].Similarity {
-			return found[a].Similarity > found[b].Similarity
-		}
-		return found[a].A < found[b].A
-	})
-	if len(found) > maxPairsPerDoc {
-		found = found[:maxPairsPerDoc]
-	}
+	doc := func(j int) (string, *Signature) { return e.sigs[j].id, &e.sigs[j].sig }
+	found := matchBands(e.buckets, idx, id, &sig, in, doc)
 	out := make([]rasad.CopyPair, len(found))
 	for i, p := range found {
 		out[i] = rasad.CopyPair{A: p.A, B: p.B, Kind: p.Kind, Similarity: p.Similarity}
@@ -635,12 +575,7 @@ func sortedVec(v map[string]float64) []tw {
 // topSorted returns the n strongest terms of v (ties by term).
 func topSorted(v []tw, n int) []tw {
 	out := append([]tw(nil), v...)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].w != out[j].w {
-			return out[i].w > out[j].w
-		}
-		return out[i].t < out[j].t
-	})
+	byWeight(out)
 	if len(out) > n {
 		out = out[:n]
 	}
@@ -684,28 +619,21 @@ func Assigned(clusters []rasad.StoryCluster, storyOf map[string]string, copies [
 			s.Articles = append(s.Articles, a)
 		}
 	}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != "" && parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
+	group := copyGroups(copies)
 	for _, p := range copies {
 		sa, sb := storyOf[p.A], storyOf[p.B]
 		if sa == sb && byID[sa] != nil {
 			byID[sa].Copies = append(byID[sa].Copies, [2]string{p.A, p.B})
 		}
-		a, b := find(p.A), find(p.B)
-		if a != b {
-			parent[b], parent[a] = a, a
-		}
 	}
 	for i := range out {
 		groups := map[string]bool{}
 		for _, a := range out[i].Articles {
-			groups[find(a)] = true
+			g := group[a]
+			if g == "" {
+				g = a // in no copy pair: a group of its own
+			}
+			groups[g] = true
 		}
 		out[i].Independent = len(groups)
 	}

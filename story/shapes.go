@@ -1,7 +1,6 @@
 package story
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -57,20 +56,7 @@ func DocOf(a *rasad.Article, an *rasad.Analysis) Doc {
 // earliest article's. An article without a story is a story of its own.
 // Linear in the articles.
 func Summarize(docs []Doc, storyOf map[string]string, pairs []Pair) Result {
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		da, db := docs[order[a]], docs[order[b]]
-		if da.Published.IsZero() != db.Published.IsZero() {
-			return !da.Published.IsZero()
-		}
-		if !da.Published.Equal(db.Published) {
-			return da.Published.Before(db.Published)
-		}
-		return da.ID < db.ID
-	})
+	order := publicationOrder(docs)
 	var clusters []*cluster
 	byID := map[string]int{}
 	of := make([]int, len(docs))

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/internal/testcorpus"
 )
 
@@ -109,5 +110,38 @@ func TestSummarizeMatchesBuild(t *testing.T) {
 		if fmt.Sprint(b) != fmt.Sprint(s) {
 			t.Errorf("story %d:\n build     %+v\n summarize %+v", i, b, s)
 		}
+	}
+}
+
+// Assigned counts independent sources as copy groups: a chain of copies
+// (a-b, b-c) across two stories is one source wherever its members sit;
+// an article in no copy pair is a source of its own.
+func TestAssignedIndependent(t *testing.T) {
+	clusters := []rasad.StoryCluster{{ID: "s1"}, {ID: "s2"}}
+	storyOf := map[string]string{"a": "s1", "b": "s1", "d": "s1", "c": "s2", "e": "s2"}
+	copies := []rasad.CopyPair{{A: "a", B: "b"}, {A: "b", B: "c"}}
+	got := Assigned(clusters, storyOf, copies, []string{"a", "b", "c", "d", "e"})
+	if len(got) != 2 {
+		t.Fatalf("Assigned = %d stories, want 2", len(got))
+	}
+	s1, s2 := got[0], got[1]
+	if s1.ID != "s1" || len(s1.Articles) != 3 || s1.Independent != 2 || len(s1.Copies) != 1 || s1.Copies[0] != [2]string{"a", "b"} {
+		t.Errorf("s1 = %+v; want 3 articles, 2 independent (a=b, d), copies [a b]", s1)
+	}
+	if s2.ID != "s2" || len(s2.Articles) != 2 || s2.Independent != 2 || len(s2.Copies) != 0 {
+		t.Errorf("s2 = %+v; want 2 articles, 2 independent (c, e), no copies", s2)
+	}
+}
+
+func TestCountMin(t *testing.T) {
+	ss := []Story{{Articles: []string{"a"}}, {Articles: []string{"b", "c"}}, {Articles: []string{"d", "e", "f"}}}
+	if got := CountMin(ss, 2); got != 2 {
+		t.Errorf("CountMin(2) = %d, want 2", got)
+	}
+	if got := CountMin(ss, 1); got != 3 {
+		t.Errorf("CountMin(1) = %d, want 3", got)
+	}
+	if got := CountMin(nil, 2); got != 0 {
+		t.Errorf("CountMin(nil) = %d, want 0", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/sqldump"
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/pipeline"
 	"github.com/rasad/rasad/sqlite"
@@ -334,29 +335,12 @@ func sameArticles(t *testing.T, w *Watcher, base string, arts []dayArticle) []*r
 }
 
 func storyRows(t *testing.T, s *sqlite.Store) string {
-	var b strings.Builder
-	for _, q := range []string{
+	t.Helper()
+	return sqldump.Rows(t, s.DB(),
 		`SELECT article_id, story_id FROM story_members ORDER BY article_id`,
 		`SELECT id, seq, first, last, rep, rep_sim, title, ss, coalesce(centroid, ''), size, info FROM story_clusters ORDER BY id`,
 		`SELECT a, b, kind, similarity FROM copies ORDER BY a, b`,
-	} {
-		rows, err := s.DB().Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			rows.Scan(ptrs...)
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
-	}
-	return b.String()
+	)
 }
 
 func idList(t *testing.T, s *sqlite.Store) string {

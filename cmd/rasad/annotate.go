@@ -29,35 +29,9 @@ func runAnnotate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
-	}
-	opts := ingest.Options{}
-	if *published != "" {
-		t, err := ingest.ParseTime(*published)
-		if err != nil {
-			return usageError{fmt.Sprintf("--published: %v", err)}
-		}
-		opts.Published = &t
-	}
-	var arts []*rasad.Article
-	rejected := 0
-	for _, in := range inputs {
-		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
-			if it.Err == nil {
-				it.Err = ingest.Prepare(it.Article)
-			}
-			if it.Err != nil {
-				rejected++
-				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
-				return nil
-			}
-			arts = append(arts, it.Article)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+	arts, rejected, err := readRecords(ctx, inputs, *published, ingest.Prepare, stderr)
+	if err != nil {
+		return err
 	}
 	inferArticleDates(arts)
 	// the collection run: surnames and common words are learned from all

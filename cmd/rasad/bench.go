@@ -75,7 +75,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "stories %d articles → %d stories (%d with 2+ articles), %d near-duplicate pairs in %.2fs\n",
-		len(sres.StoryOf), len(sres.Stories), countMin(sres.Stories, 2), len(sres.Pairs), time.Since(t0).Seconds())
+		len(sres.StoryOf), len(sres.Stories), story.CountMin(sres.Stories, 2), len(sres.Pairs), time.Since(t0).Seconds())
 	queries, err := benchQueries(ctx, store, *nq)
 	if err != nil {
 		return err

@@ -28,40 +28,14 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
+	arts, rejected, err := readRecords(ctx, inputs, *published, prepareForDates, stderr)
+	if err != nil {
+		return err
 	}
-	opts := ingest.Options{}
-	if *published != "" {
-		t, err := ingest.ParseTime(*published)
-		if err != nil {
-			return usageError{fmt.Sprintf("--published: %v", err)}
-		}
-		opts.Published = &t
-	}
-	var arts []*rasad.Article
-	var docs []string
-	rejected := 0
-	for _, in := range inputs {
-		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
-			if it.Err == nil {
-				it.Err = prepareForDates(it.Article)
-			}
-			if it.Err != nil {
-				rejected++
-				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
-				return nil
-			}
-			arts = append(arts, it.Article)
-			docs = append(docs, it.Article.Reports[0].ExtID)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
+	docs := make([]string, len(arts))
 	undated := make([]bool, len(arts))
 	for i, a := range arts {
+		docs[i] = a.Reports[0].ExtID
 		undated[i] = a.Published == nil
 	}
 	inferArticleDates(arts)

@@ -76,7 +76,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stderr, "%d articles in %d stories (%d with ≥2 articles), %d copy pairs, in %.1fs\n",
-		len(res.StoryOf), len(res.Stories), countMin(res.Stories, 2), len(res.Pairs), time.Since(start).Seconds())
+		len(res.StoryOf), len(res.Stories), story.CountMin(res.Stories, 2), len(res.Pairs), time.Since(start).Seconds())
 	var out []story.Story
 	for _, s := range res.Stories {
 		if len(s.Articles) < *minSize {
@@ -112,14 +112,4 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			strings.Join(s.Outlets, ", "), strings.Join(s.Entities, "، "))
 	}
 	return nil
-}
-
-func countMin(ss []story.Story, n int) int {
-	c := 0
-	for _, s := range ss {
-		if len(s.Articles) >= n {
-			c++
-		}
-	}
-	return c
 }

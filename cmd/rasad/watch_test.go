@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/rasad/rasad/internal/sqldump"
 )
 
 // testOutlets serves feeds of invented articles (our own sentences): feed
@@ -152,8 +154,7 @@ func storeDump(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var b strings.Builder
-	for _, q := range []string{
+	return sqldump.Rows(t, db,
 		`SELECT id, title, text, coalesce(published,''), published_from FROM articles ORDER BY id`,
 		`SELECT article_id, ext_id, source, url, format, coalesce(published,'') FROM reports ORDER BY article_id, ext_id, url`,
 		`SELECT article_id, version, timexes, mentions, events FROM analyses ORDER BY article_id`,
@@ -165,27 +166,7 @@ func storeDump(t *testing.T, path string) string {
 		`SELECT id, seq, first, last, rep, rep_sim, title, ss, centroid, size, info FROM story_clusters ORDER BY id`,
 		`SELECT a, b, kind, similarity FROM copies ORDER BY a, b`,
 		`SELECT term, df FROM story_df ORDER BY term`,
-	} {
-		rows, err := db.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
-		b.WriteString("--\n")
-	}
-	return b.String()
+	)
 }
 
 // TestWatchKilledResumes kills a watcher (a child process, SIGKILL) at

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/ingest"
+)
+
+// readRecords reads every input (a file, or "-" for stdin, which is the
+// default when none is given) for the per-document commands (annotate,
+// dates). published, when not empty, is the publication date for inputs
+// that carry none. Each article is passed through prepare; an item that
+// fails to read or prepare is reported on stderr and counted as rejected,
+// never fatal. The error is for a failure to read an input at all.
+func readRecords(ctx context.Context, inputs []string, published string, prepare func(*rasad.Article) error, stderr io.Writer) (arts []*rasad.Article, rejected int, err error) {
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	opts := ingest.Options{}
+	if published != "" {
+		t, err := ingest.ParseTime(published)
+		if err != nil {
+			return nil, 0, usageError{fmt.Sprintf("--published: %v", err)}
+		}
+		opts.Published = &t
+	}
+	for _, in := range inputs {
+		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
+			if it.Err == nil {
+				it.Err = prepare(it.Article)
+			}
+			if it.Err != nil {
+				rejected++
+				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
+				return nil
+			}
+			arts = append(arts, it.Article)
+			return nil
+		})
+		if err != nil {
+			return nil, rejected, err
+		}
+	}
+	return arts, rejected, nil
+}
