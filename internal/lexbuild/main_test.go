@@ -70,3 +70,25 @@ func TestRun(t *testing.T) {
 		t.Error("no error for a missing data folder")
 	}
 }
+
+// TestExcluded: the people of a gold file (names of our own here) are left
+// out, by full name and by family name; given names are not.
+func TestExcluded(t *testing.T) {
+	dir := t.TempDir()
+	gold := dir + "/gold.json"
+	if err := os.WriteFile(gold, []byte(`{"entities": {"PERSON": {"Sami Example": ["سامي مثالي", "مثالي"]}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { excluded = map[string]bool{} }()
+	if err := loadExcluded(gold); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"سامي مثالي": true, "مثالي": true, "كريم مثالي": true, "سامي": false, "سامي نادر": false} {
+		if got := isExcluded(name); got != want {
+			t.Errorf("isExcluded(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if err := loadExcluded(dir + "/none.json"); err != nil {
+		t.Errorf("a missing gold file is no error: %v", err)
+	}
+}
