@@ -2,8 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"github.com/rasad/rasad/internal/testcorpus"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -96,14 +96,8 @@ func BenchmarkLargeArticle(b *testing.B) {
 	}
 }
 
-// cpuTime is the process's user+system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime: see testcorpus.CPUTime.
+func cpuTime() time.Duration { return testcorpus.CPUTime() }
 
 // TestLargeArticleLinear: the CPU time per byte of every stage together
 // does not grow with the text (before the fix, event finding tripled its

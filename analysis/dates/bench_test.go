@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,16 +22,8 @@ func corpus(b *testing.B, n int) ([]corpusDoc, int64) {
 	return docs, size
 }
 
-// cpuTime is the process's user+system CPU time: on a shared machine the
-// wall clock of a benchmark counts time spent waiting for a core, so the
-// benchmarks also report MB per CPU second (cpu-MB/s), the per-core speed.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime: see testcorpus.CPUTime.
+func cpuTime() time.Duration { return testcorpus.CPUTime() }
 
 // reportCPU adds the cpu-MB/s metric for size bytes per iteration since
 // start.

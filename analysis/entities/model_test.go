@@ -2,8 +2,8 @@ package entities
 
 import (
 	"fmt"
+	"github.com/rasad/rasad/internal/testcorpus"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -45,14 +45,8 @@ func benchFindCPU(b *testing.B) {
 	}
 }
 
-// cpuTime is the user+system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime: see testcorpus.CPUTime.
+func cpuTime() time.Duration { return testcorpus.CPUTime() }
 
 func TestCombinePolicies(t *testing.T) {
 	m := func(s, e int, typ, rule string) rasad.Mention {

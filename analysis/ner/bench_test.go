@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"syscall"
 	"testing"
 	"time"
 
@@ -39,12 +38,5 @@ func BenchmarkTag(b *testing.B) {
 	}
 }
 
-// cpuTime is the user+system CPU time of the process so far: a loaded
-// machine distorts it less than the wall clock.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+// cpuTime: see testcorpus.CPUTime.
+func cpuTime() time.Duration { return testcorpus.CPUTime() }

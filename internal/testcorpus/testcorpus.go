@@ -10,7 +10,9 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Doc is one corpus record, with the fields the tests use.
@@ -70,4 +72,14 @@ func Load(tb testing.TB, n int) []Doc {
 		tb.Fatal(err)
 	}
 	return docs
+}
+
+// CPUTime is the process's user+system CPU time so far (all threads):
+// what benchmarks on a shared machine report beside wall time.
+func CPUTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
