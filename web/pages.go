@@ -394,25 +394,12 @@ var residueLabels = map[string]string{
 	"base64": "رمز", "continued": "يتبع", "repeated-title": "عنوان مكرر", "kicker": "عناوين أخرى",
 }
 
-var arMonths = []string{"", "يناير/كانون الثاني", "فبراير/شباط", "مارس/آذار", "أبريل/نيسان", "مايو/أيار", "يونيو/حزيران",
-	"يوليو/تموز", "أغسطس/آب", "سبتمبر/أيلول", "أكتوبر/تشرين الأول", "نوفمبر/تشرين الثاني", "ديسمبر/كانون الأول"}
-
 // arabicDate writes a timeline date as an Arabic reader reads it.
 func arabicDate(d, precision string) string {
-	switch precision {
-	case "day":
-		if t, err := time.Parse("2006-01-02", d); err == nil {
-			return fmt.Sprintf("%d %s %d", t.Day(), arMonths[t.Month()], t.Year())
-		}
-	case "month":
-		if t, err := time.Parse("2006-01", d); err == nil {
-			return fmt.Sprintf("%s %d", arMonths[t.Month()], t.Year())
-		}
-	}
 	if d == "" {
 		return "دون تاريخ"
 	}
-	return d
+	return story.ArabicDate(d, precision)
 }
 
 // isoDay writes a date as YYYY-MM-DD isolated left to right, so that an

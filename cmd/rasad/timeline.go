@@ -131,9 +131,9 @@ func writeMarkdown(w io.Writer, entries []story.Entry) {
 	fmt.Fprintln(w, "# الخط الزمني")
 	fmt.Fprintln(w)
 	for _, e := range entries {
-		date := arabicDate(e.Date, e.Precision)
+		date := story.ArabicDate(e.Date, e.Precision)
 		if e.Until != "" {
-			date = arabicRange(e.Date, e.Until)
+			date = story.ArabicRange(e.Date, e.Until)
 		}
 		fmt.Fprintf(w, "## %s — %s%s\n\n", date, e.Summary, statusWords[e.Status])
 		var facts []string
@@ -209,35 +209,6 @@ func earliestPerOutlet(srcs []story.Source, n int) []story.Source {
 		out[k] = srcs[i]
 	}
 	return out
-}
-
-func arabicRange(from, until string) string {
-	f, err1 := time.Parse("2006-01-02", from)
-	u, err2 := time.Parse("2006-01-02", until)
-	if err1 != nil || err2 != nil {
-		return from + "–" + until
-	}
-	if f.Year() == u.Year() && f.Month() == u.Month() {
-		return fmt.Sprintf("%d–%d %s %d", f.Day(), u.Day(), arMonths[f.Month()], f.Year())
-	}
-	return arabicDate(from, "day") + " – " + arabicDate(until, "day")
-}
-
-var arMonths = []string{"", "يناير/كانون الثاني", "فبراير/شباط", "مارس/آذار", "أبريل/نيسان", "مايو/أيار", "يونيو/حزيران",
-	"يوليو/تموز", "أغسطس/آب", "سبتمبر/أيلول", "أكتوبر/تشرين الأول", "نوفمبر/تشرين الثاني", "ديسمبر/كانون الأول"}
-
-func arabicDate(d, precision string) string {
-	switch precision {
-	case "day":
-		if t, err := time.Parse("2006-01-02", d); err == nil {
-			return fmt.Sprintf("%d %s %d", t.Day(), arMonths[t.Month()], t.Year())
-		}
-	case "month":
-		if t, err := time.Parse("2006-01", d); err == nil {
-			return fmt.Sprintf("%s %d", arMonths[t.Month()], t.Year())
-		}
-	}
-	return d
 }
 
 func shorten(s string, n int) string {
