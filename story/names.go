@@ -29,27 +29,9 @@ func namesOf(cs []entities.Cluster, canon map[string]string) Names {
 			// a hashtag and the plain name, or two spellings of one
 			// person: one entity, shown as the one more articles use
 			if q.articles >= p.articles {
-				q.Aliases = append(q.Aliases, p.Name)
-				q.Aliases = append(q.Aliases, p.Aliases...)
-				q.articles += p.articles
-				if q.Role == "" {
-					q.Role = p.Role
-				}
-				if q.Country == "" {
-					q.Country = p.Country
-				}
-				out[k] = q
-				continue
+				p, q = q, p
 			}
-			p.Aliases = append(p.Aliases, q.Name)
-			p.Aliases = append(p.Aliases, q.Aliases...)
-			p.articles += q.articles
-			if p.Role == "" {
-				p.Role = q.Role
-			}
-			if p.Country == "" {
-				p.Country = q.Country
-			}
+			absorb(&p, q)
 		}
 		out[k] = p
 	}
@@ -324,4 +306,17 @@ func resolveSurnames(ms []rasad.Mention, evs []rasad.EventMention) []rasad.Event
 		return evs
 	}
 	return out
+}
+
+// absorb makes q's name, aliases, articles, and the role and country p
+// lacks, p's.
+func absorb(p *Participant, q Participant) {
+	p.Aliases = append(append(p.Aliases, q.Name), q.Aliases...)
+	p.articles += q.articles
+	if p.Role == "" {
+		p.Role = q.Role
+	}
+	if p.Country == "" {
+		p.Country = q.Country
+	}
 }
