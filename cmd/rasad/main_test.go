@@ -251,7 +251,7 @@ func TestKilledIngestResumes(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "many.jsonl")
 	var b bytes.Buffer
-	const n = 6000
+	const n = 2000
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, `{"id":"k%d","title":"عنوان %d","text":"نص المقال رقم %d عن المحادثات بين الوفدين في العاصمة.\nوقال المتحدث إن الجولة %d انتهت.","published":"2019-06-10"}`+"\n", i, i, i, i)
 	}

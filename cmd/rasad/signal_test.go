@@ -83,10 +83,10 @@ func TestSignalsStopLongCommands(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode")
 	}
-	const n = 4000
+	const n = 1500
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.jsonl")
-	writeSignalInput(t, in, n, 2<<20)
+	writeSignalInput(t, in, n, 1<<20)
 	db := filepath.Join(dir, "s.db")
 	const limit = 2 * time.Second
 
