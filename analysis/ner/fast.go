@@ -102,8 +102,18 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.bos, t.eos = m.edgeVec(hashBOS), m.edgeVec(hashEOS)
 	}
 	t.words = t.words[:0]
+	// first the hashes, touching each one's slot: independent loads the
+	// processor overlaps, where the lookups below would wait for each miss
+	t.hs = t.hs[:0]
+	var touch uint64
 	for _, tk := range toks {
 		h := hashString(src[tk.Start:tk.End])
+		t.hs = append(t.hs, h)
+		touch += t.cache.touch(h)
+	}
+	t.touched += touch
+	for i, tk := range toks {
+		h := t.hs[i]
 		idx, ok := t.cache.get(h)
 		if !ok {
 			idx = t.newVec()
@@ -246,6 +256,14 @@ func (x *vecIndex) len() int {
 func (x *vecIndex) reset() {
 	clear(x.slots)
 	x.n, x.hasZero = 0, false
+}
+
+// touch loads the first slot that get(h) reads.
+func (x *vecIndex) touch(h uint64) uint64 {
+	if len(x.slots) == 0 {
+		return 0
+	}
+	return x.slots[(h*0x9E3779B97F4A7C15)>>20&uint64(len(x.slots)-1)].key
 }
 
 func (x *vecIndex) get(h uint64) (int32, bool) {

@@ -690,10 +690,17 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokInfo, words []*wordVec) {
 		for _, r := range w.multi[:nMulti] {
 			es := l.multi[r[0]:r[1]]
 			next := toks[i+1].Key
-			k, _ := slices.BinarySearchFunc(es, next, func(e lexEntry, next string) int { return strings.Compare(e.words[1], next) })
-			for _, e := range es[k:] {
+			sorted := len(es) > 8 // binary search pays past a few
+			if sorted {
+				k, _ := slices.BinarySearchFunc(es, next, func(e lexEntry, next string) int { return strings.Compare(e.words[1], next) })
+				es = es[k:]
+			}
+			for _, e := range es {
 				if e.words[1] != next {
-					break
+					if sorted {
+						break
+					}
+					continue
 				}
 				n := len(e.words)
 				if n < best || i+n > len(toks) {

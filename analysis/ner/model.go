@@ -287,6 +287,8 @@ type Tagger struct {
 	bos, eos  *wordVec
 	lex       *[5][2 * maxCats][nTags]int32
 	hints     map[string]uint64
+	hs        []uint64 // the surface hashes of the tokens
+	touched   uint64   // keeps the prefetching loads of fastEmissions
 	// reference makes TagHints use slowEmissions (tests compare the two)
 	reference bool
 }
