@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
@@ -317,7 +318,7 @@ func classifyLine(line string, li *lineInfo, header bool) (kind, rule string) {
 	if len(words) <= 16 && anyIn(words, newsletterAct) && anyIn(words, newsletterWhat) && !endsSentence(li) {
 		return "newsletter", "sign-up or subscription prompt"
 	}
-	if len(strings.Fields(line)) <= 8 {
+	if atMostFields(line, 8) {
 		if b64 := base64Token(line); b64 != "" {
 			return "base64", "base64 fragment " + truncate(b64, 24)
 		}
@@ -382,6 +383,25 @@ func onlyTimeShapes(li *lineInfo) bool {
 		case ":", "/", "-", ",", "|", "(", ")", "[", "]", "+", "•", "·":
 		default:
 			return false
+		}
+	}
+	return true
+}
+
+// atMostFields reports whether len(strings.Fields(s)) <= n, without
+// splitting s (every line is asked: the slices were 3% of ingest).
+func atMostFields(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			in = true
+			if count++; count > n {
+				return false
+			}
 		}
 	}
 	return true

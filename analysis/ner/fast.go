@@ -26,6 +26,8 @@ type wordVec struct {
 	single uint64
 	multi  [maxReadings][2]int32
 	nMulti int32
+	// touched keeps vecOf's prefetching loads
+	touched bool
 }
 
 // vecChunk is the size of the cache's arrays (wordVecs never move, so the
@@ -70,17 +72,37 @@ func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
 	if t.Kind != text.Punct {
 		loadLex().firstInfo(t.Key, wv)
 	}
-	m.addRow(&wv.sent, mix(tSentStart, 0))
-	m.addRow(&wv.sent, mix(tSentShape, ti.h[sShape]))
-	m.addRow(&wv.v[asSelf], mix(tBias, 0))
+	// the features' hashes first, loading each one's table slot so that
+	// the processor overlaps the misses, then their weights
+	type feat struct {
+		acc *[nTags]int32
+		h   uint32
+	}
+	var fs [3 + len(selfTemplates) + len(neighbourTemplates)]feat
+	n := 0
+	add := func(acc *[nTags]int32, h uint32) {
+		fs[n] = feat{acc, h}
+		n++
+	}
+	add(&wv.sent, mix(tSentStart, 0))
+	add(&wv.sent, mix(tSentShape, ti.h[sShape]))
+	add(&wv.v[asSelf], mix(tBias, 0))
 	for s, tp := range selfTemplates {
 		if ti.val[s] == "" && s != sClitic {
 			continue
 		}
-		m.addRow(&wv.v[asSelf], mix(tp, ti.h[s]))
+		add(&wv.v[asSelf], mix(tp, ti.h[s]))
 	}
 	for _, c := range neighbourTemplates {
-		m.addRow(&wv.v[c.as], mix(c.t, ti.h[c.s]))
+		add(&wv.v[c.as], mix(c.t, ti.h[c.s]))
+	}
+	var touch uint32
+	for _, f := range fs[:n] {
+		touch += m.tab[f.h&m.mask].key
+	}
+	wv.touched = touch != 0
+	for _, f := range fs[:n] {
+		m.addRow(f.acc, f.h)
 	}
 }
 
