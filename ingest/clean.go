@@ -71,6 +71,10 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 	lines := make([]lineInfo, len(spans))
 	header := true
 	next := 0
+	// the lines' tokens and words share one array each (capped slices:
+	// an append to one line's reallocates), not two allocations a line
+	tokBuf := make([]text.Token, 0, len(all))
+	wordBuf := make([]string, 0, len(all))
 	for i, sp := range spans {
 		li := &lines[i]
 		li.span = sp
@@ -82,16 +86,21 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 		for next < len(all) && all[next].End <= sp.End {
 			next++
 		}
-		li.toks = make([]text.Token, next-first)
-		for k, t := range all[first:next] {
+		t0 := len(tokBuf)
+		for _, t := range all[first:next] {
 			t.Start -= sp.Start
 			t.End -= sp.Start
-			li.toks[k] = t
+			tokBuf = append(tokBuf, t)
 		}
+		li.toks = tokBuf[t0:len(tokBuf):len(tokBuf)]
+		w0 := len(wordBuf)
 		for _, t := range li.toks {
 			if t.Kind != text.Punct {
-				li.words = append(li.words, t.Key)
+				wordBuf = append(wordBuf, t.Key)
 			}
+		}
+		if len(wordBuf) > w0 {
+			li.words = wordBuf[w0:len(wordBuf):len(wordBuf)]
 		}
 		if len(li.words) == 0 && len(li.toks) == 0 {
 			continue
