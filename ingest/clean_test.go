@@ -254,3 +254,16 @@ func FuzzClean(f *testing.F) {
 		_ = ContentID(a)
 	})
 }
+
+// atMostFields agrees with strings.Fields on lines of our own making:
+// Arabic, Latin, tabs, no-break and other Unicode spaces, invalid UTF-8.
+func TestAtMostFields(t *testing.T) {
+	for _, s := range []string{"", " ", "كلمة", " قال  الوزير\tإن\u00a0الاتفاق\u2003سيوقع غدا ", "a b c d e f g h", "a b c d e f g h i",
+		"\xff\xfe كلمة \xff", "  واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة  "} {
+		for n := 0; n <= 10; n++ {
+			if got, want := atMostFields(s, n), len(strings.Fields(s)) <= n; got != want {
+				t.Errorf("atMostFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

@@ -57,13 +57,23 @@ var suffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "�
 // conjunction (وماكرون) and sometimes a root letter (وزير). Indexing both and
 // querying with Stem finds the word either way.
 func Variants(key string) []string {
-	st := Stem(key)
-	if utf8.RuneCountInString(key) >= 3 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
-		if rest := Stem(key[len("و"):]); rest != st && !strings.HasPrefix(key[len("و"):], "ال") {
-			return []string{st, rest}
-		}
+	st, rest, two := variants(key)
+	if two {
+		return []string{st, rest}
 	}
 	return []string{st}
+}
+
+// variants returns Variants' stems without a slice: two says whether
+// there is a second.
+func variants(key string) (st, rest string, two bool) {
+	st = Stem(key)
+	if utf8.RuneCountInString(key) >= 3 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+		if r := Stem(key[len("و"):]); r != st && !strings.HasPrefix(key[len("و"):], "ال") {
+			return st, r, true
+		}
+	}
+	return st, "", false
 }
 
 // StemKeys returns the stems of the word and number tokens of src, in order.
@@ -101,11 +111,16 @@ func indexStems(toks []Token, size int) string {
 		if t.Kind == Punct {
 			continue
 		}
-		for _, v := range Variants(t.Key) {
+		st, rest, two := variants(t.Key) // Variants(t.Key), without its slice
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st)
+		if two {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			b.WriteString(v)
+			b.WriteString(rest)
 		}
 	}
 	return b.String()

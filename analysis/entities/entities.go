@@ -1,8 +1,10 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
@@ -154,7 +156,9 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
-	r.words = buildWords(src, toks)
+	wp := wordsPool.Get().(*[]word)
+	defer putWords(wp, r)
+	r.words = buildWords((*wp)[:0], src, toks)
 	r.used = make([]bool, len(r.words))
 	r.hits = make([]*hit, len(r.words))
 	r.surnameOf = map[string]string{}
@@ -179,7 +183,9 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 		return ms
 	}
 	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}}
-	r.words = buildWords(src, toks)
+	wp := wordsPool.Get().(*[]word)
+	defer putWords(wp, r)
+	r.words = buildWords((*wp)[:0], src, toks)
 	r.used = make([]bool, len(r.words))
 	r.out = append([]rasad.Mention(nil), ms...)
 	// words inside the mentions already found are taken
@@ -209,9 +215,21 @@ var Analyzer = &analysis.Analyzer{
 	},
 }
 
-func buildWords(src string, toks []text.Token) []word {
+// wordsPool keeps the word lists of Find and Extend (a large share of
+// their allocation) for the next text.
+var wordsPool = sync.Pool{New: func() any { return new([]word) }}
+
+// putWords returns r's word list to the pool; r must not be used after.
+func putWords(wp *[]word, r *recognizer) {
+	*wp = r.words[:0]
+	r.words = nil
+	wordsPool.Put(wp)
+}
+
+// buildWords appends the words of toks to ws (empty).
+func buildWords(ws []word, src string, toks []text.Token) []word {
 	lx := load()
-	ws := make([]word, 0, len(toks)) // sized once: growing it was 80% of Find's allocation
+	ws = slices.Grow(ws, len(toks)) // sized once: growing it was 80% of Find's allocation
 	seg := 0
 	comma := false
 	prevEnd := 0
@@ -324,7 +342,7 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 // (computed on first use: few texts need it).
 func (r *recognizer) isBare(k string) bool {
 	if r.bare == nil {
-		r.bare = map[string]bool{}
+		r.bare = make(map[string]bool, len(r.words)/2) // sized once: growing it cost more than its content
 		for i := range r.words {
 			for _, v := range r.words[i].vars.all() {
 				if !strings.HasPrefix(v.key, "ال") {

@@ -40,3 +40,33 @@ func BenchmarkTag(b *testing.B) {
 
 // cpuTime: see testcorpus.CPUTime.
 func cpuTime() time.Duration { return testcorpus.CPUTime() }
+
+// BenchmarkTagCold is BenchmarkTag with an empty word cache each time
+// (every word form is new, as the rare ones of an ingest are).
+func BenchmarkTagCold(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := testcorpus.Load(b, 500)
+	toks := make([][]text.Token, len(docs))
+	var size int64
+	for i, d := range docs {
+		toks[i] = text.Tokenize(d.Text)
+		size += int64(len(d.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		t := NewTagger(m)
+		t.Propagate = true
+		for i, d := range docs {
+			t.Tag(d.Text, toks[i])
+		}
+	}
+	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
+	}
+}

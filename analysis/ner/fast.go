@@ -1,8 +1,6 @@
 package ner
 
 import (
-	"strings"
-
 	"github.com/rasad/rasad/text"
 )
 
@@ -15,14 +13,26 @@ import (
 // path, used by training and Explain) and this must agree: a test checks
 // that they do.
 
-// wordVec is what a word form contributes to the emission scores.
+// wordVec is what a word form contributes to the emission scores. It
+// holds no pointers, so the cache of them (one large array per Tagger)
+// costs the garbage collector nothing to scan.
 type wordVec struct {
 	v      [5][nTags]int32 // as the word itself, w-1, w+1, w-2, w+2
-	stripH uint64          // hash of its clitic-stripped form (bigrams)
-	strip  string          // its clitic-stripped form (propagation)
-	cands  []lexEntry      // lexicon phrases that may start with it
 	sent   [nTags]int32    // the sentence-start features, when it starts one
+	stripH uint64          // hash of its clitic-stripped form (bigrams)
+	// the lexicon phrases that may start with it, under any reading:
+	// single, the categories of the one-word ones; multi[:nMulti], ranges
+	// of lexIndex.multi holding the longer ones.
+	single uint64
+	multi  [maxReadings][2]int32
+	nMulti int32
+	// touched keeps vecOf's prefetching loads
+	touched bool
 }
+
+// vecChunk is the size of the cache's arrays (wordVecs never move, so the
+// pointers to them in Tagger.words stay valid while the cache grows).
+const vecChunk = 4096
 
 const (
 	asSelf = iota
@@ -32,7 +42,7 @@ const (
 	asP2
 )
 
-// maxCache bounds the word forms a Tagger keeps (about 250 bytes each, 32 MB
+// maxCache bounds the word forms a Tagger keeps (about 220 bytes each, 29 MB
 // in all): a collection of 7,000 articles has about 110,000.
 const maxCache = 1 << 17
 
@@ -54,27 +64,46 @@ func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 	}
 }
 
-// vecOf computes a word form's contributions.
-func (m *Model) vecOf(src string, t text.Token) *wordVec {
+// vecOf computes a word form's contributions into wv.
+func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
 	var ti tokInfo
 	setSlots(&ti, src, t)
-	wv := &wordVec{stripH: ti.h[sStrip], strip: strings.Clone(ti.val[sStrip])}
+	*wv = wordVec{stripH: ti.h[sStrip]}
 	if t.Kind != text.Punct {
-		wv.cands = loadLex().candidates(t.Key)
+		loadLex().firstInfo(t.Key, wv)
 	}
-	m.addRow(&wv.sent, mix(tSentStart, 0))
-	m.addRow(&wv.sent, mix(tSentShape, ti.h[sShape]))
-	m.addRow(&wv.v[asSelf], mix(tBias, 0))
+	// the features' hashes first, loading each one's table slot so that
+	// the processor overlaps the misses, then their weights
+	type feat struct {
+		acc *[nTags]int32
+		h   uint32
+	}
+	var fs [3 + len(selfTemplates) + len(neighbourTemplates)]feat
+	n := 0
+	add := func(acc *[nTags]int32, h uint32) {
+		fs[n] = feat{acc, h}
+		n++
+	}
+	add(&wv.sent, mix(tSentStart, 0))
+	add(&wv.sent, mix(tSentShape, ti.h[sShape]))
+	add(&wv.v[asSelf], mix(tBias, 0))
 	for s, tp := range selfTemplates {
 		if ti.val[s] == "" && s != sClitic {
 			continue
 		}
-		m.addRow(&wv.v[asSelf], mix(tp, ti.h[s]))
+		add(&wv.v[asSelf], mix(tp, ti.h[s]))
 	}
 	for _, c := range neighbourTemplates {
-		m.addRow(&wv.v[c.as], mix(c.t, ti.h[c.s]))
+		add(&wv.v[c.as], mix(c.t, ti.h[c.s]))
 	}
-	return wv
+	var touch uint32
+	for _, f := range fs[:n] {
+		touch += m.tab[f.h&m.mask].key
+	}
+	wv.touched = touch != 0
+	for _, f := range fs[:n] {
+		m.addRow(f.acc, f.h)
+	}
 }
 
 // edgeVec is the contribution of the padding before or after the text.
@@ -89,26 +118,39 @@ func (m *Model) edgeVec(h uint64) *wordVec {
 // fastEmissions fills t.scores like emissions, with the word cache.
 func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	m := t.m
-	if t.cache == nil || len(t.cache) > maxCache {
-		t.cache = make(map[uint64]*wordVec, 1024)
+	if t.bos == nil || t.cache.len() > maxCache {
+		t.cache.reset()
+		t.nVecs = 0
 		t.bos, t.eos = m.edgeVec(hashBOS), m.edgeVec(hashEOS)
 	}
 	t.words = t.words[:0]
+	// first the hashes, touching each one's slot: independent loads the
+	// processor overlaps, where the lookups below would wait for each miss
+	t.hs = t.hs[:0]
+	var touch uint64
 	for _, tk := range toks {
 		h := hashString(src[tk.Start:tk.End])
-		wv := t.cache[h]
-		if wv == nil {
-			wv = m.vecOf(src, tk)
-			t.cache[h] = wv
+		t.hs = append(t.hs, h)
+		touch += t.cache.touch(h)
+	}
+	t.touched += touch
+	for i, tk := range toks {
+		h := t.hs[i]
+		idx, ok := t.cache.get(h)
+		if !ok {
+			idx = t.newVec()
+			m.vecOf(t.vec(idx), src, tk)
+			t.cache.put(h, idx)
 		}
-		t.words = append(t.words, wv)
+		t.words = append(t.words, t.vec(idx))
 	}
 	if cap(t.ti) < len(toks) {
 		t.ti = make([]tokInfo, len(toks))
 	}
 	t.ti = t.ti[:len(toks)]
 	lx := loadLex()
-	marks(src, toks, lx, hints, t.ti, func(i int) []lexEntry { return t.words[i].cands })
+	startsAndHints(src, toks, hints, t.ti)
+	lx.markFast(toks, t.ti, t.words)
 	n := len(toks)
 	word := func(j int) *wordVec {
 		switch {
@@ -152,7 +194,7 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		}
 		for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, -1}, {tHintP1, 1}} {
 			if j := i + c.off; j >= 0 && j < n && t.ti[j].hint != "" {
-				m.addRow(&acc, mix(c.t, hashString(t.ti[j].hint)))
+				m.addRow(&acc, mix(c.t, t.hintHash(t.ti[j].hint)))
 			}
 		}
 		if t.ti[i].start {
@@ -181,4 +223,111 @@ func (t *Tagger) lexRows(k int) *[2 * maxCats][nTags]int32 {
 		}
 	}
 	return &t.lex[k]
+}
+
+// newVec returns the index of a fresh wordVec of the cache.
+func (t *Tagger) newVec() int32 {
+	i := t.nVecs
+	if int(i)/vecChunk >= len(t.vecs) {
+		t.vecs = append(t.vecs, new([vecChunk]wordVec))
+	}
+	t.nVecs++
+	return i
+}
+
+func (t *Tagger) vec(i int32) *wordVec { return &t.vecs[i/vecChunk][i%vecChunk] }
+
+// hintHash is hashString(h), remembered: hints take a few values only.
+func (t *Tagger) hintHash(h string) uint64 {
+	if x, ok := t.hints[h]; ok {
+		return x
+	}
+	if t.hints == nil {
+		t.hints = map[string]uint64{}
+	}
+	x := hashString(h)
+	if len(t.hints) < 64 {
+		t.hints[h] = x
+	}
+	return x
+}
+
+// vecIndex maps the 64-bit hash of a word's surface to the index of its
+// wordVec: open addressing with linear probing, one cache line per
+// lookup (a Go map of 100,000 words took two or three). Key 0 is held
+// apart, as it marks an empty slot.
+type vecIndex struct {
+	slots   []vecSlot
+	n       int
+	hasZero bool
+	zero    int32
+}
+
+type vecSlot struct {
+	key uint64
+	val int32
+}
+
+func (x *vecIndex) len() int {
+	if x.hasZero {
+		return x.n + 1
+	}
+	return x.n
+}
+
+func (x *vecIndex) reset() {
+	clear(x.slots)
+	x.n, x.hasZero = 0, false
+}
+
+// touch loads the first slot that get(h) reads.
+func (x *vecIndex) touch(h uint64) uint64 {
+	if len(x.slots) == 0 {
+		return 0
+	}
+	return x.slots[(h*0x9E3779B97F4A7C15)>>20&uint64(len(x.slots)-1)].key
+}
+
+func (x *vecIndex) get(h uint64) (int32, bool) {
+	if h == 0 {
+		return x.zero, x.hasZero
+	}
+	if len(x.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(x.slots) - 1)
+	for i := (h * 0x9E3779B97F4A7C15) >> 20 & mask; ; i = (i + 1) & mask {
+		s := &x.slots[i]
+		if s.key == h {
+			return s.val, true
+		}
+		if s.key == 0 {
+			return 0, false
+		}
+	}
+}
+
+// put adds h (not yet in x).
+func (x *vecIndex) put(h uint64, v int32) {
+	if h == 0 {
+		x.zero, x.hasZero = v, true
+		return
+	}
+	if 2*(x.n+1) > len(x.slots) {
+		old := x.slots
+		x.slots = make([]vecSlot, max(1024, 2*len(old)))
+		x.n = 0
+		for _, s := range old {
+			if s.key != 0 {
+				x.put(s.key, s.val)
+			}
+		}
+	}
+	mask := uint64(len(x.slots) - 1)
+	i := (h * 0x9E3779B97F4A7C15) >> 20 & mask
+	for x.slots[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	x.slots[i] = vecSlot{h, v}
+	x.n++
 }

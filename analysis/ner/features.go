@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -119,9 +121,30 @@ func markHints(toks []text.Token, ti []tokInfo, hints []Hint) {
 			if k == j {
 				bi = ":B"
 			}
-			ti[k].hint = h.Type + bi + sure
+			ti[k].hint = hintName(h.Type, bi, sure)
 		}
 	}
+}
+
+// hintNames holds the hint values of the three types, made once.
+var hintNames = func() map[[3]string]string {
+	out := map[[3]string]string{}
+	for _, ty := range Types {
+		for _, bi := range []string{":B", ":I"} {
+			for _, sure := range []string{":pattern", ":lexicon"} {
+				out[[3]string{ty, bi, sure}] = ty + bi + sure
+			}
+		}
+	}
+	return out
+}()
+
+// hintName is ty+bi+sure, without allocating for the usual types.
+func hintName(ty, bi, sure string) string {
+	if s, ok := hintNames[[3]string{ty, bi, sure}]; ok {
+		return s
+	}
+	return ty + bi + sure
 }
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -276,9 +299,25 @@ func setSlots(ti *tokInfo, src string, t text.Token) {
 	}
 }
 
+// stripSlot is setSlots' value of the slot sStrip.
+func stripSlot(src string, t text.Token) string {
+	if t.Kind == text.Word {
+		rest, _ := stripClitics(t.Key)
+		return rest
+	}
+	return shape(t, src)
+}
+
 // marks sets what depends on a token's neighbours: sentence start,
 // lexicon phrases, hints. buf[i] belongs to toks[i]; its slots are left.
 func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokInfo, cands func(i int) []lexEntry) {
+	startsAndHints(src, toks, hints, buf)
+	lx.mark(toks, buf, cands)
+}
+
+// startsAndHints clears the marks of buf and sets its sentence starts and
+// hints.
+func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokInfo) {
 	for i, t := range toks {
 		ti := &buf[i]
 		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
@@ -289,7 +328,6 @@ func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokI
 			ti.start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0 || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
 		}
 	}
-	lx.mark(toks, buf, cands)
 	if len(hints) > 0 {
 		markHints(toks, buf, hints)
 	}
@@ -432,7 +470,20 @@ type lexIndex struct {
 	byFirst map[string][]lexEntry // longest first
 	cats    []string
 	bitHash [2 * maxCats]uint64 // hash of category:B and category:I
+	// the same phrases for the fast path (markFast): by first word, the
+	// categories of the one-word phrases and the range of multi holding
+	// the longer ones
+	first map[string]firstEntry
+	multi []lexEntry
 }
+
+type firstEntry struct {
+	single uint64
+	lo, hi int32
+}
+
+// maxReadings is the most readings (readings) a word has.
+const maxReadings = 3
 
 var (
 	lexOnce sync.Once
@@ -504,6 +555,22 @@ func loadLex() *lexIndex {
 			}
 			l.byFirst[k] = es
 		}
+		l.first = make(map[string]firstEntry, len(l.byFirst))
+		for _, k := range slices.Sorted(maps.Keys(l.byFirst)) {
+			fe := firstEntry{lo: int32(len(l.multi))}
+			for _, e := range l.byFirst[k] {
+				if len(e.words) == 1 {
+					fe.single |= 1 << uint(e.cat)
+				} else {
+					l.multi = append(l.multi, e)
+				}
+			}
+			fe.hi = int32(len(l.multi))
+			// by second word, so that markFast finds those that may match
+			// by binary search (some first words start thousands)
+			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int { return strings.Compare(a.words[1], b.words[1]) })
+			l.first[k] = fe
+		}
 		lexIdx = l
 	})
 	return lexIdx
@@ -511,7 +578,7 @@ func loadLex() *lexIndex {
 
 // readings are a word's key and its readings without a conjunction, a
 // preposition or both (وبباريس: باريس); لل reads as ال.
-func readings(k string, out *[4]string) []string {
+func readings(k string, out *[maxReadings]string) []string {
 	rs := out[:0]
 	rs = append(rs, k)
 	if len(k) < 6 {
@@ -577,10 +644,90 @@ func (l *lexIndex) mark(toks []text.Token, ti []tokInfo, cands func(i int) []lex
 // candidates are the lexicon phrases that may start at a word with key k
 // (under any of its readings).
 func (l *lexIndex) candidates(k string) []lexEntry {
-	var rb [4]string
+	var rb [maxReadings]string
 	var out []lexEntry
 	for _, r := range readings(k, &rb) {
 		out = append(out, l.byFirst[r]...)
 	}
 	return out
+}
+
+// firstInfo sets the lexicon fields of wv for a word with key k: what
+// candidates(k) holds, split into one-word phrases and longer ones.
+func (l *lexIndex) firstInfo(k string, wv *wordVec) {
+	var rb [maxReadings]string
+	for _, r := range readings(k, &rb) {
+		fe, ok := l.first[r]
+		if !ok {
+			continue
+		}
+		wv.single |= fe.single
+		if fe.hi > fe.lo {
+			wv.multi[wv.nMulti] = [2]int32{fe.lo, fe.hi}
+			wv.nMulti++
+		}
+	}
+}
+
+// markFast is mark over the words' cached lexicon fields: the longest
+// phrase and the union of its categories do not depend on the order in
+// which the candidates are tried, so one-word phrases are one bit mask.
+func (l *lexIndex) markFast(toks []text.Token, ti []tokInfo, words []*wordVec) {
+	for i, t := range toks {
+		if t.Kind == text.Punct {
+			continue
+		}
+		w := words[i]
+		best := 0
+		var cats uint64
+		if w.single != 0 {
+			best, cats = 1, w.single
+		}
+		nMulti := w.nMulti
+		if i+1 >= len(toks) {
+			nMulti = 0 // no room for a longer phrase
+		}
+		for _, r := range w.multi[:nMulti] {
+			es := l.multi[r[0]:r[1]]
+			next := toks[i+1].Key
+			sorted := len(es) > 8 // binary search pays past a few
+			if sorted {
+				k, _ := slices.BinarySearchFunc(es, next, func(e lexEntry, next string) int { return strings.Compare(e.words[1], next) })
+				es = es[k:]
+			}
+			for _, e := range es {
+				if e.words[1] != next {
+					if sorted {
+						break
+					}
+					continue
+				}
+				n := len(e.words)
+				if n < best || i+n > len(toks) {
+					continue
+				}
+				ok := true
+				for j := 1; j < n; j++ {
+					if toks[i+j].Key != e.words[j] {
+						ok = false
+						break
+					}
+				}
+				if !ok {
+					continue
+				}
+				if n > best {
+					best, cats = n, 0
+				}
+				cats |= 1 << uint(e.cat)
+			}
+		}
+		for ; cats != 0; cats &= cats - 1 {
+			c := trailingZeros(cats)
+			ti[i].lexB |= 1 << uint(c)
+			for j := 1; j < best; j++ {
+				ti[i+j].lexI |= 1 << uint(c)
+			}
+		}
+	}
 }

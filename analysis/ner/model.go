@@ -280,10 +280,17 @@ type Tagger struct {
 	back      []int8
 	tags      []int
 	fbuf      []uint32
-	cache     map[uint64]*wordVec // by the 64-bit hash of the surface
+	cache     vecIndex // by the 64-bit hash of the surface: index of its wordVec
+	vecs      []*[vecChunk]wordVec
+	nVecs     int32
 	words     []*wordVec
 	bos, eos  *wordVec
 	lex       *[5][2 * maxCats][nTags]int32
+	hints     map[string]uint64
+	hs        []uint64 // the surface hashes of the tokens
+	touched   uint64   // keeps the prefetching loads of fastEmissions
+	// reference makes TagHints use slowEmissions (tests compare the two)
+	reference bool
 }
 
 // Model returns the tagger's model.
@@ -384,7 +391,11 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	if len(toks) == 0 {
 		return nil
 	}
-	t.fastEmissions(src, toks, hints)
+	if t.reference {
+		t.slowEmissions(src, toks, hints)
+	} else {
+		t.fastEmissions(src, toks, hints)
+	}
 	// punctuation is never inside a name
 	for i, tk := range toks {
 		if tk.Kind == text.Punct {
@@ -421,7 +432,7 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 		i = j
 	}
 	if t.Propagate {
-		out = t.propagate(toks, out)
+		out = t.propagate(src, toks, out)
 	}
 	return out
 }
@@ -430,13 +441,13 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 // text: the last word of the name (a surname, or a one-word name), wherever the tagger left the word outside any name
 // (حالوتس … حالوتس). The word is compared without its clitics. Such a
 // mention has margin 0 and Propagated set.
-func (t *Tagger) propagate(toks []text.Token, ms []Mention) []Mention {
+func (t *Tagger) propagate(src string, toks []text.Token, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return ms
 	}
 	names := map[string]int{} // stripped key -> type index (-1: two types)
 	note := func(i, ty int) {
-		k := t.words[i].strip
+		k := stripSlot(src, toks[i])
 		if utf8.RuneCountInString(k) < 3 {
 			return
 		}
@@ -458,7 +469,7 @@ func (t *Tagger) propagate(toks []text.Token, ms []Mention) []Mention {
 		if t.tags[i] != tagO || tk.Kind != text.Word || t.ti[i].lexB|t.ti[i].lexI != 0 {
 			continue
 		}
-		ty, ok := names[t.words[i].strip]
+		ty, ok := names[stripSlot(src, tk)]
 		if !ok || ty < 0 {
 			continue
 		}
