@@ -25,6 +25,7 @@ var (
 	adjCode     map[string]string // nationality adjective key -> ISO code
 	countryCode map[string]string // country canonical -> ISO code
 	countryName map[string]string // country canonical -> its Arabic name
+	countryKeys map[string]bool   // canonicals of the places lexicons' countries (not their cities: دعوة is a city)
 
 	cancelCues = keys("إلغاء", "الغاء", "ألغى", "الغى", "ألغت", "الغت", "يلغي", "تلغي", "ألغيت", "إلغائه", "إلغائها", "بإلغاء", "وإلغاء")
 	bothSides  = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "للجانبين", "للطرفين", "بالجانبين")
@@ -38,6 +39,14 @@ func loadRoles() { roleOnce.Do(loadRolesOnce) }
 
 func loadRolesOnce() {
 	roleMatcher = lexicon.NewMatcher(lexicon.MustLoad("roles.tsv"))
+	countryKeys = map[string]bool{}
+	for _, f := range []string{"places.tsv", "places_data.tsv", "places_odbl.tsv"} {
+		for _, e := range lexicon.MustLoad(f) {
+			if e.Field(1) == "country" {
+				countryKeys[e.Field(0)] = true
+			}
+		}
+	}
 	adjCode, countryCode, countryName = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, e := range lexicon.MustLoad("places.tsv") {
 		switch e.Field(1) {
@@ -84,7 +93,7 @@ func clauseWindow(in Input, words []word, seg rasad.Span, i, n int, verb bool) r
 
 // roleReferences resolves a role named without a name (ولي العهد السعودي،
 // الرئيس المصري) to the person of the article with that role and country.
-func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, named []rasad.Mention) []rasad.Participant {
+func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, named []rasad.Mention, zones []rasad.Span) []rasad.Participant {
 	loadRoles()
 	var out []rasad.Participant
 	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= win.Start })
@@ -110,6 +119,10 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 		}
 		if n == 0 || w+n > len(words) {
 			continue
+		}
+		if inZones(zones, rasad.Span{Start: t.Start, End: in.Tokens[words[w+n-1].tok].End}) {
+			w += n - 1
+			continue // the speaker's role: he tells of the event
 		}
 		role := e.Field(0)
 		surface := e.Surface
@@ -501,6 +514,40 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 			if tr := triggers[e.Ref()]; tr.typ != "" {
 				return []rasad.Span{{Start: t.Start, End: seg.End}}
 			}
+		}
+	}
+	return nil
+}
+
+// thatCall: «…، وذلك في اتصال هاتفي» — the trigger tells how the clause
+// before it happened, so its sides are that clause's.
+func thatCall(keysOf []string, words []word, i int) bool {
+	if i < 2 || words[i-2].sent != words[i].sent {
+		return false
+	}
+	return thatWords[keysOf[i-2]] && thatPreps[keysOf[i-1]]
+}
+
+var (
+	thatWords = keys("وذلك", "ذلك")
+	thatPreps = keys("في", "خلال", "إثر", "اثر", "عقب", "أثناء", "اثناء", "عبر", "بعد")
+)
+
+// aboutPreps open what a statement or an act is about.
+var aboutPreps = keys("حول", "بشأن", "بخصوص", "حيال", "إزاء", "ازاء", "يخص")
+
+// aboutZone: a noun trigger after «بشأن، حول، فيما يخص» is what another
+// act is about (انتقدت تركيا الأربعاء البيان بشأن المحادثة الهاتفية): a date
+// before that word is the act's, not the event's. It returns the span from
+// the segment's start to the word, or nothing.
+func aboutZone(in Input, keysOf []string, words []word, i int, seg rasad.Span) []rasad.Span {
+	for b := i - 1; b >= 0 && b >= i-8; b-- {
+		t := in.Tokens[words[b].tok]
+		if t.Start < seg.Start || words[b].sent != words[i].sent {
+			break
+		}
+		if aboutPreps[text.StripConj(keysOf[b])] {
+			return []rasad.Span{{Start: seg.Start, End: t.Start}}
 		}
 	}
 	return nil

@@ -209,3 +209,94 @@ func TestRoleWithCountryFallback(t *testing.T) {
 	}
 	t.Errorf("no meeting on the 16th")
 }
+
+// The speaker of «قال X لنظيره Y في اتصال هاتفي الخميس، إنه …» took part in
+// the call, and so did whom he spoke to; what he said (after إنه) did not,
+// and a hyphenated name's «-إن» does not open what is said. In «وفي مكالمة
+// هاتفية الخميس، أكد X وY أن …» the speakers are the call's sides.
+func TestSpeechParties(t *testing.T) {
+	for _, c := range []struct {
+		src       string
+		want, not []string
+	}{
+		{"قال رئيس الوزراء الكندي، مارك تيرنر، لنظيره المكسيكي، خوان ريفيرا، في اتصال هاتفي الخميس، إنه يعتزم إرسال وفد إلى كوبا استجابة لدعوة من الرئيس الكوبي ميغيل دياز.",
+			[]string{"مارك تيرنر", "خوان ريفيرا"}, []string{"ميغيل دياز", "دعوة"}},
+		{"قال رئيس الفلبين، بونغ سون-إن، لنظيره الياباني، هيرو تاناكا، في اتصال هاتفي الخميس، إنه يعتزم زيارة الرئيس الصيني لي وانغ.",
+			[]string{"بونغ سون", "هيرو تاناكا"}, []string{"لي وانغ"}},
+		{"وفي مكالمة هاتفية الخميس، أكد المستشار النمساوي كارل هوبر والرئيس البرازيلي جواو سيلفا أن على الرئيس الفنزويلي ماريو لوبيز الرحيل.",
+			[]string{"كارل هوبر", "جواو سيلفا"}, []string{"ماريو لوبيز"}},
+	} {
+		e, ok := firstOf(find(t, c.src, "2019-05-02"), "CONSULT")
+		if !ok || e.Mode != "phone" || e.Date != "2019-05-02" {
+			t.Errorf("%s: want a call on 2019-05-02, got %+v", c.src, e)
+			continue
+		}
+		for _, n := range c.want {
+			if !hasName(e, n) {
+				t.Errorf("%s: want %s among %s", c.src, n, names(e))
+			}
+		}
+		for _, n := range c.not {
+			if hasName(e, n) {
+				t.Errorf("%s: %s is what was said, not a side: %s", c.src, n, names(e))
+			}
+		}
+	}
+	// a speaker who only speaks about a call stays out of it
+	e, ok := firstOf(find(t, "وقال المتحدث باسم الحكومة الكندية بيتر لانغ الجمعة إن اتصالا هاتفيا جرى بين الرئيس المكسيكي خوان ريفيرا ونظيره الكوبي ميغيل دياز.", "2019-05-03"), "CONSULT")
+	if !ok || hasName(e, "بيتر لانغ") || !hasName(e, "خوان ريفيرا") {
+		t.Errorf("the spokesman is not a side of the call: %+v", e)
+	}
+}
+
+// «انتقدت النمسا الأربعاء البيان بشأن المحادثة الهاتفية»: the date is the
+// criticism's; the call it is about keeps no date from it. Its sides, named
+// «الرئيس X ونظيره Y», are «الرئيسان» of the next sentence, whose own day
+// dates the call; a body's resolution (بقرار مجلس الأمن) is not the body.
+func TestAboutAndCounterparts(t *testing.T) {
+	src := "انتقدت النمسا الأربعاء، البيان بشأن المحادثة الهاتفية التي جرت بين الرئيس النمساوي كارل هوبر ونظيره البرازيلي جواو سيلفا. " +
+		"وكان الرئيسان بحثا الاثنين في اتصال هاتفي العلاقات بين البلدين ورحبا بقرار مجلس الأمن الدولي الأخير."
+	var calls int
+	for _, e := range find(t, src, "2019-05-02") {
+		if e.Type != "CONSULT" {
+			continue
+		}
+		switch {
+		case strings.Contains(e.Text, "المحادثة"):
+			if e.Date != "" {
+				t.Errorf("the criticism's day dated the call: %+v", e)
+			}
+		case strings.Contains(e.Text, "اتصال"):
+			calls++
+			if e.Date != "2019-04-29" || !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") || hasName(e, "مجلس الأمن") {
+				t.Errorf("want the presidents' call of 2019-04-29 without the Council, got %s %s", e.Date, names(e))
+			}
+		}
+	}
+	if calls != 1 {
+		t.Errorf("want one call, got %d", calls)
+	}
+}
+
+// «اتفق X وY على …، وذلك في اتصال هاتفي»: the call's sides are the clause's.
+func TestThatCall(t *testing.T) {
+	src := "واتفق المستشار النمساوي، كارل هوبر، والرئيس البرازيلي، جواو سيلفا، الخميس على ضرورة تطبيق قرار مجلس الأمن الدولي الداعي إلى هدنة في ليبيا على الفور، وذلك في اتصال هاتفي."
+	for _, e := range find(t, src, "2019-05-03") {
+		if e.Type == "CONSULT" && e.Mode == "phone" {
+			if !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") || hasName(e, "مجلس الأمن") {
+				t.Errorf("want Huber and Silva, got %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no call found")
+}
+
+// A city of the gazetteers whose name is also a word (دعوة) is not a state
+// taking part: only the lexicons' countries act.
+func TestCityIsNoActingState(t *testing.T) {
+	e, ok := firstOf(find(t, "والتقى الرئيس الكيني جوزيف موانغي الأحد الرئيس الأوغندي ديفيد أوكيلو تلبية لدعوة منه.", "2019-04-16"), "CONSULT")
+	if !ok || hasName(e, "دعوة") || !hasName(e, "ديفيد أوكيلو") {
+		t.Errorf("want Mwangi and Okello without دعوة, got %+v", e)
+	}
+}
