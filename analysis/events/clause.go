@@ -22,10 +22,11 @@ const (
 var (
 	roleOnce    sync.Once
 	roleMatcher *lexicon.Matcher
-	adjCode     map[string]string // nationality adjective key -> ISO code
-	countryCode map[string]string // country canonical -> ISO code
-	countryName map[string]string // country canonical -> its Arabic name
-	countryKeys map[string]bool   // canonicals of the places lexicons' countries (not their cities: دعوة is a city)
+	adjCode     map[string]string    // nationality adjective key -> ISO code
+	countryCode map[string]string    // country canonical -> ISO code
+	countryName map[string]string    // country canonical -> its Arabic name
+	countryKeys map[string]bool      // canonicals of the places lexicons' countries (not their cities: دعوة is a city)
+	statePairs  map[string][2]string // a dual naming two states (الكوريتان) -> their canonicals
 
 	cancelCues = keys("إلغاء", "الغاء", "ألغى", "الغى", "ألغت", "الغت", "يلغي", "تلغي", "ألغيت", "إلغائه", "إلغائها", "بإلغاء", "وإلغاء")
 	bothSides  = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "للجانبين", "للطرفين", "بالجانبين")
@@ -39,6 +40,12 @@ func loadRoles() { roleOnce.Do(loadRolesOnce) }
 
 func loadRolesOnce() {
 	roleMatcher = lexicon.NewMatcher(lexicon.MustLoad("roles.tsv"))
+	statePairs = map[string][2]string{}
+	for _, e := range lexicon.MustLoad("state_pairs.tsv") {
+		if len(e.Words) == 1 {
+			statePairs[e.Words[0]] = [2]string{e.Field(0), e.Field(1)}
+		}
+	}
 	countryKeys = map[string]bool{}
 	for _, f := range []string{"places.tsv", "places_data.tsv", "places_odbl.tsv"} {
 		for _, e := range lexicon.MustLoad(f) {
@@ -346,6 +353,24 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		}
 		out = append(out, rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
 	}
+	// a dual of two states (اتفقت الكوريتان، بين الكوريتين) names both sides
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= win.Start })
+	for w := first; w < len(words); w++ {
+		t := in.Tokens[words[w].tok]
+		if t.End > win.End {
+			break
+		}
+		pair, ok := statePairs[keysOf[w]]
+		if !ok {
+			pair, ok = statePairs[text.StripConj(keysOf[w])]
+		}
+		if !ok || inZones(zones, rasad.Span{Start: t.Start, End: t.End}) {
+			continue
+		}
+		for _, c := range pair {
+			out = append(out, rasad.Participant{Type: "LOC", Key: c, Name: countryName[c]})
+		}
+	}
 	return out
 }
 
@@ -525,13 +550,49 @@ func thatCall(keysOf []string, words []word, i int) bool {
 	if i < 2 || words[i-2].sent != words[i].sent {
 		return false
 	}
-	return thatWords[keysOf[i-2]] && thatPreps[keysOf[i-1]]
+	if thatWords[keysOf[i-2]] && thatPreps[keysOf[i-1]] {
+		return true
+	}
+	// «وذلك عقب إجراء مباحثات»: a verbal noun of holding between
+	return i >= 3 && words[i-3].sent == words[i].sent && thatWords[keysOf[i-3]] && thatPreps[keysOf[i-2]] && holdNouns[keysOf[i-1]]
 }
 
 var (
 	thatWords = keys("وذلك", "ذلك")
 	thatPreps = keys("في", "خلال", "إثر", "اثر", "عقب", "أثناء", "اثناء", "عبر", "بعد")
+	holdNouns = keys("إجراء", "اجراء", "عقد")
 )
+
+// attributionWords open the credit of a report (بحسب ما ذكرته وكالة
+// يونهاب، وفقا لوكالة الأنباء): who tells it, not who takes part.
+var attributionWords = keys("بحسب", "حسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا", "نقلا", "بحسبما")
+
+// attributionZones are the spans from an attribution word to the next
+// comma or full stop (at most twelve words) in the segment.
+func attributionZones(in Input, keysOf []string, words []word, seg rasad.Span) []rasad.Span {
+	var zones []rasad.Span
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= seg.Start })
+	for w := first; w < len(words); w++ {
+		t := in.Tokens[words[w].tok]
+		if t.End > seg.End {
+			break
+		}
+		if !attributionWords[text.StripConj(keysOf[w])] {
+			continue
+		}
+		end := t.End
+		for a := w + 1; a < len(words) && a <= w+12; a++ {
+			u := in.Tokens[words[a].tok]
+			if u.End > seg.End || strings.ContainsAny(in.Text[in.Tokens[words[a-1].tok].End:u.Start], "،,؛;.") {
+				break
+			}
+			end = u.End
+		}
+		zones = append(zones, rasad.Span{Start: t.Start, End: end})
+		w = max(w, sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= end })-1)
+	}
+	return zones
+}
 
 // aboutPreps open what a statement or an act is about.
 var aboutPreps = keys("حول", "بشأن", "بخصوص", "حيال", "إزاء", "ازاء", "يخص")

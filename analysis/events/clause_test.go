@@ -300,3 +300,40 @@ func TestCityIsNoActingState(t *testing.T) {
 		t.Errorf("want Mwangi and Okello without دعوة, got %+v", e)
 	}
 }
+
+// «تحدث X مع نظيره Y الجمعة» is talks between them; تحدث without مع, or
+// with no one named on the other side, is someone speaking.
+func TestTalkWith(t *testing.T) {
+	e, ok := firstOf(find(t, "وتحدث الرئيس النمساوي كارل هوبر مع نظيره البرازيلي جواو سيلفا الجمعة بشأن التجارة.", "2019-05-04"), "CONSULT")
+	if !ok || e.Mode != "talks" || e.Date != "2019-05-03" || !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") {
+		t.Errorf("want talks of Huber and Silva on 2019-05-03, got %+v", e)
+	}
+	for _, src := range []string{"وتحدث الرئيس النمساوي كارل هوبر الجمعة عن التجارة.", "وتحدث الرئيس النمساوي كارل هوبر مع الصحفيين الجمعة."} {
+		if e, ok := firstOf(find(t, src, "2019-05-04"), "CONSULT"); ok {
+			t.Errorf("%s: not talks between two sides: %+v", src, e)
+		}
+	}
+}
+
+// «الكوريتان» names both Koreas as the sides; an agency credited after
+// «بحسب ما ذكرته» tells the event and is no side of it; «وذلك عقب إجراء
+// مباحثات» takes the sides of its sentence's clause.
+func TestStatePairsAndCredits(t *testing.T) {
+	src := "اتفقت الكوريتان على عقد اجتماع ثان في 20 يونيو المقبل، بحسب ما ذكرته وكالة «يونهاب» للأنباء الخميس، وذلك عقب إجراء مباحثات في قرية حدودية."
+	var talks bool
+	for _, e := range find(t, src, "2019-05-03") {
+		if e.Type != "CONSULT" {
+			continue
+		}
+		if hasName(e, "يونهاب") {
+			t.Errorf("the credited agency is a side: %s", names(e))
+		}
+		if !hasName(e, "كوريا الشمالية") || !hasName(e, "كوريا الجنوبية") {
+			t.Errorf("%s: want both Koreas, got %s", e.Text, names(e))
+		}
+		talks = talks || e.Mode == "talks" && e.Status == "happened"
+	}
+	if !talks {
+		t.Errorf("the talks held were not found")
+	}
+}

@@ -210,6 +210,7 @@ func Find(in Input) []rasad.EventMention {
 			}
 			win.Start, win.End = min(win.Start, z.Start), z.End
 		}
+		pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
 		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, pzones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions, pzones)...)
@@ -235,6 +236,10 @@ func Find(in Input) []rasad.EventMention {
 				prevStart = sents[s-1].Start
 			}
 			em.Participants = addParticipants(em.Participants, twoSides(in.ix, out, sent.Start, prevStart)...)
+		}
+		if talkVerbs[text.StripConj(keysOf[i])] && strongCount(em.Participants) < 2 {
+			i += n - 1
+			continue // تحدث مع الصحفيين: not a talk between two sides
 		}
 		if bareCall[text.StripConj(keysOf[i])] && n == 1 && !hasStrong(em.Participants) {
 			i += n - 1
@@ -273,6 +278,13 @@ var objectNouns = map[string]map[string]bool{
 		"مؤتمرا", "مؤتمر", "المؤتمر", "اتصالا", "منتدى", "حوارا", "الحوار"),
 }
 
+// talkVerbs are CONSULT triggers that mean "spoke" and need مع (with
+// someone) a few words after them, and someone named on both sides.
+var (
+	talkVerbs = keys("تحدث", "تحدثت", "تحدثا", "تحادث", "تحادثت", "تحادثا")
+	withWords = keys("مع")
+)
+
 // holdVerbs are the CONSULT triggers that mean "held" and need an object.
 var holdVerbs = keys("عقد", "عقدت", "عقدا", "يعقد", "تعقد", "يعقدان", "سيعقد", "ستعقد")
 
@@ -286,6 +298,8 @@ func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
 		objs = objectNouns["sign"]
 	case tr.typ == "CONSULT" && j > 0 && holdVerbs[text.StripConj(keysOf[j-1])]:
 		objs = objectNouns["hold"]
+	case tr.typ == "CONSULT" && j > 0 && talkVerbs[text.StripConj(keysOf[j-1])]:
+		objs = withWords // تحدث مع: spoke with someone, not about something
 	default:
 		return true
 	}
@@ -811,6 +825,16 @@ func addParticipants(ps []rasad.Participant, more ...rasad.Participant) []rasad.
 		}
 	}
 	return ps
+}
+
+func strongCount(ps []rasad.Participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			n++
+		}
+	}
+	return n
 }
 
 func hasStrong(ps []rasad.Participant) bool {
