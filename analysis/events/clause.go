@@ -351,6 +351,9 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		if p := text.StripConj(prev); statePreps[p] && !(visit && (p == "الي" || p == "إلى")) || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
 			continue // في روسيا، بروسيا: where, not who (but a visit's host: زيارة إلى مصر)
 		}
+		if onBorder(keysOf, words, w) {
+			continue // قرب الحدود بين قطاع غزة وإسرائيل: where, not who
+		}
 		out = append(out, rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
 	}
 	// a dual of two states (اتفقت الكوريتان، بين الكوريتين) names both sides
@@ -372,6 +375,18 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		}
 	}
 	return out
+}
+
+// onBorder: the state at word w is one end of a border named just before
+// it (الحدود مع لبنان، الحدود بين غزة وإسرائيل، الحدود الإسرائيلية).
+func onBorder(keysOf []string, words []word, w int) bool {
+	for b := w - 1; b >= 0 && b >= w-4 && words[b].sent == words[w].sent; b-- {
+		k := text.StripConj(keysOf[b])
+		if strings.HasPrefix(k, "حدود") || strings.HasPrefix(k, "الحدود") || strings.HasPrefix(k, "بالحدود") || strings.HasPrefix(k, "للحدود") {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixStems are the trigger forms under a pronoun suffix: اجتماعه،
@@ -549,6 +564,12 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 func thatCall(keysOf []string, words []word, i int) bool {
 	if i < 2 || words[i-2].sent != words[i].sent {
 		return false
+	}
+	// «وذلك خلال اجتماع في بروكسل بين X وY»: the trigger names its own sides
+	for a := i + 1; a < len(words) && a <= i+5 && words[a].sent == words[i].sent; a++ {
+		if keysOf[a] == "بين" {
+			return false
+		}
 	}
 	if thatWords[keysOf[i-2]] && thatPreps[keysOf[i-1]] {
 		return true

@@ -337,3 +337,74 @@ func TestStatePairsAndCredits(t *testing.T) {
 		t.Errorf("the talks held were not found")
 	}
 }
+
+// «ذلك الرقم» is no link to the time told before (a number, not a time),
+// and a sentence that says «مؤخرا» does not take the day of the sentence
+// before; «تلك المحادثات» is a link. A «وذلك خلال اجتماع … بين X وY» names its own sides,
+// not the clause's.
+func TestDemonstrativeLinks(t *testing.T) {
+	src := "وقال مصدر اليوم الثلاثاء إن الرسوم ستشمل الأجهزة. وحثت الحكومة الكندية المستشار الاقتصادي للرئيس المكسيكي خوان ريفيرا والذي زار أوتاوا مؤخرا، على خفض ذلك الرقم."
+	for _, e := range find(t, src, "2019-05-07") {
+		if e.Date != "" {
+			t.Errorf("%s: dated through «ذلك الرقم»: %s (%s)", e.Text, e.Date, e.DateRule)
+		}
+	}
+	src = "التقى الرئيس الكيني جوزيف موانغي الرئيس الأوغندي ديفيد أوكيلو الأحد. وتناولت تلك المحادثات مع الرئيس الأوغندي ديفيد أوكيلو ملف المياه."
+	var linked bool
+	for _, e := range find(t, src, "2019-04-16") {
+		linked = linked || strings.Contains(e.Text, "المحادثات") && e.Date == "2019-04-14"
+	}
+	if !linked {
+		t.Errorf("«تلك المحادثات» not linked to the day before")
+	}
+	src = "وتنتظر الحكومة الكندية السبت توضيحات بشأن الرسوم التي فرضها الرئيس المكسيكي خوان ريفيرا، وذلك خلال اجتماع في أوتاوا بين وزير التجارة الكندي بيتر لانغ والمبعوث الأمريكي جون ميلر."
+	for _, e := range find(t, src, "2019-05-11") {
+		if e.Type == "CONSULT" && hasName(e, "خوان ريفيرا") {
+			t.Errorf("the meeting «بين X وY» took the clause's subject: %s", names(e))
+		}
+	}
+}
+
+// States after a topic word (لبحث الوضع على الحدود بين بوليفيا وبيرو) or
+// at the ends of a border (قرب الحدود بين …) are where or what, not who
+// acts; a name inside a date (ليل السبت) is no participant.
+func TestStatesOfTopicsAndBorders(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"وعقد مجلس الأمن الدولي مساء الجمعة جلسة طارئة بطلب من تشيلي لبحث الوضع على الحدود بين بوليفيا وبيرو.", "مجلس الأمن"},
+		{"وتظاهر آلاف الطلاب الجمعة في احتجاج قرب الحدود بين بوليفيا وبيرو بحضور وزير الداخلية البيروفي كارلوس منديز.", "كارلوس منديز"},
+	} {
+		for _, e := range find(t, c.src, "2019-05-11") {
+			if hasState(e, "بوليفيا") || hasState(e, "بيرو") {
+				t.Errorf("%s: a state of the topic or the border acts: %s", c.src, names(e))
+			}
+		}
+	}
+	for _, e := range find(t, "وشنت مقاتلات تشيلية ليل السبت الأحد غارة على هدف عسكري لحركة حماس.", "2019-05-12") {
+		if hasName(e, "ليل") {
+			t.Errorf("a word of the date is a participant: %s", names(e))
+		}
+	}
+}
+
+func hasState(e rasad.EventMention, name string) bool {
+	for _, p := range e.Participants {
+		if p.Type == "LOC" && p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// «يستعد … للكشف عن عقوبات الخميس» and «سيعقدان محادثات» tell what is to
+// come.
+func TestPreparingIsPlanned(t *testing.T) {
+	for _, src := range []string{
+		"وقال مسؤول إن الرئيس المكسيكي خوان ريفيرا يستعد الخميس للقاء الرئيس الكوبي ميغيل دياز.",
+		"وذكرت الوكالة أن وزير الخارجية الكندي بيتر لانغ والرئيس المكسيكي خوان ريفيرا سيعقدان محادثات في أوتاوا.",
+	} {
+		e, ok := firstOf(find(t, src, "2019-05-07"), "CONSULT")
+		if !ok || e.Status != "planned" {
+			t.Errorf("%s: want a planned meeting, got %+v", src, e)
+		}
+	}
+}

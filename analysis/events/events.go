@@ -48,17 +48,21 @@ func load() {
 }
 
 var (
-	contrastWords = keys("في حين", "فيما", "بينما")
-	relatives     = keys("التي", "الذي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي", "اللواتي")
-	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
-	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
-	wishCues      = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
+	contrastWords  = keys("في حين", "فيما", "بينما")
+	relatives      = keys("التي", "الذي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي", "اللواتي")
+	anaphorCues    = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
+	demonstratives = keys("تلك", "ذلك")
+	vagueCues      = keys("مؤخرا", "مؤخراً", "سابقا", "سابقاً", "مسبقا", "قبلا")
+	duringPreps    = keys("خلال", "في", "أثناء", "اثناء")
+	timeNouns      = keys("الوقت", "اليوم", "الحين", "الأسبوع", "الشهر", "العام", "الفترة", "المناسبة", "الليلة", "المساء", "الصباح", "التاريخ", "الموعد")
+	speechVerbs    = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
+	wishCues       = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
 		"يرغب", "ترغب", "اتفق", "اتفقا", "اتفقت", "اتفقوا", "وافق", "وافقت", "وافقا", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
 		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت",
 		// an invitation to meet, accepted or not, is not the meeting (قبل
 		// الدعوة للقاء، سيقبل دعوته إلى قمة)
 		"الدعوة", "دعوة", "دعوته", "دعوتها", "قبول", "سيقبل", "ستقبل")
-	plannedCues  = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
+	plannedCues  = keys("خطط", "سيعقدان", "ستعقدان", "سيجريان", "ستجريان", "سيجري", "ستجري", "يستعد", "تستعد", "يستعدون", "تستعدان", "يستعدان", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
 	announceKey  = strings.Join(lexicon.WordKeys("الإعلان"), " ")
 	aboutKey     = strings.Join(lexicon.WordKeys("عن"), " ")
 	negationCues = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
@@ -188,6 +192,8 @@ func Find(in Input) []rasad.EventMention {
 		}
 		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, dzones); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
+		} else if hasCue(nin, rws, vagueCues) {
+			em.DateRule = "no day: a vague time (مؤخرا، في وقت سابق)"
 		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, rws) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
 		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, rws) {
@@ -214,7 +220,7 @@ func Find(in Input) []rasad.EventMention {
 		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, pzones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions, pzones)...)
-		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones, tr.mode == "visit")...)
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, placeWindow(fin, words, keysOf, win, i, n), pzones, tr.mode == "visit")...)
 		if tr.form != "noun" && !hasStrong(em.Participants) {
 			em.Participants = addParticipants(em.Participants, subjectStates(fin, keysOf, words, i, n, seg)...)
 		}
@@ -479,15 +485,31 @@ func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
 // hasAnaphor: a cue that links the sentence to the time just told
 // (آنذاك، تلك المحادثات، خلال ذلك اللقاء), but not "قبل ذلك"/"بعد ذلك",
 // which point before or after it.
+//
+// A demonstrative (تلك، ذلك) links only as the determiner of an event or a
+// time (تلك المحادثات، ذلك اليوم) or as the object of خلال/في/أثناء: «لخفض
+// ذلك الرقم» points at a number, not a time.
 func hasAnaphor(in Input, s text.Span) bool {
 	prev := ""
-	for _, t := range in.Tokens {
+	for i, t := range in.Tokens {
 		if t.Start < s.Start || t.End > s.End {
 			continue
 		}
 		k := strings.TrimPrefix(t.Key, "و")
 		if anaphorCues[k] && prev != "قبل" && prev != "بعد" && prev != "منذ" {
-			return true
+			if !demonstratives[k] {
+				return true
+			}
+			next := ""
+			if i+1 < len(in.Tokens) && in.Tokens[i+1].Kind != text.Punct && in.Tokens[i+1].End <= s.End {
+				next = text.StripConj(in.Tokens[i+1].Key)
+			}
+			if next == "" && duringPreps[prev] || timeNouns[next] {
+				return true
+			}
+			if _, n := matcher.MatchAt([]string{next}, 0); n > 0 && next != "" {
+				return true
+			}
 		}
 		if t.Kind != text.Punct {
 			prev = k
@@ -622,6 +644,9 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		if possessed(in, m) {
 			continue // قرار مجلس الأمن: the body's resolution, not the body
 		}
+		if inTimex(in.Timexes, m.Span) {
+			continue // ليل السبت: a word of a date, not a name
+		}
 		switch m.Type {
 		case "PERSON":
 			add(rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
@@ -679,6 +704,16 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		}
 	}
 	return out, place, placeName
+}
+
+// inTimex: the span overlaps a temporal expression.
+func inTimex(txs []rasad.Timex, s rasad.Span) bool {
+	for _, tx := range txs {
+		if tx.Start < s.End && s.Start < tx.End {
+			return true
+		}
+	}
+	return false
 }
 
 // possessedNouns are things of a body or a person that the text names
