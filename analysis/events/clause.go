@@ -380,7 +380,7 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 // onBorder: the state at word w is one end of a border named just before
 // it (الحدود مع لبنان، الحدود بين غزة وإسرائيل، الحدود الإسرائيلية).
 func onBorder(keysOf []string, words []word, w int) bool {
-	for b := w - 1; b >= 0 && b >= w-4 && words[b].sent == words[w].sent; b-- {
+	for b := w - 1; b >= 0 && b >= w-6 && words[b].sent == words[w].sent; b-- {
 		k := text.StripConj(keysOf[b])
 		if strings.HasPrefix(k, "حدود") || strings.HasPrefix(k, "الحدود") || strings.HasPrefix(k, "بالحدود") || strings.HasPrefix(k, "للحدود") {
 			return true

@@ -408,3 +408,12 @@ func TestPreparingIsPlanned(t *testing.T) {
 		}
 	}
 }
+
+// A name after a facility noun (معبر، مطار) is a place, not a side.
+func TestFacilityNames(t *testing.T) {
+	for _, e := range find(t, "والتقى وزير الخارجية الكندي بيتر لانغ الأربعاء في مطار رفيق الحريري نظيره اللبناني جبران سعد.", "2019-05-08") {
+		if hasName(e, "الحريري") {
+			t.Errorf("the crossing's name is a participant: %s", names(e))
+		}
+	}
+}

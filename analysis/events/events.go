@@ -729,8 +729,16 @@ func possessed(in Input, m rasad.Mention) bool {
 		return false
 	}
 	p := toks[j-1]
-	return p.Kind != text.Punct && possessedNouns[strings.TrimPrefix(p.Key, "و")]
+	if p.Kind == text.Punct {
+		return false
+	}
+	k := text.StripConj(p.Key)
+	return possessedNouns[strings.TrimPrefix(p.Key, "و")] || facilityHeads[k] || m.Type != "LOC" && facilityHeads[strings.TrimPrefix(k, "ب")]
 }
+
+// facilityHeads name a place after them (معبر كارني، مطار بن غوريون): the
+// name is where, not who.
+var facilityHeads = keys("معبر", "المعبر", "مطار", "ميناء", "مرفأ", "مستشفى", "سجن", "شارع", "ساحة", "قاعدة", "مخيم", "حي", "جسر", "منفذ")
 
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
