@@ -598,8 +598,8 @@ func attributionZones(in Input, keysOf []string, words []word, seg rasad.Span) [
 		if t.End > seg.End {
 			break
 		}
-		if !attributionWords[text.StripConj(keysOf[w])] {
-			continue
+		if !attributionWords[keysOf[w]] && !attributionWords[text.StripConj(keysOf[w])] {
+			continue // (وفق is not و + فق)
 		}
 		end := t.End
 		for a := w + 1; a < len(words) && a <= w+12; a++ {
@@ -613,6 +613,17 @@ func attributionZones(in Input, keysOf []string, words []word, seg rasad.Span) [
 		w = max(w, sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= end })-1)
 	}
 	return zones
+}
+
+// afterMeeting: the trigger follows بعد/عقب/إثر/خلال (at most a verbal
+// noun between): what the sentence tells was done at or after it.
+func afterMeeting(keysOf []string, words []word, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
+		if thatPreps[keysOf[b]] && keysOf[b] != "في" {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutPreps open what a statement or an act is about.

@@ -417,3 +417,22 @@ func TestFacilityNames(t *testing.T) {
 		}
 	}
 }
+
+// «وفق ما أعلنت وزارة الصحة»: وفق is a credit (not و + فق), and the
+// ministry that tells the attack is no side of it.
+func TestCreditWithWaw(t *testing.T) {
+	for _, e := range find(t, "وقصف الجيش التشيلي الجمعة مواقع لحركة حماس وفق وزارة الخارجية البوليفية.", "2019-05-10") {
+		if hasName(e, "وزارة الخارجية") {
+			t.Errorf("the crediting ministry is a side: %s", names(e))
+		}
+	}
+}
+
+// «وفق ما أعلن رئيس الاتحاد الدولي، X، السبت، بعد لقاء مع Y»: the one
+// credited is the one who met.
+func TestCreditedAfterMeeting(t *testing.T) {
+	e, ok := firstOf(find(t, "وتعهد الرئيس الكوبي ميغيل دياز بإرسال فريق إلى البطولة، وفق ما أعلن رئيس الاتحاد الدولي لكرة القدم، بيتر لانغ، السبت، بعد لقاء نادر مع الرئيس الكوبي في هافانا.", "2019-05-11"), "CONSULT")
+	if !ok || !hasName(e, "بيتر لانغ") && !hasName(e, "الاتحاد الدولي") {
+		t.Errorf("want the federation's president among the sides, got %+v", e)
+	}
+}

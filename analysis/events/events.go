@@ -216,7 +216,10 @@ func Find(in Input) []rasad.EventMention {
 			}
 			win.Start, win.End = min(win.Start, z.Start), z.End
 		}
-		pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
+		if !afterMeeting(keysOf, words, i) || thatCall(keysOf, words, i) {
+			// «وفق ما أعلن X، السبت، بعد لقاء مع Y»: the one credited met
+			pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
+		}
 		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, pzones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions, pzones)...)
