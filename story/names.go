@@ -36,6 +36,9 @@ func namesOf(cs []entities.Cluster, canon map[string]string) Names {
 		out[k] = p
 	}
 	for k, p := range out {
+		if p.Type == "PERSON" {
+			p.Aliases = append(p.Aliases, withoutRegnal(append([]string{p.Name}, p.Aliases...))...)
+		}
 		p.Aliases = dedupStrings(p.Aliases)
 		out[k] = p
 	}
@@ -43,6 +46,26 @@ func namesOf(cs []entities.Cluster, canon map[string]string) Names {
 	for alias, key := range canon {
 		if p, ok := out["PERSON:"+key]; ok {
 			out["PERSON:"+alias] = p
+		}
+	}
+	return out
+}
+
+// regnalOrdinals end the name of a monarch or a patriarch (تواضروس الثاني،
+// إليزابيث الثانية), who is as often named without them.
+var regnalOrdinals = map[string]bool{"الأول": true, "الاول": true, "الأولى": true, "الثاني": true, "الثانية": true, "الثالث": true, "الثالثة": true,
+	"الرابع": true, "الرابعة": true, "الخامس": true, "السادس": true, "السابع": true, "الثامن": true, "التاسع": true, "العاشر": true, "عشر": true}
+
+// withoutRegnal returns the names that end with a regnal ordinal, without it.
+func withoutRegnal(names []string) []string {
+	var out []string
+	for _, n := range names {
+		ws := strings.Fields(n)
+		if len(ws) >= 2 && regnalOrdinals[ws[len(ws)-1]] {
+			if ws[len(ws)-1] == "عشر" && len(ws) >= 3 {
+				ws = ws[:len(ws)-1] // السادس عشر
+			}
+			out = append(out, strings.Join(ws[:len(ws)-1], " "))
 		}
 	}
 	return out

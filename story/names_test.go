@@ -1,6 +1,7 @@
 package story
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rasad/rasad"
@@ -86,5 +87,15 @@ func TestResolveSurnames(t *testing.T) {
 	ms = append(ms, rasad.Mention{Type: "PERSON", Key: "برك سن"})
 	if got := resolveSurnames(ms, evs); got[0].Participants[1].Key != "برك" {
 		t.Errorf("two of the family: got %+v", got[0].Participants)
+	}
+}
+
+// A name with a regnal ordinal (كيرلس الرابع، ماري الثانية) is also known
+// without it.
+func TestRegnalAlias(t *testing.T) {
+	got := withoutRegnal([]string{"كيرلس الرابع", "ماري الثانية", "لويس السادس عشر", "أحمد"})
+	want := []string{"كيرلس", "ماري", "لويس"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }

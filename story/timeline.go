@@ -127,6 +127,77 @@ func modesCompatible(a, b string) bool {
 	return a == "visit" && b == "meeting" || a == "meeting" && b == "visit"
 }
 
+// newMention places an event mention's participants under their timeline
+// keys.
+func newMention(ri int, em rasad.EventMention, names Names) mention {
+	if len(em.Participants) > 0 {
+		ps := make([]rasad.Participant, 0, len(em.Participants))
+		for _, p := range em.Participants {
+			p = names.canonical(p)
+			if !slices.ContainsFunc(ps, func(q rasad.Participant) bool { return partKey(q) == partKey(p) }) {
+				ps = append(ps, p)
+			}
+		}
+		em.Participants = ps
+	}
+	m := mention{rep: ri, em: em, fixed: fixedDate(em)}
+	for _, p := range em.Participants {
+		if p.Type == "LOC" {
+			m.states = append(m.states, partKey(p))
+		} else {
+			m.strong = append(m.strong, partKey(p))
+		}
+		if c := names[partKey(p)].Country; c != "" && !slices.Contains(m.codes, c) {
+			m.codes = append(m.codes, c)
+		}
+	}
+	return m
+}
+
+// confirmPlans: a report that tells, without a date, that an event
+// happened (أعلن الكرملين الأحد أن بوتين بحث في اتصال هاتفي مع …) confirms
+// the entry planned for its publication day or the day before with the
+// same sides (two shared people or organizations): the plan took place.
+// The report joins it as a source that does not count toward salience.
+// Candidates come from the merge index, so the pass stays linear.
+func confirmPlans(evs []*event, index map[string][]int, undated []mention, reps []Report) {
+	for _, m := range undated {
+		pub := reps[m.rep].Published
+		day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+		best, bestScore := -1, 0
+		for _, d := range []time.Time{day, day.AddDate(0, 0, -1)} {
+			m.when = span{start: d, end: d.AddDate(0, 0, 1), precision: "day"}
+			for _, k := range m.strong {
+				cands := index[m.em.Type+"|"+d.Format("2006-01-02")+"|"+k]
+				for _, ei := range cands[max(0, len(cands)-joinScan):] {
+					e := evs[ei]
+					if e.status["happened"]+e.status["ongoing"] > 0 || e.status["planned"] == 0 || e.articles[m.rep] {
+						continue
+					}
+					shared := 0
+					for _, k := range m.strong {
+						if e.core[k] || e.parts[k] > 0 {
+							shared++
+						}
+					}
+					if shared < 2 {
+						continue
+					}
+					if s := joinScore(e, m); s > bestScore {
+						best, bestScore = ei, s
+					}
+				}
+			}
+		}
+		if best >= 0 {
+			e := evs[best]
+			e.confirmed = true
+			m.when = e.when
+			e.add(m, reps[m.rep])
+		}
+	}
+}
+
 // mention is one event mention placed on the calendar.
 type mention struct {
 	rep    int
@@ -180,6 +251,8 @@ type event struct {
 	groups              map[int]string
 	articles            map[int]bool
 	dateText            map[string]int
+	// a later report tells the planned event as done (confirmPlans)
+	confirmed bool
 }
 
 type srcAcc struct {
@@ -210,33 +283,19 @@ func normKey(k string) string {
 // crown prince" stay two entries. Candidates come from an index by
 // (type, date, participant), so merging is linear in the mentions.
 func Timeline(reps []Report, names Names) []Entry {
-	var ms []mention
+	var ms, undated []mention
 	for ri, r := range reps {
 		for _, em := range r.Events {
 			if em.Date == "" {
-				continue
-			}
-			if len(em.Participants) > 0 {
-				ps := make([]rasad.Participant, 0, len(em.Participants))
-				for _, p := range em.Participants {
-					p = names.canonical(p)
-					if !slices.ContainsFunc(ps, func(q rasad.Participant) bool { return partKey(q) == partKey(p) }) {
-						ps = append(ps, p)
+				// told as done without a date: it may confirm a plan (below)
+				if em.Status == "happened" && !r.Published.IsZero() {
+					if m := newMention(ri, em, names); len(m.strong) >= 2 {
+						undated = append(undated, m)
 					}
 				}
-				em.Participants = ps
+				continue
 			}
-			m := mention{rep: ri, em: em, fixed: fixedDate(em)}
-			for _, p := range em.Participants {
-				if p.Type == "LOC" {
-					m.states = append(m.states, partKey(p))
-				} else {
-					m.strong = append(m.strong, partKey(p))
-				}
-				if c := names[partKey(p)].Country; c != "" && !slices.Contains(m.codes, c) {
-					m.codes = append(m.codes, c)
-				}
-			}
+			m := newMention(ri, em, names)
 			days := strings.Split(em.Date, "/")
 			sp, ok := parseDate(days[0])
 			if !ok || sp.precision == "week" || sp.precision == "year" {
@@ -343,6 +402,7 @@ func Timeline(reps []Report, names Names) []Entry {
 		e.add(joined, reps[m.rep])
 		addIndex(e, m.indexKeys()...)
 	}
+	confirmPlans(evs, index, undated, reps)
 	folded := foldMonths(evs)
 	var out []Entry
 	for _, e := range evs {

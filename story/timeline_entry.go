@@ -29,6 +29,9 @@ func (e *event) entry(names Names) (Entry, bool) {
 		return 1
 	})
 	en.Status = entryStatus(status)
+	if e.confirmed && en.Status == "planned" {
+		en.Status = "happened"
+	}
 	if pk := bestKey(e.places, nil); pk != "" {
 		en.Place = &Place{Name: e.placeNm[pk], Key: pk}
 	}
@@ -75,7 +78,7 @@ func (e *event) entry(names Names) (Entry, bool) {
 		}
 		// salience: independent reports that fix the date themselves and
 		// tell the entry's status
-		if s.Independent && s.fixed && (s.Status == en.Status || en.Status == "happened" && s.Status == "ongoing") {
+		if s.Independent && s.fixed && (s.Status == en.Status || en.Status == "happened" && (s.Status == "ongoing" || e.confirmed && s.Status == "planned")) {
 			salient++
 			outlets[s.Outlet] = true
 		}

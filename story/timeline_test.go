@@ -234,3 +234,31 @@ func TestHashtagKeys(t *testing.T) {
 		t.Fatalf("entries %+v", es)
 	}
 }
+
+// TestConfirmedPlan: «يعتزم X وY إجراء محادثات الأحد» makes a planned entry;
+// a report of that Sunday telling, without a date, that they held the call
+// confirms it: the entry happened, and the report is one of its sources. An
+// undated report of other sides, or one published days later, does not.
+func TestConfirmedPlan(t *testing.T) {
+	plan := em("CONSULT", "talks", "planned", "2024-03-10", "", "k1", "k2", "k3")
+	plan.DateRule = "date in the clause: الأحد"
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2024-03-10"), Text: "نص أ", Events: []rasad.EventMention{plan}},
+		{Article: "b", Outlet: "y", Published: day("2024-03-10"), Text: "نص ب", Events: []rasad.EventMention{
+			em("CONSULT", "phone", "happened", "", "", "k1", "k2"),
+		}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 1 || es[0].Status != "happened" || len(es[0].Sources) != 2 {
+		t.Fatalf("want one confirmed entry with two sources, got %+v", es)
+	}
+	for _, other := range []Report{
+		{Article: "b", Outlet: "y", Published: day("2024-03-10"), Text: "نص ب", Events: []rasad.EventMention{em("CONSULT", "phone", "happened", "", "", "k1", "k9")}},
+		{Article: "b", Outlet: "y", Published: day("2024-03-14"), Text: "نص ب", Events: []rasad.EventMention{em("CONSULT", "phone", "happened", "", "", "k1", "k2")}},
+	} {
+		es := Timeline([]Report{reps[0], other}, Names{})
+		if len(es) != 1 || es[0].Status != "planned" || len(es[0].Sources) != 1 {
+			t.Errorf("a report of other sides or days later confirmed the plan: %+v", es)
+		}
+	}
+}

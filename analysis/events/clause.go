@@ -22,9 +22,11 @@ const (
 var (
 	roleOnce    sync.Once
 	roleMatcher *lexicon.Matcher
-	adjCode     map[string]string // nationality adjective key -> ISO code
-	countryCode map[string]string // country canonical -> ISO code
-	countryName map[string]string // country canonical -> its Arabic name
+	adjCode     map[string]string    // nationality adjective key -> ISO code
+	countryCode map[string]string    // country canonical -> ISO code
+	countryName map[string]string    // country canonical -> its Arabic name
+	countryKeys map[string]bool      // canonicals of the places lexicons' countries (not their cities: دعوة is a city)
+	statePairs  map[string][2]string // a dual naming two states (الكوريتان) -> their canonicals
 
 	cancelCues = keys("إلغاء", "الغاء", "ألغى", "الغى", "ألغت", "الغت", "يلغي", "تلغي", "ألغيت", "إلغائه", "إلغائها", "بإلغاء", "وإلغاء")
 	bothSides  = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "للجانبين", "للطرفين", "بالجانبين")
@@ -38,6 +40,20 @@ func loadRoles() { roleOnce.Do(loadRolesOnce) }
 
 func loadRolesOnce() {
 	roleMatcher = lexicon.NewMatcher(lexicon.MustLoad("roles.tsv"))
+	statePairs = map[string][2]string{}
+	for _, e := range lexicon.MustLoad("state_pairs.tsv") {
+		if len(e.Words) == 1 {
+			statePairs[e.Words[0]] = [2]string{e.Field(0), e.Field(1)}
+		}
+	}
+	countryKeys = map[string]bool{}
+	for _, f := range []string{"places.tsv", "places_data.tsv", "places_odbl.tsv"} {
+		for _, e := range lexicon.MustLoad(f) {
+			if e.Field(1) == "country" {
+				countryKeys[e.Field(0)] = true
+			}
+		}
+	}
 	adjCode, countryCode, countryName = map[string]string{}, map[string]string{}, map[string]string{}
 	for _, e := range lexicon.MustLoad("places.tsv") {
 		switch e.Field(1) {
@@ -84,7 +100,7 @@ func clauseWindow(in Input, words []word, seg rasad.Span, i, n int, verb bool) r
 
 // roleReferences resolves a role named without a name (ولي العهد السعودي،
 // الرئيس المصري) to the person of the article with that role and country.
-func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, named []rasad.Mention) []rasad.Participant {
+func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, named []rasad.Mention, zones []rasad.Span) []rasad.Participant {
 	loadRoles()
 	var out []rasad.Participant
 	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= win.Start })
@@ -110,6 +126,10 @@ func roleReferences(in Input, keysOf []string, words []word, win rasad.Span, nam
 		}
 		if n == 0 || w+n > len(words) {
 			continue
+		}
+		if inZones(zones, rasad.Span{Start: t.Start, End: in.Tokens[words[w+n-1].tok].End}) {
+			w += n - 1
+			continue // the speaker's role: he tells of the event
 		}
 		role := e.Field(0)
 		surface := e.Surface
@@ -331,9 +351,42 @@ func actingStates(in Input, keysOf []string, words []word, win rasad.Span, zones
 		if p := text.StripConj(prev); statePreps[p] && !(visit && (p == "الي" || p == "إلى")) || strings.HasPrefix(keysOf[w], "ب") || strings.HasPrefix(keysOf[w], "وب") {
 			continue // في روسيا، بروسيا: where, not who (but a visit's host: زيارة إلى مصر)
 		}
+		if onBorder(keysOf, words, w) {
+			continue // قرب الحدود بين قطاع غزة وإسرائيل: where, not who
+		}
 		out = append(out, rasad.Participant{Type: "LOC", Key: m.Key, Name: m.Text})
 	}
+	// a dual of two states (اتفقت الكوريتان، بين الكوريتين) names both sides
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= win.Start })
+	for w := first; w < len(words); w++ {
+		t := in.Tokens[words[w].tok]
+		if t.End > win.End {
+			break
+		}
+		pair, ok := statePairs[keysOf[w]]
+		if !ok {
+			pair, ok = statePairs[text.StripConj(keysOf[w])]
+		}
+		if !ok || inZones(zones, rasad.Span{Start: t.Start, End: t.End}) {
+			continue
+		}
+		for _, c := range pair {
+			out = append(out, rasad.Participant{Type: "LOC", Key: c, Name: countryName[c]})
+		}
+	}
 	return out
+}
+
+// onBorder: the state at word w is one end of a border named just before
+// it (الحدود مع لبنان، الحدود بين غزة وإسرائيل، الحدود الإسرائيلية).
+func onBorder(keysOf []string, words []word, w int) bool {
+	for b := w - 1; b >= 0 && b >= w-6 && words[b].sent == words[w].sent; b-- {
+		k := text.StripConj(keysOf[b])
+		if strings.HasPrefix(k, "حدود") || strings.HasPrefix(k, "الحدود") || strings.HasPrefix(k, "بالحدود") || strings.HasPrefix(k, "للحدود") {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixStems are the trigger forms under a pronoun suffix: اجتماعه،
@@ -501,6 +554,93 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 			if tr := triggers[e.Ref()]; tr.typ != "" {
 				return []rasad.Span{{Start: t.Start, End: seg.End}}
 			}
+		}
+	}
+	return nil
+}
+
+// thatCall: «…، وذلك في اتصال هاتفي» — the trigger tells how the clause
+// before it happened, so its sides are that clause's.
+func thatCall(keysOf []string, words []word, i int) bool {
+	if i < 2 || words[i-2].sent != words[i].sent {
+		return false
+	}
+	// «وذلك خلال اجتماع في بروكسل بين X وY»: the trigger names its own sides
+	for a := i + 1; a < len(words) && a <= i+5 && words[a].sent == words[i].sent; a++ {
+		if keysOf[a] == "بين" {
+			return false
+		}
+	}
+	if thatWords[keysOf[i-2]] && thatPreps[keysOf[i-1]] {
+		return true
+	}
+	// «وذلك عقب إجراء مباحثات»: a verbal noun of holding between
+	return i >= 3 && words[i-3].sent == words[i].sent && thatWords[keysOf[i-3]] && thatPreps[keysOf[i-2]] && holdNouns[keysOf[i-1]]
+}
+
+var (
+	thatWords = keys("وذلك", "ذلك")
+	thatPreps = keys("في", "خلال", "إثر", "اثر", "عقب", "أثناء", "اثناء", "عبر", "بعد")
+	holdNouns = keys("إجراء", "اجراء", "عقد")
+)
+
+// attributionWords open the credit of a report (بحسب ما ذكرته وكالة
+// يونهاب، وفقا لوكالة الأنباء): who tells it, not who takes part.
+var attributionWords = keys("بحسب", "حسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا", "نقلا", "بحسبما")
+
+// attributionZones are the spans from an attribution word to the next
+// comma or full stop (at most twelve words) in the segment.
+func attributionZones(in Input, keysOf []string, words []word, seg rasad.Span) []rasad.Span {
+	var zones []rasad.Span
+	first := sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= seg.Start })
+	for w := first; w < len(words); w++ {
+		t := in.Tokens[words[w].tok]
+		if t.End > seg.End {
+			break
+		}
+		if !attributionWords[keysOf[w]] && !attributionWords[text.StripConj(keysOf[w])] {
+			continue // (وفق is not و + فق)
+		}
+		end := t.End
+		for a := w + 1; a < len(words) && a <= w+12; a++ {
+			u := in.Tokens[words[a].tok]
+			if u.End > seg.End || strings.ContainsAny(in.Text[in.Tokens[words[a-1].tok].End:u.Start], "،,؛;.") {
+				break
+			}
+			end = u.End
+		}
+		zones = append(zones, rasad.Span{Start: t.Start, End: end})
+		w = max(w, sort.Search(len(words), func(j int) bool { return in.Tokens[words[j].tok].Start >= end })-1)
+	}
+	return zones
+}
+
+// afterMeeting: the trigger follows بعد/عقب/إثر/خلال (at most a verbal
+// noun between): what the sentence tells was done at or after it.
+func afterMeeting(keysOf []string, words []word, i int) bool {
+	for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
+		if thatPreps[keysOf[b]] && keysOf[b] != "في" {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutPreps open what a statement or an act is about.
+var aboutPreps = keys("حول", "بشأن", "بخصوص", "حيال", "إزاء", "ازاء", "يخص")
+
+// aboutZone: a noun trigger after «بشأن، حول، فيما يخص» is what another
+// act is about (انتقدت تركيا الأربعاء البيان بشأن المحادثة الهاتفية): a date
+// before that word is the act's, not the event's. It returns the span from
+// the segment's start to the word, or nothing.
+func aboutZone(in Input, keysOf []string, words []word, i int, seg rasad.Span) []rasad.Span {
+	for b := i - 1; b >= 0 && b >= i-8; b-- {
+		t := in.Tokens[words[b].tok]
+		if t.Start < seg.Start || words[b].sent != words[i].sent {
+			break
+		}
+		if aboutPreps[text.StripConj(keysOf[b])] {
+			return []rasad.Span{{Start: seg.Start, End: t.Start}}
 		}
 	}
 	return nil

@@ -209,3 +209,230 @@ func TestRoleWithCountryFallback(t *testing.T) {
 	}
 	t.Errorf("no meeting on the 16th")
 }
+
+// The speaker of «قال X لنظيره Y في اتصال هاتفي الخميس، إنه …» took part in
+// the call, and so did whom he spoke to; what he said (after إنه) did not,
+// and a hyphenated name's «-إن» does not open what is said. In «وفي مكالمة
+// هاتفية الخميس، أكد X وY أن …» the speakers are the call's sides.
+func TestSpeechParties(t *testing.T) {
+	for _, c := range []struct {
+		src       string
+		want, not []string
+	}{
+		{"قال رئيس الوزراء الكندي، مارك تيرنر، لنظيره المكسيكي، خوان ريفيرا، في اتصال هاتفي الخميس، إنه يعتزم إرسال وفد إلى كوبا استجابة لدعوة من الرئيس الكوبي ميغيل دياز.",
+			[]string{"مارك تيرنر", "خوان ريفيرا"}, []string{"ميغيل دياز", "دعوة"}},
+		{"قال رئيس الفلبين، بونغ سون-إن، لنظيره الياباني، هيرو تاناكا، في اتصال هاتفي الخميس، إنه يعتزم زيارة الرئيس الصيني لي وانغ.",
+			[]string{"بونغ سون", "هيرو تاناكا"}, []string{"لي وانغ"}},
+		{"وفي مكالمة هاتفية الخميس، أكد المستشار النمساوي كارل هوبر والرئيس البرازيلي جواو سيلفا أن على الرئيس الفنزويلي ماريو لوبيز الرحيل.",
+			[]string{"كارل هوبر", "جواو سيلفا"}, []string{"ماريو لوبيز"}},
+	} {
+		e, ok := firstOf(find(t, c.src, "2019-05-02"), "CONSULT")
+		if !ok || e.Mode != "phone" || e.Date != "2019-05-02" {
+			t.Errorf("%s: want a call on 2019-05-02, got %+v", c.src, e)
+			continue
+		}
+		for _, n := range c.want {
+			if !hasName(e, n) {
+				t.Errorf("%s: want %s among %s", c.src, n, names(e))
+			}
+		}
+		for _, n := range c.not {
+			if hasName(e, n) {
+				t.Errorf("%s: %s is what was said, not a side: %s", c.src, n, names(e))
+			}
+		}
+	}
+	// a speaker who only speaks about a call stays out of it
+	e, ok := firstOf(find(t, "وقال المتحدث باسم الحكومة الكندية بيتر لانغ الجمعة إن اتصالا هاتفيا جرى بين الرئيس المكسيكي خوان ريفيرا ونظيره الكوبي ميغيل دياز.", "2019-05-03"), "CONSULT")
+	if !ok || hasName(e, "بيتر لانغ") || !hasName(e, "خوان ريفيرا") {
+		t.Errorf("the spokesman is not a side of the call: %+v", e)
+	}
+}
+
+// «انتقدت النمسا الأربعاء البيان بشأن المحادثة الهاتفية»: the date is the
+// criticism's; the call it is about keeps no date from it. Its sides, named
+// «الرئيس X ونظيره Y», are «الرئيسان» of the next sentence, whose own day
+// dates the call; a body's resolution (بقرار مجلس الأمن) is not the body.
+func TestAboutAndCounterparts(t *testing.T) {
+	src := "انتقدت النمسا الأربعاء، البيان بشأن المحادثة الهاتفية التي جرت بين الرئيس النمساوي كارل هوبر ونظيره البرازيلي جواو سيلفا. " +
+		"وكان الرئيسان بحثا الاثنين في اتصال هاتفي العلاقات بين البلدين ورحبا بقرار مجلس الأمن الدولي الأخير."
+	var calls int
+	for _, e := range find(t, src, "2019-05-02") {
+		if e.Type != "CONSULT" {
+			continue
+		}
+		switch {
+		case strings.Contains(e.Text, "المحادثة"):
+			if e.Date != "" {
+				t.Errorf("the criticism's day dated the call: %+v", e)
+			}
+		case strings.Contains(e.Text, "اتصال"):
+			calls++
+			if e.Date != "2019-04-29" || !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") || hasName(e, "مجلس الأمن") {
+				t.Errorf("want the presidents' call of 2019-04-29 without the Council, got %s %s", e.Date, names(e))
+			}
+		}
+	}
+	if calls != 1 {
+		t.Errorf("want one call, got %d", calls)
+	}
+}
+
+// «اتفق X وY على …، وذلك في اتصال هاتفي»: the call's sides are the clause's.
+func TestThatCall(t *testing.T) {
+	src := "واتفق المستشار النمساوي، كارل هوبر، والرئيس البرازيلي، جواو سيلفا، الخميس على ضرورة تطبيق قرار مجلس الأمن الدولي الداعي إلى هدنة في ليبيا على الفور، وذلك في اتصال هاتفي."
+	for _, e := range find(t, src, "2019-05-03") {
+		if e.Type == "CONSULT" && e.Mode == "phone" {
+			if !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") || hasName(e, "مجلس الأمن") {
+				t.Errorf("want Huber and Silva, got %s", names(e))
+			}
+			return
+		}
+	}
+	t.Errorf("no call found")
+}
+
+// A city of the gazetteers whose name is also a word (دعوة) is not a state
+// taking part: only the lexicons' countries act.
+func TestCityIsNoActingState(t *testing.T) {
+	e, ok := firstOf(find(t, "والتقى الرئيس الكيني جوزيف موانغي الأحد الرئيس الأوغندي ديفيد أوكيلو تلبية لدعوة منه.", "2019-04-16"), "CONSULT")
+	if !ok || hasName(e, "دعوة") || !hasName(e, "ديفيد أوكيلو") {
+		t.Errorf("want Mwangi and Okello without دعوة, got %+v", e)
+	}
+}
+
+// «تحدث X مع نظيره Y الجمعة» is talks between them; تحدث without مع, or
+// with no one named on the other side, is someone speaking.
+func TestTalkWith(t *testing.T) {
+	e, ok := firstOf(find(t, "وتحدث الرئيس النمساوي كارل هوبر مع نظيره البرازيلي جواو سيلفا الجمعة بشأن التجارة.", "2019-05-04"), "CONSULT")
+	if !ok || e.Mode != "talks" || e.Date != "2019-05-03" || !hasName(e, "كارل هوبر") || !hasName(e, "جواو سيلفا") {
+		t.Errorf("want talks of Huber and Silva on 2019-05-03, got %+v", e)
+	}
+	for _, src := range []string{"وتحدث الرئيس النمساوي كارل هوبر الجمعة عن التجارة.", "وتحدث الرئيس النمساوي كارل هوبر مع الصحفيين الجمعة."} {
+		if e, ok := firstOf(find(t, src, "2019-05-04"), "CONSULT"); ok {
+			t.Errorf("%s: not talks between two sides: %+v", src, e)
+		}
+	}
+}
+
+// «الكوريتان» names both Koreas as the sides; an agency credited after
+// «بحسب ما ذكرته» tells the event and is no side of it; «وذلك عقب إجراء
+// مباحثات» takes the sides of its sentence's clause.
+func TestStatePairsAndCredits(t *testing.T) {
+	src := "اتفقت الكوريتان على عقد اجتماع ثان في 20 يونيو المقبل، بحسب ما ذكرته وكالة «يونهاب» للأنباء الخميس، وذلك عقب إجراء مباحثات في قرية حدودية."
+	var talks bool
+	for _, e := range find(t, src, "2019-05-03") {
+		if e.Type != "CONSULT" {
+			continue
+		}
+		if hasName(e, "يونهاب") {
+			t.Errorf("the credited agency is a side: %s", names(e))
+		}
+		if !hasName(e, "كوريا الشمالية") || !hasName(e, "كوريا الجنوبية") {
+			t.Errorf("%s: want both Koreas, got %s", e.Text, names(e))
+		}
+		talks = talks || e.Mode == "talks" && e.Status == "happened"
+	}
+	if !talks {
+		t.Errorf("the talks held were not found")
+	}
+}
+
+// «ذلك الرقم» is no link to the time told before (a number, not a time),
+// and a sentence that says «مؤخرا» does not take the day of the sentence
+// before; «تلك المحادثات» is a link. A «وذلك خلال اجتماع … بين X وY» names its own sides,
+// not the clause's.
+func TestDemonstrativeLinks(t *testing.T) {
+	src := "وقال مصدر اليوم الثلاثاء إن الرسوم ستشمل الأجهزة. وحثت الحكومة الكندية المستشار الاقتصادي للرئيس المكسيكي خوان ريفيرا والذي زار أوتاوا مؤخرا، على خفض ذلك الرقم."
+	for _, e := range find(t, src, "2019-05-07") {
+		if e.Date != "" {
+			t.Errorf("%s: dated through «ذلك الرقم»: %s (%s)", e.Text, e.Date, e.DateRule)
+		}
+	}
+	src = "التقى الرئيس الكيني جوزيف موانغي الرئيس الأوغندي ديفيد أوكيلو الأحد. وتناولت تلك المحادثات مع الرئيس الأوغندي ديفيد أوكيلو ملف المياه."
+	var linked bool
+	for _, e := range find(t, src, "2019-04-16") {
+		linked = linked || strings.Contains(e.Text, "المحادثات") && e.Date == "2019-04-14"
+	}
+	if !linked {
+		t.Errorf("«تلك المحادثات» not linked to the day before")
+	}
+	src = "وتنتظر الحكومة الكندية السبت توضيحات بشأن الرسوم التي فرضها الرئيس المكسيكي خوان ريفيرا، وذلك خلال اجتماع في أوتاوا بين وزير التجارة الكندي بيتر لانغ والمبعوث الأمريكي جون ميلر."
+	for _, e := range find(t, src, "2019-05-11") {
+		if e.Type == "CONSULT" && hasName(e, "خوان ريفيرا") {
+			t.Errorf("the meeting «بين X وY» took the clause's subject: %s", names(e))
+		}
+	}
+}
+
+// States after a topic word (لبحث الوضع على الحدود بين بوليفيا وبيرو) or
+// at the ends of a border (قرب الحدود بين …) are where or what, not who
+// acts; a name inside a date (ليل السبت) is no participant.
+func TestStatesOfTopicsAndBorders(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"وعقد مجلس الأمن الدولي مساء الجمعة جلسة طارئة بطلب من تشيلي لبحث الوضع على الحدود بين بوليفيا وبيرو.", "مجلس الأمن"},
+		{"وتظاهر آلاف الطلاب الجمعة في احتجاج قرب الحدود بين بوليفيا وبيرو بحضور وزير الداخلية البيروفي كارلوس منديز.", "كارلوس منديز"},
+	} {
+		for _, e := range find(t, c.src, "2019-05-11") {
+			if hasState(e, "بوليفيا") || hasState(e, "بيرو") {
+				t.Errorf("%s: a state of the topic or the border acts: %s", c.src, names(e))
+			}
+		}
+	}
+	for _, e := range find(t, "وشنت مقاتلات تشيلية ليل السبت الأحد غارة على هدف عسكري لحركة حماس.", "2019-05-12") {
+		if hasName(e, "ليل") {
+			t.Errorf("a word of the date is a participant: %s", names(e))
+		}
+	}
+}
+
+func hasState(e rasad.EventMention, name string) bool {
+	for _, p := range e.Participants {
+		if p.Type == "LOC" && p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// «يستعد … للكشف عن عقوبات الخميس» and «سيعقدان محادثات» tell what is to
+// come.
+func TestPreparingIsPlanned(t *testing.T) {
+	for _, src := range []string{
+		"وقال مسؤول إن الرئيس المكسيكي خوان ريفيرا يستعد الخميس للقاء الرئيس الكوبي ميغيل دياز.",
+		"وذكرت الوكالة أن وزير الخارجية الكندي بيتر لانغ والرئيس المكسيكي خوان ريفيرا سيعقدان محادثات في أوتاوا.",
+	} {
+		e, ok := firstOf(find(t, src, "2019-05-07"), "CONSULT")
+		if !ok || e.Status != "planned" {
+			t.Errorf("%s: want a planned meeting, got %+v", src, e)
+		}
+	}
+}
+
+// A name after a facility noun (معبر، مطار) is a place, not a side.
+func TestFacilityNames(t *testing.T) {
+	for _, e := range find(t, "والتقى وزير الخارجية الكندي بيتر لانغ الأربعاء في مطار رفيق الحريري نظيره اللبناني جبران سعد.", "2019-05-08") {
+		if hasName(e, "الحريري") {
+			t.Errorf("the crossing's name is a participant: %s", names(e))
+		}
+	}
+}
+
+// «وفق ما أعلنت وزارة الصحة»: وفق is a credit (not و + فق), and the
+// ministry that tells the attack is no side of it.
+func TestCreditWithWaw(t *testing.T) {
+	for _, e := range find(t, "وقصف الجيش التشيلي الجمعة مواقع لحركة حماس وفق وزارة الخارجية البوليفية.", "2019-05-10") {
+		if hasName(e, "وزارة الخارجية") {
+			t.Errorf("the crediting ministry is a side: %s", names(e))
+		}
+	}
+}
+
+// «وفق ما أعلن رئيس الاتحاد الدولي، X، السبت، بعد لقاء مع Y»: the one
+// credited is the one who met.
+func TestCreditedAfterMeeting(t *testing.T) {
+	e, ok := firstOf(find(t, "وتعهد الرئيس الكوبي ميغيل دياز بإرسال فريق إلى البطولة، وفق ما أعلن رئيس الاتحاد الدولي لكرة القدم، بيتر لانغ، السبت، بعد لقاء نادر مع الرئيس الكوبي في هافانا.", "2019-05-11"), "CONSULT")
+	if !ok || !hasName(e, "بيتر لانغ") && !hasName(e, "الاتحاد الدولي") {
+		t.Errorf("want the federation's president among the sides, got %+v", e)
+	}
+}

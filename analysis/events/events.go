@@ -48,20 +48,25 @@ func load() {
 }
 
 var (
-	contrastWords = keys("في حين", "فيما", "بينما")
-	relatives     = keys("التي", "الذي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي", "اللواتي")
-	anaphorCues   = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
-	speechVerbs   = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
-	wishCues      = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
+	contrastWords  = keys("في حين", "فيما", "بينما")
+	relatives      = keys("التي", "الذي", "اللذين", "اللذان", "اللتين", "اللتان", "الذين", "اللاتي", "اللواتي")
+	anaphorCues    = keys("آنذاك", "تلك", "ذلك", "حينها", "حينذاك", "وقتها")
+	demonstratives = keys("تلك", "ذلك")
+	vagueCues      = keys("مؤخرا", "مؤخراً", "سابقا", "سابقاً", "مسبقا", "قبلا")
+	duringPreps    = keys("خلال", "في", "أثناء", "اثناء")
+	timeNouns      = keys("الوقت", "اليوم", "الحين", "الأسبوع", "الشهر", "العام", "الفترة", "المناسبة", "الليلة", "المساء", "الصباح", "التاريخ", "الموعد")
+	speechVerbs    = keys("قال", "قالت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أكد", "أكدت", "أضاف", "أضافت", "ذكر", "ذكرت", "صرح", "صرحت", "أفاد", "أفادت", "كتب", "كتبت", "أشار", "أشارت", "اعتبر", "اعتبرت")
+	wishCues       = keys("رغبته", "رغبتها", "رغبتهم", "رغبة", "يسعى", "تسعى", "يسعون", "يريد", "تريد", "يريدون", "يأمل", "تأمل", "يأملون",
 		"يرغب", "ترغب", "اتفق", "اتفقا", "اتفقت", "اتفقوا", "وافق", "وافقت", "وافقا", "مستعد", "مستعدة", "مستعدون", "استعداده", "استعدادها", "استعدادهم", "دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت",
 		"يطالب", "تطالب", "اقترح", "اقترحت", "عرض", "عرضت",
 		// an invitation to meet, accepted or not, is not the meeting (قبل
 		// الدعوة للقاء، سيقبل دعوته إلى قمة)
 		"الدعوة", "دعوة", "دعوته", "دعوتها", "قبول", "سيقبل", "ستقبل")
-	plannedCues  = keys("خطط", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
+	plannedCues  = keys("خطط", "سيعقدان", "ستعقدان", "سيجريان", "ستجريان", "سيجري", "ستجري", "يستعد", "تستعد", "يستعدون", "تستعدان", "يستعدان", "المقرر", "المرتقب", "المرتقبة", "مرتقب", "مرتقبة", "سيعقد", "ستعقد", "يعتزم", "تعتزم", "المزمع", "تعدان", "يعدان", "التحضير", "الإعداد", "اقتراب", "موعد")
 	announceKey  = strings.Join(lexicon.WordKeys("الإعلان"), " ")
 	aboutKey     = strings.Join(lexicon.WordKeys("عن"), " ")
 	negationCues = keys("لا", "لم", "لن", "ليس", "دون", "عدم")
+	frontPreps   = keys("في", "وفي", "خلال", "وخلال", "عبر", "وعبر", "أثناء", "وأثناء")
 )
 
 func keys(ws ...string) map[string]bool {
@@ -114,9 +119,9 @@ func Find(in Input) []rasad.EventMention {
 	}
 	presidents := coordinatedPair(in.Mentions, "president")
 	if presidents == nil {
-		presidents = topByRole(in.Mentions, "president", 2)
+		presidents = topByRole(in.Text, in.Mentions, "president", 2)
 	}
-	ministers := topByRole(in.Mentions, "foreign minister", 2)
+	ministers := topByRole(in.Text, in.Mentions, "foreign minister", 2)
 
 	var out []rasad.EventMention
 	lastDated := map[int]rasad.Timex{} // sentence -> its single day-level date
@@ -181,8 +186,14 @@ func Find(in Input) []rasad.EventMention {
 		// the date: the nearest one in the clause; or, for an explicit link
 		// (آنذاك، تلك), the latest date before; or the previous sentence's
 		// single day for a CONSULT report that continues it
-		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, append(zones, laterEventZone(fin, keysOf, words, i, n, seg)...)); ok {
+		dzones := append(zones, laterEventZone(fin, keysOf, words, i, n, seg)...)
+		if tr.form == "noun" {
+			dzones = append(dzones, aboutZone(fin, keysOf, words, i, seg)...)
+		}
+		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, dzones); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
+		} else if hasCue(nin, rws, vagueCues) {
+			em.DateRule = "no day: a vague time (مؤخرا، في وقت سابق)"
 		} else if tx, ok := in.ix.latestDateBefore(sent.Start); ok && hasAnaphor(nin, rws) {
 			em.Date, em.DateRule = tx.Value, "linked (آنذاك/تلك) to the date before: "+tx.Text
 		} else if prev, ok := lastDated[words[i].sent-1]; ok && tr.typ == "CONSULT" && !hasAnyDate(nin.Timexes, rws) {
@@ -191,10 +202,28 @@ func Find(in Input) []rasad.EventMention {
 		// people from the sentence's segment around the trigger (bounded), the
 		// place from the trigger's own clause
 		win := clauseWindow(fin, words, seg, i, n, false)
-		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, zones)
+		if thatCall(keysOf, words, i) {
+			win.Start = seg.Start // «اتفق X وY على …، وذلك في اتصال هاتفي»: the clause's own sides
+		}
+		pzones := zones
+		if z, _ := speechParties(nin, seg, w0.Start, wl.End); z.End > z.Start {
+			// the speaker (and whom he spoke to) took part; what he said did not
+			pzones = nil
+			for _, o := range zones {
+				if o != z {
+					pzones = append(pzones, o)
+				}
+			}
+			win.Start, win.End = min(win.Start, z.Start), z.End
+		}
+		if !afterMeeting(keysOf, words, i) || thatCall(keysOf, words, i) {
+			// «وفق ما أعلن X، السبت، بعد لقاء مع Y»: the one credited met
+			pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
+		}
+		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, pzones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
-		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions)...)
-		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, win, zones, tr.mode == "visit")...)
+		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions, pzones)...)
+		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, placeWindow(fin, words, keysOf, win, i, n), pzones, tr.mode == "visit")...)
 		if tr.form != "noun" && !hasStrong(em.Participants) {
 			em.Participants = addParticipants(em.Participants, subjectStates(fin, keysOf, words, i, n, seg)...)
 		}
@@ -208,7 +237,7 @@ func Find(in Input) []rasad.EventMention {
 					em.Participants = addParticipants(em.Participants, rasad.Participant{Type: "PERSON", Key: m.Key, Name: m.Text})
 				}
 			}
-			em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, z, nin.Mentions)...)
+			em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, z, nin.Mentions, nil)...)
 		}
 		if hasCue(nin, text.Span{Start: win.Start, End: win.End}, bothSides) {
 			prevStart := sent.Start
@@ -216,6 +245,10 @@ func Find(in Input) []rasad.EventMention {
 				prevStart = sents[s-1].Start
 			}
 			em.Participants = addParticipants(em.Participants, twoSides(in.ix, out, sent.Start, prevStart)...)
+		}
+		if talkVerbs[text.StripConj(keysOf[i])] && strongCount(em.Participants) < 2 {
+			i += n - 1
+			continue // تحدث مع الصحفيين: not a talk between two sides
 		}
 		if bareCall[text.StripConj(keysOf[i])] && n == 1 && !hasStrong(em.Participants) {
 			i += n - 1
@@ -254,6 +287,13 @@ var objectNouns = map[string]map[string]bool{
 		"مؤتمرا", "مؤتمر", "المؤتمر", "اتصالا", "منتدى", "حوارا", "الحوار"),
 }
 
+// talkVerbs are CONSULT triggers that mean "spoke" and need مع (with
+// someone) a few words after them, and someone named on both sides.
+var (
+	talkVerbs = keys("تحدث", "تحدثت", "تحدثا", "تحادث", "تحادثت", "تحادثا")
+	withWords = keys("مع")
+)
+
 // holdVerbs are the CONSULT triggers that mean "held" and need an object.
 var holdVerbs = keys("عقد", "عقدت", "عقدا", "يعقد", "تعقد", "يعقدان", "سيعقد", "ستعقد")
 
@@ -267,6 +307,8 @@ func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
 		objs = objectNouns["sign"]
 	case tr.typ == "CONSULT" && j > 0 && holdVerbs[text.StripConj(keysOf[j-1])]:
 		objs = objectNouns["hold"]
+	case tr.typ == "CONSULT" && j > 0 && talkVerbs[text.StripConj(keysOf[j-1])]:
+		objs = withWords // تحدث مع: spoke with someone, not about something
 	default:
 		return true
 	}
@@ -446,15 +488,31 @@ func singleDay(txs []rasad.Timex, s text.Span) (rasad.Timex, bool) {
 // hasAnaphor: a cue that links the sentence to the time just told
 // (آنذاك، تلك المحادثات، خلال ذلك اللقاء), but not "قبل ذلك"/"بعد ذلك",
 // which point before or after it.
+//
+// A demonstrative (تلك، ذلك) links only as the determiner of an event or a
+// time (تلك المحادثات، ذلك اليوم) or as the object of خلال/في/أثناء: «لخفض
+// ذلك الرقم» points at a number, not a time.
 func hasAnaphor(in Input, s text.Span) bool {
 	prev := ""
-	for _, t := range in.Tokens {
+	for i, t := range in.Tokens {
 		if t.Start < s.Start || t.End > s.End {
 			continue
 		}
 		k := strings.TrimPrefix(t.Key, "و")
 		if anaphorCues[k] && prev != "قبل" && prev != "بعد" && prev != "منذ" {
-			return true
+			if !demonstratives[k] {
+				return true
+			}
+			next := ""
+			if i+1 < len(in.Tokens) && in.Tokens[i+1].Kind != text.Punct && in.Tokens[i+1].End <= s.End {
+				next = text.StripConj(in.Tokens[i+1].Key)
+			}
+			if next == "" && duringPreps[prev] || timeNouns[next] {
+				return true
+			}
+			if _, n := matcher.MatchAt([]string{next}, 0); n > 0 && next != "" {
+				return true
+			}
 		}
 		if t.Kind != text.Punct {
 			prev = k
@@ -524,13 +582,19 @@ func coordinatedPair(ms []rasad.Mention, role string) []rasad.Participant {
 }
 
 // topByRole returns the keys of the n most mentioned people with a role.
-func topByRole(ms []rasad.Mention, role string, n int) []rasad.Participant {
+func topByRole(src string, ms []rasad.Mention, role string, n int) []rasad.Participant {
 	count := map[string]int{}
 	name := map[string]string{}
-	for _, m := range ms {
-		if m.Type == "PERSON" && m.Role == role {
+	last := -1 // the person named last, whose role «نظيره» takes
+	for i, m := range ms {
+		if m.Type != "PERSON" {
+			continue
+		}
+		counterpart := m.Role == "counterpart" || m.Role == "" && strings.Contains(src[max(0, m.Start-30):m.Start], "نظير")
+		if m.Role == role || counterpart && last >= 0 && ms[last].Role == role && m.Start-ms[last].End < 120 {
 			count[m.Key]++
 		}
+		last = i
 	}
 	for _, m := range ms {
 		if m.Type == "PERSON" && count[m.Key] > 0 {
@@ -579,6 +643,12 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		}
 		if m.Sector == "agency" || m.Sector == "outlet" || m.Sector == "company" {
 			continue // who reports it, not who takes part
+		}
+		if possessed(in, m) {
+			continue // قرار مجلس الأمن: the body's resolution, not the body
+		}
+		if inTimex(in.Timexes, m.Span) {
+			continue // ليل السبت: a word of a date, not a name
 		}
 		switch m.Type {
 		case "PERSON":
@@ -639,6 +709,40 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 	return out, place, placeName
 }
 
+// inTimex: the span overlaps a temporal expression.
+func inTimex(txs []rasad.Timex, s rasad.Span) bool {
+	for _, tx := range txs {
+		if tx.Start < s.End && s.Start < tx.End {
+			return true
+		}
+	}
+	return false
+}
+
+// possessedNouns are things of a body or a person that the text names
+// instead of it: قرار مجلس الأمن، بيان الرئاسة، تقرير الأمين العام.
+var possessedNouns = keys("قرار", "القرار", "بقرار", "قرارات", "بقرارات", "لقرار", "بيان", "ببيان", "تقرير", "بتقرير", "تقارير", "ميثاق", "بميثاق")
+
+// possessed: the mention is the second term of a construct whose head is a
+// possessed noun.
+func possessed(in Input, m rasad.Mention) bool {
+	toks := in.ix.toks
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	if j == 0 || j < len(toks) && toks[j].Start < m.Start {
+		return false
+	}
+	p := toks[j-1]
+	if p.Kind == text.Punct {
+		return false
+	}
+	k := text.StripConj(p.Key)
+	return possessedNouns[strings.TrimPrefix(p.Key, "و")] || facilityHeads[k] || m.Type != "LOC" && facilityHeads[strings.TrimPrefix(k, "ب")]
+}
+
+// facilityHeads name a place after them (معبر كارني، مطار بن غوريون): the
+// name is where, not who.
+var facilityHeads = keys("معبر", "المعبر", "مطار", "ميناء", "مرفأ", "مستشفى", "سجن", "شارع", "ساحة", "قاعدة", "مخيم", "حي", "جسر", "منفذ")
+
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
 	toks := in.ix.toks
@@ -670,7 +774,7 @@ func speakerZones(in Input, seg rasad.Span, at int) []rasad.Span {
 			continue
 		}
 		for j := i + 1; j < len(in.Tokens) && j < i+25 && in.Tokens[j].End <= seg.End; j++ {
-			if k := in.Tokens[j].Key; k == "ان" || k == "انه" || k == "انها" {
+			if k := in.Tokens[j].Key; (k == "ان" || k == "انه" || k == "انها") && !hyphenated(in, j) {
 				z := rasad.Span{Start: t.End, End: in.Tokens[j].Start}
 				if !(at >= z.Start && at < z.End) {
 					zones = append(zones, z)
@@ -680,6 +784,68 @@ func speakerZones(in Input, seg rasad.Span, at int) []rasad.Span {
 		}
 	}
 	return zones
+}
+
+// hyphenated: the token is joined by a hyphen to the word before it (مون
+// جيه-إن: the end of a name, not the إن that opens what is said).
+func hyphenated(in Input, j int) bool {
+	if j < 2 {
+		return false
+	}
+	h := in.Tokens[j-1]
+	return in.Text[h.Start:h.End] == "-" && h.Start == in.Tokens[j-2].End && h.End == in.Tokens[j].Start
+}
+
+// speechParties: the people of a speaker's span take part in a call or a
+// meeting the span tells of — «قال X لنظيره Y في اتصال هاتفي الخميس إن …»
+// (the trigger inside the span) and «وفي مكالمة هاتفية الخميس، أكد X وY
+// أن …» (the trigger in a phrase put before the speech verb). What is said
+// (after أن/إن) is not part of it: the second result is where the
+// participants' window ends, or 0.
+func speechParties(in Input, seg rasad.Span, tStart, tEnd int) (rasad.Span, int) {
+	for i, t := range in.Tokens {
+		if t.Start < seg.Start || t.End > seg.End || !speechVerbs[strings.TrimPrefix(t.Key, "و")] {
+			continue
+		}
+		for j := i + 1; j < len(in.Tokens) && j < i+25 && in.Tokens[j].End <= seg.End; j++ {
+			k := in.Tokens[j].Key
+			if !(k == "ان" || k == "انه" || k == "انها") || hyphenated(in, j) {
+				continue
+			}
+			z := rasad.Span{Start: t.End, End: in.Tokens[j].Start}
+			if tStart >= z.Start && tEnd <= z.End {
+				return z, z.End
+			}
+			if t.Start >= tEnd && fronted(in, seg, tStart, tEnd, t.Start) {
+				return z, 0
+			}
+			break
+		}
+	}
+	return rasad.Span{}, 0
+}
+
+// fronted: the trigger opens a phrase (في، خلال، عبر) that stands before
+// the speech verb at verbStart, with at most a date and commas between.
+func fronted(in Input, seg rasad.Span, tStart, tEnd, verbStart int) bool {
+	j := sort.Search(len(in.Tokens), func(i int) bool { return in.Tokens[i].Start >= tStart })
+	b := j - 1
+	for b >= 0 && in.Tokens[b].Kind == text.Punct {
+		b--
+	}
+	if b < 0 || in.Tokens[b].Start < seg.Start || !frontPreps[in.Tokens[b].Key] {
+		return false
+	}
+	if b > 0 && in.Tokens[b-1].Start >= seg.Start && in.Tokens[b-1].Kind != text.Punct {
+		return false // the phrase must open the clause
+	}
+	words := 0
+	for a := j; a < len(in.Tokens) && in.Tokens[a].Start < verbStart; a++ {
+		if in.Tokens[a].Start >= tEnd && in.Tokens[a].Kind != text.Punct {
+			words++
+		}
+	}
+	return words <= 4
 }
 
 func inZones(zones []rasad.Span, s rasad.Span) bool {
@@ -707,6 +873,16 @@ func addParticipants(ps []rasad.Participant, more ...rasad.Participant) []rasad.
 	return ps
 }
 
+func strongCount(ps []rasad.Participant) int {
+	n := 0
+	for _, p := range ps {
+		if p.Type != "LOC" {
+			n++
+		}
+	}
+	return n
+}
+
 func hasStrong(ps []rasad.Participant) bool {
 	for _, p := range ps {
 		if p.Type != "LOC" {
@@ -726,11 +902,8 @@ var composite = map[string][]rasad.Participant{
 func isPlace(m rasad.Mention) bool { return !isCountryName(m.Key) }
 
 func isCountryName(k string) bool {
-	if k == "" {
-		return false
-	}
-	// country canonicals are English names (Latin letters)
-	return k[0] < 0x80
+	loadRoles()
+	return countryKeys[k]
 }
 
 // status reads whether the event happened, is planned, or is negated.
