@@ -99,6 +99,19 @@ func TestExitCodesDistinct(t *testing.T) {
 	if code, _, _ := runCLI(t, "ingest", "--db", filepath.Join(dir, "ok.db"), bad); code != exitRejected {
 		t.Errorf("rejected input: exit %d, want %d", code, exitRejected)
 	}
+	// the commands that analyse files without a store say so too (entities
+	// FILE exited 0 after "rejected")
+	for _, cmd := range []string{"entities", "dates", "annotate"} {
+		if code, _, _ := runCLI(t, cmd, bad, filepath.Join(dir, "missing.txt")); code != exitRejected {
+			t.Errorf("%s on rejected inputs: exit %d, want %d", cmd, code, exitRejected)
+		}
+		// an implausible --published is refused as in ingest
+		if cmd != "entities" {
+			if code, _, _ := runCLI(t, cmd, "--published", "2200-05-05", bad); code != exitUsage {
+				t.Errorf("%s --published 2200-05-05: exit %d, want %d", cmd, code, exitUsage)
+			}
+		}
+	}
 	corrupt := filepath.Join(dir, "corrupt.db")
 	if err := os.WriteFile(corrupt, []byte(strings.Repeat("this is not an SQLite database file. ", 200)), 0o644); err != nil {
 		t.Fatal(err)
