@@ -264,6 +264,11 @@ type EventMention struct {
 	Rule         string        `json:"rule"`
 }
 
+// EventTypes are the PLOVER event types Rasad finds, which a timeline's
+// type filter takes (on the command line and in the HTTP API alike).
+var EventTypes = []string{"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+	"MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
+
 // Participant is an entity taking part in an event.
 type Participant struct {
 	Type string `json:"type"`
