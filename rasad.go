@@ -341,6 +341,15 @@ type Hit struct {
 	Marks       []Span `json:"marks,omitempty"`
 }
 
+// HitIDs are the article IDs of hits, in their order.
+func HitIDs(hits []Hit) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
+}
+
 // Store keeps articles. Implementations: sqlite (default), later postgres.
 // storetest holds the contract suite every implementation must pass.
 type Store interface {

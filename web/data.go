@@ -98,11 +98,7 @@ func (s *Server) queryIDs(ctx context.Context, q string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	return ids, nil
+	return rasad.HitIDs(hits), nil
 }
 
 func timelineFilter(r *http.Request) (story.Filter, error) {
