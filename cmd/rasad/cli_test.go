@@ -85,6 +85,11 @@ func TestShowAmbiguous(t *testing.T) {
 	code, _, errs := runCLI(t, "show", "--db", db, "same")
 	if code != exitUsage || !strings.Contains(errs, "افتتاح سوق للخضار") || !strings.Contains(errs, "إغلاق الطريق الساحلي") {
 		t.Errorf("exit %d: %s", code, errs)
+	}	// a prefix too short to look up says so (it said only "not found",
+	// also when several IDs start with it)
+	code, _, errs = runCLI(t, "show", "--db", db, "0f5a")
+	if code != exitNotFound || !strings.Contains(errs, "at least 6") {
+		t.Errorf("short prefix: exit %d: %s", code, errs)
 	}
 }
 
