@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,7 +86,7 @@ func TestShowAmbiguous(t *testing.T) {
 	code, _, errs := runCLI(t, "show", "--db", db, "same")
 	if code != exitUsage || !strings.Contains(errs, "افتتاح سوق للخضار") || !strings.Contains(errs, "إغلاق الطريق الساحلي") {
 		t.Errorf("exit %d: %s", code, errs)
-	}	// a prefix too short to look up says so (it said only "not found",
+	} // a prefix too short to look up says so (it said only "not found",
 	// also when several IDs start with it)
 	code, _, errs = runCLI(t, "show", "--db", db, "0f5a")
 	if code != exitNotFound || !strings.Contains(errs, "at least 6") {
@@ -183,5 +184,30 @@ func TestUpdatedPageIsAVersion(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "version:   1 of 2") || !strings.Contains(out, "version:   2 of 2") ||
 		!strings.Contains(out, "← this one") || !strings.Contains(out, "إخماده") {
 		t.Errorf("exit %d:\n%s%s", code, out, errs)
+	}
+}
+
+// TestJSONLinesOutput: entities and stories --format json write one JSON
+// object per line (the shared writeJSONLines), Arabic unescaped.
+func TestJSONLinesOutput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "j.db")
+	if code, _, errs := runCLI(t, "ingest", "--db", db, "--quiet", "../../examples/articles.jsonl"); code != exitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	for _, args := range [][]string{
+		{"entities", "--db", db, "--format", "json", "--type", "PERSON"},
+		{"stories", "--db", db, "--format", "json", "--min-size", "1"},
+	} {
+		code, out, errs := runCLI(t, args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != exitOK || len(lines) < 2 {
+			t.Fatalf("%s: exit %d, %d lines: %s", args[0], code, len(lines), errs)
+		}
+		for _, l := range lines {
+			var v map[string]any
+			if err := json.Unmarshal([]byte(l), &v); err != nil || strings.Contains(l, `\u0`) {
+				t.Errorf("%s: line %q: %v", args[0], l, err)
+			}
+		}
 	}
 }

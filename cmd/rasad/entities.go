@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -83,15 +82,8 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		out = out[:*limit]
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		if out == nil {
-			out = []entities.Cluster{}
-		}
-		for _, c := range out {
-			if err := enc.Encode(c); err != nil {
-				return err
-			}
+		if err := writeJSONLines(stdout, out); err != nil {
+			return err
 		}
 		return rejectedError(rejected)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -65,6 +66,19 @@ func parsePublished(flag string) (*time.Time, error) {
 func rejectedError(n int) error {
 	if n > 0 {
 		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", n)}
+	}
+	return nil
+}
+
+// writeJSONLines writes each item as one line of JSON, with <, > and &
+// as they are (Arabic text and quotes read as written).
+func writeJSONLines[T any](w io.Writer, items []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
 	}
 	return nil
 }
