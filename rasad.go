@@ -264,6 +264,11 @@ type EventMention struct {
 	Rule         string        `json:"rule"`
 }
 
+// EventTypes are the PLOVER event types Rasad finds, which a timeline's
+// type filter takes (on the command line and in the HTTP API alike).
+var EventTypes = []string{"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+	"MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
+
 // Participant is an entity taking part in an event.
 type Participant struct {
 	Type string `json:"type"`
@@ -334,6 +339,15 @@ type Hit struct {
 	// SnippetSpan is where the snippet stands in Text.
 	SnippetSpan Span   `json:"snippet_span"`
 	Marks       []Span `json:"marks,omitempty"`
+}
+
+// HitIDs are the article IDs of hits, in their order.
+func HitIDs(hits []Hit) []string {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
 }
 
 // Store keeps articles. Implementations: sqlite (default), later postgres.

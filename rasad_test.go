@@ -16,3 +16,12 @@ func TestBodyAndMasked(t *testing.T) {
 	_ = a.Body()
 	_ = a.Masked()
 }
+
+func TestHitIDs(t *testing.T) {
+	if got := HitIDs([]Hit{{ID: "b"}, {ID: "a"}}); len(got) != 2 || got[0] != "b" || got[1] != "a" {
+		t.Errorf("HitIDs: %v", got)
+	}
+	if got := HitIDs(nil); len(got) != 0 {
+		t.Errorf("HitIDs(nil): %v", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -97,18 +98,16 @@ func (s *Server) queryIDs(ctx context.Context, q string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	return ids, nil
+	return rasad.HitIDs(hits), nil
 }
 
 func timelineFilter(r *http.Request) (story.Filter, error) {
 	v := r.URL.Query()
 	f := story.Filter{Type: strings.ToUpper(strings.TrimSpace(v.Get("type"))), From: v.Get("from"), To: v.Get("to")}
-	if len(f.Type) > 32 || strings.ContainsFunc(f.Type, func(r rune) bool { return (r < 'A' || r > 'Z') && r != '_' }) {
-		return f, badRequest{fmt.Sprintf("type %q: want a PLOVER type such as CONSULT", f.Type)}
+	if f.Type != "" && !slices.Contains(rasad.EventTypes, f.Type) {
+		// as rasad timeline --type: an unknown type is an error, not an
+		// empty timeline
+		return f, badRequest{fmt.Sprintf("type %q: want one of %s", f.Type, strings.Join(rasad.EventTypes, ", "))}
 	}
 	if err := checkDate("from", f.From); err != nil {
 		return f, err

@@ -120,6 +120,7 @@ func TestHostileInput(t *testing.T) {
 		"/api/v1/stories?min_size=0":                               400,
 		"/api/v1/stories/nope/timeline?type=<script>":              404,
 		"/api/v1/timeline?q=x&type=" + url.QueryEscape("<x>"):      400,
+		"/api/v1/timeline?q=x&type=FOO":                            400,
 		"/api/v1/entities?type=GOD":                                400,
 		"/api/v1/entities/GOD/x":                                   400,
 		"/api/v1/nope":                                             404,

@@ -348,6 +348,43 @@ func tanween(src string, t text.Token) bool {
 
 func overlaps(a, b rasad.Mention) bool { return a.Start < b.End && b.Start < a.End }
 
+// spanIndex finds the mentions of a list that overlap a span in time
+// proportional to the longest mention, not to the list: Combine compared
+// every rule mention with every model mention before, quadratic in a long
+// text's length (a 4 MB article spent 17 of its 21 CPU seconds there).
+type spanIndex struct {
+	ms     []rasad.Mention // sorted by start
+	maxLen int
+}
+
+func newSpanIndex(ms []rasad.Mention) spanIndex {
+	ix := spanIndex{ms: append([]rasad.Mention(nil), ms...)}
+	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].Start < ix.ms[j].Start })
+	for _, m := range ix.ms {
+		ix.maxLen = max(ix.maxLen, m.End-m.Start)
+	}
+	return ix
+}
+
+// each calls f with every mention overlapping m, until f returns false.
+func (ix spanIndex) each(m rasad.Mention, f func(rasad.Mention) bool) {
+	// the mentions starting before m ends, walked back while they could
+	// still reach into m
+	i := sort.Search(len(ix.ms), func(i int) bool { return ix.ms[i].Start >= m.End })
+	for i--; i >= 0 && ix.ms[i].Start+ix.maxLen > m.Start; i-- {
+		if overlaps(ix.ms[i], m) && !f(ix.ms[i]) {
+			return
+		}
+	}
+}
+
+// any reports a mention overlapping m.
+func (ix spanIndex) any(m rasad.Mention) bool {
+	found := false
+	ix.each(m, func(rasad.Mention) bool { found = true; return false })
+	return found
+}
+
 // lexiconSure reports a rule mention that a lexicon entry or the ministry
 // pattern made.
 func lexiconSure(m rasad.Mention) bool {
@@ -359,19 +396,12 @@ func lexiconSure(m rasad.Mention) bool {
 func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p ModelPolicy) []rasad.Mention {
 	var out []rasad.Mention
 	addFree := func(ms []rasad.Mention, keep func(rasad.Mention) bool) {
-		base := len(out)
+		kept := newSpanIndex(out)
 		for _, m := range ms {
 			if keep != nil && !keep(m) {
 				continue
 			}
-			free := true
-			for _, k := range out[:base] {
-				if overlaps(k, m) {
-					free = false
-					break
-				}
-			}
-			if free {
+			if !kept.any(m) {
 				out = append(out, m)
 			}
 		}
@@ -395,18 +425,17 @@ func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p Mode
 		out = append(out, model...)
 		addFree(rules, lexiconSure)
 	case ModelLonger, ModelGated:
+		byModel := newSpanIndex(model)
 		for _, m := range rules {
 			keep, free := true, true
-			for _, x := range model {
-				if !overlaps(m, x) {
-					continue
-				}
+			byModel.each(m, func(x rasad.Mention) bool {
 				free = false
 				if x.End-x.Start > m.End-m.Start || p == ModelGated && hasRule(m, yieldsToModel) {
 					keep = false
-					break
+					return false
 				}
-			}
+				return true
+			})
 			if free && p == ModelGated && hasRule(m, weakAlone) {
 				keep = false
 			}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/rasad/rasad"
@@ -59,10 +58,7 @@ func runAnnotate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	if rejected > 0 {
-		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", rejected)}
-	}
-	return nil
+	return rejectedError(rejected)
 }
 
 // annotateID is the document's own id when the input gave one, else the

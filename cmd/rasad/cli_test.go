@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,6 +86,11 @@ func TestShowAmbiguous(t *testing.T) {
 	code, _, errs := runCLI(t, "show", "--db", db, "same")
 	if code != exitUsage || !strings.Contains(errs, "افتتاح سوق للخضار") || !strings.Contains(errs, "إغلاق الطريق الساحلي") {
 		t.Errorf("exit %d: %s", code, errs)
+	} // a prefix too short to look up says so (it said only "not found",
+	// also when several IDs start with it)
+	code, _, errs = runCLI(t, "show", "--db", db, "0f5a")
+	if code != exitNotFound || !strings.Contains(errs, "at least 6") {
+		t.Errorf("short prefix: exit %d: %s", code, errs)
 	}
 }
 
@@ -98,6 +104,19 @@ func TestExitCodesDistinct(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "ingest", "--db", filepath.Join(dir, "ok.db"), bad); code != exitRejected {
 		t.Errorf("rejected input: exit %d, want %d", code, exitRejected)
+	}
+	// the commands that analyse files without a store say so too (entities
+	// FILE exited 0 after "rejected")
+	for _, cmd := range []string{"entities", "dates", "annotate"} {
+		if code, _, _ := runCLI(t, cmd, bad, filepath.Join(dir, "missing.txt")); code != exitRejected {
+			t.Errorf("%s on rejected inputs: exit %d, want %d", cmd, code, exitRejected)
+		}
+		// an implausible --published is refused as in ingest
+		if cmd != "entities" {
+			if code, _, _ := runCLI(t, cmd, "--published", "2200-05-05", bad); code != exitUsage {
+				t.Errorf("%s --published 2200-05-05: exit %d, want %d", cmd, code, exitUsage)
+			}
+		}
 	}
 	corrupt := filepath.Join(dir, "corrupt.db")
 	if err := os.WriteFile(corrupt, []byte(strings.Repeat("this is not an SQLite database file. ", 200)), 0o644); err != nil {
@@ -165,5 +184,30 @@ func TestUpdatedPageIsAVersion(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "version:   1 of 2") || !strings.Contains(out, "version:   2 of 2") ||
 		!strings.Contains(out, "← this one") || !strings.Contains(out, "إخماده") {
 		t.Errorf("exit %d:\n%s%s", code, out, errs)
+	}
+}
+
+// TestJSONLinesOutput: entities and stories --format json write one JSON
+// object per line (the shared writeJSONLines), Arabic unescaped.
+func TestJSONLinesOutput(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "j.db")
+	if code, _, errs := runCLI(t, "ingest", "--db", db, "--quiet", "../../examples/articles.jsonl"); code != exitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	for _, args := range [][]string{
+		{"entities", "--db", db, "--format", "json", "--type", "PERSON"},
+		{"stories", "--db", db, "--format", "json", "--min-size", "1"},
+	} {
+		code, out, errs := runCLI(t, args...)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if code != exitOK || len(lines) < 2 {
+			t.Fatalf("%s: exit %d, %d lines: %s", args[0], code, len(lines), errs)
+		}
+		for _, l := range lines {
+			var v map[string]any
+			if err := json.Unmarshal([]byte(l), &v); err != nil || strings.Contains(l, `\u0`) {
+				t.Errorf("%s: line %q: %v", args[0], l, err)
+			}
+		}
 	}
 }

@@ -63,10 +63,7 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	}
-	if rejected > 0 {
-		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", rejected)}
-	}
-	return nil
+	return rejectedError(rejected)
 }
 
 // prepareForDates cleans an article for tagging, without what only search

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -34,11 +33,13 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	var docs []entities.DocMentions
+	rejected := 0
 	if len(files) > 0 {
-		arts, err := readArticles(ctx, files, stderr)
+		arts, n, err := readRecords(ctx, files, "", ingest.Prepare, stderr)
 		if err != nil {
 			return err
 		}
+		rejected = n
 		inferArticleDates(arts)
 		collection.Analyze(arts)
 		for _, a := range arts {
@@ -81,17 +82,10 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		out = out[:*limit]
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		if out == nil {
-			out = []entities.Cluster{}
+		if err := writeJSONLines(stdout, out); err != nil {
+			return err
 		}
-		for _, c := range out {
-			if err := enc.Encode(c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return rejectedError(rejected)
 	}
 	for _, c := range out {
 		extra := ""
@@ -106,33 +100,11 @@ func runEntities(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			fmt.Fprintf(stdout, "       aliases: %s\n", strings.Join(c.Aliases, " | "))
 		}
 	}
-	return nil
+	return rejectedError(rejected)
 }
 
 // displayID names an article by its input id when it has a short one.
 func displayID(a *rasad.Article) string { return story.DisplayID(a) }
-
-// readArticles reads and prepares the articles of input files.
-func readArticles(ctx context.Context, inputs []string, stderr io.Writer) ([]*rasad.Article, error) {
-	var arts []*rasad.Article
-	for _, in := range inputs {
-		err := ingest.Read(ctx, in, ingest.Options{}, func(it ingest.Item) error {
-			if it.Err == nil {
-				it.Err = ingest.Prepare(it.Article)
-			}
-			if it.Err != nil {
-				fmt.Fprintf(stderr, "rejected %s: %v\n", it.Origin, it.Err)
-				return nil
-			}
-			arts = append(arts, it.Article)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return arts, nil
-}
 
 // warnStale tells on stderr how many of the articles ids have no stored
 // analysis, or one made by older rules than this binary's: rasad analyze

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -52,11 +53,19 @@ func runFeeds(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if *every != 0 && (*every < watch.MinInterval || *every > watch.MaxInterval) {
 			return usageError{fmt.Sprintf("--every: between %s and %s", watch.MinInterval, watch.MaxInterval)}
 		}
-		feeds = watch.AddFeed(feeds, watch.Feed{URL: u, Outlet: *outlet, Interval: *every})
+		f, verb := watch.Feed{URL: u, Outlet: *outlet, Interval: *every}, "added"
+		for _, old := range feeds {
+			// adding a listed URL again changes only the options given (it
+			// dropped the outlet and interval of a plain second add)
+			if old.URL == u {
+				f.Outlet, f.Interval, verb = cmp.Or(f.Outlet, old.Outlet), cmp.Or(f.Interval, old.Interval), "updated"
+			}
+		}
+		feeds = watch.AddFeed(feeds, f)
 		if err := watch.SaveFeeds(*file, feeds); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "%s: %d feeds\n", *file, len(feeds))
+		fmt.Fprintf(stderr, "%s: %s %s; %d feeds\n", *file, verb, u, len(feeds))
 	case "remove":
 		if len(pos) != 2 {
 			return usageError{"feeds remove: one URL"}

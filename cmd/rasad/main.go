@@ -239,10 +239,6 @@ func openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
 	return sqlite.Open(ctx, path)
 }
 
-// ploverTypes are the event types of PLOVER, which --type takes.
-var ploverTypes = []string{"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
-	"MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"}
-
 // checkType accepts an empty --type or one of the given ones (any case)
 // and returns it upper-cased.
 func checkType(typ string, ok ...string) (string, error) {

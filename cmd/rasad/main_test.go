@@ -94,6 +94,9 @@ func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{}, {"frobnicate"}, {"ingest", "--db", db}, {"search", "--db", db}, {"search", "--db", db, "--format", "xml", "x"},
 		{"ingest", "--db", db, "--published", "2022-02-31", "x.txt"}, {"show", "--db", db},
+		// implausible dates are refused on the flag as in the inputs: a
+		// page dated 2200 would spread its date through inference
+		{"ingest", "--db", db, "--published", "2200-05-05", "x.txt"}, {"ingest", "--db", db, "--published", "1850-01-01", "x.txt"},
 	} {
 		if code, _, _ := runCLI(t, args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/ingest"
@@ -20,12 +22,8 @@ func readRecords(ctx context.Context, inputs []string, published string, prepare
 		inputs = []string{"-"}
 	}
 	opts := ingest.Options{}
-	if published != "" {
-		t, err := ingest.ParseTime(published)
-		if err != nil {
-			return nil, 0, usageError{fmt.Sprintf("--published: %v", err)}
-		}
-		opts.Published = &t
+	if opts.Published, err = parsePublished(published); err != nil {
+		return nil, 0, err
 	}
 	for _, in := range inputs {
 		err := ingest.Read(ctx, in, opts, func(it ingest.Item) error {
@@ -45,4 +43,42 @@ func readRecords(ctx context.Context, inputs []string, published string, prepare
 		}
 	}
 	return arts, rejected, nil
+}
+
+// parsePublished reads a --published flag: nil when empty, a usage error
+// when unreadable or implausible (before 1900, more than two days ahead),
+// as such a date in an input is dropped.
+func parsePublished(flag string) (*time.Time, error) {
+	if flag == "" {
+		return nil, nil
+	}
+	t, err := ingest.ParseTime(flag)
+	if err == nil {
+		err = ingest.CheckPublished(t, time.Now())
+	}
+	if err != nil {
+		return nil, usageError{fmt.Sprintf("--published: %v", err)}
+	}
+	return &t, nil
+}
+
+// rejectedError is the exit for a run that rejected n inputs: 1 when n > 0.
+func rejectedError(n int) error {
+	if n > 0 {
+		return exitError{exitFailure, fmt.Sprintf("%d input(s) rejected", n)}
+	}
+	return nil
+}
+
+// writeJSONLines writes each item as one line of JSON, with <, > and &
+// as they are (Arabic text and quotes read as written).
+func writeJSONLines[T any](w io.Writer, items []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, it := range items {
+		if err := enc.Encode(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }

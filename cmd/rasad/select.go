@@ -48,11 +48,7 @@ func selectIDs(ctx context.Context, store *sqlite.Store, doc, storyID, query str
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]string, len(hits))
-		for i, h := range hits {
-			ids[i] = h.ID
-		}
-		return ids, nil
+		return rasad.HitIDs(hits), nil
 	}
 	return store.IDs(ctx)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -29,6 +30,9 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	defer store.Close()
 	a, err := store.Get(ctx, refs[0])
+	if errors.Is(err, rasad.ErrNotFound) && len(refs[0]) < 6 && strings.Trim(refs[0], "0123456789abcdef") == "" {
+		return fmt.Errorf("%w (an ID prefix needs at least 6 characters)", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -97,14 +96,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		out = out[:*limit]
 	}
 	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		for _, s := range out {
-			if err := enc.Encode(s); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeJSONLines(stdout, out)
 	}
 	for _, s := range out {
 		fmt.Fprintf(stdout, "%s  %s  (%d articles, %d independent, %s → %s)\n   outlets: %s\n   entities: %s\n",

@@ -49,7 +49,7 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := checkFormat(*format, "md", "json"); err != nil {
 		return err
 	}
-	if _, err := checkType(*typ, ploverTypes...); err != nil {
+	if _, err := checkType(*typ, rasad.EventTypes...); err != nil {
 		return err
 	}
 	for _, d := range []*string{from, to} {

@@ -92,6 +92,8 @@ func TestFeedsCommand(t *testing.T) {
 	}
 	runCLI(t, "feeds", "--feeds", path, "add", "http://127.0.0.1:1/a.xml", "--every", "5m", "--outlet", "الجريدة الأولى")
 	runCLI(t, "feeds", "--feeds", path, "add", "http://127.0.0.1:1/b.xml")
+	// adding a listed URL again keeps the options it is not given
+	runCLI(t, "feeds", "--feeds", path, "add", "http://127.0.0.1:1/a.xml")
 	code, out, errs := runCLI(t, "feeds", "--feeds", path, "--db", db, "list")
 	if code != 0 || !strings.Contains(out, "a.xml\tevery 5m0s\toutlet الجريدة الأولى\tnot polled yet") || !strings.Contains(out, "b.xml\tevery 15m0s") {
 		t.Fatalf("list: %d %q %q", code, out, errs)

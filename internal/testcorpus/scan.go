@@ -51,6 +51,10 @@ func QualityTests(root string) ([]string, error) {
 	return out, nil
 }
 
+// readers are the functions of testcorpus that read ../shared (and skip
+// without it); CPUTime, which benchmarks and timing tests use, does not.
+var readers = map[string]bool{"Path": true, "Load": true}
+
 // qualityTestsIn finds, in one package's test files, the Test, Benchmark
 // and Fuzz functions that reach testcorpus, directly or through the
 // package's own functions.
@@ -88,7 +92,7 @@ func qualityTestsIn(files []string) ([]string, error) {
 			ast.Inspect(fn.Body, func(n ast.Node) bool {
 				switch x := n.(type) {
 				case *ast.SelectorExpr:
-					if id, ok := x.X.(*ast.Ident); ok && alias != "" && id.Name == alias {
+					if id, ok := x.X.(*ast.Ident); ok && alias != "" && id.Name == alias && readers[x.Sel.Name] {
 						direct[name] = true
 					}
 				case *ast.Ident:

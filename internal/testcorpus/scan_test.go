@@ -19,6 +19,9 @@ func gold(t *testing.T) string { return testcorpus.Path(t, "gold/x.json") }
 func TestUsesHelper(t *testing.T) { _ = gold(t) }
 func TestDirect(t *testing.T) { testcorpus.Load(t, 3) }
 func TestPlain(t *testing.T) {}
+func cpu() int64 { return int64(testcorpus.CPUTime()) }
+func TestTimed(t *testing.T) { _ = cpu() } // CPUTime reads nothing of ../shared
+func TestOwnTextsWithout(t *testing.T) { testcorpus.LoadIfPresent(t, 3) } // runs on its own texts without ../shared
 func BenchmarkCorpus(b *testing.B) { testcorpus.Load(b, 3) }
 `,
 		"b/b_test.go": `package b

@@ -24,9 +24,18 @@ type Doc struct {
 // skips the test when it does not exist.
 func Path(tb testing.TB, rel string) string {
 	tb.Helper()
+	p, why := find(rel)
+	if why != "" {
+		tb.Skipf("../shared/%s not found: %s", rel, why)
+	}
+	return p
+}
+
+// find is the path of rel under ../shared, or why there is none.
+func find(rel string) (path, why string) {
 	dir, err := os.Getwd()
 	if err != nil {
-		tb.Skipf("../shared/%s not found: %v", rel, err)
+		return "", err.Error()
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -34,22 +43,39 @@ func Path(tb testing.TB, rel string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			tb.Skipf("../shared/%s not found: no go.mod above the test", rel)
+			return "", "no go.mod above the test"
 		}
 		dir = parent
 	}
 	p := filepath.Join(dir, "..", "shared", rel)
 	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("../shared/%s not found: skipped (it is not part of the repository)", rel)
+		return "", "skipped (it is not part of the repository)"
 	}
-	return p
+	return p, ""
 }
 
 // Load reads the first n articles of ../shared/corpus/ant-dev.jsonl.gz, or
 // skips the test when the corpus is absent.
 func Load(tb testing.TB, n int) []Doc {
 	tb.Helper()
-	f, err := os.Open(Path(tb, "corpus/ant-dev.jsonl.gz"))
+	return load(tb, Path(tb, "corpus/ant-dev.jsonl.gz"), n)
+}
+
+// LoadIfPresent is Load for a test that runs on texts of its own without
+// ../shared: ok is false, and the test goes on, when the corpus is absent
+// (so the skipped command does not list it as skipped).
+func LoadIfPresent(tb testing.TB, n int) (docs []Doc, ok bool) {
+	tb.Helper()
+	p, why := find("corpus/ant-dev.jsonl.gz")
+	if why != "" {
+		return nil, false
+	}
+	return load(tb, p, n), true
+}
+
+func load(tb testing.TB, path string, n int) []Doc {
+	tb.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
