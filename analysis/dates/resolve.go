@@ -251,7 +251,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.m != 0: // month without year
 		y := A.Year()
-		if p.dir == 0 && p.mod == "" && m.start > 0 && t.toks[m.start-1].Kind == text.Word && !dateLead[t.key(m.start-1)] && !dateLead[t.skey(m.start-1)] {
+		if p.dir == 0 && p.mod == "" && m.start > 0 && t.toks[m.start-1].Kind == text.Word && !dateLead[t.key(m.start-1)] && !dateLead[t.skey(m.start-1)] && !complementizers[t.key(m.start-1)] && !functionWords[t.skey(m.start-1)] {
 			// a month that qualifies a noun (عقود تسليم أبريل، اجتماع يونيو)
 			// is not dated by the clause's verb: the nearest one
 			dir = 0

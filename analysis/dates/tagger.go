@@ -90,8 +90,13 @@ type tagger struct {
 	skeys  []string // keys without a conjunction, made on first use
 	cues   []int8   // tense cue per token, made on first use (see cueAt)
 	clause []int    // clause index per token
-	sent   []int    // sentence index per token
-	dms    []time.Time
+	// shortQuote marks tokens inside quotes of at most four words (a name
+	// or a title, not speech)
+	shortQuote []bool
+	// relClause marks clauses that open with a relative pronoun (، الذي …)
+	relClause map[int]bool
+	sent      []int // sentence index per token
+	dms       []time.Time
 	// publication-date inference: days and day-months named in the text,
 	// and each match's clause direction and duration, computed once (not
 	// once per candidate day and match)
@@ -154,6 +159,9 @@ func (t *tagger) sentOf(i int) int {
 func (t *tagger) scopes() {
 	t.clause = make([]int, len(t.toks))
 	t.sent = make([]int, len(t.toks))
+	t.relClause = map[int]bool{}
+	t.shortQuote = make([]bool, len(t.toks))
+	open := -1
 	c, s := 0, 0
 	prevEnd := 0
 	for i, tok := range t.toks {
@@ -161,7 +169,20 @@ func (t *tagger) scopes() {
 			c++
 			s++
 		}
+		if (i == 0 || t.clause[i-1] != c) && relPronouns[tok.Key] {
+			t.relClause[c] = true
+		}
 		t.clause[i], t.sent[i] = c, s
+		if isQuote(tok.Key) {
+			if open >= 0 && i-open <= 5 && s == t.sent[open] {
+				for k := open + 1; k < i; k++ {
+					t.shortQuote[k] = true
+				}
+				open = -1
+			} else {
+				open = i
+			}
+		}
 		if tok.Kind == text.Punct {
 			switch tok.Key {
 			case ".", "!", "?", ";":
@@ -174,6 +195,8 @@ func (t *tagger) scopes() {
 		prevEnd = tok.End
 	}
 }
+
+var relPronouns = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
 // skey is the key of token i without a conjunction و/ف (text.StripConj),
 // computed once per token.

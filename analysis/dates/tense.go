@@ -17,17 +17,26 @@ func (t *tagger) clauseDirection(m match) int {
 	weak, weakDist := 0, 1<<30
 	t.clauseOf(0)
 	t.sentOf(0)
-	for _, scope := range [][]int{t.clause, t.sent} {
+	if t.postponedTo(m.start) {
+		return 1 // أرجئت الجلسة إلى الخميس: moved to a day still ahead
+	}
+	for si, scope := range [][]int{t.clause, t.sent} {
 		c := scope[m.start]
 		best, bestDist, future := 0, 1<<30, false
 		look := func(i, dist int) {
 			if t.inMatch != nil && t.inMatch[i] {
 				return
 			}
+			if t.clause[i] != t.clause[m.start] && t.relClause[t.clause[i]] {
+				return // a parenthetical relative clause (، الذي تبلغ ثروته …،) tells its own tense
+			}
 			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
 				return // قد يلتقي: "may meet", not the past
 			}
 			d, strong := t.cueAt(i)
+			if t.shortQuote[i] {
+				d = 0 // "وول ستريت جورنال": a quoted name, no verb
+			}
 			if d > 0 && t.shortFutureOutOfPlace(i) {
 				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
 			}
@@ -57,14 +66,30 @@ func (t *tagger) clauseDirection(m match) int {
 			// right before the date only a ي-verb counts (يستأنف 7/4): a ت-word
 			// there is as likely a name (تيلرسون الأربعاء)
 			near := m.start-i <= 2 && strings.HasPrefix(t.skey(i), "ي")
-			if d := m.start - i; d < bestDist && (near || opening || i > 0 && relBefore[t.keys[i-1]]) && t.openingImperfect(i) {
+			// after التي/أن a verb heads its own clause, but only in the
+			// date's clause: a relative clause set off by commas is aside
+			rel := i > 0 && relBefore[t.keys[i-1]] && t.clause[i] == t.clause[m.start]
+			if t.clause[i] != t.clause[m.start] && t.relClause[t.clause[i]] {
+				continue
+			}
+			if d := m.start - i; d < bestDist && (near || opening || rel) && t.openingImperfect(i) {
 				best, bestDist = 1, d
-			} else if d < bestDist && opening && t.openingPast(i) {
-				best, bestDist = -1, d
+			} else if d < bestDist && (opening || rel) && t.openingPast(i) {
+				best, bestDist = -1, d // منذ أن كشفت صحيفة … في مارس
 			}
 		}
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
+			// a complement (أعلن الاثنين أنه سيزور) or a relative clause
+			// after the date's own words tells the tense of another event
+			if complementizers[t.keys[i]] || i > m.end && relBefore[t.keys[i]] {
+				break
+			}
 			look(i, i-m.end+1)
+		}
+		// a speech verb of the date's own clause (حسبما أعلن الاثنين) is its
+		// verb when nothing stronger is there
+		if best == 0 && !future && weak != 0 && si == 0 {
+			return weak
 		}
 		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
 		// same scope: past verbs are spelled like verbal nouns (عقد = held /
@@ -77,6 +102,28 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 	}
 	return weak
+}
+
+// complementizers open a clause whose verb is not the date's.
+var complementizers = set("ان انه انها انهم بان بانه بانها لان")
+
+// postponeWords move an event to a later day (أرجئت الجلسة إلى الخميس).
+var postponeWords = set("ارجئ ارجئت ارجا ارجات ارجئت ارجي ارجيت تاجل تاجلت اجل اجلت تاجيل ارجاء يؤجل تؤجل ارجاؤها تاجيلها")
+
+// postponedTo: the date follows إلى/حتى in a clause that tells of a
+// postponement.
+func (t *tagger) postponedTo(i int) bool {
+	switch t.key(i - 1) {
+	case "الي", "حتي", "لغايه":
+	default:
+		return false
+	}
+	for k := i - 2; k >= 0 && i-k <= 12 && t.clause[k] == t.clause[i]; k-- {
+		if postponeWords[t.skey(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // openingImperfect: the word at i is an imperfect verb (يفتتح، وتنطلق)
@@ -213,8 +260,8 @@ func (t *tagger) shortFutureOutOfPlace(i int) bool {
 	if utf8.RuneCountInString(k) != 4 || !strings.HasPrefix(k, "س") {
 		return false
 	}
-	if i == 0 || t.toks[i-1].Kind == text.Punct || verbIntro[t.keys[i-1]] {
-		return false
+	if i == 0 || t.toks[i-1].Kind == text.Punct || verbIntro[t.keys[i-1]] || strings.HasPrefix(t.keys[i-1], "ال") {
+		return false // after a defined subject (الوفد سيصل) a verb stands
 	}
 	return true
 }
