@@ -507,7 +507,7 @@ func (t *tagger) matchYear(i int) *match {
 	words := !t.isNum(j)
 	era := j2 > j+1 && !words || words && (eraWords[t.key(j2-1)] || hijriEra[t.key(j2-1)])
 	apart := t.setApart(j)
-	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)]
+	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)] || t.comparedYear(i)
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
 		if !lead && !words && !t.eventBefore(i) {
 			return nil
@@ -533,6 +533,14 @@ func (t *tagger) matchYear(i int) *match {
 	if dual {
 		m.rule = "coordinated years"
 	}
+	// 2009-2010، (1975 - 1990): a range of years, as a season or an era
+	if !h && !dual && t.key(j2) == "-" && t.isNum(j2+1) && len(t.keys[j2+1]) == 4 {
+		if y2 := t.num(j2 + 1); y2 > y && y2 <= y+100 && (j2+2 >= len(t.toks) || t.key(j2+2) != "-") {
+			m.p.end = &partial{typ: "DATE", y: y2}
+			m.end, m.rule = j2+2, "range of years"
+			return m
+		}
+	}
 	// و2003 after a year: another year
 	for k := j2; t.key(k) == "و" && t.isNum(k+1) && len(t.keys[k+1]) == 4; k += 2 {
 		y2, _, k2 := t.yearAtWide(k + 1)
@@ -546,6 +554,21 @@ func (t *tagger) matchYear(i int) *match {
 	return m
 }
 
+// comparedYear: a bare year compared with another (مقابل 2020، مقارنة مع
+// 2021، بالمقارنة مع 2019).
+func (t *tagger) comparedYear(i int) bool {
+	switch t.skey(i - 1) {
+	case "مقابل", "بمقابل":
+		return true
+	case "مع", "ب":
+		switch t.skey(i - 2) {
+		case "مقارنه", "بالمقارنه", "قياسا", "مقارنتها", "مقارنته":
+			return true
+		}
+	}
+	return false
+}
+
 // setApart: a number between brackets or dashes: (1969)، - 1956 -.
 func (t *tagger) setApart(j int) bool {
 	b, a := t.key(j-1), t.key(j+1)
@@ -553,13 +576,13 @@ func (t *tagger) setApart(j int) bool {
 }
 
 var (
-	yearWords = set("عام العام سنة السنة سنه السنه")
+	yearWords = set("عام العام سنة السنة سنه السنه للعام لعام بعام بالعام كعام للسنه لسنه بسنه")
 	yearDuals = set("عامي العامين سنتي السنتين عامين سنتين")
 )
 
 var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
 
-var yearFollowers = set("دون بدون هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
+var yearFollowers = set("مقارنه بالمقارنه مقابل قياسا بزياده بارتفاع بانخفاض بنسبه دون بدون هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
 
 // bareDayLead are the words before a day number or ordinal with no month
 // (في الخامس والعشرين، منذ الـ5، حتى الـ20).
