@@ -522,6 +522,7 @@ func (t *tagger) matchYear(i int) *match {
 		p.hijri = true
 	}
 	p.y = y
+	p.compared = t.comparedYear(i)
 	switch k := t.skey(i - 1); {
 	case p.mod != "":
 	case k == "قبل":

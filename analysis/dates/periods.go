@@ -61,6 +61,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		}
 	}
 	if j2 := t.modAt(j, &p); j2 > j {
+		p.prevOf = unit == "Y" && (strings.HasPrefix(t.key(j), "السابق"))
 		p.unitOff = p.dir
 		p.dir, p.cur = 0, false
 		if weekend {

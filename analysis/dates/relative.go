@@ -275,6 +275,7 @@ func (t *tagger) matchOffset(i int) *match {
 		if lead == "قبل" {
 			p.unitOff = -n
 		}
+		p.after = lead == "بعد"
 		return &match{start: i, end: j, p: p, rule: lead + " + quantity (from the anchor)"}
 	}
 	if lead == "قبل" || lead == "بعد" {

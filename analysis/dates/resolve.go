@@ -29,6 +29,14 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			}
 			v, anc := t.resolve(m, anchor, sentDate)
 			vals[idx], anchors[idx] = v, anc
+			if m.p.typ == "DATE" && len(v) >= 4 && (len(v) == 4 || v[4] == '-' || v[4] == '/') {
+				if y, err := strconv.Atoi(v[:4]); err == nil {
+					t.toldYear, t.toldYearSent = y, t.sentOf(m.start)
+					if anc == "none" && !m.p.compared {
+						t.lastYear, t.lastYearSent = y, t.sentOf(m.start)
+					}
+				}
+			}
 			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') {
 				if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
 					t.lastDay = d
@@ -232,6 +240,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.hasUnit && p.m != 0: // يناير من العام الماضي
 		return fmt.Sprintf("%04d-%02d", A.Year()+p.unitOff, p.m), anchor.Kind
+	case p.hasUnit && p.prevOf && t.lastYear != 0 && t.lastYear != A.Year() && t.sentOf(m.start)-t.lastYearSent <= 1:
+		// العام السابق after «في 2019»: the year before the one just told
+		return strconv.Itoa(t.lastYear - 1), "text"
+	case p.hasUnit && p.after && !p.hasDayOff && t.clauseDirection(m) < 0:
+		// «وبعد عامين عاد»: after the date just told, not from now
+		if t.toldYear == 0 || t.sentOf(m.start)-t.toldYearSent > 2 || p.unit != "Y" {
+			return "", ""
+		}
+		return strconv.Itoa(t.toldYear + p.unitOff), "text"
 	case p.hasUnit && p.weekend:
 		return periodValue(A, p.unit, p.unitOff, "") + "-WE", anchor.Kind
 	case p.hasUnit:

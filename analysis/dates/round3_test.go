@@ -36,3 +36,14 @@ func TestYearsCompared(t *testing.T) {
 	})
 }
 
+// Past modifiers and anaphoric periods: السنة المنقضية is last year; العام
+// السابق and بعد عامين in a past narrative count from the year just told.
+func TestAnaphoricPeriods(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وارتفعت الصادرات خلال ⟦السنة المنقضية|2023⟧ بنسبة 5 في المئة."},
+		{"2024-10-16", "وبلغت الأرباح 3 ملايين في ⟦2019|2019⟧، مقارنة بمليونين في ⟦العام السابق|2018⟧."},
+		{"2024-10-16", "وغادر اللاعب النادي في ⟦2015|2015⟧، و⟦بعد عامين|2017⟧ عاد إليه مدربا."},
+		{"2024-10-16", "وقالت الوزارة إن الطريق سيفتح ⟦بعد عامين|2026⟧."},
+	})
+}
+

@@ -64,6 +64,9 @@ type partial struct {
 	monthRange bool     // m..end.m (and days) as a range of months or dates
 	anaphoric  bool     // dayOff counts from the last date told, not the anchor
 	nth        int      // the weekday's rank in its month, -1 the last
+	prevOf     bool     // السابق/السابقة: the period before the one just told, if one was
+	compared   bool     // a year compared with (مقارنة مع 2016): not the year a story is about
+	after      bool     // بعد + a quantity: in a past clause, counted from the date just told
 	hasWeek    bool     // the weekday of a week weekOff from the anchor's
 	weekOff    int
 	conf       float64
@@ -110,6 +113,12 @@ type tagger struct {
 	// lastDay is the last day-precision date resolved, in text order (what
 	// اليوم التالي counts from)
 	lastDay time.Time
+	// lastYear is the year of the last absolute date told, and the sentence
+	// it was told in (what العام السابق counts from)
+	lastYear, lastYearSent int
+	// toldYear is the same for any date with a year, relative ones too
+	// (what «وبعد عام» in a past story counts from)
+	toldYear, toldYearSent int
 }
 
 // Tag finds the temporal expressions of src and resolves them against
@@ -165,7 +174,7 @@ func (t *tagger) scopes() {
 	c, s := 0, 0
 	prevEnd := 0
 	for i, tok := range t.toks {
-		if strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 {
+		if strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 && (i == 0 || !sentEnd(t.keys[i-1])) {
 			c++
 			s++
 		}
@@ -195,6 +204,8 @@ func (t *tagger) scopes() {
 		prevEnd = tok.End
 	}
 }
+
+func sentEnd(k string) bool { return k == "." || k == "!" || k == "?" || k == ";" }
 
 var relPronouns = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
