@@ -47,6 +47,11 @@ func (t *tagger) matchPeriod(i int) *match {
 	if !ok {
 		return nil
 	}
+	if unit == "W" && !this && p.mod == "" {
+		if m := t.matchWeekOfMonth(i, j); m != nil {
+			return m
+		}
+	}
 	j++
 	p.hasUnit, p.unit = true, unit
 	if this {
@@ -287,4 +292,60 @@ func (t *tagger) matchCentury(i int) *match {
 		j++
 	}
 	return &match{start: i, end: j, p: p, rule: "century"}
+}
+
+// weekRanks are the ordinals of a week in its month (-1 the last).
+var weekRanks = keyedInt(map[string]int{"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": -1, "الاخير": -1})
+
+// matchWeekOfMonth: الأسبوع الأول من نوفمبر، الأسبوع الأخير من الشهر
+// المقبل، الأسبوع الثالث من مارس 2019 — a range of seven days of that
+// month (the last seven for الأخير). j is the week word.
+func (t *tagger) matchWeekOfMonth(i, j int) *match {
+	rank := weekRanks[t.key(j+1)]
+	if rank == 0 || t.key(j+2) != "من" {
+		return nil
+	}
+	k := j + 3
+	var in *match
+	if mm := t.matchMonth(k); mm != nil && mm.p.d == 0 && mm.p.m != 0 && !mm.p.hijri && mm.p.end == nil {
+		in = mm
+	} else if mp := t.matchPeriod(k); mp != nil && mp.p.hasUnit && (mp.p.unit == "M" || mp.p.unit == "Y") && mp.p.mod == "" && !mp.p.weekend {
+		in = mp
+	}
+	if in == nil {
+		return nil
+	}
+	cp := *in
+	return &match{start: i, end: in.end, p: partial{typ: "DATE", weekRank: rank, inner: &cp, conf: 0.85}, rule: "week of a month"}
+}
+
+// weekOfPeriod is the range of the rank-th week (-1 the last) of the month
+// (YYYY-MM) or year (YYYY) v.
+func weekOfPeriod(v string, rank int) string {
+	var first, last time.Time
+	switch len(v) {
+	case 7:
+		d, err := time.Parse("2006-01", v)
+		if err != nil {
+			return ""
+		}
+		first, last = d, d.AddDate(0, 1, -1)
+	case 4:
+		d, err := time.Parse("2006", v)
+		if err != nil {
+			return ""
+		}
+		first, last = d, d.AddDate(1, 0, -1)
+	default:
+		return ""
+	}
+	lo := first.AddDate(0, 0, 7*(rank-1))
+	if rank < 0 {
+		lo = last.AddDate(0, 0, -6)
+	}
+	hi := lo.AddDate(0, 0, 6)
+	if hi.After(last) {
+		hi = last
+	}
+	return lo.Format("2006-01-02") + "/" + hi.Format("2006-01-02")
 }

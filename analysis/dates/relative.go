@@ -30,6 +30,8 @@ func (t *tagger) matchDayWord(i int) *match {
 		j++
 		if t.key(j) == "يوم" {
 			j++
+		} else if t.key(j) == "هذا" && t.key(j+1) == "اليوم" {
+			j++ // فجر هذا اليوم: today's dawn
 		}
 	} else if t.skey(j) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
 		// هذا الصباح، هذا المساء: today

@@ -73,6 +73,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	if p.value == "-" {
 		return "", ""
 	}
+	if p.weekRank != 0 && p.inner != nil {
+		v, anc := t.resolve(*p.inner, anchor, sentDate)
+		if w := weekOfPeriod(v, p.weekRank); w != "" {
+			return w, anc
+		}
+		return "", ""
+	}
 	if p.monthRange && p.end != nil {
 		return t.resolveRange(m, anchor, sentDate)
 	}

@@ -65,6 +65,8 @@ type partial struct {
 	anaphoric  bool     // dayOff counts from the last date told, not the anchor
 	nth        int      // the weekday's rank in its month, -1 the last
 	prevOf     bool     // السابق/السابقة: the period before the one just told, if one was
+	weekRank   int      // the week of a month or year (الأسبوع الأول من), -1 the last
+	inner      *match   // the month or year that weekRank counts in
 	compared   bool     // a year compared with (مقارنة مع 2016): not the year a story is about
 	after      bool     // بعد + a quantity: in a past clause, counted from the date just told
 	hasWeek    bool     // the weekday of a week weekOff from the anchor's
