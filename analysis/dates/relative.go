@@ -131,7 +131,7 @@ var anaphoricDay = keyedInt(map[string]int{"التالي": 3, "الموالي": 
 
 // notWeekday: الاثنين that means "the two" (نحن الاثنين، كلا الاثنين).
 func notWeekday(t *tagger, j int) bool {
-	if namedBefore[t.skey(j-1)] {
+	if namedBefore[t.skey(j-1)] || namedBefore[t.key(j-1)] {
 		return true // سوق الخميس، صلاة الجمعة: a name, not a date
 	}
 	if t.key(j) != "الاثنين" {
@@ -140,7 +140,7 @@ func notWeekday(t *tagger, j int) bool {
 	return twoBefore[t.key(j-1)] || t.key(j+1) == "معا"
 }
 
-var namedBefore = set("سوق صلاة صلاه خطبة خطبه صلوات لصلاة لصلاه وصلاة بصلاة")
+var namedBefore = set("وادي وادى سوق صلاة صلاه خطبة خطبه صلوات لصلاة لصلاه وصلاة بصلاة")
 
 var twoBefore = set("نحن كلا كلتا هذين هاتين هما أنتما انتما بين")
 

@@ -14,15 +14,23 @@ import (
 // speech verbs (قال، أكد) count only when nothing else does, since what
 // they report may be planned. 0 when the clause says nothing.
 func (t *tagger) clauseDirection(m match) int {
-	weak, weakDist := 0, 1<<30
+	weak, weakDist, weakOwn := 0, 1<<30, false
 	t.clauseOf(0)
 	t.sentOf(0)
 	if t.postponedTo(m.start) {
 		return 1 // أرجئت الجلسة إلى الخميس: moved to a day still ahead
 	}
+	if t.skey(m.start-1) == "منذ" || t.skey(m.start-2) == "منذ" && t.toks[m.start-1].Kind == text.Word {
+		return -1 // منذ الحادي عشر من سبتمبر: since a day gone by
+	}
+
 	for si, scope := range [][]int{t.clause, t.sent} {
 		c := scope[m.start]
 		best, bestDist, future := 0, 1<<30, false
+		// crossed: a complementizer lies between the date and the word
+		// looked at (أشارت إلى أنه قد يستهل … السبت): the verb before it
+		// is the matrix's, not the date's
+		crossed := false
 		look := func(i, dist int) {
 			if t.inMatch != nil && t.inMatch[i] {
 				return
@@ -31,11 +39,17 @@ func (t *tagger) clauseDirection(m match) int {
 				return // a parenthetical relative clause (، الذي تبلغ ثروته …،) tells its own tense
 			}
 			if t.keys[i] == "قد" && i+1 < len(t.keys) && imperfect(t.keys[i+1]) && !pastCues[t.keys[i+1]] {
-				return // قد يلتقي: "may meet", not the past
+				return // قد يلتقي: "may meet", not the past (the verb after it tells)
+			}
+			if i > 0 && t.keys[i-1] == "قد" && mayVerb(t.keys[i]) && !pastCues[t.keys[i]] && !epistemic[t.keys[i]] && !kana[t.key(i-2)] {
+				if dist < bestDist {
+					best, bestDist = 1, dist // قد يستهل مشواره السبت: a possibility still ahead
+				}
+				return
 			}
 			d, strong := t.cueAt(i)
 			if t.shortQuote[i] {
-				d = 0 // "وول ستريت جورنال": a quoted name, no verb
+				d = 0 // "وول ستريت جورنال"، "الوحش القادم من الشرق": a quoted name or title
 			}
 			if d > 0 && t.shortFutureOutOfPlace(i) {
 				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
@@ -54,10 +68,14 @@ func (t *tagger) clauseDirection(m match) int {
 				}
 			case dist < weakDist:
 				weak, weakDist = d, dist
+				weakOwn = si == 0 && !crossed
 			}
 		}
 		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
 			look(i, m.start-i)
+			if complementizers[t.keys[i]] {
+				crossed = true
+			}
 			// a clause that opens with an imperfect verb (تنطلق البطولة في 12
 			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
 			// cues still decide, and it does not outweigh a past verb as a
@@ -78,6 +96,7 @@ func (t *tagger) clauseDirection(m match) int {
 				best, bestDist = -1, d // منذ أن كشفت صحيفة … في مارس
 			}
 		}
+		crossed = false
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
 			// a complement (أعلن الاثنين أنه سيزور) or a relative clause
 			// after the date's own words tells the tense of another event
@@ -88,7 +107,10 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 		// a speech verb of the date's own clause (حسبما أعلن الاثنين) is its
 		// verb when nothing stronger is there
-		if best == 0 && !future && weak != 0 && si == 0 {
+		if si == 0 && best == 0 && !future && t.beforeScheduled(m.start) {
+			return 1 // قبل اجتماع الرئيسين الثلاثاء: an event still ahead when told
+		}
+		if best == 0 && !future && weak != 0 && weakOwn {
 			return weak
 		}
 		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
@@ -102,6 +124,42 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 	}
 	return weak
+}
+
+// mayVerb: an imperfect in ي/ت after قد (قد يلتقي، قد تستضيف).
+// A ت-word is one only when longer than a Form V/VI past (تحدى، توقعوا).
+func mayVerb(k string) bool {
+	r, _ := utf8.DecodeRuneInString(k)
+	n := utf8.RuneCountInString(k)
+	switch {
+	case formVPast[k] || strings.HasSuffix(k, "وا") || n < 4:
+		return false
+	case r == 'ي':
+		return true
+	case r == 'ت':
+		return n >= 5 && !strings.HasSuffix(k, "ت")
+	}
+	return false
+}
+
+// kana before قد makes a past perfect (وكان قد التقاه).
+var kana = set("كان كانت وكان وكانت فكان كانوا وكانوا")
+
+// epistemic verbs after قد speak of what may have been (قد يكون تم).
+var epistemic = set("يكون تكون يكونوا")
+
+// scheduledNouns name events that are set for a day (قبل اجتماع … الثلاثاء).
+var scheduledNouns = set("اجتماع الاجتماع لقاء اللقاء مباراه المباراه مواجهه المواجهه قمه القمه زياره الزياره جلسه الجلسه انتخابات الانتخابات مؤتمر المؤتمر محادثات المحادثات التصويت تصويت الاقتراع اقتراع موعد")
+
+// beforeScheduled: قبل + a scheduled event noun opens the date's sentence
+// within a few words (وقبل المواجهة بين الفريقين يوم الأحد).
+func (t *tagger) beforeScheduled(i int) bool {
+	for k := i - 2; k >= 0 && i-k <= 12 && t.sent[k] == t.sent[i]; k-- {
+		if t.skey(k) == "قبل" && scheduledNouns[t.key(k+1)] {
+			return true
+		}
+	}
+	return false
 }
 
 // complementizers open a clause whose verb is not the date's.
