@@ -31,7 +31,9 @@ type lexicons struct {
 	triggers map[string]bool
 	months   map[string][]monthInfo // by first word key
 	weekdays map[string]int
-	numbers  map[string][]numInfo // by first word key
+	// pluralWeekdays are weekdays in the plural (الآحاد): every such day
+	pluralWeekdays map[string]int
+	numbers        map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
 	nameLead   map[string]bool      // given names and one-word titles
@@ -72,6 +74,11 @@ func loadLex() *lexicons {
 		for _, e := range lexicon.MustLoad("weekdays.tsv") {
 			n, _ := strconv.Atoi(e.Field(0))
 			lex.weekdays[e.Words[0]] = n
+		}
+		lex.pluralWeekdays = map[string]int{}
+		for _, e := range lexicon.MustLoad("weekday_plurals.tsv") {
+			n, _ := strconv.Atoi(e.Field(0))
+			lex.pluralWeekdays[e.Words[0]] = n
 		}
 		lex.numbers = map[string][]numInfo{}
 		for _, e := range lexicon.MustLoad("numbers.tsv") {
@@ -119,6 +126,9 @@ func loadLex() *lexicons {
 			add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 		}
 		for k := range lex.weekdays {
+			add(k, "و"+k, "ف"+k, "ب"+k)
+		}
+		for k := range lex.pluralWeekdays {
 			add(k, "و"+k, "ف"+k, "ب"+k)
 		}
 		for k := range lex.numbers {

@@ -425,6 +425,18 @@ func (t *tagger) matchSet(i int) *match {
 	if v, ok := setWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "set adverb"}
 	}
+	// الآحاد، في أيام السبوت: a weekday in the plural is every such day
+	if wd := t.pluralWeekday(i); wd > 0 {
+		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.8}, rule: "weekday in the plural"}
+	}
+	// مساء كل خميس، صباح كل يوم أحد: a part of every such day
+	if part, ok := partWords[t.key(i)]; ok && t.key(i+1) == "كل" {
+		if m := t.matchSet(i + 1); m != nil && m.rule == "every weekday" {
+			m.start, m.rule = i, "part of every weekday"
+			m.p.value += "T" + part
+			return m
+		}
+	}
 	if m := t.matchTimes(i); m != nil {
 		return m
 	}
@@ -454,6 +466,22 @@ func (t *tagger) matchSet(i int) *match {
 		return &match{start: i, end: j + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "every unit"}
 	}
 	return nil
+}
+
+// pluralWeekday reads a weekday in the plural at i, with a clitic or not.
+func (t *tagger) pluralWeekday(i int) int {
+	k := t.key(i)
+	if n, ok := t.lex.pluralWeekdays[k]; ok {
+		return n
+	}
+	for _, p := range []string{"و", "ف", "ب"} {
+		if strings.HasPrefix(k, p) {
+			if n, ok := t.lex.pluralWeekdays[k[len(p):]]; ok {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // nthWords are the ordinals of a weekday in its month (الجمعة الأولى من

@@ -73,3 +73,13 @@ func TestTenseCues(t *testing.T) {
 		{"2024-10-16", "وتقدمت القوات نحو قرية وادي الخميس شرق المدينة."},
 	})
 }
+
+// Habitual weekdays outside كل: plural weekdays and parts of day on every
+// weekday.
+func TestHabitualWeekdays(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "ويفتح السوق الشعبي أبوابه أيام ⟦الآحاد|XXXX-WXX-7⟧ فقط."},
+		{"2024-10-16", "وتبث الحلقات ⟦مساء كل خميس|XXXX-WXX-4TEV⟧ على القناة الأولى."},
+		{"2024-10-16", "ويجتمع المجلس ⟦صباح كل أحد|XXXX-WXX-7TMO⟧ في مقره."},
+	})
+}
