@@ -455,7 +455,11 @@ func (t *tagger) countWord(j int) (int, int) {
 // rangeMod reads a part-of-period word at j (مطلع، منتصف، نهاية) into
 // p.mod and returns the index after it.
 func (t *tagger) rangeMod(j int, p *partial) int {
-	switch k := t.key(j); {
+	k := t.key(j)
+	if !startMods[k] && !midMods[k] && !endMods[k] {
+		k = t.skey(j) // ومطلع العام، وأواخر الشهر
+	}
+	switch {
 	case startMods[k]:
 		p.mod = "START"
 	case midMods[k]:

@@ -128,6 +128,11 @@ func loadLex() *lexicons {
 		for k := range lex.weekdays {
 			add(k, "و"+k, "ف"+k, "ب"+k)
 		}
+		for _, mods := range []map[string]bool{startMods, midMods, endMods} {
+			for k := range mods {
+				add(k, "و"+k, "ف"+k)
+			}
+		}
 		for k := range lex.pluralWeekdays {
 			add(k, "و"+k, "ف"+k, "ب"+k)
 		}

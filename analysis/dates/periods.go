@@ -32,7 +32,10 @@ func (t *tagger) matchPeriod(i int) *match {
 				return &match{start: i, end: j + 2 + c, p: partial{typ: "DURATION", value: "P" + strconv.Itoa(v) + unit, conf: 0.8}, rule: "counted period"}
 			}
 		}
-		m := t.key(j + 1)
+		m, end := t.key(j+1), j+2
+		if few[m] {
+			m, end = t.key(j+2), j+3 // الأيام القليلة الماضية
+		}
 		switch {
 		case futureMods[m]:
 			p.value = "FUTURE_REF"
@@ -41,7 +44,7 @@ func (t *tagger) matchPeriod(i int) *match {
 		default:
 			return nil
 		}
-		return &match{start: i, end: j + 2, p: partial{typ: "DATE", value: p.value, conf: 0.8}, rule: "vague period"}
+		return &match{start: i, end: end, p: partial{typ: "DATE", value: p.value, conf: 0.8}, rule: "vague period"}
 	}
 	unit, ok := periodWords[k]
 	if !ok {
@@ -293,6 +296,9 @@ func (t *tagger) matchCentury(i int) *match {
 	}
 	return &match{start: i, end: j, p: p, rule: "century"}
 }
+
+// few: القليلة، الأخيرة between a plural period and its direction.
+var few = set("القليله القليلة")
 
 // weekRanks are the ordinals of a week in its month (-1 the last).
 var weekRanks = keyedInt(map[string]int{"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": -1, "الاخير": -1})

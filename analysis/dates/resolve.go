@@ -508,10 +508,26 @@ func addUnits(d time.Time, unit string, n int) time.Time {
 // يوم خميس، عدا الجمعة), the bare weekdays are days of a schedule too (سوق
 // يقام الأربعاء والخميس من كل أسبوع), SETs, and "that day" refers to none.
 func (t *tagger) genericWeekdays(ms []match) {
-	sched := map[int]bool{}
+	sched, yearly := map[int]bool{}, map[int]bool{}
 	for _, m := range ms {
 		if m.p.typ == "SET" && strings.HasPrefix(m.p.value, "XXXX-WXX-") {
 			sched[t.sentOf(m.start)] = true
+		}
+		if m.p.typ == "SET" && m.p.value == "P1Y" {
+			yearly[t.sentOf(m.start)] = true
+		}
+	}
+	// ينعقد سنويا في أيلول: a month of every year
+	for i := range ms {
+		p := &ms[i].p
+		if yearly[t.sentOf(ms[i].start)] && p.typ == "DATE" && p.m != 0 && p.y == 0 && p.dir == 0 && !p.cur && !p.hijri && p.end == nil && p.value == "" && p.holiday == nil && p.mod == "" {
+			p.typ = "SET"
+			if p.d != 0 {
+				p.value = fmt.Sprintf("XXXX-%02d-%02d", p.m, p.d)
+			} else {
+				p.value = fmt.Sprintf("XXXX-%02d", p.m)
+			}
+			ms[i].rule += " (of every year)"
 		}
 	}
 	if len(sched) == 0 {

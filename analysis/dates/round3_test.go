@@ -83,3 +83,13 @@ func TestHabitualWeekdays(t *testing.T) {
 		{"2024-10-16", "ويجتمع المجلس ⟦صباح كل أحد|XXXX-WXX-7TMO⟧ في مقره."},
 	})
 }
+
+// Parts of periods with a conjunction (ومطلع العام المقبل), vague periods
+// with القليلة, and a month of a yearly event.
+func TestPeriodsAndYearly(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وتتراجع الأسعار في منتصف الشهر، و⟦أواخر الشهر الجاري|2024-10@END⟧ و⟦مطلع العام المقبل|2025-01@START⟧."},
+		{"2024-10-16", "وتراجعت حدة القتال خلال ⟦الأيام القليلة الماضية|PAST_REF⟧ وقد تتجدد في ⟦الأسابيع القليلة المقبلة|FUTURE_REF⟧."},
+		{"2024-10-16", "ويعقد المؤتمر ⟦سنويا|P1Y⟧ في ⟦أيلول|XXXX-09⟧ بمشاركة واسعة."},
+	})
+}
