@@ -502,7 +502,7 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	if y == 0 {
 		// (1869), - 1869 -: a year set apart by brackets or dashes
-		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && t.setApart(j) {
+		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && (t.setApart(j) || t.yearsInBrackets(j)) {
 			y, j2 = n, j+1
 		} else {
 			return nil
@@ -510,7 +510,7 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	words := !t.isNum(j)
 	era := j2 > j+1 && !words || words && (eraWords[t.key(j2-1)] || hijriEra[t.key(j2-1)])
-	apart := t.setApart(j)
+	apart := t.setApart(j) || t.yearsInBrackets(j)
 	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)] || t.comparedYear(i)
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
 		if !lead && !words && !t.eventBefore(i) {
@@ -572,6 +572,15 @@ func (t *tagger) comparedYear(i int) bool {
 		}
 	}
 	return false
+}
+
+// yearsInBrackets: (2007-2012), a range of years set apart by brackets.
+func (t *tagger) yearsInBrackets(j int) bool {
+	if t.key(j-1) != "(" || t.key(j+1) != "-" || !t.isNum(j+2) || len(t.keys[j+2]) != 4 || t.key(j+3) != ")" {
+		return false
+	}
+	a, b := t.num(j), t.num(j+2)
+	return b > a && b <= a+100
 }
 
 // setApart: a number between brackets or dashes: (1969)، - 1956 -.

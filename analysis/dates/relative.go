@@ -191,6 +191,18 @@ func (t *tagger) matchOffset(i int) *match {
 	default:
 		return nil
 	}
+	if (lead == "قبل" || lead == "بعد") && t.key(j) == "ذلك" {
+		// بعد ذلك بثلاثة أيام، قبل ذلك بيومين: counted from the date just told
+		if n, unit, end := t.byQuantity(j + 1); n > 0 && unit != "H" && unit != "MIN" {
+			off := n
+			if lead == "قبل" {
+				off = -n
+			}
+			p := partial{typ: "DATE", hasDayOff: true, anaphoric: true, hasUnit: true, unit: unit, unitOff: off, conf: 0.8}
+			return &match{start: i, end: end, p: p, rule: lead + " ذلك + quantity"}
+		}
+		return nil
+	}
 	approx := false
 	for _, w := range []string{"نحو", "حوالي", "قرابة", "قرابه", "زهاء", "اكثر", "أكثر", "اقل", "أقل"} {
 		if t.key(j) == text.Key(w) {
@@ -383,6 +395,32 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 	}
 	k := t.skey(j + c - 1)
 	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
+}
+
+// byQuantity reads a quantity of time with ب on its first word (بثلاثة
+// أيام، بيومين، بأسبوع): the count, its unit and the next index.
+func (t *tagger) byQuantity(j int) (int, string, int) {
+	k := t.key(j)
+	if !strings.HasPrefix(k, "ب") || len(k) <= len("ب") {
+		return 0, "", j
+	}
+	rest := k[len("ب"):]
+	if u, ok := dualUnits[rest]; ok {
+		return 2, u, j + 1
+	}
+	if u, ok := unitWords[rest]; ok && !pluralUnits[rest] {
+		return 1, u, j + 1
+	}
+	t.keys[j] = rest
+	n, _, j2 := t.countAt(j)
+	t.keys[j] = k
+	if n == 0 {
+		return 0, "", j
+	}
+	if u, ok := unitWords[t.key(j2)]; ok {
+		return n, u, j2 + 1
+	}
+	return 0, "", j
 }
 
 // durationValue is the TIMEX3 value of count units: P3D, PT2H, PT15M, PXY.

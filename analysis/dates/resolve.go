@@ -37,7 +37,9 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 					}
 				}
 			}
-			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') {
+			// «قبل ذلك بأسبوع» is told from the last date, not a new one to
+			// count from
+			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') && !strings.HasSuffix(m.rule, "ذلك + quantity") {
 				if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
 					t.lastDay = d
 					if _, ok := sentDate[t.sentOf(m.start)]; !ok {
@@ -215,6 +217,11 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		d := base.AddDate(0, 0, p.dayOff)
 		if p.hasUnit {
+			if p.unit == "Y" && p.anaphoric && t.toldYear != 0 {
+				// بعد ذلك بعامين after «العام 1973»: the years count from the
+				// last year told, of whatever precision
+				return strconv.Itoa(t.toldYear + p.unitOff), "text"
+			}
 			d = addUnits(base, p.unit, p.unitOff)
 			if p.unit == "Y" {
 				return strconv.Itoa(d.Year()), kind
