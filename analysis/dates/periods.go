@@ -57,7 +57,7 @@ func (t *tagger) matchPeriod(i int) *match {
 	}
 	j++
 	p.hasUnit, p.unit = true, unit
-	if this {
+	if this && unit != "E" {
 		return &match{start: i, end: j, p: p, rule: "this period"}
 	}
 	weekend := unit == "W" && p.mod == "END" && (t.skey(i) == "نهايه" || t.skey(i) == "عطله")
@@ -67,6 +67,23 @@ func (t *tagger) matchPeriod(i int) *match {
 		if k := t.key(i - 1); k == "عطله" || k == "عطلة" {
 			i--
 		}
+	}
+	if k := t.key(j); (k == "قبل" && pastMods[t.key(j+1)] || k == "بعد" && futureMods[t.key(j+1)]) && unit != "E" {
+		// الأسبوع قبل الماضي، العام بعد المقبل: two periods away
+		p.unitOff = -2
+		if k == "بعد" {
+			p.unitOff = 2
+		}
+		return &match{start: i, end: j + 2, p: p, rule: "period + two away"}
+	}
+	if unit == "E" {
+		// العقد الماضي/المقبل: the ten years before or after now (خلال
+		// العقد الماضي), a duration; العقد الحالي، هذا العقد are as often
+		// the current contract
+		if (pastMods[t.key(j)] || futureMods[t.key(j)]) && t.key(j+1) != "من" && p.mod == "" {
+			return &match{start: i, end: j + 1, p: partial{typ: "DURATION", value: "P10Y", conf: 0.75}, rule: "decade before/after now"}
+		}
+		return nil
 	}
 	if j2 := t.modAt(j, &p); j2 > j {
 		p.prevOf = unit == "Y" && (strings.HasPrefix(t.key(j), "السابق"))
