@@ -502,7 +502,7 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	if y == 0 {
 		// (1869), - 1869 -: a year set apart by brackets or dashes
-		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && (t.setApart(j) || t.yearsInBrackets(j)) {
+		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && (t.setApart(j) || t.yearsInBrackets(j) || t.yearPair(j)) {
 			y, j2 = n, j+1
 		} else {
 			return nil
@@ -510,7 +510,7 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	words := !t.isNum(j)
 	era := j2 > j+1 && !words || words && (eraWords[t.key(j2-1)] || hijriEra[t.key(j2-1)])
-	apart := t.setApart(j) || t.yearsInBrackets(j)
+	apart := t.setApart(j) || t.yearsInBrackets(j) || t.yearPair(j)
 	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)] || t.comparedYear(i)
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
 		if !lead && !words && !t.eventBefore(i) {
@@ -539,7 +539,7 @@ func (t *tagger) matchYear(i int) *match {
 		m.rule = "coordinated years"
 	}
 	// 2009-2010، (1975 - 1990): a range of years, as a season or an era
-	if !h && !dual && t.key(j2) == "-" && t.isNum(j2+1) && len(t.keys[j2+1]) == 4 {
+	if !h && !dual && (t.key(j2) == "-" || t.key(j2) == "/" && t.yearPair(j2-1)) && t.isNum(j2+1) && len(t.keys[j2+1]) == 4 {
 		if y2 := t.num(j2 + 1); y2 > y && y2 <= y+100 && (j2+2 >= len(t.toks) || t.key(j2+2) != "-") {
 			m.p.end = &partial{typ: "DATE", y: y2}
 			m.end, m.rule = j2+2, "range of years"
@@ -581,6 +581,16 @@ func (t *tagger) yearsInBrackets(j int) bool {
 	}
 	a, b := t.num(j), t.num(j+2)
 	return b > a && b <= a+100
+}
+
+// yearPair: 2024-2025 or 2023/2024, consecutive four-digit years (a
+// season, a school or fiscal year), a range wherever it stands.
+func (t *tagger) yearPair(j int) bool {
+	if (t.key(j+1) != "-" && t.key(j+1) != "/") || !t.isNum(j+2) || len(t.keys[j]) != 4 || len(t.keys[j+2]) != 4 {
+		return false
+	}
+	a, b := t.num(j), t.num(j+2)
+	return a >= 1900 && a <= 2100 && b == a+1 && (j+3 >= len(t.toks) || t.key(j+3) != "/" && t.key(j+3) != "-")
 }
 
 // setApart: a number between brackets or dashes: (1969)، - 1956 -.

@@ -155,8 +155,10 @@ func (t *tagger) matchSeason(i int) *match {
 	}
 	p := partial{typ: "DATE", conf: 0.85}
 	j := i + 1
-	if t.key(j) == "عام" || t.key(j) == "العام" || t.key(j) == "سنه" {
+	ofYear := false
+	if t.key(j) == "عام" || t.key(j) == "العام" || t.key(j) == "سنه" || t.key(j) == "السنه" {
 		j++
+		ofYear = true // صيف العام الماضي: the summer of last year, not last summer
 	}
 	if y, _, j2 := t.yearAt(j); y > 0 {
 		return &match{start: i, end: j2, p: partial{typ: "DATE", value: fmt.Sprintf("%04d-%s", y, code), conf: 0.9}, rule: "season"}
@@ -169,6 +171,9 @@ func (t *tagger) matchSeason(i int) *match {
 		return nil // صيف alone is a word, not a date
 	}
 	p.season, p.unitOff = code, p.dir
+	if ofYear {
+		p.unit = "Y"
+	}
 	return &match{start: i, end: j, p: p, rule: "season"}
 }
 

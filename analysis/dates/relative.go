@@ -38,6 +38,17 @@ func (t *tagger) matchDayWord(i int) *match {
 		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
 		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
 	}
+	if t.skey(j) == "هذا" && t.key(j+1) == "اليوم" && t.skey(j-1) == "مثل" && t.key(j+2) == "من" {
+		// في مثل هذا اليوم من عام 1948: this day of the month in that year
+		k := j + 3
+		if yearWords[t.key(k)] {
+			k++
+		}
+		if y, h, k2 := t.yearAt(k); y > 0 && !h {
+			p.onYear = y
+			return &match{start: i, end: k2, p: p, rule: "this day in a year"}
+		}
+	}
 	k := t.skey(j)
 	switch {
 	case todayW[k] && anaphoricDay[t.key(j+1)] != 0:

@@ -114,6 +114,9 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		if !anchor.Valid() {
 			return "", ""
 		}
+		if p.unit == "Y" {
+			return fmt.Sprintf("%04d-%s", anchor.Date.Year()+p.unitOff, p.season), anchor.Kind
+		}
 		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
 	}
 	if p.half > 0 {
@@ -178,6 +181,11 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		dir = t.clauseDirection(m)
 	}
 	switch {
+	case p.onYear != 0:
+		if A.Day() > daysIn(p.onYear, int(A.Month())) {
+			return "", ""
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", p.onYear, A.Month(), A.Day()), anchor.Kind
 	case p.holiday != nil:
 		d, ok := resolveHoliday(p, A, dir, p.dir != 0)
 		if !ok {

@@ -114,3 +114,20 @@ func TestTwoAwayAndDecades(t *testing.T) {
 		{"2024-10-16", "ووقع اللاعب على العقد الحالي مع ناديه، وأثار هذا العقد تحفظات."},
 	})
 }
+
+// Seasons of a year (صيف العام الماضي is the summer of last year) and
+// pairs of consecutive years as one range (العام الدراسي 2024-2025).
+func TestSeasonsOfYearsAndYearPairs(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وعاد إلى بلاده في ⟦صيف العام الماضي|2023-SU⟧، ثم غادرها في ⟦الصيف الماضي|2024-SU⟧."},
+		{"2024-10-16", "ويبدأ العام الدراسي ⟦2024-2025|2024/2025⟧ قريبا، وكان موسم ⟦2023/2024|2023/2024⟧ صعبا."},
+		{"2024-10-16", "وبلغت نسبة النجاح 3/4 من الطلاب، وسجل 2000-3000 زائر."},
+	})
+}
+
+// «في مثل هذا اليوم من عام 1948» is the anchor's day in that year.
+func TestThisDayInAYear(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وفي مثل ⟦هذا اليوم من عام 1973|1973-10-16⟧ عبر الجيش القناة."},
+	})
+}

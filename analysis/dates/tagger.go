@@ -67,6 +67,7 @@ type partial struct {
 	prevOf     bool     // السابق/السابقة: the period before the one just told, if one was
 	weekRank   int      // the week of a month or year (الأسبوع الأول من), -1 the last
 	inner      *match   // the month or year that weekRank counts in
+	onYear     int      // في مثل هذا اليوم من عام 1948: the anchor's day in that year
 	compared   bool     // a year compared with (مقارنة مع 2016): not the year a story is about
 	after      bool     // بعد + a quantity: in a past clause, counted from the date just told
 	hasWeek    bool     // the weekday of a week weekOff from the anchor's
