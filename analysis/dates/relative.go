@@ -123,6 +123,17 @@ func (t *tagger) matchDayWord(i int) *match {
 				j, rule = t.weekdayDetail(j, &p, rule)
 			}
 		}
+		// ليل الثلاثاء-الأربعاء، ليلة السبت الأحد: the night between them is
+		// the first day's
+		if p.part == "NI" {
+			k := j
+			if t.key(k) == "-" || t.key(k) == "/" || t.key(k) == "الى" || t.key(k) == "علي" {
+				k++
+			}
+			if wd2 := t.lex.weekday(t.key(k)); wd2 > 0 && wd2 == p.wd%7+1 {
+				j, rule = k+1, rule+" (night to the next day)"
+			}
+		}
 	}
 	if rule == "" {
 		return nil

@@ -131,3 +131,10 @@ func TestThisDayInAYear(t *testing.T) {
 		{"2024-10-16", "وفي مثل ⟦هذا اليوم من عام 1973|1973-10-16⟧ عبر الجيش القناة."},
 	})
 }
+
+// The night between two weekdays is one expression on the first day.
+func TestNightBetweenDays(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "ودارت اشتباكات ⟦ليل الاثنين-الثلاثاء|2024-10-14TNI⟧ وتجددت ⟦ليلة الثلاثاء الأربعاء|2024-10-15TNI⟧."},
+	})
+}
