@@ -36,8 +36,10 @@ type lexicons struct {
 	numbers        map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
-	nameLead   map[string]bool      // given names and one-word titles
-	holidays   map[string][]holiday // by first word key
+	// futureLikeNames are name tokens in سـ (ستونمان): no سـ + verb
+	futureLikeNames map[string]bool
+	nameLead        map[string]bool      // given names and one-word titles
+	holidays        map[string][]holiday // by first word key
 	// holidayStarts are the keys a holiday expression can start at (its
 	// first word, with a clitic, or أول/ثاني… أيام)
 	holidayStarts map[string]bool
@@ -88,6 +90,13 @@ func loadLex() *lexicons {
 		lex.givenNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			lex.givenNames[e.Words[0]] = true
+		}
+		// person-name tokens read as سـ + verb otherwise (ستونمان، ستيوارت)
+		lex.futureLikeNames = map[string]bool{}
+		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
+			if k := e.Words[0]; len(e.Words) == 1 && strings.HasPrefix(k, "س") {
+				lex.futureLikeNames[k] = true
+			}
 		}
 		// what a name follows: given names and one-word titles (المدرب
 		// يوركمان، بيتر تيرنر), so that a foreign surname in ي/ت is not

@@ -99,6 +99,9 @@ type tagger struct {
 	// shortQuote marks tokens inside quotes of at most four words (a name
 	// or a title, not speech)
 	shortQuote []bool
+	// inQuote marks tokens inside quotation marks: a quoted speaker's
+	// tense is not the narrator's
+	inQuote []bool
 	// relClause marks clauses that open with a relative pronoun (، الذي …)
 	relClause map[int]bool
 	sent      []int // sentence index per token
@@ -174,6 +177,8 @@ func (t *tagger) scopes() {
 	t.relClause = map[int]bool{}
 	t.shortQuote = make([]bool, len(t.toks))
 	open := -1
+	t.inQuote = make([]bool, len(t.toks))
+	quoted := false
 	c, s := 0, 0
 	prevEnd := 0
 	for i, tok := range t.toks {
@@ -185,6 +190,21 @@ func (t *tagger) scopes() {
 			t.relClause[c] = true
 		}
 		t.clause[i], t.sent[i] = c, s
+		if i > 0 && sentEnd(t.keys[i-1]) && strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 {
+			quoted = false // a paragraph closes an unclosed quote
+		}
+		if isQuote(tok.Key) && tok.Key != "'" && tok.Key != "‘" && tok.Key != "’" {
+			switch tok.Key {
+			case "«", "“":
+				quoted = true
+			case "»", "”":
+				quoted = false
+			default:
+				quoted = !quoted
+			}
+		} else {
+			t.inQuote[i] = quoted
+		}
 		if isQuote(tok.Key) {
 			if open >= 0 && i-open <= 5 && s == t.sent[open] {
 				for k := open + 1; k < i; k++ {

@@ -17,6 +17,9 @@ func (t *tagger) clauseDirection(m match) int {
 	weak, weakDist, weakOwn := 0, 1<<30, false
 	t.clauseOf(0)
 	t.sentOf(0)
+	if t.deliveryMonth(m.start) {
+		return 1 // للتسليم في أبريل: a futures contract's month, still ahead
+	}
 	if t.postponedTo(m.start) {
 		return 1 // أرجئت الجلسة إلى الخميس: moved to a day still ahead
 	}
@@ -31,6 +34,7 @@ func (t *tagger) clauseDirection(m match) int {
 		// looked at (أشارت إلى أنه قد يستهل … السبت): the verb before it
 		// is the matrix's, not the date's
 		crossed := false
+		definite := 1 << 30 // distance of the nearest unambiguous past (لم تتمكن، بعد أن)
 		look := func(i, dist int) {
 			if t.inMatch != nil && t.inMatch[i] {
 				return
@@ -50,6 +54,15 @@ func (t *tagger) clauseDirection(m match) int {
 			d, strong := t.cueAt(i)
 			if t.shortQuote[i] {
 				d = 0 // "وول ستريت جورنال"، "الوحش القادم من الشرق": a quoted name or title
+			}
+			if t.inQuote[i] != t.inQuote[m.start] {
+				d = 0 // a quoted speaker's tense is not the narrator's
+			}
+			if d == 0 && i > 0 && (t.keys[i-1] == "لم" || t.keys[i-1] == "ولم" || t.keys[i-1] == "لما") && imperfect(t.keys[i]) && t.inQuote[i] == t.inQuote[m.start] {
+				d, strong = -1, true // لم تتمكن: لم + imperfect is the past
+				if dist < definite {
+					definite = dist
+				}
 			}
 			if d > 0 && t.shortFutureOutOfPlace(i) {
 				d = 0 // سيتي in مانشستر سيتي: a four-letter سـ word counts where a verb stands
@@ -72,9 +85,18 @@ func (t *tagger) clauseDirection(m match) int {
 			}
 		}
 		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
+			if bestDist > m.start-i && (t.keys[i] == "ان" && (t.skey(i-1) == "بعد" || t.skey(i-1) == "منذ" || t.skey(i-1) == "عقب") || t.skey(i) == "بعدما") {
+				best, bestDist = -1, m.start-i // بعد أن سحق … يوم الخميس: what came before
+				if m.start-i < definite {
+					definite = m.start - i
+				}
+			}
 			look(i, m.start-i)
 			if complementizers[t.keys[i]] {
 				crossed = true
+			}
+			if contrast[t.keys[i]] {
+				break // «… استقر …، لكنه لا يزال يفاضل … بعد ثلاثة أشهر»: the contrast tells its own tense
 			}
 			// a clause that opens with an imperfect verb (تنطلق البطولة في 12
 			// سبتمبر، يغلق الباب يوم 30) speaks of what is coming; nearer
@@ -100,7 +122,7 @@ func (t *tagger) clauseDirection(m match) int {
 		for i := m.end; i < len(t.keys) && scope[i] == c && i-m.end < cueWindow; i++ {
 			// a complement (أعلن الاثنين أنه سيزور) or a relative clause
 			// after the date's own words tells the tense of another event
-			if complementizers[t.keys[i]] || i > m.end && relBefore[t.keys[i]] {
+			if complementizers[t.keys[i]] || i > m.end && relBefore[t.keys[i]] || contrast[t.keys[i]] {
 				break
 			}
 			look(i, i-m.end+1)
@@ -112,6 +134,11 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 		if best == 0 && !future && weak != 0 && weakOwn {
 			return weak
+		}
+		// لم + imperfect and بعد أن are past however they are spelled: nearest,
+		// they decide
+		if definite <= bestDist && definite < 1<<30 {
+			return -1
 		}
 		// a future marker (المقرر، المتوقع، سـ) outweighs a past one in the
 		// same scope: past verbs are spelled like verbal nouns (عقد = held /
@@ -151,16 +178,85 @@ var epistemic = set("يكون تكون يكونوا")
 // scheduledNouns name events that are set for a day (قبل اجتماع … الثلاثاء).
 var scheduledNouns = set("اجتماع الاجتماع لقاء اللقاء مباراه المباراه مواجهه المواجهه قمه القمه زياره الزياره جلسه الجلسه انتخابات الانتخابات مؤتمر المؤتمر محادثات المحادثات التصويت تصويت الاقتراع اقتراع موعد")
 
+// nounStem drops a possessive suffix from a noun (مواجهتهما → مواجهه،
+// لقائه → لقاء).
+func nounStem(k string) string {
+	for _, suf := range []string{"هما", "هم", "ها", "ه"} {
+		if strings.HasSuffix(k, suf) && utf8.RuneCountInString(k) > utf8.RuneCountInString(suf)+3 {
+			b := strings.TrimSuffix(k, suf)
+			if strings.HasSuffix(b, "ت") {
+				b = strings.TrimSuffix(b, "ت") + "ه"
+			} else if strings.HasSuffix(b, "ئ") {
+				b = strings.TrimSuffix(b, "ئ") + "ء"
+			}
+			return b
+		}
+	}
+	return k
+}
+
 // beforeScheduled: قبل + a scheduled event noun opens the date's sentence
 // within a few words (وقبل المواجهة بين الفريقين يوم الأحد).
 func (t *tagger) beforeScheduled(i int) bool {
 	for k := i - 2; k >= 0 && i-k <= 12 && t.sent[k] == t.sent[i]; k-- {
-		if t.skey(k) == "قبل" && scheduledNouns[t.key(k+1)] {
+		if t.skey(k) == "قبل" && (scheduledNouns[t.key(k+1)] || scheduledNouns[nounStem(t.key(k+1))]) {
 			return true
 		}
 	}
 	return false
 }
+
+// derivedPast: a past verb of the derived forms whose shape no noun or
+// imperfect has: انفعل (Form VII, انسحب), افتعل (Form VIII, اعتقل — not
+// after ال), استفعل (Form X, استهدف), with ت, تا, وا or نا after them.
+// Their verbal nouns are longer (انسحاب، اعتقال، استهداف).
+func derivedPast(k string) bool {
+	for _, suf := range []string{"تا", "نا", "ت", ""} { // not وا: استعدوا is as often an imperative
+		if suf != "" && !strings.HasSuffix(k, suf) {
+			continue
+		}
+		rs := []rune(strings.TrimSuffix(k, suf))
+		switch {
+		case len(rs) == 5 && rs[0] == 'ا' && rs[1] == 'ن' && rs[3] != 'ا' && rs[2] != 'ا' && rs[4] != 'ه' && rs[4] != 'ي':
+			return true
+		case len(rs) == 5 && rs[0] == 'ا' && rs[1] != 'ل' && rs[2] == 'ت' && rs[3] != 'ا' && rs[4] != 'ه' && rs[4] != 'ي':
+			return true
+		case len(rs) == 6 && strings.HasPrefix(string(rs), "است") && rs[4] != 'ا' && rs[5] != 'ه' && rs[5] != 'ي':
+			return true
+		}
+	}
+	return false
+}
+
+// pluralPast: a past in the plural of Form I or III (قتلوا، هاجموا): فعلوا
+// of five letters or فاعلوا of six, not opening in ي/ت/ن/ا/م (imperfects,
+// imperatives and participles) or a preposition.
+func pluralPast(k string) bool {
+	if !strings.HasSuffix(k, "وا") {
+		return false
+	}
+	rs := []rune(k)
+	switch rs[0] {
+	case 'ي', 'ت', 'ن', 'ا', 'م', 'ل', 'ب', 'ف', 'ك':
+		return false
+	}
+	return len(rs) == 5 || len(rs) == 6 && rs[1] == 'ا'
+}
+
+// deliveryMonth: a month right after تسليم (للتسليم في أبريل، عقود تسليم
+// مايو) is a delivery month of a futures contract.
+func (t *tagger) deliveryMonth(i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 2; k-- {
+		switch t.skey(k) {
+		case "تسليم", "للتسليم", "التسليم", "لتسليم":
+			return true
+		}
+	}
+	return false
+}
+
+// contrast words open a clause of their own.
+var contrast = set("لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم")
 
 // complementizers open a clause whose verb is not the date's.
 var complementizers = set("ان انه انها انهم بان بانه بانها لان")
@@ -246,10 +342,13 @@ func cue(k0 string) (int, bool) {
 		}
 	}
 	k := text.StripConj(k0)
+	if derivedPast(k) || pluralPast(k) {
+		return -1, true // انسحب، اعتقلت، استهدف: a derived-form past
+	}
 	// سـ + imperfect verb: سيلتقي، ستعقد، سنرى; not a given name (ستيفن)
 	// (a plural in ات, a noun in ة, or a word in ا — no indicative verb ends
 	// so — is no سـ + verb: سندات، سيارة، سيلفا)
-	if utf8.RuneCountInString(k) >= 4 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] &&
+	if utf8.RuneCountInString(k) >= 4 && !futureNouns[k] && !futureNouns[k0] && !loadLex().givenNames[k] && !loadLex().givenNames[k0] && !loadLex().futureLikeNames[k] &&
 		!strings.HasSuffix(k, "ات") && !strings.HasSuffix(k, "ه") && !strings.HasSuffix(k, "ا") {
 		for _, p := range futurePrefixes[:3] {
 			if strings.HasPrefix(k, p) {
