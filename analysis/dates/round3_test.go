@@ -155,3 +155,10 @@ func TestTenseCuesMore(t *testing.T) {
 		{"2024-10-16", "وقال المدرب بعد الفوز أمس، قبل مواجهتهما ⟦يوم الأحد|2024-10-20⟧، إن فريقه جاهز."},
 	})
 }
+
+// A Form II verbal noun (توقيف، تسليم) opening a clause is no imperfect.
+func TestVerbalNounOpening(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "توقيف سفينة صيد ⟦الأحد|2024-10-13⟧ قرب السواحل الشمالية."},
+	})
+}

@@ -301,6 +301,9 @@ func (t *tagger) openingImperfect(i int) bool {
 		if len(rs) < 4 || formVPast[k] || rs[len(rs)-1] == 'ت' || len(rs) == 5 && rs[2] == 'ا' {
 			return false
 		}
+		if len(rs) == 5 && rs[3] == 'ي' || len(rs) == 5 && rs[3] == 'ا' {
+			return false // توقيف، تسليم، تطبيق (تفعيل) and تفعال are verbal nouns
+		}
 	}
 	if _, n := t.lex.month(t.keys, i); n > 0 {
 		return false
@@ -399,7 +402,7 @@ func (t *tagger) openingPast(i int) bool {
 		return true // أفعل: أصدر، أعلن
 	case len(rs) == 3 && rs[0] == 'ا' && !notPast3[k]:
 		return true // أقر، أكد، أعد
-	case len(rs) >= 4 && len(rs) <= 6 && rs[len(rs)-1] == 'ت' && rs[0] != 'ي' && rs[0] != 'ن' && !pastNounsT[k]:
+	case len(rs) >= 4 && len(rs) <= 6 && rs[len(rs)-1] == 'ت' && rs[0] != 'ي' && (rs[0] != 'ن' || len(rs) <= 5) && !pastNounsT[k]:
 		return true // قدمت، شاركت، انسحبت
 	}
 	return false
