@@ -38,8 +38,10 @@ type lexicons struct {
 	givenNames map[string]bool
 	// futureLikeNames are name tokens in سـ (ستونمان): no سـ + verb
 	futureLikeNames map[string]bool
-	nameLead        map[string]bool      // given names and one-word titles
-	holidays        map[string][]holiday // by first word key
+	// nameTokens are name tokens in ف/و (فيليب، وليام)
+	nameTokens map[string]bool
+	nameLead   map[string]bool      // given names and one-word titles
+	holidays   map[string][]holiday // by first word key
 	// holidayStarts are the keys a holiday expression can start at (its
 	// first word, with a clitic, or أول/ثاني… أيام)
 	holidayStarts map[string]bool
@@ -93,9 +95,17 @@ func loadLex() *lexicons {
 		}
 		// person-name tokens read as سـ + verb otherwise (ستونمان، ستيوارت)
 		lex.futureLikeNames = map[string]bool{}
+		lex.nameTokens = map[string]bool{}
 		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
-			if k := e.Words[0]; len(e.Words) == 1 && strings.HasPrefix(k, "س") {
+			k := e.Words[0]
+			if len(e.Words) != 1 {
+				continue
+			}
+			if strings.HasPrefix(k, "س") {
 				lex.futureLikeNames[k] = true
+			}
+			if strings.HasPrefix(k, "ف") || strings.HasPrefix(k, "و") {
+				lex.nameTokens[k] = true // read only where ف/و might be a conjunction
 			}
 		}
 		// what a name follows: given names and one-word titles (المدرب

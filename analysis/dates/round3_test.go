@@ -162,3 +162,20 @@ func TestVerbalNounOpening(t *testing.T) {
 		{"2024-10-16", "توقيف سفينة صيد ⟦الأحد|2024-10-13⟧ قرب السواحل الشمالية."},
 	})
 }
+
+// Names in ف/و are no conjunction + imperfect (فيليب); stative present
+// verbs (تعني، يتمثل) open no future clause; كانت مقررة is no future.
+func TestNamesAndStatives(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وأعلن رئيس الوزراء الفرنسي جان فيليب ⟦الاثنين|2024-10-14⟧ خطة جديدة للإسكان."},
+		{"2024-10-16", "وتعني النتائج، ⟦الاثنين|2024-10-14⟧، أن المؤشر خسر 5 بالمئة."},
+		{"2024-10-16", "وأرجأت الرابطة ثلاث مباريات كانت مقررة ⟦الأحد|2024-10-13⟧ بسبب الأمطار."},
+	})
+}
+
+// كان + a future (كان سيبلغ) is a future in the past: the nearest date.
+func TestFutureInThePast(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وقتل الضابط الذي كان سيبلغ الخمسين في ⟦نوفمبر|2024-11⟧ خلال المواجهات."},
+	})
+}

@@ -34,6 +34,7 @@ func (t *tagger) clauseDirection(m match) int {
 		// looked at (أشارت إلى أنه قد يستهل … السبت): the verb before it
 		// is the matrix's, not the date's
 		crossed := false
+		neutral := 1 << 30  // distance of the nearest future in the past (كان سيبلغ)
 		definite := 1 << 30 // distance of the nearest unambiguous past (لم تتمكن، بعد أن)
 		look := func(i, dist int) {
 			if t.inMatch != nil && t.inMatch[i] {
@@ -52,6 +53,19 @@ func (t *tagger) clauseDirection(m match) int {
 				return
 			}
 			d, strong := t.cueAt(i)
+			if d > 0 && i > 0 && kana[t.keys[i-1]] {
+				// كانت مقررة الأحد، كان سيبلغ الـ45 في أبريل: a future in the
+				// past, either side of now; nearest, the date is the nearest
+				d = 0
+				if dist < neutral {
+					neutral = dist
+				}
+			}
+			if d < 0 && kana[t.keys[i]] && i+1 < len(t.keys) {
+				if d2, _ := t.cueAt(i + 1); d2 > 0 {
+					d = 0
+				}
+			}
 			if t.shortQuote[i] {
 				d = 0 // "وول ستريت جورنال"، "الوحش القادم من الشرق": a quoted name or title
 			}
@@ -134,6 +148,9 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 		if best == 0 && !future && weak != 0 && weakOwn {
 			return weak
+		}
+		if neutral < bestDist && neutral < definite {
+			return 0
 		}
 		// لم + imperfect and بعد أن are past however they are spelled: nearest,
 		// they decide
@@ -287,6 +304,9 @@ func (t *tagger) openingImperfect(i int) bool {
 	if utf8.RuneCountInString(k) < 4 || notOpening[k] || futureNouns[k] || t.lex.givenNames[k] {
 		return false
 	}
+	if k != t.keys[i] && t.lex.nameTokens[t.keys[i]] {
+		return false // فيليب، وليام: a name, not ف/و + an imperfect
+	}
 	r, _ := utf8.DecodeRuneInString(k)
 	if r != 'ي' && r != 'ت' {
 		return false
@@ -311,7 +331,7 @@ func (t *tagger) openingImperfect(i int) bool {
 	return !strings.HasSuffix(k, "ه") && !strings.HasPrefix(k, "تم")
 }
 
-var notOpening = set(`يذكر يشار تجدر يقول تقول يقولون يرى ترى يعتقد تعتقد يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يبدو تبدو يعد تعد
+var notOpening = set(`يعني تعني يتمثل تتمثل يمثل تمثل يشكل تشكل يتضمن تتضمن يضم تضم يعكس تعكس يكمن تكمن يتعلق تتعلق يذكر يشار تجدر يقول تقول يقولون يرى ترى يعتقد تعتقد يضيف تضيف يوضح توضح يؤكد تؤكد يشير تشير يبدو تبدو يعد تعد
 يعتبر تعتبر يمكن يجب ينبغي يأتي تأتي يعود تعود يعيش تعيش يعاني تعاني يواجه تواجه يتهم تتهم يحمل تحمل يملك تملك يوجد توجد تونس تركيا تايلاند تنزانيا تايوان تشاد تشيلي
 تيار تقرير تاريخ تحقيق تعليق توقيع تقديم تطوير تنظيم تحديث تعديل تصريح تصريحات تشكيل تنفيذ تمويل ترشيح تسجيل تراجع تدهور تصاعد تقدم يوم يونيو يوليو يناير`)
 
