@@ -36,7 +36,7 @@ func (t *tagger) monthAt(i int) (monthInfo, int) {
 	}
 	j := i + n
 	// paired form
-	if k := t.key(j); k == "/" || k == "(" || k == "-" {
+	if k := t.key(j); k == "/" || k == "(" || k == "-" || k == "،" || k == "," {
 		if m2, n2 := t.lex.month(t.keys, j+1); n2 > 0 && m2.month == m.month && m2.hijri == m.hijri {
 			j += 1 + n2
 			if t.key(j) == ")" {
@@ -44,6 +44,9 @@ func (t *tagger) monthAt(i int) (monthInfo, int) {
 			}
 			m.ambiguous = false
 		}
+	} else if m2, n2 := t.lex.month(t.keys, j); n2 > 0 && m2.month == m.month && m2.hijri == m.hijri && !m2.ambiguous {
+		j += n2 // ديسمبر كانون الأول, مايو أيار: the two names side by side
+		m.ambiguous = false
 	}
 	return m, j
 }
@@ -377,7 +380,7 @@ func (t *tagger) matchMonth(i int) *match {
 	}
 	// the month before the day: يناير 15، 2024، ديسمبر 7، 1941، مايو الحادي عشر
 	if p.mod == "" && p.d == 0 && !p.hijri {
-		if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.key(j+1) != "-" && t.key(j+1) != "/" && t.key(j+1) != ":" {
+		if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.key(j+1) != "-" && t.key(j+1) != "/" && t.key(j+1) != ":" && !t.percentAt(j+1) {
 			jj := j + 1
 			if t.key(jj) == "," {
 				jj++
@@ -659,6 +662,12 @@ func (t *tagger) dayEnds(j int) bool {
 		return false
 	}
 	return t.smallAfter(j)
+}
+
+// percentAt: a percent sign or word at j (3%، 3 بالمئة، 3 في المئة).
+func (t *tagger) percentAt(j int) bool {
+	k := t.key(j)
+	return k == "%" || k == "٪" || percentWords[k] || k == "في" && (t.key(j+1) == "المئه" || t.key(j+1) == "المائه")
 }
 
 // eventNouns name events that carry their year after them (كأس العالم

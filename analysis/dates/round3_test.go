@@ -179,3 +179,35 @@ func TestFutureInThePast(t *testing.T) {
 		{"2024-10-16", "وقتل الضابط الذي كان سيبلغ الخمسين في ⟦نوفمبر|2024-11⟧ خلال المواجهات."},
 	})
 }
+
+// Two names of one month side by side (ديسمبر كانون الأول) are one
+// expression, and a percentage after them is no day.
+func TestMonthNamesSideBySide(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-02-10", "وبلغ التضخم في ⟦ديسمبر كانون الأول|2023-12⟧ 0.4%، وفي ⟦مايو أيار|2024-05⟧ 3%."},
+	})
+}
+
+// يفترض أن is ahead; اعتبارا من leans ahead when nothing else tells.
+func TestSupposedAndStartingFrom(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "ودعت المنظمة إلى إضافة الأدوية إلى قافلة أخرى يفترض أن تدخل المدينة ⟦الخميس|2024-10-17⟧."},
+		{"2024-10-16", "أمر الرئيس بهدنة إنسانية يومية اعتبارا من ⟦الجمعة|2024-10-18⟧ في المنطقة."},
+	})
+}
+
+// «كان من المفترض» is a plan seen from the past, not a day ahead.
+func TestWasSupposed(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وكان من المفترض بدء الإجلاء من البلدة، ⟦صباح الاثنين|2024-10-14TMO⟧، لكن الحافلات تأخرت."},
+	})
+}
+
+// A plan seen from the past (كان من المفترض، كان من المتوقع) is a day gone
+// by; انضم (Form VII of a doubled root) is past.
+func TestPlansFromThePast(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وكان من المتوقع وصول المحققين ⟦الاثنين|2024-10-14⟧، لكن لم يتم تأكيد وصولهم."},
+		{"2024-10-16", "واعتبارا من ⟦الأحد|2024-10-13⟧، انضم عشرات المتطوعين إلى فرق الإنقاذ."},
+	})
+}

@@ -34,6 +34,7 @@ func (t *tagger) clauseDirection(m match) int {
 		// looked at (أشارت إلى أنه قد يستهل … السبت): the verb before it
 		// is the matrix's, not the date's
 		crossed := false
+		planPast := false
 		neutral := 1 << 30  // distance of the nearest future in the past (كان سيبلغ)
 		definite := 1 << 30 // distance of the nearest unambiguous past (لم تتمكن، بعد أن)
 		look := func(i, dist int) {
@@ -53,12 +54,21 @@ func (t *tagger) clauseDirection(m match) int {
 				return
 			}
 			d, strong := t.cueAt(i)
-			if d > 0 && i > 0 && kana[t.keys[i-1]] {
-				// كانت مقررة الأحد، كان سيبلغ الـ45 في أبريل: a future in the
-				// past, either side of now; nearest, the date is the nearest
-				d = 0
-				if dist < neutral {
-					neutral = dist
+			if d > 0 && i > 0 && (kana[t.keys[i-1]] || i > 1 && t.keys[i-1] == "من" && kana[t.keys[i-2]]) {
+				// a future seen from the past. A plan (كانت مقررة الأحد، كان
+				// من المفترض أن يخضع … الجمعة) is mostly one that did not
+				// happen: its day is gone by. A سـ-verb (كان سيبلغ الـ45 في
+				// أبريل) may fall either side of now: the nearest date.
+				if listedPlan(t.keys[i]) {
+					d, strong, planPast = -1, true, true
+					if dist < definite {
+						definite = dist
+					}
+				} else {
+					d = 0
+					if dist < neutral {
+						neutral = dist
+					}
 				}
 			}
 			if d < 0 && kana[t.keys[i]] && i+1 < len(t.keys) {
@@ -95,7 +105,7 @@ func (t *tagger) clauseDirection(m match) int {
 				}
 			case dist < weakDist:
 				weak, weakDist = d, dist
-				weakOwn = si == 0 && !crossed
+				weakOwn = si == 0 && !crossed && d < 0 // a speech verb of the clause, not اعتبارا
 			}
 		}
 		for i := m.start - 1; i >= 0 && scope[i] == c && m.start-i <= cueWindow; i-- {
@@ -151,6 +161,9 @@ func (t *tagger) clauseDirection(m match) int {
 		}
 		if neutral < bestDist && neutral < definite {
 			return 0
+		}
+		if planPast && definite < 1<<30 && best > 0 {
+			return -1 // كان من المفترض أن يخضع … الجمعة: the imperfect is the plan's
 		}
 		// لم + imperfect and بعد أن are past however they are spelled: nearest,
 		// they decide
@@ -236,6 +249,8 @@ func derivedPast(k string) bool {
 		switch {
 		case len(rs) == 5 && rs[0] == 'ا' && rs[1] == 'ن' && rs[3] != 'ا' && rs[2] != 'ا' && rs[4] != 'ه' && rs[4] != 'ي':
 			return true
+		case len(rs) == 4 && rs[0] == 'ا' && rs[1] == 'ن' && rs[2] != 'ا' && rs[3] != 'ا' && rs[3] != 'ه' && rs[3] != 'ي' && rs[3] != 'ت':
+			return true // انضم، انشق (Form VII of a doubled root)
 		case len(rs) == 5 && rs[0] == 'ا' && rs[1] != 'ل' && rs[2] == 'ت' && rs[3] != 'ا' && rs[4] != 'ه' && rs[4] != 'ي':
 			return true
 		case len(rs) == 6 && strings.HasPrefix(string(rs), "است") && rs[4] != 'ا' && rs[5] != 'ه' && rs[5] != 'ي':
@@ -274,6 +289,15 @@ func (t *tagger) deliveryMonth(i int) bool {
 
 // contrast words open a clause of their own.
 var contrast = set("لكن لكنه لكنها لكنهم ولكن ولكنه ولكنها ولكنهم")
+
+// listedPlan: a future cue of the lists (المقرر، يفترض), not a سـ-verb.
+func listedPlan(k string) bool {
+	k2 := text.StripConj(k)
+	return futureCues[k] || futureCues[k2]
+}
+
+// startingFrom words (اعتبارا من، ابتداء من) lean to a day ahead, weakly.
+var startingFrom = set("اعتبارا ابتداء ابتداءا بدءا اعتبارا")
 
 // complementizers open a clause whose verb is not the date's.
 var complementizers = set("ان انه انها انهم بان بانه بانها لان")
@@ -360,6 +384,8 @@ func cue(k0 string) (int, bool) {
 			return 1, true
 		case speechVerbs[k]:
 			return -1, false
+		case startingFrom[k]:
+			return 1, false // اعتبارا من الثلاثاء: from a day on, mostly ahead
 		case pastCues[k] || pastMods[k] || yesterdayW[k]:
 			return -1, true
 		}
