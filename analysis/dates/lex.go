@@ -31,6 +31,9 @@ type lexicons struct {
 	triggers map[string]bool
 	months   map[string][]monthInfo // by first word key
 	weekdays map[string]int
+	// namedDays: event noun, month, day → the year of a day that names an
+	// event (هجمات 11 سبتمبر)
+	namedDays map[[3]string]int
 	// pluralWeekdays are weekdays in the plural (الآحاد): every such day
 	pluralWeekdays map[string]int
 	numbers        map[string][]numInfo // by first word key
@@ -78,6 +81,15 @@ func loadLex() *lexicons {
 		for _, e := range lexicon.MustLoad("weekdays.tsv") {
 			n, _ := strconv.Atoi(e.Field(0))
 			lex.weekdays[e.Words[0]] = n
+		}
+		lex.namedDays = map[[3]string]int{}
+		for _, e := range lexicon.MustLoad("named_days.tsv") {
+			y, _ := strconv.Atoi(e.Field(0))
+			if len(e.Words) != 3 || y == 0 {
+				panic(e.Ref() + ": want «noun day month<TAB>year»")
+			}
+			// keyed by noun, month, day
+			lex.namedDays[[3]string{e.Words[0], e.Words[2], e.Words[1]}] = y
 		}
 		lex.pluralWeekdays = map[string]int{}
 		for _, e := range lexicon.MustLoad("weekday_plurals.tsv") {

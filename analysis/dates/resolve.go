@@ -150,6 +150,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		return d.Format("2006-01-02"), "none"
 	}
+	// a day that names an event: هجمات 11 سبتمبر is 2001's
+	if p.y == 0 && p.m != 0 && p.d != 0 && !p.hijri && p.end == nil && !p.cur && p.dir == 0 {
+		if y := t.namedDayYear(m.start, p.m, p.d); y > 0 {
+			p.y = y
+			m.p = p
+		}
+	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
 		v := absValue(p)
@@ -629,4 +636,19 @@ func nthOrDay(y, m, wd, n int) (time.Time, bool) {
 		}
 	}
 	return nthWeekday(y, m, wd, n)
+}
+
+// namedDayYear is the year of a day and month that follow an event noun of
+// lexicon/data/named_days.tsv (بهجمات 11 سبتمبر، ثورة 25 يناير), or 0.
+func (t *tagger) namedDayYear(i, m, d int) int {
+	k := t.skey(i - 1)
+	ms, ds := strconv.Itoa(m), strconv.Itoa(d)
+	for _, c := range []string{"", "ب", "ل", "ك"} {
+		if strings.HasPrefix(k, c) {
+			if y := t.lex.namedDays[[3]string{k[len(c):], ms, ds}]; y > 0 {
+				return y
+			}
+		}
+	}
+	return 0
 }

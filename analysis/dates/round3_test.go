@@ -211,3 +211,12 @@ func TestPlansFromThePast(t *testing.T) {
 		{"2024-10-16", "واعتبارا من ⟦الأحد|2024-10-13⟧، انضم عشرات المتطوعين إلى فرق الإنقاذ."},
 	})
 }
+
+// A day and month after an event noun of named_days.tsv is that event's
+// day (هجمات 11 سبتمبر is 2001); elsewhere the same day is this year's.
+func TestNamedDays(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "وتغيرت السياسة الأمريكية بعد هجمات ⟦11 سبتمبر|2001-09-11⟧، ومنذ ثورة ⟦25 يناير|2011-01-25⟧ في مصر."},
+		{"2024-10-16", "وعقد الاجتماع في ⟦11 سبتمبر|2024-09-11⟧ في جنيف."},
+	})
+}
