@@ -462,6 +462,9 @@ func (t *tagger) rangeMod(j int, p *partial) int {
 	if !startMods[k] && !midMods[k] && !endMods[k] {
 		k = t.skey(j) // ومطلع العام، وأواخر الشهر
 	}
+	if !startMods[k] && !midMods[k] && !endMods[k] && (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) {
+		k = k[len("ب"):] // بنهاية اليوم، لنهاية العام (ب and ل are two bytes alike)
+	}
 	switch {
 	case startMods[k]:
 		p.mod = "START"

@@ -161,7 +161,7 @@ func loadLex() *lexicons {
 		}
 		for _, mods := range []map[string]bool{startMods, midMods, endMods} {
 			for k := range mods {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		for k := range lex.pluralWeekdays {
@@ -172,12 +172,12 @@ func loadLex() *lexicons {
 		}
 		for _, m := range []map[string]bool{todayW, yesterdayW, tomorrowW, startMods, midMods, endMods} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		for _, m := range []map[string]string{partWords, periodWords, vagueWords, setWords, dualUnits} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		add("بعد", "اول", "الليلة", "يوم", "الموافق", "يومي", "بين", "ال", "وال", "شهر", "الشهر", "هذا", "هذه", "عام", "العام", "العقد", "سنة", "السنة", "للعام", "لعام", "بعام", "بالعام", "كعام", "للسنة", "لسنة", "بسنة",
@@ -187,7 +187,7 @@ func loadLex() *lexicons {
 			"والربيع", "والخريف", "السنوات", "الأشهر", "الأسابيع")
 		for _, m := range []map[string]bool{yearDuals} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		for _, m := range []map[string]int{thousandWords} {

@@ -220,3 +220,10 @@ func TestNamedDays(t *testing.T) {
 		{"2024-10-16", "وعقد الاجتماع في ⟦11 سبتمبر|2024-09-11⟧ في جنيف."},
 	})
 }
+
+// A part of a period with ب/ل on it (بنهاية اليوم، لنهاية العام).
+func TestPartWithClitic(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-10-16", "ونأمل أن تكون المدينة تحت السيطرة ⟦بنهاية العام|2024-12@END⟧."},
+	})
+}
