@@ -36,7 +36,7 @@ func (t *tagger) monthAt(i int) (monthInfo, int) {
 	}
 	j := i + n
 	// paired form
-	if k := t.key(j); k == "/" || k == "(" || k == "-" {
+	if k := t.key(j); k == "/" || k == "(" || k == "-" || k == "،" || k == "," {
 		if m2, n2 := t.lex.month(t.keys, j+1); n2 > 0 && m2.month == m.month && m2.hijri == m.hijri {
 			j += 1 + n2
 			if t.key(j) == ")" {
@@ -44,6 +44,9 @@ func (t *tagger) monthAt(i int) (monthInfo, int) {
 			}
 			m.ambiguous = false
 		}
+	} else if m2, n2 := t.lex.month(t.keys, j); n2 > 0 && m2.month == m.month && m2.hijri == m.hijri && !m2.ambiguous {
+		j += n2 // ديسمبر كانون الأول, مايو أيار: the two names side by side
+		m.ambiguous = false
 	}
 	return m, j
 }
@@ -377,7 +380,7 @@ func (t *tagger) matchMonth(i int) *match {
 	}
 	// the month before the day: يناير 15، 2024، ديسمبر 7، 1941، مايو الحادي عشر
 	if p.mod == "" && p.d == 0 && !p.hijri {
-		if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.key(j+1) != "-" && t.key(j+1) != "/" && t.key(j+1) != ":" {
+		if d := t.num(j); d >= 1 && d <= 31 && len(t.keys[j]) <= 2 && t.key(j+1) != "-" && t.key(j+1) != "/" && t.key(j+1) != ":" && !t.percentAt(j+1) {
 			jj := j + 1
 			if t.key(jj) == "," {
 				jj++
@@ -455,7 +458,14 @@ func (t *tagger) countWord(j int) (int, int) {
 // rangeMod reads a part-of-period word at j (مطلع، منتصف، نهاية) into
 // p.mod and returns the index after it.
 func (t *tagger) rangeMod(j int, p *partial) int {
-	switch k := t.key(j); {
+	k := t.key(j)
+	if !startMods[k] && !midMods[k] && !endMods[k] {
+		k = t.skey(j) // ومطلع العام، وأواخر الشهر
+	}
+	if !startMods[k] && !midMods[k] && !endMods[k] && (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) {
+		k = k[len("ب"):] // بنهاية اليوم، لنهاية العام (ب and ل are two bytes alike)
+	}
+	switch {
 	case startMods[k]:
 		p.mod = "START"
 	case midMods[k]:
@@ -498,7 +508,7 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	if y == 0 {
 		// (1869), - 1869 -: a year set apart by brackets or dashes
-		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && t.setApart(j) {
+		if n := t.num(j); j == i && n >= 1000 && n <= 2100 && len(t.keys[j]) == 4 && (t.setApart(j) || t.yearsInBrackets(j) || t.yearPair(j)) {
 			y, j2 = n, j+1
 		} else {
 			return nil
@@ -506,8 +516,8 @@ func (t *tagger) matchYear(i int) *match {
 	}
 	words := !t.isNum(j)
 	era := j2 > j+1 && !words || words && (eraWords[t.key(j2-1)] || hijriEra[t.key(j2-1)])
-	apart := t.setApart(j)
-	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)]
+	apart := t.setApart(j) || t.yearsInBrackets(j) || t.yearPair(j)
+	lead := dateLead[t.key(i-1)] || dateLead[t.skey(i-1)] || t.comparedYear(i)
 	if !hasWord && !era && !dual && p.mod == "" && !apart {
 		if !lead && !words && !t.eventBefore(i) {
 			return nil
@@ -522,6 +532,7 @@ func (t *tagger) matchYear(i int) *match {
 		p.hijri = true
 	}
 	p.y = y
+	p.compared = t.comparedYear(i)
 	switch k := t.skey(i - 1); {
 	case p.mod != "":
 	case k == "قبل":
@@ -532,6 +543,14 @@ func (t *tagger) matchYear(i int) *match {
 	m := &match{start: i, end: j2, p: p, rule: "year"}
 	if dual {
 		m.rule = "coordinated years"
+	}
+	// 2009-2010، (1975 - 1990): a range of years, as a season or an era
+	if !h && !dual && (t.key(j2) == "-" || t.key(j2) == "/" && t.yearPair(j2-1)) && t.isNum(j2+1) && len(t.keys[j2+1]) == 4 {
+		if y2 := t.num(j2 + 1); y2 > y && y2 <= y+100 && (j2+2 >= len(t.toks) || t.key(j2+2) != "-") {
+			m.p.end = &partial{typ: "DATE", y: y2}
+			m.end, m.rule = j2+2, "range of years"
+			return m
+		}
 	}
 	// و2003 after a year: another year
 	for k := j2; t.key(k) == "و" && t.isNum(k+1) && len(t.keys[k+1]) == 4; k += 2 {
@@ -546,6 +565,40 @@ func (t *tagger) matchYear(i int) *match {
 	return m
 }
 
+// comparedYear: a bare year compared with another (مقابل 2020، مقارنة مع
+// 2021، بالمقارنة مع 2019).
+func (t *tagger) comparedYear(i int) bool {
+	switch t.skey(i - 1) {
+	case "مقابل", "بمقابل":
+		return true
+	case "مع", "ب":
+		switch t.skey(i - 2) {
+		case "مقارنه", "بالمقارنه", "قياسا", "مقارنتها", "مقارنته":
+			return true
+		}
+	}
+	return false
+}
+
+// yearsInBrackets: (2007-2012), a range of years set apart by brackets.
+func (t *tagger) yearsInBrackets(j int) bool {
+	if t.key(j-1) != "(" || t.key(j+1) != "-" || !t.isNum(j+2) || len(t.keys[j+2]) != 4 || t.key(j+3) != ")" {
+		return false
+	}
+	a, b := t.num(j), t.num(j+2)
+	return b > a && b <= a+100
+}
+
+// yearPair: 2024-2025 or 2023/2024, consecutive four-digit years (a
+// season, a school or fiscal year), a range wherever it stands.
+func (t *tagger) yearPair(j int) bool {
+	if (t.key(j+1) != "-" && t.key(j+1) != "/") || !t.isNum(j+2) || len(t.keys[j]) != 4 || len(t.keys[j+2]) != 4 {
+		return false
+	}
+	a, b := t.num(j), t.num(j+2)
+	return a >= 1900 && a <= 2100 && b == a+1 && (j+3 >= len(t.toks) || t.key(j+3) != "/" && t.key(j+3) != "-")
+}
+
 // setApart: a number between brackets or dashes: (1969)، - 1956 -.
 func (t *tagger) setApart(j int) bool {
 	b, a := t.key(j-1), t.key(j+1)
@@ -553,13 +606,13 @@ func (t *tagger) setApart(j int) bool {
 }
 
 var (
-	yearWords = set("عام العام سنة السنة سنه السنه")
+	yearWords = set("عام العام سنة السنة سنه السنه للعام لعام بعام بالعام كعام للسنه لسنه بسنه")
 	yearDuals = set("عامي العامين سنتي السنتين عامين سنتين")
 )
 
 var pluralUnits = set("أيام ايام أسابيع اسابيع أشهر اشهر شهور أعوام اعوام سنوات سنين ساعات دقائق")
 
-var yearFollowers = set("دون بدون هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
+var yearFollowers = set("مقارنه بالمقارنه مقابل قياسا بزياده بارتفاع بانخفاض بنسبه دون بدون هذا هذه ذلك تلك التي الذي على في من الى إلى عن مع بعد قبل حين عندما حتى خلال و ثم لكن بينما حيث اي أي وذلك ذلك ما لا لم لن قد كما إذ اذ عندها")
 
 // bareDayLead are the words before a day number or ordinal with no month
 // (في الخامس والعشرين، منذ الـ5، حتى الـ20).
@@ -612,6 +665,12 @@ func (t *tagger) dayEnds(j int) bool {
 		return false
 	}
 	return t.smallAfter(j)
+}
+
+// percentAt: a percent sign or word at j (3%، 3 بالمئة، 3 في المئة).
+func (t *tagger) percentAt(j int) bool {
+	k := t.key(j)
+	return k == "%" || k == "٪" || percentWords[k] || k == "في" && (t.key(j+1) == "المئه" || t.key(j+1) == "المائه")
 }
 
 // eventNouns name events that carry their year after them (كأس العالم

@@ -31,9 +31,18 @@ type lexicons struct {
 	triggers map[string]bool
 	months   map[string][]monthInfo // by first word key
 	weekdays map[string]int
-	numbers  map[string][]numInfo // by first word key
+	// namedDays: event noun, month, day → the year of a day that names an
+	// event (هجمات 11 سبتمبر)
+	namedDays map[[3]string]int
+	// pluralWeekdays are weekdays in the plural (الآحاد): every such day
+	pluralWeekdays map[string]int
+	numbers        map[string][]numInfo // by first word key
 	// givenNames are never verbs: ستيفن is not سـ + a verb
 	givenNames map[string]bool
+	// futureLikeNames are name tokens in سـ (ستونمان): no سـ + verb
+	futureLikeNames map[string]bool
+	// nameTokens are name tokens in ف/و (فيليب، وليام)
+	nameTokens map[string]bool
 	nameLead   map[string]bool      // given names and one-word titles
 	holidays   map[string][]holiday // by first word key
 	// holidayStarts are the keys a holiday expression can start at (its
@@ -73,6 +82,20 @@ func loadLex() *lexicons {
 			n, _ := strconv.Atoi(e.Field(0))
 			lex.weekdays[e.Words[0]] = n
 		}
+		lex.namedDays = map[[3]string]int{}
+		for _, e := range lexicon.MustLoad("named_days.tsv") {
+			y, _ := strconv.Atoi(e.Field(0))
+			if len(e.Words) != 3 || y == 0 {
+				panic(e.Ref() + ": want «noun day month<TAB>year»")
+			}
+			// keyed by noun, month, day
+			lex.namedDays[[3]string{e.Words[0], e.Words[2], e.Words[1]}] = y
+		}
+		lex.pluralWeekdays = map[string]int{}
+		for _, e := range lexicon.MustLoad("weekday_plurals.tsv") {
+			n, _ := strconv.Atoi(e.Field(0))
+			lex.pluralWeekdays[e.Words[0]] = n
+		}
 		lex.numbers = map[string][]numInfo{}
 		for _, e := range lexicon.MustLoad("numbers.tsv") {
 			n, _ := strconv.Atoi(e.Field(0))
@@ -81,6 +104,21 @@ func loadLex() *lexicons {
 		lex.givenNames = map[string]bool{}
 		for _, e := range lexicon.MustLoad("given_names.tsv") {
 			lex.givenNames[e.Words[0]] = true
+		}
+		// person-name tokens read as سـ + verb otherwise (ستونمان، ستيوارت)
+		lex.futureLikeNames = map[string]bool{}
+		lex.nameTokens = map[string]bool{}
+		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
+			k := e.Words[0]
+			if len(e.Words) != 1 {
+				continue
+			}
+			if strings.HasPrefix(k, "س") {
+				lex.futureLikeNames[k] = true
+			}
+			if strings.HasPrefix(k, "ف") || strings.HasPrefix(k, "و") {
+				lex.nameTokens[k] = true // read only where ف/و might be a conjunction
+			}
 		}
 		// what a name follows: given names and one-word titles (المدرب
 		// يوركمان، بيتر تيرنر), so that a foreign surname in ي/ت is not
@@ -121,27 +159,35 @@ func loadLex() *lexicons {
 		for k := range lex.weekdays {
 			add(k, "و"+k, "ف"+k, "ب"+k)
 		}
+		for _, mods := range []map[string]bool{startMods, midMods, endMods} {
+			for k := range mods {
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
+			}
+		}
+		for k := range lex.pluralWeekdays {
+			add(k, "و"+k, "ف"+k, "ب"+k)
+		}
 		for k := range lex.numbers {
 			add(k, "و"+k)
 		}
 		for _, m := range []map[string]bool{todayW, yesterdayW, tomorrowW, startMods, midMods, endMods} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		for _, m := range []map[string]string{partWords, periodWords, vagueWords, setWords, dualUnits} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
-		add("بعد", "اول", "الليلة", "يوم", "الموافق", "يومي", "بين", "ال", "وال", "شهر", "الشهر", "هذا", "هذه", "عام", "العام", "سنة", "السنة",
+		add("بعد", "اول", "الليلة", "يوم", "الموافق", "يومي", "بين", "ال", "وال", "شهر", "الشهر", "هذا", "هذه", "عام", "العام", "العقد", "سنة", "السنة", "للعام", "لعام", "بعام", "بالعام", "كعام", "للسنة", "لسنة", "بسنة",
 			"الأيام", "الأسابيع", "الأشهر", "الشهور", "السنوات", "الأعوام", "منذ", "خلال", "لمدة", "طيلة", "طوال", "مدة", "قبل", "غضون",
 			"على", "في", "الساعة", "ساعة", "كل", "ومنذ", "وخلال", "وقبل", "وبعد", "وفي", "والساعة", "وكل", "والأيام", "الربع", "والربع",
 			"هذا", "وهذا", "صيف", "الصيف", "شتاء", "الشتاء", "ربيع", "الربيع", "خريف", "الخريف", "وصيف", "والصيف", "وشتاء", "والشتاء",
 			"والربيع", "والخريف", "السنوات", "الأشهر", "الأسابيع")
 		for _, m := range []map[string]bool{yearDuals} {
 			for k := range m {
-				add(k, "و"+k, "ف"+k)
+				add(k, "و"+k, "ف"+k, "ب"+k, "ل"+k)
 			}
 		}
 		for _, m := range []map[string]int{thousandWords} {
@@ -169,16 +215,16 @@ func loadLex() *lexicons {
 var set = text.KeySet
 
 var (
-	pastMods    = set("الماضي الماضية المنصرم المنصرمة الفائت الفائتة السابق السابقة")
+	pastMods    = set("الماضي الماضية المنصرم المنصرمة الفائت الفائتة السابق السابقة المنقضي المنقضية المنقضيه المنصرمه الماضيه الفائته السابقه")
 	futureMods  = set("المقبل المقبلة القادم القادمة التالي التالية")
 	currentMods = set("الجاري الجارية الحالي الحالية")
 	eraWords    = set("م ء ميلادي ميلادية للميلاد")
 	hijriEra    = set("ه هـ هجري هجرية للهجرة")
 	// words that make a bare year or ambiguous month a date
 	dateLead  = set("في فى منذ حتى خلال مطلع مطالع بداية بدايه أوائل اوائل أواخر اواخر أواسط منتصف نهاية نهايه آخر اخر عام العام سنة السنة شهر بحلول قبل بعد لغاية وحتى ومنذ وفي")
-	startMods = set("مطلع مطالع بداية أوائل اول أول مستهل")
+	startMods = set("مطلع مطالع بداية بدايات أوائل اول أول مستهل")
 	midMods   = set("منتصف أواسط اواسط")
-	endMods   = set("نهاية أواخر اواخر آخر ختام")
+	endMods   = set("نهاية نهايات أواخر اواخر آخر ختام")
 
 	// day words
 	todayW     = set("اليوم")
@@ -205,6 +251,7 @@ var (
 	})
 	periodWords = keyed(map[string]string{ // الأسبوع الماضي ...
 		"الأسبوع": "W", "الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنة": "Y", "السنه": "Y",
+		"العقد": "E",
 	})
 	vagueWords = keyed(map[string]string{
 		"حاليا": "PRESENT_REF", "الآن": "PRESENT_REF", "الان": "PRESENT_REF", "راهنا": "PRESENT_REF",
@@ -216,7 +263,7 @@ var (
 
 	// clause tense cues
 	futurePrefixes = []string{"سي", "ست", "سن", "سا"}
-	futureCues     = set("اعتزامه اعتزامها عزمه عزمها استعدادا تحضيرا سوف المقرر المرتقب المرتقبة المزمع المزمعة مزمع مزمعة مقررة المقررة المتوقعة بحلول المتوقع يعتزم تعتزم يعتزمان ينتظر تنتظر يرتقب مقرر مرتقب مرتقبة اقتراب موعد لاحق")
+	futureCues     = set("يفترض ويفترض تفترض المفترض المنتظر أمامنا امامنا أمامهم امامهم أمامه امامه أمامها امامها اعتزامه اعتزامها عزمه عزمها استعدادا تحضيرا سوف المقرر المرتقب المرتقبة المزمع المزمعة مزمع مزمعة مقررة المقررة المتوقعة بحلول المتوقع يعتزم تعتزم يعتزمان ينتظر تنتظر يرتقب مقرر مرتقب مرتقبة اقتراب موعد لاحق")
 	pastCues       = set(`قال قالت أعلن أعلنت أكد أكدت التقى التقت اجتمع اجتمعت عقد عقدت عقدا جرى جرت جمع جمعت جمعت شهد شهدت
 وقع وقعت أجرى أجرت اجريا بحث بحثت بحثا زار زارت وصل وصلت نشر نشرت نشرتا كان كانت كانا أصدر أصدرت أفاد أفادت ذكر ذكرت
 أوضح أوضحت أضاف أضافت صرح صرحت انطلقت انطلق انتهى انتهت اختتم اختتمت استمر استمرت بدأ بدأت أعرب أعربت دعا دعت
@@ -244,9 +291,10 @@ func (l *lexicons) month(keys []string, i int) (monthInfo, int) {
 		for _, p := range []string{"و", "ف", "ب", "ل"} {
 			// not a two-letter name inside a word: باب is no ب + آب
 			if strings.HasPrefix(k, p) && len(l.months[k[len(p):]]) > 0 && utf8.RuneCountInString(k[len(p):]) >= 3 {
-				k2 := k[len(p):]
-				cands = l.months[k2]
-				keys = append(append([]string{}, keys[:i]...), append([]string{k2}, keys[i+1:]...)...)
+				// only the words after the first are compared below, so
+				// keys need no copy (a copy per clitic month made tagging
+				// quadratic in a text full of them)
+				cands = l.months[k[len(p):]]
 				break
 			}
 		}

@@ -32,7 +32,10 @@ func (t *tagger) matchPeriod(i int) *match {
 				return &match{start: i, end: j + 2 + c, p: partial{typ: "DURATION", value: "P" + strconv.Itoa(v) + unit, conf: 0.8}, rule: "counted period"}
 			}
 		}
-		m := t.key(j + 1)
+		m, end := t.key(j+1), j+2
+		if few[m] {
+			m, end = t.key(j+2), j+3 // الأيام القليلة الماضية
+		}
 		switch {
 		case futureMods[m]:
 			p.value = "FUTURE_REF"
@@ -41,15 +44,20 @@ func (t *tagger) matchPeriod(i int) *match {
 		default:
 			return nil
 		}
-		return &match{start: i, end: j + 2, p: partial{typ: "DATE", value: p.value, conf: 0.8}, rule: "vague period"}
+		return &match{start: i, end: end, p: partial{typ: "DATE", value: p.value, conf: 0.8}, rule: "vague period"}
 	}
 	unit, ok := periodWords[k]
 	if !ok {
 		return nil
 	}
+	if unit == "W" && !this && p.mod == "" {
+		if m := t.matchWeekOfMonth(i, j); m != nil {
+			return m
+		}
+	}
 	j++
 	p.hasUnit, p.unit = true, unit
-	if this {
+	if this && unit != "E" {
 		return &match{start: i, end: j, p: p, rule: "this period"}
 	}
 	weekend := unit == "W" && p.mod == "END" && (t.skey(i) == "نهايه" || t.skey(i) == "عطله")
@@ -60,7 +68,25 @@ func (t *tagger) matchPeriod(i int) *match {
 			i--
 		}
 	}
+	if k := t.key(j); (k == "قبل" && pastMods[t.key(j+1)] || k == "بعد" && futureMods[t.key(j+1)]) && unit != "E" {
+		// الأسبوع قبل الماضي، العام بعد المقبل: two periods away
+		p.unitOff = -2
+		if k == "بعد" {
+			p.unitOff = 2
+		}
+		return &match{start: i, end: j + 2, p: p, rule: "period + two away"}
+	}
+	if unit == "E" {
+		// العقد الماضي/المقبل: the ten years before or after now (خلال
+		// العقد الماضي), a duration; العقد الحالي، هذا العقد are as often
+		// the current contract
+		if (pastMods[t.key(j)] || futureMods[t.key(j)]) && t.key(j+1) != "من" && p.mod == "" {
+			return &match{start: i, end: j + 1, p: partial{typ: "DURATION", value: "P10Y", conf: 0.75}, rule: "decade before/after now"}
+		}
+		return nil
+	}
 	if j2 := t.modAt(j, &p); j2 > j {
+		p.prevOf = unit == "Y" && (strings.HasPrefix(t.key(j), "السابق"))
 		p.unitOff = p.dir
 		p.dir, p.cur = 0, false
 		if weekend {
@@ -129,8 +155,10 @@ func (t *tagger) matchSeason(i int) *match {
 	}
 	p := partial{typ: "DATE", conf: 0.85}
 	j := i + 1
-	if t.key(j) == "عام" || t.key(j) == "العام" || t.key(j) == "سنه" {
+	ofYear := false
+	if t.key(j) == "عام" || t.key(j) == "العام" || t.key(j) == "سنه" || t.key(j) == "السنه" {
 		j++
+		ofYear = true // صيف العام الماضي: the summer of last year, not last summer
 	}
 	if y, _, j2 := t.yearAt(j); y > 0 {
 		return &match{start: i, end: j2, p: partial{typ: "DATE", value: fmt.Sprintf("%04d-%s", y, code), conf: 0.9}, rule: "season"}
@@ -143,6 +171,9 @@ func (t *tagger) matchSeason(i int) *match {
 		return nil // صيف alone is a word, not a date
 	}
 	p.season, p.unitOff = code, p.dir
+	if ofYear {
+		p.unit = "Y"
+	}
 	return &match{start: i, end: j, p: p, rule: "season"}
 }
 
@@ -286,4 +317,63 @@ func (t *tagger) matchCentury(i int) *match {
 		j++
 	}
 	return &match{start: i, end: j, p: p, rule: "century"}
+}
+
+// few: القليلة، الأخيرة between a plural period and its direction.
+var few = set("القليله القليلة")
+
+// weekRanks are the ordinals of a week in its month (-1 the last).
+var weekRanks = keyedInt(map[string]int{"الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": -1, "الاخير": -1})
+
+// matchWeekOfMonth: الأسبوع الأول من نوفمبر، الأسبوع الأخير من الشهر
+// المقبل، الأسبوع الثالث من مارس 2019 — a range of seven days of that
+// month (the last seven for الأخير). j is the week word.
+func (t *tagger) matchWeekOfMonth(i, j int) *match {
+	rank := weekRanks[t.key(j+1)]
+	if rank == 0 || t.key(j+2) != "من" {
+		return nil
+	}
+	k := j + 3
+	var in *match
+	if mm := t.matchMonth(k); mm != nil && mm.p.d == 0 && mm.p.m != 0 && !mm.p.hijri && mm.p.end == nil {
+		in = mm
+	} else if mp := t.matchPeriod(k); mp != nil && mp.p.hasUnit && (mp.p.unit == "M" || mp.p.unit == "Y") && mp.p.mod == "" && !mp.p.weekend {
+		in = mp
+	}
+	if in == nil {
+		return nil
+	}
+	cp := *in
+	return &match{start: i, end: in.end, p: partial{typ: "DATE", weekRank: rank, inner: &cp, conf: 0.85}, rule: "week of a month"}
+}
+
+// weekOfPeriod is the range of the rank-th week (-1 the last) of the month
+// (YYYY-MM) or year (YYYY) v.
+func weekOfPeriod(v string, rank int) string {
+	var first, last time.Time
+	switch len(v) {
+	case 7:
+		d, err := time.Parse("2006-01", v)
+		if err != nil {
+			return ""
+		}
+		first, last = d, d.AddDate(0, 1, -1)
+	case 4:
+		d, err := time.Parse("2006", v)
+		if err != nil {
+			return ""
+		}
+		first, last = d, d.AddDate(1, 0, -1)
+	default:
+		return ""
+	}
+	lo := first.AddDate(0, 0, 7*(rank-1))
+	if rank < 0 {
+		lo = last.AddDate(0, 0, -6)
+	}
+	hi := lo.AddDate(0, 0, 6)
+	if hi.After(last) {
+		hi = last
+	}
+	return lo.Format("2006-01-02") + "/" + hi.Format("2006-01-02")
 }

@@ -30,11 +30,24 @@ func (t *tagger) matchDayWord(i int) *match {
 		j++
 		if t.key(j) == "يوم" {
 			j++
+		} else if t.key(j) == "هذا" && t.key(j+1) == "اليوم" {
+			j++ // فجر هذا اليوم: today's dawn
 		}
 	} else if t.skey(j) == "هذا" && (t.key(j+1) == "الصباح" || t.key(j+1) == "المساء") {
 		// هذا الصباح، هذا المساء: today
 		p.hasDayOff, p.part = true, map[string]string{"الصباح": "MO", "المساء": "EV"}[t.key(j+1)]
 		return &match{start: i, end: j + 2, p: p, rule: "this morning/evening"}
+	}
+	if t.skey(j) == "هذا" && t.key(j+1) == "اليوم" && t.skey(j-1) == "مثل" && t.key(j+2) == "من" {
+		// في مثل هذا اليوم من عام 1948: this day of the month in that year
+		k := j + 3
+		if yearWords[t.key(k)] {
+			k++
+		}
+		if y, h, k2 := t.yearAt(k); y > 0 && !h {
+			p.onYear = y
+			return &match{start: i, end: k2, p: p, rule: "this day in a year"}
+		}
 	}
 	k := t.skey(j)
 	switch {
@@ -110,6 +123,17 @@ func (t *tagger) matchDayWord(i int) *match {
 				j, rule = t.weekdayDetail(j, &p, rule)
 			}
 		}
+		// ليل الثلاثاء-الأربعاء، ليلة السبت الأحد: the night between them is
+		// the first day's
+		if p.part == "NI" {
+			k := j
+			if t.key(k) == "-" || t.key(k) == "/" || t.key(k) == "الى" || t.key(k) == "علي" {
+				k++
+			}
+			if wd2 := t.lex.weekday(t.key(k)); wd2 > 0 && wd2 == p.wd%7+1 {
+				j, rule = k+1, rule+" (night to the next day)"
+			}
+		}
 	}
 	if rule == "" {
 		return nil
@@ -129,7 +153,7 @@ var anaphoricDay = keyedInt(map[string]int{"التالي": 3, "الموالي": 
 
 // notWeekday: الاثنين that means "the two" (نحن الاثنين، كلا الاثنين).
 func notWeekday(t *tagger, j int) bool {
-	if namedBefore[t.skey(j-1)] {
+	if namedBefore[t.skey(j-1)] || namedBefore[t.key(j-1)] {
 		return true // سوق الخميس، صلاة الجمعة: a name, not a date
 	}
 	if t.key(j) != "الاثنين" {
@@ -138,7 +162,7 @@ func notWeekday(t *tagger, j int) bool {
 	return twoBefore[t.key(j-1)] || t.key(j+1) == "معا"
 }
 
-var namedBefore = set("سوق صلاة صلاه خطبة خطبه صلوات لصلاة لصلاه وصلاة بصلاة")
+var namedBefore = set("وادي وادى سوق صلاة صلاه خطبة خطبه صلوات لصلاة لصلاه وصلاة بصلاة")
 
 var twoBefore = set("نحن كلا كلتا هذين هاتين هما أنتما انتما بين")
 
@@ -187,6 +211,18 @@ func (t *tagger) matchOffset(i int) *match {
 		j++
 		lead = "خلال"
 	default:
+		return nil
+	}
+	if (lead == "قبل" || lead == "بعد") && t.key(j) == "ذلك" {
+		// بعد ذلك بثلاثة أيام، قبل ذلك بيومين: counted from the date just told
+		if n, unit, end := t.byQuantity(j + 1); n > 0 && unit != "H" && unit != "MIN" {
+			off := n
+			if lead == "قبل" {
+				off = -n
+			}
+			p := partial{typ: "DATE", hasDayOff: true, anaphoric: true, hasUnit: true, unit: unit, unitOff: off, conf: 0.8}
+			return &match{start: i, end: end, p: p, rule: lead + " ذلك + quantity"}
+		}
 		return nil
 	}
 	approx := false
@@ -275,6 +311,7 @@ func (t *tagger) matchOffset(i int) *match {
 		if lead == "قبل" {
 			p.unitOff = -n
 		}
+		p.after = lead == "بعد"
 		return &match{start: i, end: j, p: p, rule: lead + " + quantity (from the anchor)"}
 	}
 	if lead == "قبل" || lead == "بعد" {
@@ -382,6 +419,32 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 	return v, k == "بضعه" || k == "بضع" || k == "عده", j + c
 }
 
+// byQuantity reads a quantity of time with ب on its first word (بثلاثة
+// أيام، بيومين، بأسبوع): the count, its unit and the next index.
+func (t *tagger) byQuantity(j int) (int, string, int) {
+	k := t.key(j)
+	if !strings.HasPrefix(k, "ب") || len(k) <= len("ب") {
+		return 0, "", j
+	}
+	rest := k[len("ب"):]
+	if u, ok := dualUnits[rest]; ok {
+		return 2, u, j + 1
+	}
+	if u, ok := unitWords[rest]; ok && !pluralUnits[rest] {
+		return 1, u, j + 1
+	}
+	t.keys[j] = rest
+	n, _, j2 := t.countAt(j)
+	t.keys[j] = k
+	if n == 0 {
+		return 0, "", j
+	}
+	if u, ok := unitWords[t.key(j2)]; ok {
+		return n, u, j2 + 1
+	}
+	return 0, "", j
+}
+
 // durationValue is the TIMEX3 value of count units: P3D, PT2H, PT15M, PXY.
 func durationValue(count, unit string) string {
 	switch unit {
@@ -422,6 +485,18 @@ func (t *tagger) matchSet(i int) *match {
 	if v, ok := setWords[k]; ok {
 		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "set adverb"}
 	}
+	// الآحاد، في أيام السبوت: a weekday in the plural is every such day
+	if wd := t.pluralWeekday(i); wd > 0 {
+		return &match{start: i, end: i + 1, p: partial{typ: "SET", value: fmt.Sprintf("XXXX-WXX-%d", wd), conf: 0.8}, rule: "weekday in the plural"}
+	}
+	// مساء كل خميس، صباح كل يوم أحد: a part of every such day
+	if part, ok := partWords[t.key(i)]; ok && t.key(i+1) == "كل" {
+		if m := t.matchSet(i + 1); m != nil && m.rule == "every weekday" {
+			m.start, m.rule = i, "part of every weekday"
+			m.p.value += "T" + part
+			return m
+		}
+	}
 	if m := t.matchTimes(i); m != nil {
 		return m
 	}
@@ -451,6 +526,22 @@ func (t *tagger) matchSet(i int) *match {
 		return &match{start: i, end: j + 1, p: partial{typ: "SET", value: v, conf: 0.85}, rule: "every unit"}
 	}
 	return nil
+}
+
+// pluralWeekday reads a weekday in the plural at i, with a clitic or not.
+func (t *tagger) pluralWeekday(i int) int {
+	k := t.key(i)
+	if n, ok := t.lex.pluralWeekdays[k]; ok {
+		return n
+	}
+	for _, p := range []string{"و", "ف", "ب"} {
+		if strings.HasPrefix(k, p) {
+			if n, ok := t.lex.pluralWeekdays[k[len(p):]]; ok {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // nthWords are the ordinals of a weekday in its month (الجمعة الأولى من

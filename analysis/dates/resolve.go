@@ -29,7 +29,17 @@ func (t *tagger) resolveAll(ms []match, anchor Anchor) []rasad.Timex {
 			}
 			v, anc := t.resolve(m, anchor, sentDate)
 			vals[idx], anchors[idx] = v, anc
-			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') {
+			if m.p.typ == "DATE" && len(v) >= 4 && (len(v) == 4 || v[4] == '-' || v[4] == '/') {
+				if y, err := strconv.Atoi(v[:4]); err == nil {
+					t.toldYear, t.toldYearSent = y, t.sentOf(m.start)
+					if anc == "none" && !m.p.compared {
+						t.lastYear, t.lastYearSent = y, t.sentOf(m.start)
+					}
+				}
+			}
+			// «قبل ذلك بأسبوع» is told from the last date, not a new one to
+			// count from
+			if m.p.typ == "DATE" && len(v) >= 10 && (len(v) == 10 || v[10] == 'T') && !strings.HasSuffix(m.rule, "ذلك + quantity") {
 				if d, err := time.Parse("2006-01-02", v[:10]); err == nil {
 					t.lastDay = d
 					if _, ok := sentDate[t.sentOf(m.start)]; !ok {
@@ -65,6 +75,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	if p.value == "-" {
 		return "", ""
 	}
+	if p.weekRank != 0 && p.inner != nil {
+		v, anc := t.resolve(*p.inner, anchor, sentDate)
+		if w := weekOfPeriod(v, p.weekRank); w != "" {
+			return w, anc
+		}
+		return "", ""
+	}
 	if p.monthRange && p.end != nil {
 		return t.resolveRange(m, anchor, sentDate)
 	}
@@ -96,6 +113,9 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 	if p.season != "" {
 		if !anchor.Valid() {
 			return "", ""
+		}
+		if p.unit == "Y" {
+			return fmt.Sprintf("%04d-%s", anchor.Date.Year()+p.unitOff, p.season), anchor.Kind
 		}
 		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
 	}
@@ -130,6 +150,13 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		return d.Format("2006-01-02"), "none"
 	}
+	// a day that names an event: هجمات 11 سبتمبر is 2001's
+	if p.y == 0 && p.m != 0 && p.d != 0 && !p.hijri && p.end == nil && !p.cur && p.dir == 0 {
+		if y := t.namedDayYear(m.start, p.m, p.d); y > 0 {
+			p.y = y
+			m.p = p
+		}
+	}
 	// fully absolute
 	if p.y > 0 && !p.hasUnit {
 		v := absValue(p)
@@ -161,6 +188,11 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		dir = t.clauseDirection(m)
 	}
 	switch {
+	case p.onYear != 0:
+		if A.Day() > daysIn(p.onYear, int(A.Month())) {
+			return "", ""
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", p.onYear, A.Month(), A.Day()), anchor.Kind
 	case p.holiday != nil:
 		d, ok := resolveHoliday(p, A, dir, p.dir != 0)
 		if !ok {
@@ -200,6 +232,11 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		}
 		d := base.AddDate(0, 0, p.dayOff)
 		if p.hasUnit {
+			if p.unit == "Y" && p.anaphoric && t.toldYear != 0 {
+				// بعد ذلك بعامين after «العام 1973»: the years count from the
+				// last year told, of whatever precision
+				return strconv.Itoa(t.toldYear + p.unitOff), "text"
+			}
 			d = addUnits(base, p.unit, p.unitOff)
 			if p.unit == "Y" {
 				return strconv.Itoa(d.Year()), kind
@@ -232,6 +269,15 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.hasUnit && p.m != 0: // يناير من العام الماضي
 		return fmt.Sprintf("%04d-%02d", A.Year()+p.unitOff, p.m), anchor.Kind
+	case p.hasUnit && p.prevOf && t.lastYear != 0 && t.lastYear != A.Year() && t.sentOf(m.start)-t.lastYearSent <= 1:
+		// العام السابق after «في 2019»: the year before the one just told
+		return strconv.Itoa(t.lastYear - 1), "text"
+	case p.hasUnit && p.after && !p.hasDayOff && t.clauseDirection(m) < 0:
+		// «وبعد عامين عاد»: after the date just told, not from now
+		if t.toldYear == 0 || t.sentOf(m.start)-t.toldYearSent > 2 || p.unit != "Y" {
+			return "", ""
+		}
+		return strconv.Itoa(t.toldYear + p.unitOff), "text"
 	case p.hasUnit && p.weekend:
 		return periodValue(A, p.unit, p.unitOff, "") + "-WE", anchor.Kind
 	case p.hasUnit:
@@ -251,7 +297,7 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, anchor.Kind
 	case p.m != 0: // month without year
 		y := A.Year()
-		if p.dir == 0 && p.mod == "" && m.start > 0 && t.toks[m.start-1].Kind == text.Word && !dateLead[t.key(m.start-1)] && !dateLead[t.skey(m.start-1)] {
+		if p.dir == 0 && p.mod == "" && m.start > 0 && t.toks[m.start-1].Kind == text.Word && !dateLead[t.key(m.start-1)] && !dateLead[t.skey(m.start-1)] && !complementizers[t.key(m.start-1)] && !functionWords[t.skey(m.start-1)] {
 			// a month that qualifies a noun (عقود تسليم أبريل، اجتماع يونيو)
 			// is not dated by the clause's verb: the nearest one
 			dir = 0
@@ -484,10 +530,26 @@ func addUnits(d time.Time, unit string, n int) time.Time {
 // يوم خميس، عدا الجمعة), the bare weekdays are days of a schedule too (سوق
 // يقام الأربعاء والخميس من كل أسبوع), SETs, and "that day" refers to none.
 func (t *tagger) genericWeekdays(ms []match) {
-	sched := map[int]bool{}
+	sched, yearly := map[int]bool{}, map[int]bool{}
 	for _, m := range ms {
 		if m.p.typ == "SET" && strings.HasPrefix(m.p.value, "XXXX-WXX-") {
 			sched[t.sentOf(m.start)] = true
+		}
+		if m.p.typ == "SET" && m.p.value == "P1Y" {
+			yearly[t.sentOf(m.start)] = true
+		}
+	}
+	// ينعقد سنويا في أيلول: a month of every year
+	for i := range ms {
+		p := &ms[i].p
+		if yearly[t.sentOf(ms[i].start)] && p.typ == "DATE" && p.m != 0 && p.y == 0 && p.dir == 0 && !p.cur && !p.hijri && p.end == nil && p.value == "" && p.holiday == nil && p.mod == "" {
+			p.typ = "SET"
+			if p.d != 0 {
+				p.value = fmt.Sprintf("XXXX-%02d-%02d", p.m, p.d)
+			} else {
+				p.value = fmt.Sprintf("XXXX-%02d", p.m)
+			}
+			ms[i].rule += " (of every year)"
 		}
 	}
 	if len(sched) == 0 {
@@ -574,4 +636,19 @@ func nthOrDay(y, m, wd, n int) (time.Time, bool) {
 		}
 	}
 	return nthWeekday(y, m, wd, n)
+}
+
+// namedDayYear is the year of a day and month that follow an event noun of
+// lexicon/data/named_days.tsv (بهجمات 11 سبتمبر، ثورة 25 يناير), or 0.
+func (t *tagger) namedDayYear(i, m, d int) int {
+	k := t.skey(i - 1)
+	ms, ds := strconv.Itoa(m), strconv.Itoa(d)
+	for _, c := range []string{"", "ب", "ل", "ك"} {
+		if strings.HasPrefix(k, c) {
+			if y := t.lex.namedDays[[3]string{k[len(c):], ms, ds}]; y > 0 {
+				return y
+			}
+		}
+	}
+	return 0
 }

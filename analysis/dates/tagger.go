@@ -64,6 +64,12 @@ type partial struct {
 	monthRange bool     // m..end.m (and days) as a range of months or dates
 	anaphoric  bool     // dayOff counts from the last date told, not the anchor
 	nth        int      // the weekday's rank in its month, -1 the last
+	prevOf     bool     // السابق/السابقة: the period before the one just told, if one was
+	weekRank   int      // the week of a month or year (الأسبوع الأول من), -1 the last
+	inner      *match   // the month or year that weekRank counts in
+	onYear     int      // في مثل هذا اليوم من عام 1948: the anchor's day in that year
+	compared   bool     // a year compared with (مقارنة مع 2016): not the year a story is about
+	after      bool     // بعد + a quantity: in a past clause, counted from the date just told
 	hasWeek    bool     // the weekday of a week weekOff from the anchor's
 	weekOff    int
 	conf       float64
@@ -90,8 +96,16 @@ type tagger struct {
 	skeys  []string // keys without a conjunction, made on first use
 	cues   []int8   // tense cue per token, made on first use (see cueAt)
 	clause []int    // clause index per token
-	sent   []int    // sentence index per token
-	dms    []time.Time
+	// shortQuote marks tokens inside quotes of at most four words (a name
+	// or a title, not speech)
+	shortQuote []bool
+	// inQuote marks tokens inside quotation marks: a quoted speaker's
+	// tense is not the narrator's
+	inQuote []bool
+	// relClause marks clauses that open with a relative pronoun (، الذي …)
+	relClause map[int]bool
+	sent      []int // sentence index per token
+	dms       []time.Time
 	// publication-date inference: days and day-months named in the text,
 	// and each match's clause direction and duration, computed once (not
 	// once per candidate day and match)
@@ -105,6 +119,12 @@ type tagger struct {
 	// lastDay is the last day-precision date resolved, in text order (what
 	// اليوم التالي counts from)
 	lastDay time.Time
+	// lastYear is the year of the last absolute date told, and the sentence
+	// it was told in (what العام السابق counts from)
+	lastYear, lastYearSent int
+	// toldYear is the same for any date with a year, relative ones too
+	// (what «وبعد عام» in a past story counts from)
+	toldYear, toldYearSent int
 }
 
 // Tag finds the temporal expressions of src and resolves them against
@@ -154,14 +174,47 @@ func (t *tagger) sentOf(i int) int {
 func (t *tagger) scopes() {
 	t.clause = make([]int, len(t.toks))
 	t.sent = make([]int, len(t.toks))
+	t.relClause = map[int]bool{}
+	t.shortQuote = make([]bool, len(t.toks))
+	open := -1
+	t.inQuote = make([]bool, len(t.toks))
+	quoted := false
 	c, s := 0, 0
 	prevEnd := 0
 	for i, tok := range t.toks {
-		if strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 {
+		if strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 && (i == 0 || !sentEnd(t.keys[i-1])) {
 			c++
 			s++
 		}
+		if (i == 0 || t.clause[i-1] != c) && relPronouns[tok.Key] {
+			t.relClause[c] = true
+		}
 		t.clause[i], t.sent[i] = c, s
+		if i > 0 && sentEnd(t.keys[i-1]) && strings.IndexByte(t.src[prevEnd:tok.Start], '\n') >= 0 {
+			quoted = false // a paragraph closes an unclosed quote
+		}
+		if isQuote(tok.Key) && tok.Key != "'" && tok.Key != "‘" && tok.Key != "’" {
+			switch tok.Key {
+			case "«", "“":
+				quoted = true
+			case "»", "”":
+				quoted = false
+			default:
+				quoted = !quoted
+			}
+		} else {
+			t.inQuote[i] = quoted
+		}
+		if isQuote(tok.Key) {
+			if open >= 0 && i-open <= 5 && s == t.sent[open] {
+				for k := open + 1; k < i; k++ {
+					t.shortQuote[k] = true
+				}
+				open = -1
+			} else {
+				open = i
+			}
+		}
 		if tok.Kind == text.Punct {
 			switch tok.Key {
 			case ".", "!", "?", ";":
@@ -174,6 +227,10 @@ func (t *tagger) scopes() {
 		prevEnd = tok.End
 	}
 }
+
+func sentEnd(k string) bool { return k == "." || k == "!" || k == "?" || k == ";" }
+
+var relPronouns = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
 // skey is the key of token i without a conjunction و/ف (text.StripConj),
 // computed once per token.
