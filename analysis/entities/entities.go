@@ -481,6 +481,14 @@ func (r *recognizer) orgsAndPlaces() {
 		if amb := h.e.kind == "LOC" && r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
 			continue
 		}
+		if from := r.descriptorName(i, h); from > i {
+			// وكالة رويترز، حركة طالبان: the name without its head noun
+			m := r.lexMention(i, h)
+			m.Start = r.words[from].start
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
+			continue
+		}
 		m := r.lexMention(i, h)
 		if h.e.canonical == "NATO" {
 			nato = true
@@ -505,6 +513,35 @@ func (r *recognizer) orgsAndPlaces() {
 			}
 		}
 	}
+}
+
+// descriptorHeads are common nouns that stand before an organization's own
+// name in apposition (وكالة رويترز، حركة طالبان، صحيفة الأهرام، شركة نوكيا،
+// نادي الزمالك): the name is what follows. Broadcasters (قناة، شبكة) are
+// left out: «قناة العربية» is the channel's name as written. Heads that
+// begin a name of their own (حزب، منظمة، جامعة، اتحاد، مجلس) are not here.
+var descriptorHeads = keySet("وكالة حركة صحيفة جريدة مجلة شركة مؤسسة نادي فريق")
+
+// descriptorName returns the word where the name starts inside the lexicon
+// organization h at word i when its first word is a descriptor head and
+// the rest is a name: an organization of the lexicons by itself (حماس،
+// فرانس برس), or words without the article that are no function words
+// (حركة أمل). It returns i when the head belongs to the name (وكالة
+// المخابرات المركزية، وكالة أنباء الشرق الأوسط).
+func (r *recognizer) descriptorName(i int, h *hit) int {
+	if h.e.kind != "ORG" || h.n < 2 || !descriptorHeads[h.e.words[0]] {
+		return i
+	}
+	if in := r.hits[i+1]; in != nil && in.n == h.n-1 && in.strip == 0 && in.e.kind == "ORG" {
+		return i + 1
+	}
+	for j := i + 1; j < i+h.n; j++ {
+		k := r.words[j].key
+		if strings.HasPrefix(k, "ال") || r.lx.notName[k] || institutionNouns[k] || k == "انباء" {
+			return i
+		}
+	}
+	return i + 1
 }
 
 // genAmbiguous reports a generated lexicon entry of one word that is

@@ -290,9 +290,13 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 	}
 	for _, m := range segs {
 		first, last := m.First, m.Last
+		// a common word (common_words.tsv) is no part of a person's name,
+		// but one with the article ends a longer name as a laqab (علي
+		// الكيماوي) and is dropped only alone (الإسلام)
+		single := m.First == m.Last
 		notName := func(t text.Token) bool {
 			return tanween(src, t) || t.Kind == text.Word && (lx.notName[t.Key] || lx.notName[text.StripConj(t.Key)]) ||
-				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
+				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)] || lx.isCommon(t.Key) && (single || !hasArticle(t.Key)))
 		}
 		for first <= last && notName(toks[first]) {
 			first++
@@ -335,6 +339,12 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		out = append(out, mn)
 	}
 	return out
+}
+
+// hasArticle reports a word key with the article, after a clitic or not.
+func hasArticle(k string) bool {
+	k = text.StripConj(k)
+	return strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "بال") || strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "كال")
 }
 
 // tanween reports a word written with tanween (ً ٌ ٍ).
