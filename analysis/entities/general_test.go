@@ -306,3 +306,15 @@ func TestCommonWordGate(t *testing.T) {
 		"وحكم الملك ⟦PERSON:فؤاد الثاني⟧ البلاد سنوات قليلة.",
 	}, false)
 }
+
+// After a role word, an institution's head noun, a verb or a common word
+// is no name (رئيس مجلس الإدارة، لاعب يسجل)، and الشيخ after آل is a
+// family name, not the role.
+func TestRoleNotName(t *testing.T) {
+	checkHas(t, []string{
+		"وقال رئيس مجلس إدارة الشركة إن الأرباح زادت.",
+		"ويعد اللاعب يسجل أهدافا كثيرة هذا الموسم.",
+		"وشكر الحضور آل الشيخ بمنحه جوائز للفائزين.",
+		"ثم قال المدرب أصبح الفريق أقوى.",
+	}, true)
+}
