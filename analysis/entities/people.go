@@ -578,6 +578,9 @@ func (r *recognizer) apposition(m *rasad.Mention, j int) {
 // and the persons coordinated after it. It returns the word after the
 // last one used, or i when no person was found.
 func (r *recognizer) roleChain(i int) int {
+	if i > 0 && r.words[i-1].seg == r.words[i].seg && strings.HasPrefix(r.src[r.words[i-1].start:r.words[i-1].end], "آل") {
+		return i // آل الشيخ: a family name, not the role الشيخ
+	}
 	h := r.hits[i]
 	role, sector := h.e.canonical, h.e.sub
 	var countries []string
@@ -645,6 +648,12 @@ func (r *recognizer) roleChain(i int) int {
 		return i
 	}
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
+		return i
+	}
+	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.lx.given[k0] && !r.knownAsName(k0) &&
+		(institutionNouns[k0] || institutionHeads[k0] || descriptorHeads[k0] || r.lx.isCommon(k0) || r.verbLike(k0, true) && !r.lx.foreign[k0]) {
+		// رئيس مجلس إدارة، نائب رئيس رابطة الدوري: an institution's head noun;
+		// لاعب يسجل أهدافا: a verb; a common word (common_words.tsv)
 		return i
 	}
 	if k1 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.knownAsName(k1) && !r.lx.given[k1] && nounShaped(r.words[j].key) ||
