@@ -472,6 +472,9 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && h.e.gen && h.strip > 0 && r.lx.allCommon(h.e.words) {
+			continue // بالتعاون مع: a common word with a clitic, not the club التعاون
+		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
 			continue // الأهلي، النصر outside sport: words
 		}

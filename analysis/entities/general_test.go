@@ -318,3 +318,19 @@ func TestRoleNotName(t *testing.T) {
 		"ثم قال المدرب أصبح الفريق أقوى.",
 	}, true)
 }
+
+// A well-known person's family name that is a common word (فوري) is not
+// found alone, and a club named by a common word is not read in a word
+// with a clitic (بالتعاون مع).
+func TestCommonWordSurnamesAndClubs(t *testing.T) {
+	for _, src := range []string{
+		"وطالب المجلس بوقف فوري لإطلاق النار في المدينة.",
+		"ونظم المدرب معسكر الفريق بالتعاون مع إدارة النادي قبل المباراة.",
+	} {
+		for _, m := range Find(src, text.Tokenize(src), Options{}) {
+			if m.Text == "فوري" || m.Text == "التعاون" {
+				t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
+			}
+		}
+	}
+}

@@ -168,7 +168,8 @@ func load() *lexicons {
 			last := e.Words[len(e.Words)-1]
 			if strings.HasPrefix(last, "ال") {
 				lex.alSurnames[last] = true
-			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] {
+			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] && !lex.isCommon(last) {
+				// (a family name that is a common word, فوري، جناح, is not found alone)
 				if prev, ok := lex.famous[last]; ok && prev != e.Surface {
 					lex.famous[last] = ""
 				} else {
