@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rasad/rasad/analysis/ner"
 	"github.com/rasad/rasad/text"
 )
 
@@ -331,6 +332,34 @@ func TestCommonWordSurnamesAndClubs(t *testing.T) {
 			if m.Text == "فوري" || m.Text == "التعاون" {
 				t.Errorf("%s: %q found as %s (%s)", src, m.Text, m.Type, m.Rule)
 			}
+		}
+	}
+}
+
+// A collection that writes a given name with the article too (الحسن)
+// does not make it a common word that cuts the model's person (أحمد حسن);
+// a verb the collection conjugates (سافر) still does.
+func TestCollectionCommonKeepsGivenNames(t *testing.T) {
+	src := "وقال أحمد حسن إن الوفد سافر أمس."
+	toks := text.Tokenize(src)
+	idx := func(w string) int {
+		for i, tk := range toks {
+			if src[tk.Start:tk.End] == w {
+				return i
+			}
+		}
+		t.Fatalf("no token %q", w)
+		return -1
+	}
+	common := map[string]bool{"حسن": true, "سافر": true}
+	person := ner.Mention{Type: "PERS", First: idx("أحمد"), Last: idx("حسن")}
+	if ms := ModelMentions(src, toks, []ner.Mention{person}, common); len(ms) != 1 || ms[0].Text != "أحمد حسن" {
+		t.Errorf("أحمد حسن: got %v", ms)
+	}
+	wrong := ner.Mention{Type: "PERS", First: idx("الوفد"), Last: idx("سافر")}
+	for _, m := range ModelMentions(src, toks, []ner.Mention{wrong}, common) {
+		if strings.Contains(m.Text, "سافر") {
+			t.Errorf("سافر kept in %q", m.Text)
 		}
 	}
 }

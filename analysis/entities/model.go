@@ -296,7 +296,7 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		single := m.First == m.Last
 		notName := func(t text.Token) bool {
 			return tanween(src, t) || t.Kind == text.Word && (lx.notName[t.Key] || lx.notName[text.StripConj(t.Key)]) ||
-				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)] || lx.isCommon(t.Key) && (single || !hasArticle(t.Key)))
+				m.Type == "PERS" && t.Kind == text.Word && (collectionCommon(lx, common, t.Key) || lx.isCommon(t.Key) && (single || !hasArticle(t.Key)))
 		}
 		for first <= last && notName(toks[first]) {
 			first++
@@ -339,6 +339,23 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		out = append(out, mn)
 	}
 	return out
+}
+
+// collectionCommon reports a word the collection writes as a common word
+// (CommonWords: سافر، هدفا) that the name lists do not know as a given name
+// or a frequent name token: a collection writes حسن، سعيد، جمال with the
+// article too (الحسن، السعيد), and they still are names.
+func collectionCommon(lx *lexicons, common map[string]bool, k string) bool {
+	s := text.StripConj(k)
+	if !common[k] && !common[s] {
+		return false
+	}
+	for _, w := range [2]string{k, s} {
+		if lx.given[w] || lx.nameTokens[w] >= 20 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasArticle reports a word key with the article, after a clitic or not.
