@@ -363,3 +363,15 @@ func TestCollectionCommonKeepsGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// Spelled-out institutions: a quoted name after the head is the name (and
+// nothing after the closing quote), a descriptor head (شركة، مؤسسة) is left
+// out, and a definite head's name keeps its purpose (للتنمية).
+func TestInstitutionBoundaries(t *testing.T) {
+	checkHas(t, []string{
+		"وحصل على الماجستير من جامعة «⟦ORG:نورث كارولاينا⟧» ثم عاد إلى بلده.",
+		"وقالت مؤسسة \"⟦ORG:سكور بلس⟧\" التابعة للمجموعة إن الأرباح ارتفعت.",
+		"وأعلنت شركة ⟦ORG:الخطوط الجوية⟧ زيادة رحلاتها.",
+		"ومنح ⟦ORG:البنك الأفريقي للتنمية⟧ قرضا جديدا.",
+	}, false)
+}
