@@ -481,6 +481,9 @@ func (r *recognizer) orgsAndPlaces() {
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
 		}
+		if r.nisbaAfterNoun(i, h) {
+			continue // الجماهير السعودية، المصانع السعودية: the adjective, not the country
+		}
 		if amb := h.e.kind == "LOC" && r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
 			continue
 		}
@@ -516,6 +519,32 @@ func (r *recognizer) orgsAndPlaces() {
 			}
 		}
 	}
+}
+
+// nisbaAfterNoun reports a country of one word with the article that is
+// also the feminine of its nationality adjective (السعودية beside سعودية)
+// right after a definite noun of the same clause: there it agrees with
+// the noun (الجماهير السعودية) and names no country.
+func (r *recognizer) nisbaAfterNoun(i int, h *hit) bool {
+	if h.e.kind != "LOC" || h.e.sub != "country" || h.n != 1 || h.strip != 0 || i == 0 {
+		return false
+	}
+	if !r.lx.nisbaCountry(h.e.words[0]) {
+		return false
+	}
+	p := r.words[i-1]
+	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.notName[p.key] && r.hits[i-1] == nil && !r.used[i-1]
+}
+
+// nisbaCountry reports a country's one-word name with the article that is
+// also the feminine of its nationality adjective (السعودية، سعودية).
+func (l *lexicons) nisbaCountry(k string) bool {
+	stem, ok := strings.CutPrefix(k, "ال")
+	if !ok {
+		return false
+	}
+	c, adj := l.single[k], l.single[stem]
+	return c != nil && c.kind == "LOC" && c.sub == "country" && adj != nil && adj.kind == "ADJ" && adj.country == c.country
 }
 
 // descriptorHeads are common nouns that stand before an organization's own

@@ -375,3 +375,27 @@ func TestInstitutionBoundaries(t *testing.T) {
 		"ومنح ⟦ORG:البنك الأفريقي للتنمية⟧ قرضا جديدا.",
 	}, false)
 }
+
+// Fixes from the hand check of ant-dev articles (patterns, on our own
+// sentences): a common word ends a name (… هدف), a family name is not read
+// after ك (كثيرون), an indefinite role in construct heads the unknown word
+// after it (رئيس كوكاكولا is the company's head), السعودية after a definite
+// noun is the adjective, and a nationality adjective starts no name.
+func TestHandCheckPatterns(t *testing.T) {
+	for _, c := range []struct{ src, bad string }{
+		{"وسجل اللاعب مجدي عبد الغني هدف التعادل في الشوط الثاني.", "مجدي عبد الغني هدف"},
+		{"وقال كثيرون إن القرار متأخر.", "ثيرون"},
+		{"وقال رئيس بيبسيكو في البلاد إن المبيعات زادت.", "بيبسيكو"},
+		{"واحتفلت الجماهير السعودية بالفوز في الملعب.", "السعودية"},
+	} {
+		for _, m := range Find(c.src, text.Tokenize(c.src), Options{}) {
+			if m.Text == c.bad {
+				t.Errorf("%s: %q found as %s (%s)", c.src, m.Text, m.Type, m.Rule)
+			}
+		}
+	}
+	checkHas(t, []string{
+		"وزار ولي العهد ⟦LOC:السعودية⟧ ثم ⟦LOC:الكويت⟧ الأسبوع الماضي.",
+		"وسجل اللاعب ⟦PERSON:مجدي عبد الغني⟧ هدف التعادل.",
+	}, false)
+}

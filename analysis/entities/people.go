@@ -29,6 +29,9 @@ func (r *recognizer) famousSurnames() {
 			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
 				continue // the whole word is a name of its own
 			}
+			if v.strip > 0 && strings.HasPrefix(r.words[i].key, "ك") {
+				continue // كثيرون: ك (as) is not read before a family name alone
+			}
 			start := r.surfaceStart(*w, v.strip)
 			key := NameKey(r.src[start:w.end])
 			if full != "" {
@@ -209,6 +212,9 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			break // آل ثاني: the family ends the name
 		}
 		ok2, _ := r.nameWord(i+n, false)
+		if ok2 && !r.lx.given[k] && r.lx.isCommon(k) && !hasArticle(k) {
+			ok2 = false // … عبد الغني هدف: a common word (common_words.tsv) ends the name
+		}
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
 		}
@@ -648,6 +654,12 @@ func (r *recognizer) roleChain(i int) int {
 		return i
 	}
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
+		return i
+	}
+	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; n == 1 && j == i+h.n && strip == 0 && !strings.HasPrefix(r.words[i].key, "ال") &&
+		!r.lx.given[k0] && !r.knownAsName(k0) {
+		// رئيس كوكاكولا، وزير الصحة أوامر: an indefinite role in construct
+		// heads the one unknown word after it (a company), not a person
 		return i
 	}
 	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.lx.given[k0] && !r.knownAsName(k0) &&
