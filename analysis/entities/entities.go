@@ -463,6 +463,15 @@ func (r *recognizer) orgsAndPlaces() {
 		if r.anyUsed(i, i+h.n) {
 			continue // a phrase over words already in a mention would overlap it
 		}
+		if h.e.kind == "LOC" && r.titleOf(i, h) {
+			// صحيفة «الشرق الأوسط»، جريدة القدس: a newspaper named after a place
+			m := r.lexMention(i, h)
+			m.Type, m.Rule, m.Confidence = "ORG", "place name as a title ("+h.e.ref+")", 0.75
+			m.Key, m.Canonical, m.Country = "title "+m.Key, "", ""
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
+			continue
+		}
 		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
 			// برشلونة، ريال مدريد in a match report: the club
 			m := r.lexMention(i, h)
@@ -534,6 +543,28 @@ func (r *recognizer) nisbaAfterNoun(i int, h *hit) bool {
 	}
 	p := r.words[i-1]
 	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.notName[p.key] && r.hits[i-1] == nil && !r.used[i-1]
+}
+
+// mediaHeads name an outlet: the place name after them is its title.
+var mediaHeads = keySet("صحيفة جريدة مجلة قناة صحيفتا لصحيفة لجريدة لمجلة لقناة بصحيفة بجريدة بمجلة وصحيفة وجريدة ومجلة")
+
+// titleOf reports a place phrase at word i that names an outlet: right after
+// a media head (صحيفة القدس، قناة «الشرق»), or quoted whole after a clitic
+// ل of telling (قال لـ«الشرق الأوسط»).
+func (r *recognizer) titleOf(i int, h *hit) bool {
+	if h.strip > 0 || i == 0 || r.words[i-1].seg != r.words[i].seg {
+		return false
+	}
+	if mediaHeads[r.words[i-1].key] && r.hits[i-1] == nil {
+		return true
+	}
+	end := i + h.n
+	if !r.quoteBefore(i) || end >= len(r.words) || !r.quoteBefore(end) {
+		return false
+	}
+	gap := r.src[r.words[i-1].end:r.words[i].start]
+	k := r.words[i-1].key
+	return k == "ل" || k == "لـ" || strings.HasSuffix(k, "ل") && strings.Contains(gap, "ـ")
 }
 
 // nisbaCountry reports a country's one-word name with the article that is

@@ -399,3 +399,13 @@ func TestHandCheckPatterns(t *testing.T) {
 		"وسجل اللاعب ⟦PERSON:مجدي عبد الغني⟧ هدف التعادل.",
 	}, false)
 }
+
+// A place name that titles an outlet (after صحيفة، جريدة، قناة, or quoted
+// after the ل of telling) is the organization; elsewhere the place.
+func TestPlaceAsTitle(t *testing.T) {
+	checkHas(t, []string{
+		"ونشرت صحيفة ⟦ORG:الشرق الأوسط⟧ المقابلة، وقال الوزير لـ«⟦ORG:الشرق الأوسط⟧» إن الحل قريب.",
+		"وكتبت جريدة ⟦ORG:القدس⟧ أن المفاوضات توقفت، ثم زار الوفد ⟦LOC:القدس⟧.",
+		"وتشهد منطقة ⟦LOC:الشرق الأوسط⟧ توترا متزايدا.",
+	}, false)
+}
