@@ -429,7 +429,14 @@ func (r *recognizer) orgsAndPlaces() {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
-			if (ok && !strings.HasPrefix(r.words[i+1].key, "ال")) || (next != nil && next.e.kind == "LOC" && next.strip == 0) {
+			nk := r.words[i+1].key
+			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.nameTokens[nk] == 0 && !r.lx.given[nk] || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.nameTokens[nk] == 0) {
+				ok = false // نهر موسمي، سهل تحيط به: an adjective or a verb, no name
+			}
+			if r.words[i].key == "شبه" && nk != "جزيره" && nk != "جزيرة" {
+				ok, next = false, nil // شبه مستقلة: "semi-", not a peninsula
+			}
+			if (ok && !strings.HasPrefix(nk, "ال")) || (next != nil && next.e.kind == "LOC" && next.strip == 0) {
 				n := 2
 				if next != nil && next.e.kind == "LOC" {
 					n = 1 + next.n
@@ -565,6 +572,13 @@ func (r *recognizer) titleOf(i int, h *hit) bool {
 	gap := r.src[r.words[i-1].end:r.words[i].start]
 	k := r.words[i-1].key
 	return k == "ل" || k == "لـ" || strings.HasSuffix(k, "ل") && strings.Contains(gap, "ـ")
+}
+
+// imperfectShaped reports a word shaped like an imperfect verb (تنساب،
+// يحيط): ي or ت and three to five more letters.
+func imperfectShaped(k string) bool {
+	n := utf8.RuneCountInString(k)
+	return n >= 4 && n <= 6 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت"))
 }
 
 // nisbaCountry reports a country's one-word name with the article that is

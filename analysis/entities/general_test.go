@@ -409,3 +409,15 @@ func TestPlaceAsTitle(t *testing.T) {
 		"وتشهد منطقة ⟦LOC:الشرق الأوسط⟧ توترا متزايدا.",
 	}, false)
 }
+
+// A landmark word (نهر، سهل، بحيرة) before an adjective, a verb or a common
+// word names nothing, and شبه is a landmark only in شبه جزيرة.
+func TestLandmarkNotName(t *testing.T) {
+	checkHas(t, []string{
+		"ويعبر المنطقة نهر موسمي صغير، ويمتد سهل تحيط به الجبال.",
+		"وأقامت الحكومة إدارة شبه مستقلة في الإقليم.",
+	}, true)
+	checkHas(t, []string{
+		"وزار الوفد ⟦LOC:جبل عرفات⟧ ثم ⟦LOC:شبه جزيرة سيناء⟧.",
+	}, false)
+}
