@@ -421,3 +421,15 @@ func TestLandmarkNotName(t *testing.T) {
 		"وزار الوفد ⟦LOC:جبل عرفات⟧ ثم ⟦LOC:شبه جزيرة سيناء⟧.",
 	}, false)
 }
+
+// After a role, two accusative words (a noun and its adjective) are no
+// name; a common noun after a name (مسؤول، باحث) ends it.
+func TestAccusativeAndTitleNouns(t *testing.T) {
+	checkHas(t, []string{
+		"وأجرى الرئيس اتصالا هاتفيا بنظيره أمس.",
+		"وأبدى الوزير عزما أكيدا على المضي في الخطة.",
+	}, true)
+	checkHas(t, []string{
+		"وقال ⟦PERSON:خالد الرفاعي⟧ مسؤول الإعلام في الاتحاد إن الموعد ثابت.",
+	}, false)
+}

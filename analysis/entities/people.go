@@ -656,6 +656,9 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
+	if n >= 2 && accusativePair(r.words[j].key, r.words[j+1].key) && !r.lx.given[r.words[j].key] && !r.knownAsName(r.words[j].key) {
+		return i // أبدى الرئيس عزما أكيدا، اتصالا هاتفيا: a noun and its adjective, both accusative
+	}
 	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; n == 1 && j == i+h.n && strip == 0 && !strings.HasPrefix(r.words[i].key, "ال") &&
 		!r.lx.given[k0] && !r.knownAsName(k0) {
 		// رئيس كوكاكولا، وزير الصحة أوامر: an indefinite role in construct
@@ -715,6 +718,14 @@ func (r *recognizer) roleChain(i int) int {
 		end = k + n2
 	}
 	return end
+}
+
+// accusativePair reports two words of four letters or more that both end
+// in the accusative alef (عزما أكيدا، اتصالا هاتفيا): a noun and its
+// adjective, not a given name and a surname.
+func accusativePair(a, b string) bool {
+	return utf8.RuneCountInString(a) >= 4 && utf8.RuneCountInString(b) >= 4 && strings.HasSuffix(a, "ا") && strings.HasSuffix(b, "ا") &&
+		!strings.HasSuffix(a, "يا") // (ماريا، صوفيا end in يا; an adjective may: هاتفيا)
 }
 
 // surnameAlone reports whether the one word at j, after a role or in a
