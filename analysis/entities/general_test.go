@@ -431,5 +431,7 @@ func TestAccusativeAndTitleNouns(t *testing.T) {
 	}, true)
 	checkHas(t, []string{
 		"وقال ⟦PERSON:خالد الرفاعي⟧ مسؤول الإعلام في الاتحاد إن الموعد ثابت.",
+		// a name whose two words end in ا
+		"ووصل الأمير ⟦PERSON:جوما أوديرا⟧ إلى المدينة.",
 	}, false)
 }

@@ -720,12 +720,17 @@ func (r *recognizer) roleChain(i int) int {
 	return end
 }
 
-// accusativePair reports two words of four letters or more that both end
-// in the accusative alef (عزما أكيدا، اتصالا هاتفيا): a noun and its
+// accusativePair reports two words that end in the accusative alef, the
+// second shaped as an adjective (عزما أكيدا، اتصالا هاتفيا): a noun and its
 // adjective, not a given name and a surname.
 func accusativePair(a, b string) bool {
-	return utf8.RuneCountInString(a) >= 4 && utf8.RuneCountInString(b) >= 4 && strings.HasSuffix(a, "ا") && strings.HasSuffix(b, "ا") &&
-		!strings.HasSuffix(a, "يا") // (ماريا، صوفيا end in يا; an adjective may: هاتفيا)
+	if utf8.RuneCountInString(a) < 4 || !strings.HasSuffix(a, "ا") || strings.HasSuffix(a, "يا") {
+		return false // (ماريا، صوفيا end in يا)
+	}
+	// the adjective: a nisba (هاتفيا، رسميا) or فعيلا (أكيدا، كبيرا);
+	// names in ا (جوما أوديرا) have neither shape
+	rs := []rune(b)
+	return len(rs) >= 5 && strings.HasSuffix(b, "يا") || len(rs) == 5 && rs[2] == 'ي' && rs[4] == 'ا'
 }
 
 // surnameAlone reports whether the one word at j, after a role or in a
