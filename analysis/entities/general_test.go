@@ -435,3 +435,11 @@ func TestAccusativeAndTitleNouns(t *testing.T) {
 		"ووصل الأمير ⟦PERSON:جوما أوديرا⟧ إلى المدينة.",
 	}, false)
 }
+
+// Transfer news is sport news: a club of the lexicon is read as the club
+// among words of squads and signings (صفوف، الانضمام، اللاعبين).
+func TestTransferCues(t *testing.T) {
+	checkHas(t, []string{
+		"وأصر ⟦ORG:الزمالك⟧ على أحقيته في ضم اللاعبين الجدد إلى صفوفه قبل الانضمام إلى المعسكر.",
+	}, false)
+}
