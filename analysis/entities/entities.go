@@ -447,7 +447,14 @@ func (r *recognizer) orgsAndPlaces() {
 			// بحيرة ليمان، نهر النيل، جبل طارق، بحيرة تشاد
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
-			if (ok && !strings.HasPrefix(r.words[i+1].key, "ال")) || (next != nil && next.e.kind == "LOC" && next.strip == 0) {
+			nk := r.words[i+1].key
+			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.nameTokens[nk] == 0 && !r.lx.given[nk] || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.nameTokens[nk] == 0) {
+				ok = false // نهر موسمي، سهل تحيط به: an adjective or a verb, no name
+			}
+			if r.words[i].key == "شبه" && nk != "جزيره" && nk != "جزيرة" {
+				ok, next = false, nil // شبه مستقلة: "semi-", not a peninsula
+			}
+			if (ok && !strings.HasPrefix(nk, "ال")) || (next != nil && next.e.kind == "LOC" && next.strip == 0) {
 				n := 2
 				if next != nil && next.e.kind == "LOC" {
 					n = 1 + next.n
@@ -481,6 +488,15 @@ func (r *recognizer) orgsAndPlaces() {
 		if r.anyUsed(i, i+h.n) {
 			continue // a phrase over words already in a mention would overlap it
 		}
+		if h.e.kind == "LOC" && r.titleOf(i, h) {
+			// صحيفة «الشرق الأوسط»، جريدة القدس: a newspaper named after a place
+			m := r.lexMention(i, h)
+			m.Type, m.Rule, m.Confidence = "ORG", "place name as a title ("+h.e.ref+")", 0.75
+			m.Key, m.Canonical, m.Country = "title "+m.Key, "", ""
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
+			continue
+		}
 		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
 			// برشلونة، ريال مدريد in a match report: the club
 			m := r.lexMention(i, h)
@@ -490,13 +506,27 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && h.e.gen && h.strip > 0 && r.lx.allCommon(h.e.words) {
+			continue // بالتعاون مع: a common word with a clitic, not the club التعاون
+		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
 			continue // الأهلي، النصر outside sport: words
 		}
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
 		}
+		if r.nisbaAfterNoun(i, h) {
+			continue // الجماهير السعودية، المصانع السعودية: the adjective, not the country
+		}
 		if amb := h.e.kind == "LOC" && r.genAmbiguous(i, h); amb && (h.strip > 0 || !r.strictPlaceContext(i)) {
+			continue
+		}
+		if from := r.descriptorName(i, h); from > i {
+			// وكالة رويترز، حركة طالبان: the name without its head noun
+			m := r.lexMention(i, h)
+			m.Start = r.words[from].start
+			r.emit(m, i, i+h.n)
+			i += h.n - 1
 			continue
 		}
 		m := r.lexMention(i, h)
@@ -523,6 +553,90 @@ func (r *recognizer) orgsAndPlaces() {
 			}
 		}
 	}
+}
+
+// nisbaAfterNoun reports a country of one word with the article that is
+// also the feminine of its nationality adjective (السعودية beside سعودية)
+// right after a definite noun of the same clause: there it agrees with
+// the noun (الجماهير السعودية) and names no country.
+func (r *recognizer) nisbaAfterNoun(i int, h *hit) bool {
+	if h.e.kind != "LOC" || h.e.sub != "country" || h.n != 1 || h.strip != 0 || i == 0 {
+		return false
+	}
+	if !r.lx.nisbaCountry(h.e.words[0]) {
+		return false
+	}
+	p := r.words[i-1]
+	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.notName[p.key] && r.hits[i-1] == nil && !r.used[i-1]
+}
+
+// mediaHeads name an outlet: the place name after them is its title.
+var mediaHeads = keySet("صحيفة جريدة مجلة قناة صحيفتا لصحيفة لجريدة لمجلة لقناة بصحيفة بجريدة بمجلة وصحيفة وجريدة ومجلة")
+
+// titleOf reports a place phrase at word i that names an outlet: right after
+// a media head (صحيفة القدس، قناة «الشرق»), or quoted whole after a clitic
+// ل of telling (قال لـ«الشرق الأوسط»).
+func (r *recognizer) titleOf(i int, h *hit) bool {
+	if h.strip > 0 || i == 0 || r.words[i-1].seg != r.words[i].seg {
+		return false
+	}
+	if mediaHeads[r.words[i-1].key] && r.hits[i-1] == nil {
+		return true
+	}
+	end := i + h.n
+	if !r.quoteBefore(i) || end >= len(r.words) || !r.quoteBefore(end) {
+		return false
+	}
+	gap := r.src[r.words[i-1].end:r.words[i].start]
+	k := r.words[i-1].key
+	return k == "ل" || k == "لـ" || strings.HasSuffix(k, "ل") && strings.Contains(gap, "ـ")
+}
+
+// imperfectShaped reports a word shaped like an imperfect verb (تنساب،
+// يحيط): ي or ت and three to five more letters.
+func imperfectShaped(k string) bool {
+	n := utf8.RuneCountInString(k)
+	return n >= 4 && n <= 6 && (strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت"))
+}
+
+// nisbaCountry reports a country's one-word name with the article that is
+// also the feminine of its nationality adjective (السعودية، سعودية).
+func (l *lexicons) nisbaCountry(k string) bool {
+	stem, ok := strings.CutPrefix(k, "ال")
+	if !ok {
+		return false
+	}
+	c, adj := l.single[k], l.single[stem]
+	return c != nil && c.kind == "LOC" && c.sub == "country" && adj != nil && adj.kind == "ADJ" && adj.country == c.country
+}
+
+// descriptorHeads are common nouns that stand before an organization's own
+// name in apposition (وكالة رويترز، حركة طالبان، صحيفة الأهرام، شركة نوكيا،
+// نادي الزمالك): the name is what follows. Broadcasters (قناة، شبكة) are
+// left out: «قناة العربية» is the channel's name as written. Heads that
+// begin a name of their own (حزب، منظمة، جامعة، اتحاد، مجلس) are not here.
+var descriptorHeads = keySet("وكالة حركة صحيفة جريدة مجلة شركة مؤسسة نادي فريق")
+
+// descriptorName returns the word where the name starts inside the lexicon
+// organization h at word i when its first word is a descriptor head and
+// the rest is a name: an organization of the lexicons by itself (حماس،
+// فرانس برس), or words without the article that are no function words
+// (حركة أمل). It returns i when the head belongs to the name (وكالة
+// المخابرات المركزية، وكالة أنباء الشرق الأوسط).
+func (r *recognizer) descriptorName(i int, h *hit) int {
+	if h.e.kind != "ORG" || h.n < 2 || !descriptorHeads[h.e.words[0]] {
+		return i
+	}
+	if in := r.hits[i+1]; in != nil && in.n == h.n-1 && in.strip == 0 && in.e.kind == "ORG" {
+		return i + 1
+	}
+	for j := i + 1; j < i+h.n; j++ {
+		k := r.words[j].key
+		if strings.HasPrefix(k, "ال") || r.lx.notName[k] || institutionNouns[k] || k == "انباء" {
+			return i
+		}
+	}
+	return i + 1
 }
 
 // genAmbiguous reports a generated lexicon entry of one word that is

@@ -53,6 +53,37 @@ type lexicons struct {
 	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
 	months         map[string]bool   // month names (مارس، رمضان)
 	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
+	// commonWords are the common words of common_words.tsv (بيان، مركز،
+	// مالية): a generated row or a name token spelled like one is no name
+	commonWords map[string]bool
+}
+
+// isCommon reports a word key that is a common word of common_words.tsv,
+// read with or without a conjunction and the article (البيان، والمركز).
+func (l *lexicons) isCommon(k string) bool {
+	if l.commonWords[k] {
+		return true
+	}
+	k = text.StripConj(k)
+	if l.commonWords[k] {
+		return true
+	}
+	for _, p := range [...]string{"ال", "بال", "لل", "كال"} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			return l.commonWords[rest]
+		}
+	}
+	return false
+}
+
+// allCommon reports a phrase made only of common words (عقوبة الإعدام).
+func (l *lexicons) allCommon(words []string) bool {
+	for _, w := range words {
+		if !l.isCommon(w) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 var (
@@ -64,6 +95,12 @@ func load() *lexicons {
 	lexOnce.Do(func() {
 		lex.byFirst = map[string][]gazEntry{}
 		lex.countryOf = map[string]string{}
+		lex.commonWords = map[string]bool{}
+		for _, e := range lexicon.MustLoad("common_words.tsv") {
+			if len(e.Words) == 1 {
+				lex.commonWords[e.Words[0]] = true
+			}
+		}
 		add := func(e gazEntry) {
 			lex.byFirst[e.words[0]] = append(lex.byFirst[e.words[0]], e)
 			if len(e.words) > lex.maxPhrase {
@@ -90,6 +127,9 @@ func load() *lexicons {
 		// curated ones: at equal length a curated entry wins
 		for _, f := range []string{"places_data.tsv", "places_odbl.tsv"} {
 			for _, e := range lexicon.MustLoad(f) {
+				if lex.allCommon(e.Words) {
+					continue // بيان، مالية، عقوبة الإعدام: words, not places (common_words.tsv)
+				}
 				pop, _ := strconv.Atoi(e.Field(3))
 				add(gazEntry{kind: "LOC", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, pop: pop, words: e.Words, ref: e.Ref()})
 			}
@@ -128,7 +168,8 @@ func load() *lexicons {
 			last := e.Words[len(e.Words)-1]
 			if strings.HasPrefix(last, "ال") {
 				lex.alSurnames[last] = true
-			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] {
+			} else if !lex.ordinals[last] && !lex.nameJoiner[e.Words[len(e.Words)-2]] && !lex.isCommon(last) {
+				// (a family name that is a common word, فوري، جناح, is not found alone)
 				if prev, ok := lex.famous[last]; ok && prev != e.Surface {
 					lex.famous[last] = ""
 				} else {
@@ -213,7 +254,7 @@ func load() *lexicons {
 		}
 		lex.nameTokens = map[string]int{}
 		for _, e := range lexicon.MustLoad("name_tokens.tsv") {
-			if len(e.Words) == 1 {
+			if len(e.Words) == 1 && !lex.isCommon(e.Words[0]) {
 				n, _ := strconv.Atoi(e.Field(0))
 				lex.nameTokens[e.Words[0]] += n + 1
 			}
@@ -256,7 +297,8 @@ const notNameWords = `في فى من على علي إلى الى عن مع حو�
 وصف وصفت يصف وحده نفسه ذاته أيضا ايضا جدا فقط ما لا لم لن ليس ليست إذا اذا لو كي حين عندما بينهم بينهما إثر اثر لاحقا سابقا مرارا
 وزارة الوزارة الحكومة البرلمان الجيش الشرطة الدولة الدول البلاد بلاده بلادها الشعب الرئاسة الإدارة إدارة السلطات المسؤولين المسؤول مسؤولون مسؤولين
 الذى اللذان الأمريكي الروسي بشكل خاص عام قبيل بعيد لدى إبان ابان أثناء اثناء طوال خلالها بعدها قبلها
-إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا بعدما عندئذ حينما كلما`
+إحدى احدى أحد أهم تم عضو عضوا إلا الا عما لأنني لانني ماذا لماذا بعدما عندئذ حينما كلما
+علينا عليهم لنا لكم منهم عنهم معه معها معهم مما كنا سيكون ستكون`
 
 // maxNameTokens bounds a name's words (joiners such as بن and أبو aside).
 const maxNameTokens = 3

@@ -185,6 +185,10 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 		if inCompetition(lx, toks, first, last) {
 			continue
 		}
+		if m.Type == "LOC" && first == last && first > 0 && lx.nisbaCountry(toks[first].Key) && toks[first-1].Kind == text.Word &&
+			strings.HasPrefix(toks[first-1].Key, "ال") && !lx.notName[toks[first-1].Key] && len(lx.byFirst[toks[first-1].Key]) == 0 {
+			continue // الجماهير السعودية: the adjective (see nisbaAfterNoun)
+		}
 		if m.Type == "PERSON" && first == last && lx.given[text.StripConj(toks[first].Key)] {
 			ruled := false
 			for _, r := range rules {
@@ -290,12 +294,16 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 	}
 	for _, m := range segs {
 		first, last := m.First, m.Last
+		// a common word (common_words.tsv) is no part of a person's name,
+		// but one with the article ends a longer name as a laqab (علي
+		// الكيماوي) and is dropped only alone (الإسلام)
+		single := m.First == m.Last
 		notName := func(t text.Token) bool {
 			return tanween(src, t) || t.Kind == text.Word && (lx.notName[t.Key] || lx.notName[text.StripConj(t.Key)]) ||
-				m.Type == "PERS" && t.Kind == text.Word && (common[t.Key] || common[text.StripConj(t.Key)])
+				m.Type == "PERS" && t.Kind == text.Word && (collectionCommon(lx, common, t.Key) || lx.isCommon(t.Key) && (single || !hasArticle(t.Key)))
 		}
-		for first <= last && notName(toks[first]) {
-			first++
+		for first <= last && (notName(toks[first]) || m.Type == "PERS" && toks[first].Kind == text.Word && nationality(lx, toks[first].Key)) {
+			first++ // (a nationality adjective only starts no name: يوسف روسي، جون كندي end with one)
 		}
 		for last >= first && notName(toks[last]) {
 			last--
@@ -335,6 +343,37 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		out = append(out, mn)
 	}
 	return out
+}
+
+// collectionCommon reports a word the collection writes as a common word
+// (CommonWords: سافر، هدفا) that the name lists do not know as a given name
+// or a frequent name token: a collection writes حسن، سعيد، جمال with the
+// article too (الحسن، السعيد), and they still are names.
+func collectionCommon(lx *lexicons, common map[string]bool, k string) bool {
+	s := text.StripConj(k)
+	if !common[k] && !common[s] {
+		return false
+	}
+	for _, w := range [2]string{k, s} {
+		if lx.given[w] || lx.nameTokens[w] >= 20 {
+			return false
+		}
+	}
+	return true
+}
+
+// nationality reports an indefinite nationality adjective that is no
+// given name (روسي، إيراني; تركي is also a name): no part of a person's name.
+func nationality(lx *lexicons, k string) bool {
+	k = text.StripConj(k)
+	e := lx.single[k]
+	return e != nil && e.kind == "ADJ" && !hasArticle(k) && !lx.given[k]
+}
+
+// hasArticle reports a word key with the article, after a clitic or not.
+func hasArticle(k string) bool {
+	k = text.StripConj(k)
+	return strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "بال") || strings.HasPrefix(k, "لل") || strings.HasPrefix(k, "كال")
 }
 
 // tanween reports a word written with tanween (ً ٌ ٍ).

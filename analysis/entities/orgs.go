@@ -63,6 +63,17 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 	seg := w.seg
 	j := i + 1
 	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == seg && !r.used[j] }
+	if in(j) && r.quoteBefore(j) && !definiteHeads[head] {
+		// شركة «آلمو»، جامعة «نورث كارولاينا»: the quoted words are the name
+		k := j + 1
+		for in(k) && k-j < 5 && !r.quoteBefore(k) {
+			k++
+		}
+		if k < len(r.words) && r.quoteBefore(k) || !in(k) {
+			return -(k - j), j // the quotes set the name apart from its head
+		}
+		return 0, 0
+	}
 	if definiteHeads[head] {
 		// البنك التجاري الدولي: nisba adjectives, not the generic ones
 		for in(j) && j-i <= 3 {
@@ -77,6 +88,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		}
 		if j == i+1 {
 			return 0, 0
+		}
+		if in(j) && strings.HasPrefix(r.words[j].key, "لل") && utf8.RuneCountInString(r.words[j].key) >= 5 && !r.quoteBefore(j) {
+			j++ // البنك الأفريقي للتنمية: the purpose ends the name
 		}
 		return j - i, strip
 	}
@@ -132,7 +146,19 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 	for j > i+1 && strings.HasPrefix(r.words[j-1].key, "لل") && r.hits[j-1] == nil {
 		j--
 	}
+	if descriptorHeads[head] && j > i+1 {
+		return -(j - i - 1), i + 1 // شركة الخطوط الجوية: the name without its head (see descriptorHeads)
+	}
 	return j - i, strip
+}
+
+// quoteBefore reports a quotation mark between word j and the word before
+// it (« » " “ ”).
+func (r *recognizer) quoteBefore(j int) bool {
+	if j == 0 || j >= len(r.words) {
+		return false
+	}
+	return strings.ContainsAny(r.src[r.words[j-1].end:r.words[j].start], "«»\"“”")
 }
 
 // institutions emits the spelled-out institutions not in the lexicons.
@@ -165,7 +191,8 @@ var sportCues = keySet(`فريق فريقه الفريق نادي النادي �
 هدف هدفا هدفين أهداف الأهداف مدرب المدرب مدربه لاعب اللاعب لاعبي لاعبو لاعبا فاز يفوز فوز الفوز تغلب خسر خسارة تعادل التعادل
 هزم هزيمة الملعب ملعب الموسم مهاجم المهاجم حارس الحارس منتخب المنتخب تأهل نهائي النهائي الشوط ضربة جزاء الدقيقة تعاقد انتقال صفقة
 المتصدر الصدارة نقطة نقاط بنقطة الجولة المرحلة ذهاب إياب الفائز ضيفه مضيفه جماهير الجماهير
-القدم كرة لكرة الممتاز بتغلبه فوزه بفوزه خسارته تعادله المركز الترتيب الهبوط مهاجمه حارسه المرمى`)
+القدم كرة لكرة الممتاز بتغلبه فوزه بفوزه خسارته تعادله المركز الترتيب الهبوط مهاجمه حارسه المرمى
+اللاعبين لاعبين الانضمام انضمام صفوف الفني ألقاب لقب اللقب المهاجمون المهاجمين تشكيلة ناد`)
 
 // sportContext reports a sport cue within eight words of word i, in the
 // same sentence.

@@ -29,6 +29,9 @@ func (r *recognizer) famousSurnames() {
 			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
 				continue // the whole word is a name of its own
 			}
+			if v.strip > 0 && strings.HasPrefix(r.words[i].key, "ك") {
+				continue // كثيرون: ك (as) is not read before a family name alone
+			}
 			start := r.surfaceStart(*w, v.strip)
 			key := NameKey(r.src[start:w.end])
 			if full != "" {
@@ -209,6 +212,9 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			break // آل ثاني: the family ends the name
 		}
 		ok2, _ := r.nameWord(i+n, false)
+		if ok2 && !r.lx.given[k] && r.lx.isCommon(k) && !hasArticle(k) {
+			ok2 = false // … عبد الغني هدف: a common word (common_words.tsv) ends the name
+		}
 		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
 		}
@@ -578,6 +584,9 @@ func (r *recognizer) apposition(m *rasad.Mention, j int) {
 // and the persons coordinated after it. It returns the word after the
 // last one used, or i when no person was found.
 func (r *recognizer) roleChain(i int) int {
+	if i > 0 && r.words[i-1].seg == r.words[i].seg && strings.HasPrefix(r.src[r.words[i-1].start:r.words[i-1].end], "آل") {
+		return i // آل الشيخ: a family name, not the role الشيخ
+	}
 	h := r.hits[i]
 	role, sector := h.e.canonical, h.e.sub
 	var countries []string
@@ -647,6 +656,21 @@ func (r *recognizer) roleChain(i int) int {
 	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
 		return i
 	}
+	if n >= 2 && accusativePair(r.words[j].key, r.words[j+1].key) && !r.lx.given[r.words[j].key] && !r.knownAsName(r.words[j].key) {
+		return i // أبدى الرئيس عزما أكيدا، اتصالا هاتفيا: a noun and its adjective, both accusative
+	}
+	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; n == 1 && j == i+h.n && strip == 0 && !strings.HasPrefix(r.words[i].key, "ال") &&
+		!r.lx.given[k0] && !r.knownAsName(k0) {
+		// رئيس كوكاكولا، وزير الصحة أوامر: an indefinite role in construct
+		// heads the one unknown word after it (a company), not a person
+		return i
+	}
+	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.lx.given[k0] && !r.knownAsName(k0) &&
+		(institutionNouns[k0] || institutionHeads[k0] || descriptorHeads[k0] || r.lx.isCommon(k0) || r.verbLike(k0, true) && !r.lx.foreign[k0]) {
+		// رئيس مجلس إدارة، نائب رئيس رابطة الدوري: an institution's head noun;
+		// لاعب يسجل أهدافا: a verb; a common word (common_words.tsv)
+		return i
+	}
 	if k1 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.knownAsName(k1) && !r.lx.given[k1] && nounShaped(r.words[j].key) ||
 		n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || !r.knownAsName(k1) && sector == "sport") {
 		// الرئيس ترسيم، الرئيس إمكانية: one word after a role that the
@@ -694,6 +718,19 @@ func (r *recognizer) roleChain(i int) int {
 		end = k + n2
 	}
 	return end
+}
+
+// accusativePair reports two words that end in the accusative alef, the
+// second shaped as an adjective (عزما أكيدا، اتصالا هاتفيا): a noun and its
+// adjective, not a given name and a surname.
+func accusativePair(a, b string) bool {
+	if utf8.RuneCountInString(a) < 4 || !strings.HasSuffix(a, "ا") || strings.HasSuffix(a, "يا") {
+		return false // (ماريا، صوفيا end in يا)
+	}
+	// the adjective: a nisba (هاتفيا، رسميا) or فعيلا (أكيدا، كبيرا);
+	// names in ا (جوما أوديرا) have neither shape
+	rs := []rune(b)
+	return len(rs) >= 5 && strings.HasSuffix(b, "يا") || len(rs) == 5 && rs[2] == 'ي' && rs[4] == 'ا'
 }
 
 // surnameAlone reports whether the one word at j, after a role or in a

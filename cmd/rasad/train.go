@@ -219,10 +219,12 @@ func writePredictions(path string, docs []ner.Doc, m *ner.Model, p entities.Mode
 	t.Propagate = propagate
 	var sc ner.Scores
 	type span struct {
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Type  string `json:"type"`
-		Rule  string `json:"rule"`
+		Start int     `json:"start"`
+		End   int     `json:"end"`
+		Type  string  `json:"type"`
+		Rule  string  `json:"rule"`
+		Text  string  `json:"text"`
+		Conf  float64 `json:"confidence"`
 	}
 	for i := range docs {
 		d := &docs[i]
@@ -233,7 +235,7 @@ func writePredictions(path string, docs []ner.Doc, m *ner.Model, p entities.Mode
 		}{Doc: d.ID, Mentions: []span{}}
 		var pred []ner.Span
 		for _, mn := range ms {
-			rec.Mentions = append(rec.Mentions, span{mn.Start, mn.End, mn.Type, mn.Rule})
+			rec.Mentions = append(rec.Mentions, span{mn.Start, mn.End, mn.Type, mn.Rule, mn.Text, mn.Confidence})
 			pred = append(pred, ner.Span{Start: mn.Start, End: mn.End, Type: mn.Type})
 		}
 		sc.Add(d, pred)
