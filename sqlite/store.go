@@ -648,6 +648,10 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 			return err
 		}
 	}
+	// the timelines of their stories read the analyses
+	if err := markStories(ctx, tx, ids); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -710,8 +714,10 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members`); err != nil {
 		return fmt.Errorf("set stories: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM copies`); err != nil {
-		return fmt.Errorf("set stories: %w", err)
+	for _, q := range []string{`DELETE FROM copies`, `DELETE FROM story_timelines`, `DELETE FROM timeline_marks`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("set stories: %w", err)
+		}
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_members(article_id, story_id) VALUES (?, ?)`)
 	if err != nil {
@@ -733,6 +739,10 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 		if _, err := insC.ExecContext(ctx, c.A, c.B, c.Kind, c.Similarity); err != nil {
 			return fmt.Errorf("set stories: copy %s/%s: %w", c.A, c.B, err)
 		}
+	}
+	// every story's timeline is built anew
+	if _, err := tx.ExecContext(ctx, `INSERT INTO timeline_marks(story_id) SELECT DISTINCT story_id FROM story_members ORDER BY story_id`); err != nil {
+		return fmt.Errorf("set stories: %w", err)
 	}
 	return tx.Commit()
 }
