@@ -40,7 +40,9 @@ func TestServeWatch(t *testing.T) {
 	defer cancel()
 	var out, errb syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- runServe(ctx, []string{"--db", db, "--addr", "127.0.0.1:0", "--watch", feeds}, &out, &errb) }()
+	go func() {
+		done <- runServe(ctx, []string{"--db", db, "--addr", "127.0.0.1:0", "--watch", feeds}, &out, &errb)
+	}()
 	deadline := time.Now().Add(90 * time.Second)
 	n, covered, timelines := 0, 0, 0
 	for time.Now().Before(deadline) {
