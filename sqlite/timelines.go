@@ -51,7 +51,7 @@ func markStory(ctx context.Context, tx *sql.Tx, story string) error {
 // stored timeline is of another version.
 func (s *Store) StaleTimelines(ctx context.Context, version string) ([]rasad.StoryTimeline, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT story_id, max(id) FROM timeline_marks GROUP BY story_id
-		UNION ALL SELECT story_id, 0 FROM story_timelines WHERE version != ?`, version)
+		UNION ALL SELECT story_id, 0 FROM story_timelines WHERE version < ?1 OR version > ?1`, version)
 	if err != nil {
 		return nil, fmt.Errorf("stale timelines: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 )
@@ -63,6 +64,7 @@ func BenchmarkNewArticle(b *testing.B) {
 	note.Notify(ctx, base)
 	b.Logf("store: %d articles; watching query %q and story %s", n, query, storyID)
 	var tIngest, tNotify time.Duration
+	cpu0 := testcorpus.CPUTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := benchArticle(i, base.Add(time.Duration(i+1)*time.Minute))
@@ -82,6 +84,7 @@ func BenchmarkNewArticle(b *testing.B) {
 		tIngest += t1.Sub(t0)
 		tNotify += time.Since(t1)
 	}
+	b.ReportMetric(float64((testcorpus.CPUTime()-cpu0).Microseconds())/float64(b.N)/1000, "cpu-ms/op")
 	b.ReportMetric(float64(tIngest.Microseconds())/float64(b.N)/1000, "ms-ingest+stories+timelines/op")
 	b.ReportMetric(float64(tNotify.Microseconds())/float64(b.N)/1000, "ms-notify/op")
 }

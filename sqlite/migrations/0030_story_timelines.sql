@@ -8,6 +8,8 @@ CREATE TABLE story_timelines (
     version  TEXT NOT NULL,
     entries  BLOB NOT NULL
 ) WITHOUT ROWID;
+-- timelines of other rules are found without a scan
+CREATE INDEX story_timelines_version ON story_timelines(version);
 
 CREATE TABLE timeline_marks (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
