@@ -29,6 +29,8 @@ type TimelineStore interface {
 	StaleTimelines(ctx context.Context, version string) ([]StoryTimeline, error)
 	// StoryMembers returns the articles of each given story, sorted.
 	StoryMembers(ctx context.Context, stories []string) (map[string][]string, error)
+	// StoriesOf returns the story of each given article that has one.
+	StoriesOf(ctx context.Context, ids []string) (map[string]string, error)
 	// CopiesOf returns the copy pairs that involve any of the articles,
 	// ordered by A then B.
 	CopiesOf(ctx context.Context, ids []string) ([]CopyPair, error)

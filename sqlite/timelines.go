@@ -95,6 +95,22 @@ func (s *Store) StoryMembers(ctx context.Context, stories []string) (map[string]
 	return out, err
 }
 
+// StoriesOf returns the story of each of ids that has one.
+func (s *Store) StoriesOf(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.queryIn(ctx, "stories of", ids, func(in string) string {
+		return `SELECT article_id, story_id FROM story_members WHERE article_id IN ` + in
+	}, func(rows *sql.Rows) error {
+		var a, st string
+		if err := rows.Scan(&a, &st); err != nil {
+			return fmt.Errorf("stories of: %w", err)
+		}
+		out[a] = st
+		return nil
+	})
+	return out, err
+}
+
 // CopiesOf returns the copy pairs involving any of ids.
 func (s *Store) CopiesOf(ctx context.Context, ids []string) ([]rasad.CopyPair, error) {
 	seen := map[[2]string]bool{}
@@ -221,4 +237,21 @@ func (s *Store) Covered(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("stories: %w", err)
 	}
 	return n, nil
+}
+
+// ExtIDsOf returns the first report's ExtID of each of ids.
+func (s *Store) ExtIDsOf(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	err := s.queryIn(ctx, "ext ids", ids, func(in string) string {
+		return `SELECT r.article_id, r.ext_id FROM reports r WHERE r.article_id IN ` + in + `
+			AND r.id = (SELECT min(id) FROM reports WHERE article_id = r.article_id)`
+	}, func(rows *sql.Rows) error {
+		var a, e string
+		if err := rows.Scan(&a, &e); err != nil {
+			return fmt.Errorf("ext ids: %w", err)
+		}
+		out[a] = e
+		return nil
+	})
+	return out, err
 }

@@ -55,6 +55,9 @@ func testTimelines(t *testing.T, s rasad.Store) {
 	if err != nil || len(ms["s1"]) != 1 || ms["s1"][0] != a1 || len(ms["none"]) != 0 {
 		t.Fatalf("members %v %v", ms, err)
 	}
+	if so, err := s.StoriesOf(ctx, []string{a1, a2, a3, "none"}); err != nil || len(so) != 2 || so[a1] != "s1" || so[a2] != "s2" {
+		t.Fatalf("stories of: %v %v", so, err)
+	}
 	// a3 joins s1 after s1's timeline was read: saving what was read
 	// leaves the newer mark
 	if err := s.SaveStoryStep(ctx, rasad.StoryStep{Meta: rasad.StoryMeta{N: 3, NextSeq: 2, Version: 2}, Members: map[string]string{a3: "s1"}}); err != nil {

@@ -4,7 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
@@ -16,17 +17,23 @@ import (
 // timeline is built from.
 const QueryLimit = 500
 
-// StoreEntries gives a watch's timeline entries from the store: a story's
-// stored timeline (rebuilt first when a change marked it), the timeline
-// of the best QueryLimit articles a query finds, or of those naming an
-// entity, keeping only the entries it takes part in.
+// StoreEntries gives a watch's timeline entries from the stored story
+// timelines (rebuilt first where a change marked them): a story's entries;
+// for a query, the entries that the best QueryLimit articles it finds
+// report (each from the timeline of its story); for an entity, those of
+// them it takes part in. Nothing is merged anew: a watch costs reading
+// stored entries.
 func StoreEntries(store rasad.Store) EntrySource {
 	return func(ctx context.Context, w rasad.Watch) ([]story.Entry, error) {
 		switch w.Kind {
-		case "story":
-			if _, err := pipeline.UpdateTimelines(ctx, store); err != nil {
-				return nil, err
-			}
+		case "story", "query", "entity":
+		default:
+			return nil, fmt.Errorf("watch kind %q: %w", w.Kind, rasad.ErrInvalid)
+		}
+		if _, err := pipeline.UpdateTimelines(ctx, store); err != nil {
+			return nil, err
+		}
+		if w.Kind == "story" {
 			tls, err := store.StoryTimelines(ctx, []string{w.Target})
 			if err != nil {
 				return nil, err
@@ -35,11 +42,9 @@ func StoreEntries(store rasad.Store) EntrySource {
 				return nil, fmt.Errorf("story %q: %w", w.Target, rasad.ErrNotFound)
 			}
 			return story.StoredEntries(tls)
-		case "query", "entity":
-		default:
-			return nil, fmt.Errorf("watch kind %q: %w", w.Kind, rasad.ErrInvalid)
 		}
-		hits, err := store.Search(ctx, rasad.SearchQuery{Text: w.Target, Limit: QueryLimit})
+		ext, cheap := store.(extIDer)
+		hits, err := store.Search(ctx, rasad.SearchQuery{Text: w.Target, Limit: QueryLimit, IDsOnly: cheap})
 		if err != nil {
 			if errors.Is(err, rasad.ErrInvalid) {
 				return nil, nil
@@ -50,31 +55,62 @@ func StoreEntries(store rasad.Store) EntrySource {
 		for i, h := range hits {
 			ids[i] = h.ID
 		}
-		sort.Strings(ids)
-		arts, err := store.TimelineArticles(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		copies, err := store.CopiesOf(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		entries := story.FromArticles(arts, story.DisplayID, copies)
-		if w.Kind != "entity" {
-			return entries, nil
-		}
-		keys := EntityKeys(w.Target, arts)
-		var out []story.Entry
-		for _, e := range entries {
-			for _, p := range e.Participants {
-				if keys[p.Key] {
-					out = append(out, e)
-					break
-				}
+		if cheap {
+			e, err := ext.ExtIDsOf(ctx, ids)
+			if err != nil {
+				return nil, err
 			}
+			for i := range hits {
+				hits[i].ExtID = e[hits[i].ID]
+			}
+		}
+		shown := make(map[string]bool, len(hits)) // as entries' sources name them
+		for _, h := range hits {
+			shown[story.DisplayID(&rasad.Article{ID: h.ID, Reports: []rasad.Report{{ExtID: h.ExtID}}})] = true
+		}
+		storyOf, err := store.StoriesOf(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		stories := slices.Sorted(maps.Values(storyOf))
+		tls, err := store.StoryTimelines(ctx, slices.Compact(stories))
+		if err != nil {
+			return nil, err
+		}
+		all, err := story.StoredEntries(tls)
+		if err != nil {
+			return nil, err
+		}
+		var keys map[string]bool
+		if w.Kind == "entity" {
+			as, err := store.Analyses(ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			arts := make([]*rasad.Article, 0, len(as))
+			for _, id := range slices.Sorted(maps.Keys(as)) {
+				arts = append(arts, &rasad.Article{ID: id, Analysis: as[id]})
+			}
+			keys = EntityKeys(w.Target, arts)
+		}
+		var out []story.Entry
+		for _, e := range all {
+			if !slices.ContainsFunc(e.Sources, func(s story.Source) bool { return shown[s.Article] }) {
+				continue
+			}
+			if keys != nil && !slices.ContainsFunc(e.Participants, func(p story.Participant) bool { return keys[p.Key] }) {
+				continue
+			}
+			out = append(out, e)
 		}
 		return out, nil
 	}
+}
+
+// extIDer gives the first report's ExtID of articles (sqlite does), so
+// that a query watch asks the search for ranked IDs alone.
+type extIDer interface {
+	ExtIDsOf(ctx context.Context, ids []string) (map[string]string, error)
 }
 
 // EntityKeys are the mention keys the articles' analyses give a name.
