@@ -43,14 +43,33 @@ func EncodeEntries(es []Entry) ([]byte, error) {
 // order (by date, the most salient first). Stories are kept apart: an
 // event told in two stories is two entries, one per story.
 func StoredEntries(tls []rasad.StoryTimeline) ([]Entry, error) {
-	var out []Entry
-	for _, t := range tls {
-		var es []Entry
-		if err := json.Unmarshal(t.Entries, &es); err != nil {
-			return nil, fmt.Errorf("stored timeline of %s: %w", t.Story, err)
+	lists := make([][]Entry, len(tls))
+	for i, t := range tls {
+		es, err := DecodeEntries(t)
+		if err != nil {
+			return nil, err
 		}
+		lists[i] = es
+	}
+	return MergeEntries(lists...), nil
+}
+
+// DecodeEntries reads one stored timeline's entries.
+func DecodeEntries(t rasad.StoryTimeline) ([]Entry, error) {
+	var es []Entry
+	if err := json.Unmarshal(t.Entries, &es); err != nil {
+		return nil, fmt.Errorf("stored timeline of %s: %w", t.Story, err)
+	}
+	return es, nil
+}
+
+// MergeEntries puts the entries of several stories (in story order) into
+// one list in timeline order; the lists are not changed.
+func MergeEntries(lists ...[]Entry) []Entry {
+	var out []Entry
+	for _, es := range lists {
 		out = append(out, es...)
 	}
 	sortEntries(out)
-	return out, nil
+	return out
 }

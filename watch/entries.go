@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/entities"
@@ -24,6 +26,38 @@ const QueryLimit = 500
 // them it takes part in. Nothing is merged anew: a watch costs reading
 // stored entries.
 func StoreEntries(store rasad.Store) EntrySource {
+	// the decoded entries of stored timelines, by story and stored bytes
+	// (a query watch reads hundreds of stories per round, most unchanged)
+	type decoded struct {
+		sum     uint64
+		entries []story.Entry
+	}
+	var mu sync.Mutex
+	cache := map[string]decoded{}
+	read := func(tls []rasad.StoryTimeline) ([]story.Entry, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(cache) > 50000 {
+			clear(cache)
+		}
+		lists := make([][]story.Entry, len(tls))
+		for i, t := range tls {
+			h := fnv.New64a()
+			h.Write(t.Entries)
+			sum := h.Sum64()
+			if d, ok := cache[t.Story]; ok && d.sum == sum {
+				lists[i] = d.entries
+				continue
+			}
+			es, err := story.DecodeEntries(t)
+			if err != nil {
+				return nil, err
+			}
+			cache[t.Story] = decoded{sum, es}
+			lists[i] = es
+		}
+		return story.MergeEntries(lists...), nil
+	}
 	return func(ctx context.Context, w rasad.Watch) ([]story.Entry, error) {
 		switch w.Kind {
 		case "story", "query", "entity":
@@ -41,7 +75,7 @@ func StoreEntries(store rasad.Store) EntrySource {
 			if len(tls) == 0 {
 				return nil, fmt.Errorf("story %q: %w", w.Target, rasad.ErrNotFound)
 			}
-			return story.StoredEntries(tls)
+			return read(tls)
 		}
 		ext, cheap := store.(extIDer)
 		hits, err := store.Search(ctx, rasad.SearchQuery{Text: w.Target, Limit: QueryLimit, IDsOnly: cheap})
@@ -77,7 +111,7 @@ func StoreEntries(store rasad.Store) EntrySource {
 		if err != nil {
 			return nil, err
 		}
-		all, err := story.StoredEntries(tls)
+		all, err := read(tls)
 		if err != nil {
 			return nil, err
 		}
