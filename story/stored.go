@@ -3,6 +3,9 @@ package story
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sort"
+	"strings"
 
 	"github.com/rasad/rasad"
 )
@@ -71,5 +74,53 @@ func MergeEntries(lists ...[]Entry) []Entry {
 		out = append(out, es...)
 	}
 	sortEntries(out)
+	return out
+}
+
+// CollapseStories folds the entries that several stories tell alike —
+// the same date, type, mode, status, place and participants — into the
+// first (the most salient, entries being in timeline order), which takes
+// the sources the others add (by publication, an article's same quote
+// once); the sources a fold adds count toward its independent sources as
+// they did in their own story. It is a view for reading many stories at
+// once (a background event that many stories recall); merging stays each
+// story's own.
+func CollapseStories(es []Entry) []Entry {
+	key := func(e Entry) string {
+		ps := make([]string, 0, len(e.Participants))
+		for _, p := range e.Participants {
+			ps = append(ps, p.Type+":"+p.Key)
+		}
+		slices.Sort(ps)
+		place := ""
+		if e.Place != nil {
+			place = e.Place.Key
+		}
+		return strings.Join([]string{e.Date, e.Until, e.Precision, e.Type, e.Mode, e.Status, place, strings.Join(ps, ",")}, "|")
+	}
+	first := map[string]int{}
+	out := make([]Entry, 0, len(es))
+	for _, e := range es {
+		k := key(e)
+		i, seen := first[k]
+		if !seen {
+			first[k] = len(out)
+			out = append(out, e)
+			continue
+		}
+		f := &out[i]
+		srcs := slices.Clone(f.Sources)
+		for _, s := range e.Sources {
+			if slices.ContainsFunc(srcs, func(x Source) bool { return x.Article == s.Article && x.Quote == s.Quote }) {
+				continue
+			}
+			srcs = append(srcs, s)
+			if s.Independent {
+				f.Independent++
+			}
+		}
+		sort.SliceStable(srcs, func(a, b int) bool { return srcs[a].Published < srcs[b].Published })
+		f.Sources = srcs
+	}
 	return out
 }

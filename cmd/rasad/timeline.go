@@ -162,6 +162,7 @@ func storedTimeline(ctx context.Context, store *sqlite.Store, storyID string, f 
 	n := len(ids)
 	if storyID == "" {
 		n = total
+		all = story.CollapseStories(all) // an event several stories tell alike, once
 	}
 	return story.Select(all, story.Filter{Type: f.typ, From: f.from, To: f.to, Limit: f.limit, First: first, Last: last}), n, nil
 }
