@@ -410,6 +410,8 @@ type Store interface {
 	WatchStore
 	// StoryStore keeps incremental story assignment (storystate.go).
 	StoryStore
+	// TimelineStore keeps every story's timeline entries (timelinestate.go).
+	TimelineStore
 
 	// Close releases the store.
 	Close() error

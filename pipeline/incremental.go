@@ -79,6 +79,10 @@ func assignChunks(ctx context.Context, store rasad.Store, eng *story.Engine, ids
 		}
 		n += len(docs)
 	}
+	// the timelines of the stories that changed
+	if _, err := UpdateTimelines(ctx, store); err != nil {
+		return n, fmt.Errorf("timelines: %w", err)
+	}
 	return n, nil
 }
 

@@ -89,6 +89,15 @@ func storyDump(t *testing.T, db *sql.DB) string {
 	)
 }
 
+// timelineDump is the stored story timelines and the marks left.
+func timelineDump(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	return sqldump.Rows(t, db,
+		`SELECT story_id, version, entries FROM story_timelines ORDER BY story_id`,
+		`SELECT count(*) FROM timeline_marks`,
+	)
+}
+
 func diffLine(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < len(al) && i < len(bl); i++ {
@@ -176,9 +185,28 @@ func testIncrementalEqualsRebuild(t *testing.T, arts []*rasad.Article) {
 			t.Fatal(err)
 		}
 		ids = ids[k:]
+		if rng.Intn(3) == 0 { // a round that read its watches' timelines
+			if _, err := UpdateTimelines(ctx, inc); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	if got := storyDump(t, inc.DB()); got != want {
 		t.Fatalf("incremental stories differ from the rebuild: %s", diffLine(want, got))
+	}
+	// the stored timelines, merged story by story as articles came in,
+	// equal those of the rebuild
+	if _, err := UpdateTimelines(ctx, inc); err != nil {
+		t.Fatal(err)
+	}
+	wantTL := timelineDump(t, full.DB())
+	if got := timelineDump(t, inc.DB()); got != wantTL {
+		t.Fatalf("incremental timelines differ from the rebuild: %s", diffLine(wantTL, got))
+	}
+	if n := strings.Count(wantTL, `"date"`); n == 0 {
+		t.Fatalf("no stored timeline entry: the comparison checks nothing")
+	} else {
+		t.Logf("%d stored timeline entries", n)
 	}
 	// nothing left to assign; catching up changes nothing
 	if n, err := UpdateStories(ctx, inc, eng); err != nil || n != 0 {

@@ -95,37 +95,51 @@ func DisplayNames(ctx context.Context, store rasad.Store) (map[string]string, er
 	return out, err
 }
 
+// reanalyzeChunk is the number of articles analysed and stored together
+// by Reanalyze: memory holds a chunk and the collection's knowledge.
+const reanalyzeChunk = 512
+
 // Reanalyze recomputes the analysis of every stored article (after the
-// rules or lexicons changed) as one collection and stores it in one
-// transaction. It returns the number of articles analysed. When ctx ends
-// first it returns ctx's error and the stored analyses are unchanged.
+// rules or lexicons changed) as one collection (collection.AnalyzeChunks:
+// the same analyses as analysing all at once, with memory bounded by a
+// chunk of articles) and stores each chunk's analyses in one transaction.
+// It returns the number of articles analysed. When ctx ends first it
+// returns ctx's error; the chunks stored by then keep their new analyses
+// (each valid, made with the whole collection's knowledge), and a rerun
+// recomputes all.
 func Reanalyze(ctx context.Context, store rasad.Store) (int, error) {
 	ids, err := store.IDs(ctx)
 	if err != nil {
 		return 0, err
 	}
-	arts := make([]*rasad.Article, 0, len(ids))
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return 0, err
+	read := func(lo, hi int) ([]*rasad.Article, error) {
+		if g, ok := store.(manyGetter); ok {
+			return g.GetMany(ctx, ids[lo:hi])
 		}
-		a, err := store.Get(ctx, id)
-		if err != nil {
-			return 0, err
+		arts := make([]*rasad.Article, 0, hi-lo)
+		for _, id := range ids[lo:hi] {
+			a, err := store.Get(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			a.Raw = nil
+			arts = append(arts, a)
 		}
-		arts = append(arts, a)
+		return arts, nil
 	}
-	if err := runCtx(ctx, func() { collection.Analyze(arts) }); err != nil {
-		return 0, err
-	}
-	as := make(map[string]*rasad.Analysis, len(arts))
-	for _, a := range arts {
-		if a.Analysis != nil {
-			as[a.ID] = a.Analysis
+	n := 0
+	err = collection.AnalyzeChunks(ctx, len(ids), reanalyzeChunk, read, func(arts []*rasad.Article) error {
+		as := make(map[string]*rasad.Analysis, len(arts))
+		for _, a := range arts {
+			if a.Analysis != nil {
+				as[a.ID] = a.Analysis
+			}
 		}
-	}
-	if err := store.SetAnalysis(ctx, as); err != nil {
-		return 0, err
-	}
-	return len(as), nil
+		if err := store.SetAnalysis(ctx, as); err != nil {
+			return err
+		}
+		n += len(as)
+		return nil
+	})
+	return n, err
 }

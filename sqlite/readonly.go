@@ -4,9 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -41,7 +43,56 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s read-only: schema version %d is older than %d; open it once with writes on to migrate: %w", path, version, want, rasad.ErrInvalid)
 	}
+	if missing, err := missingMigrations(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s read-only: %w", path, err)
+	} else if len(missing) > 0 {
+		db.Close()
+		return nil, fmt.Errorf("open %s read-only: migration %s not applied; open it once with writes on to migrate: %w", path, missing[0], rasad.ErrInvalid)
+	}
 	return &Store{db: db}, nil
+}
+
+// missingMigrations are the embedded migrations a store has not recorded
+// (for a store from before the record, those not numbered in
+// numberedMigrations).
+func missingMigrations(ctx context.Context, db *sql.DB) ([]string, error) {
+	applied := map[string]bool{}
+	var one int
+	err := db.QueryRowContext(ctx, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&one)
+	switch {
+	case err == nil:
+		rows, err := db.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				return nil, err
+			}
+			applied[n] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		for _, n := range numberedMigrations {
+			applied[n] = true
+		}
+	default:
+		return nil, err
+	}
+	names, _ := fs.Glob(migrations, "migrations/*.sql")
+	sort.Strings(names)
+	var out []string
+	for _, name := range names {
+		if base := strings.TrimPrefix(name, "migrations/"); !applied[base] {
+			out = append(out, base)
+		}
+	}
+	return out, nil
 }
 
 func latestMigration() int {

@@ -295,3 +295,21 @@ func (s *Store) matchHitIDs(ctx context.Context, query string, args []any) ([]ra
 	}
 	return out, rows.Err()
 }
+
+// MatchesAny tells whether any of the articles ids matches a word of the
+// query (what a search for it could return, and more).
+func (s *Store) MatchesAny(ctx context.Context, query string, ids []string) (bool, error) {
+	terms := text.QueryTerms(query)
+	if len(terms) == 0 || len(ids) == 0 {
+		return false, nil
+	}
+	expr := ftsQuery(terms, false)
+	found := false
+	err := s.queryIn(ctx, "match", ids, func(in string) string {
+		return `SELECT 1 FROM articles a JOIN articles_fts f ON f.rowid = a.rowid WHERE a.id IN ` + in + ` AND articles_fts MATCH '` + strings.ReplaceAll(expr, "'", "''") + `' LIMIT 1`
+	}, func(rows *sql.Rows) error {
+		found = true
+		return nil
+	})
+	return found, err
+}

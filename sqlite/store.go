@@ -158,16 +158,22 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// migrate applies the embedded migrations not yet applied. Each runs in
-// its own immediate transaction that re-reads the schema version under the
-// write lock, so two processes opening a new database at once do not both
-// apply it.
+// migrate applies the embedded migrations not yet applied, in name order.
+// Applied migrations are recorded by name (schema_migrations), so a
+// migration numbered below one a store already has (branches use number
+// ranges of their own and land in any order) is still applied. Each runs in
+// its own immediate transaction that re-reads the record under the write
+// lock, so two processes opening a database at once do not both apply it.
+// PRAGMA user_version keeps the highest number applied.
 func (s *Store) migrate(ctx context.Context) error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	if err := s.migrationLedger(ctx); err != nil {
+		return err
+	}
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
 		n, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
@@ -181,12 +187,53 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, name, base string, n int) error {
+// numberedMigrations are the migrations a store recorded by its
+// user_version alone, before migrations were recorded by name: a store at
+// version V had applied those numbered V or below.
+var numberedMigrations = []string{"0001_articles.sql", "0002_analysis.sql", "0003_stories.sql", "0004_events.sql", "0010_versions.sql",
+	"0020_watch.sql", "0021_story_state.sql", "0022_story_lists.sql", "0050_fts_ascii.sql"}
+
+// migrationLedger creates the record of applied migrations, filled from
+// user_version for a store made before it.
+func (s *Store) migrationLedger(ctx context.Context) error {
+	var one int
+	err := s.db.QueryRowContext(ctx, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&one)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("read schema: %w", err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	defer tx.Rollback()
 	var version int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	if n <= version {
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	for _, base := range numberedMigrations {
+		n, _ := strconv.Atoi(base[:4])
+		if n <= version {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO schema_migrations(name) VALUES (?)`, base); err != nil {
+				return fmt.Errorf("migrations: %w", err)
+			}
+		}
+	}
+	return tx.Commit()
+}
+
+func (s *Store) applyMigration(ctx context.Context, name, base string, n int) error {
+	var done int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, base).Scan(&done)
+	if err != nil {
+		return fmt.Errorf("read migrations: %w", err)
+	}
+	if done > 0 {
 		return nil
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -194,10 +241,10 @@ func (s *Store) applyMigration(ctx context.Context, name, base string, n int) er
 		return fmt.Errorf("migration %s: %w", base, err)
 	}
 	defer tx.Rollback()
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, base).Scan(&done); err != nil {
+		return fmt.Errorf("read migrations: %w", err)
 	}
-	if n <= version {
+	if done > 0 {
 		return nil // another process applied it meanwhile
 	}
 	body, err := migrations.ReadFile(name)
@@ -207,8 +254,17 @@ func (s *Store) applyMigration(ctx context.Context, name, base string, n int) er
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return fmt.Errorf("migration %s: %w", base, err)
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(name) VALUES (?)`, base); err != nil {
 		return fmt.Errorf("migration %s: %w", base, err)
+	}
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if n > version {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migration %s: %w", base, err)
@@ -694,6 +750,10 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 			return err
 		}
 	}
+	// the timelines of their stories read the analyses
+	if err := markStories(ctx, tx, ids); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -756,8 +816,10 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_members`); err != nil {
 		return fmt.Errorf("set stories: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM copies`); err != nil {
-		return fmt.Errorf("set stories: %w", err)
+	for _, q := range []string{`DELETE FROM copies`, `DELETE FROM story_timelines`, `DELETE FROM timeline_marks`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("set stories: %w", err)
+		}
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_members(article_id, story_id) VALUES (?, ?)`)
 	if err != nil {
@@ -779,6 +841,10 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 		if _, err := insC.ExecContext(ctx, c.A, c.B, c.Kind, c.Similarity); err != nil {
 			return fmt.Errorf("set stories: copy %s/%s: %w", c.A, c.B, err)
 		}
+	}
+	// every story's timeline is built anew
+	if _, err := tx.ExecContext(ctx, `INSERT INTO timeline_marks(story_id) SELECT DISTINCT story_id FROM story_members ORDER BY story_id`); err != nil {
+		return fmt.Errorf("set stories: %w", err)
 	}
 	return tx.Commit()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rasad/rasad"
@@ -139,4 +140,54 @@ func TestReindexOnOpen(t *testing.T) {
 	if n != 0 {
 		t.Error("fts_reindex not dropped")
 	}
+}
+
+// A store migrated to a higher number before a lower-numbered migration
+// landed (branches number their migrations in ranges of their own) still
+// gets it: migrations are recorded by name. A read-only open tells the
+// user to migrate first.
+func TestMigrationBelowVersionApplied(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// as a store of the last release was: at version 50, without the
+	// stored timelines (0030) and without the record of names
+	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`} {
+		if _, err := s.DB().ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if ro, err := OpenReadOnly(ctx, path); err == nil {
+		ro.Close()
+		t.Fatal("read-only open of a store missing a migration succeeded")
+	} else if !strings.Contains(err.Error(), "0030_story_timelines.sql") {
+		t.Errorf("read-only open: %v", err)
+	}
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StaleTimelines(ctx, "v"); err != nil {
+		t.Fatalf("after migrating: %v", err)
+	}
+	var v int
+	s.DB().QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	s.Close()
+	if v != 50 {
+		t.Errorf("user_version %d, want 50 (the highest applied)", v)
+	}
+	ro, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("read-only open after migrating: %v", err)
+	}
+	ro.Close()
+	// opening again applies nothing (a migration applied twice would fail:
+	// CREATE TABLE of an existing table)
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 }

@@ -136,7 +136,8 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 	defer tx.Rollback()
 	fail := func(what string, err error) error { return fmt.Errorf("save stories: %s: %w", what, err) }
 	if st.Reset {
-		for _, q := range []string{`DELETE FROM story_df`, `DELETE FROM story_clusters`, `DELETE FROM story_sigs`, `DELETE FROM story_members`, `DELETE FROM copies`} {
+		for _, q := range []string{`DELETE FROM story_df`, `DELETE FROM story_clusters`, `DELETE FROM story_sigs`, `DELETE FROM story_members`, `DELETE FROM copies`,
+			`DELETE FROM story_timelines`, `DELETE FROM timeline_marks`} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return fail("reset", err)
 			}
@@ -235,6 +236,32 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 			return fail("copy", err)
 		}
 	}
+	// the stories whose timelines this step changes: those that gained
+	// articles or absorbed another, and those holding either side of a new
+	// copy pair (a copy is not an independent source); a story merged away
+	// has no timeline any more
+	var touched []string
+	for _, a := range slices.Sorted(maps.Keys(st.Members)) {
+		touched = append(touched, a)
+	}
+	for _, c := range st.Copies {
+		touched = append(touched, c.A, c.B)
+	}
+	if err := markStories(ctx, tx, touched); err != nil {
+		return fail("timelines", err)
+	}
+	for _, r := range st.Renames {
+		if err := markStory(ctx, tx, r[1]); err != nil {
+			return fail("timelines", err)
+		}
+	}
+	for _, id := range append(slices.Clone(st.Removed), renamed(st.Renames)...) {
+		for _, q := range []string{`DELETE FROM story_timelines WHERE story_id = ?`, `DELETE FROM timeline_marks WHERE story_id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return fail("timelines", err)
+			}
+		}
+	}
 	return tx.Commit()
 }
 
@@ -284,4 +311,13 @@ func (s *Store) FirstExtIDs(ctx context.Context) (map[string]string, error) {
 		out[a] = e
 	}
 	return out, rows.Err()
+}
+
+// renamed are the stories whose members moved to another.
+func renamed(rs [][2]string) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r[0]
+	}
+	return out
 }

@@ -414,6 +414,13 @@ func Timeline(reps []Report, names Names) []Entry {
 		}
 	}
 	fillSides(out)
+	sortEntries(out)
+	return out
+}
+
+// sortEntries puts entries in timeline order: by date, the most salient
+// first, then by summary (stable).
+func sortEntries(out []Entry) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Date != out[j].Date {
 			return out[i].Date < out[j].Date
@@ -423,7 +430,6 @@ func Timeline(reps []Report, names Names) []Entry {
 		}
 		return out[i].Summary < out[j].Summary
 	})
-	return out
 }
 
 // foldMonths folds an entry dated only by its month into the day entry of

@@ -23,6 +23,10 @@ import (
 // EntrySource gives a watch's current timeline entries.
 type EntrySource func(ctx context.Context, w rasad.Watch) ([]story.Entry, error)
 
+// TouchFunc tells whether the given new or changed articles can change a
+// watch's entries (when unsure, true).
+type TouchFunc func(ctx context.Context, w rasad.Watch, ids []string) (bool, error)
+
 // Notify announces new and changed timeline entries of every watch: it
 // records them in the store (each entry once; a correction as an update),
 // writes each watch's Atom feed, and POSTs the queued notifications to
@@ -30,6 +34,9 @@ type EntrySource func(ctx context.Context, w rasad.Watch) ([]story.Entry, error)
 type Notify struct {
 	Store   rasad.WatchStore
 	Entries EntrySource
+	// Touches, when set, lets AnnounceArticles skip the watches that the
+	// articles of a round cannot change.
+	Touches TouchFunc
 	// AtomDir, when set, receives WATCH-ID.atom per watch.
 	AtomDir string
 	Client  *Client
@@ -126,11 +133,27 @@ func (n *Notify) Deliver(ctx context.Context, now time.Time) error {
 // Announce compares every watch's entries with what it announced and
 // queues what is new or corrected (and rewrites its Atom feed).
 func (n *Notify) Announce(ctx context.Context, now time.Time) error {
+	return n.AnnounceArticles(ctx, now, nil)
+}
+
+// AnnounceArticles is Announce after a round that stored the articles ids
+// (new ones, or new reports of known ones): with Touches set, a watch they
+// cannot change is not recomputed. ids nil announces every watch.
+func (n *Notify) AnnounceArticles(ctx context.Context, now time.Time, ids []string) error {
 	ws, err := n.Store.Watches(ctx)
 	if err != nil {
 		return err
 	}
 	for _, w := range ws {
+		if ids != nil && n.Touches != nil {
+			touched, err := n.Touches(ctx, w, ids)
+			if err != nil {
+				return fmt.Errorf("watch %s: %w", w.ID, err)
+			}
+			if !touched {
+				continue
+			}
+		}
 		entries, err := n.Entries(ctx, w)
 		if err != nil {
 			if errors.Is(err, rasad.ErrNotFound) {

@@ -45,6 +45,12 @@ type Notifier interface {
 	Deliver(ctx context.Context, now time.Time) error
 }
 
+// articleAnnouncer announces only the watches some articles can change
+// (Notify does).
+type articleAnnouncer interface {
+	AnnounceArticles(ctx context.Context, now time.Time, ids []string) error
+}
+
 // Watcher polls feeds and ingests their items.
 type Watcher struct {
 	Store  rasad.WatchStore
@@ -99,6 +105,8 @@ type RoundStats struct {
 	// tried again, Failed those given up.
 	Fetched, Stored, Reports, Duplicates, Retrying, Failed, SummaryKept int
 	Pending                                                             int
+	// Changed are the articles the round stored or gave a new report.
+	Changed []string `json:"-"`
 }
 
 func (w *Watcher) now() time.Time {
@@ -147,7 +155,14 @@ func (w *Watcher) Round(ctx context.Context, force bool) (RoundStats, error) {
 	}
 	if w.Notify != nil {
 		if st.Stored+st.Reports > 0 || !w.announced {
-			if err := w.Notify.Announce(ctx, w.now()); err != nil {
+			var err error
+			if an, ok := w.Notify.(articleAnnouncer); ok && w.announced {
+				// only the watches what the round stored can change
+				err = an.AnnounceArticles(ctx, w.now(), st.Changed)
+			} else {
+				err = w.Notify.Announce(ctx, w.now())
+			}
+			if err != nil {
 				return st, fmt.Errorf("notify: %w", err)
 			}
 			w.announced = true
@@ -558,8 +573,10 @@ func (w *Watcher) drain(ctx context.Context, st *RoundStats) error {
 				switch r.Status {
 				case rasad.New:
 					st.Stored++
+					st.Changed = append(st.Changed, r.ID)
 				case rasad.NewReport:
 					st.Reports++
+					st.Changed = append(st.Changed, r.ID)
 				default:
 					st.Duplicates++
 				}

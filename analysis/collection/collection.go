@@ -5,6 +5,9 @@
 package collection
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
 	"github.com/rasad/rasad/analysis/dates"
@@ -90,4 +93,117 @@ func datelineSpan(a *rasad.Article) *rasad.Span {
 	}
 	sp := a.Dateline.Span
 	return &sp
+}
+
+// AnalyzeChunks analyses a collection of n articles that read gives chunk
+// by chunk (read(lo, hi) returns articles lo to hi-1, the same ones each
+// time), exactly as Analyze would over all of them at once, while holding
+// one chunk's text and tokens at a time: memory is bounded by the chunk
+// and the collection's knowledge (common words, learned surnames), not by
+// the collection. It reads the collection four times: the common words;
+// the first mentions and the surnames they teach; how often those
+// surnames stand alone; then the analysis of each chunk, which it passes
+// to done (each article's Analysis set) before reading the next. It stops
+// with ctx's error between chunks.
+func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*rasad.Article, error), done func([]*rasad.Article) error) error {
+	pipe, err := analysis.NewPipeline(dates.Analyzer)
+	if err != nil {
+		panic(err) // a static pipeline: a cycle is a programming error
+	}
+	chunk = max(chunk, 1)
+	pass := func(f func(lo int, arts []*rasad.Article) error) error {
+		for lo := 0; lo < n; lo += chunk {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			hi := min(n, lo+chunk)
+			arts, err := read(lo, hi)
+			if err != nil {
+				return err
+			}
+			if len(arts) != hi-lo {
+				return fmt.Errorf("analysis: read %d articles of %d", len(arts), hi-lo)
+			}
+			if err := f(lo, arts); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	run := func(arts []*rasad.Article) []*analysis.Doc {
+		docs := make([]*analysis.Doc, len(arts))
+		par.Do(len(arts), func(i int) {
+			if d, err := pipe.RunDoc(analysis.NewDoc(arts[i])); err == nil {
+				docs[i] = d
+			}
+		})
+		return docs
+	}
+	ok := make([]bool, n)
+	common := entities.NewCommonCounter()
+	if err := pass(func(lo int, arts []*rasad.Article) error {
+		for i, d := range run(arts) {
+			if d != nil {
+				ok[lo+i] = true
+				common.Add(d.Text, d.Tokens)
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	words := common.Words()
+	learner := entities.NewLearner()
+	find := func(docs []*analysis.Doc) [][]rasad.Mention {
+		first := make([][]rasad.Mention, len(docs))
+		par.Do(len(docs), func(i int) {
+			if d := docs[i]; d != nil {
+				first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: words})
+			}
+		})
+		return first
+	}
+	if err := pass(func(lo int, arts []*rasad.Article) error {
+		for _, ms := range find(run(arts)) {
+			learner.Add(ms)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	alone := learner.Counter()
+	if err := pass(func(lo int, arts []*rasad.Article) error {
+		for i, a := range arts {
+			if ok[lo+i] {
+				alone.Add(analysis.NewDoc(a).Tokens)
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	known := alone.Known()
+	return pass(func(lo int, arts []*rasad.Article) error {
+		docs := run(arts)
+		first := find(docs)
+		par.Do(len(arts), func(i int) {
+			d := docs[i]
+			if d == nil {
+				return
+			}
+			tx, _ := d.Result(dates.Analyzer).([]rasad.Timex)
+			ms := entities.Extend(d.Text, d.Tokens, first[i], known)
+			pub := ""
+			if p := arts[i].Published; p != nil {
+				pub = p.Format("2006-01-02")
+			}
+			arts[i].Analysis = &rasad.Analysis{
+				Version:  Version,
+				Timexes:  tx,
+				Mentions: ms,
+				Events:   events.Find(events.Input{Text: d.Text, Tokens: d.Tokens, Timexes: tx, Mentions: ms, Published: pub, Dateline: datelineSpan(arts[i])}),
+			}
+		})
+		return done(arts)
+	})
 }

@@ -86,34 +86,61 @@ func CommonWords(docs ...[]text.Token) map[string]bool {
 // the text of docs[i]), which adds the words the collection writes with
 // tanween (هدفاً، فوراً): indefinite nouns and adverbs, never names.
 func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
-	withAl := map[string]int{}
-	bare := map[string]int{}
-	tanween := map[string]bool{}
+	c := NewCommonCounter()
 	for d, toks := range docs {
-		for _, t := range toks {
-			if t.Kind != text.Word || len(t.Key) < 6 {
-				continue
-			}
-			k := t.Key
-			if d < len(srcs) && strings.ContainsRune(srcs[d][t.Start:t.End], '\u064B') {
-				tanween[text.StripConj(k)] = true
-			}
-			for _, p := range []string{"وال", "فال", "بال", "كال"} {
-				if strings.HasPrefix(k, p) {
-					k = k[len(p)-len("ال"):]
-					break
-				}
-			}
-			if strings.HasPrefix(k, "لل") {
-				k = "ا" + k[len("ل"):]
-			}
-			if strings.HasPrefix(k, "ال") {
-				withAl[k[len("ال"):]]++
-			} else {
-				bare[text.StripConj(k)]++
+		src := ""
+		if d < len(srcs) {
+			src = srcs[d]
+		}
+		c.Add(src, toks)
+	}
+	return c.Words()
+}
+
+// CommonCounter gathers what CommonWordsOf reads, one document at a time,
+// so that a collection need not be held in memory to learn its common
+// words.
+type CommonCounter struct {
+	withAl, bare map[string]int
+	tanween      map[string]bool
+}
+
+// NewCommonCounter makes an empty CommonCounter.
+func NewCommonCounter() *CommonCounter {
+	return &CommonCounter{withAl: map[string]int{}, bare: map[string]int{}, tanween: map[string]bool{}}
+}
+
+// Add counts one document: its tokens and, when src is not empty, its text.
+func (c *CommonCounter) Add(src string, toks []text.Token) {
+	withAl, bare, tanween := c.withAl, c.bare, c.tanween
+	for _, t := range toks {
+		if t.Kind != text.Word || len(t.Key) < 6 {
+			continue
+		}
+		k := t.Key
+		if src != "" && strings.ContainsRune(src[t.Start:t.End], '\u064B') {
+			tanween[text.StripConj(k)] = true
+		}
+		for _, p := range []string{"وال", "فال", "بال", "كال"} {
+			if strings.HasPrefix(k, p) {
+				k = k[len(p)-len("ال"):]
+				break
 			}
 		}
+		if strings.HasPrefix(k, "لل") {
+			k = "ا" + k[len("ل"):]
+		}
+		if strings.HasPrefix(k, "ال") {
+			withAl[k[len("ال"):]]++
+		} else {
+			bare[text.StripConj(k)]++
+		}
 	}
+}
+
+// Words returns the common words of the documents counted so far.
+func (c *CommonCounter) Words() map[string]bool {
+	withAl, bare, tanween := c.withAl, c.bare, c.tanween
 	out := map[string]bool{}
 	for k, n := range withAl {
 		if n*4 >= bare[k] {

@@ -934,24 +934,47 @@ func (l *Learner) Add(ms []rasad.Mention) {
 // alone in many more articles than name the person in full is an
 // ordinary word that a wrong full name ended with (… ترامب لا يمكن).
 func (l *Learner) Known(docs ...[]text.Token) Known {
-	bareDocs := map[string]int{}
-	var buf []byte
+	k := l.Counter()
 	for _, toks := range docs {
-		seen := map[string]bool{}
-		for _, t := range toks {
-			if t.Kind != text.Word {
-				continue
-			}
-			vs := cliticVariants(t.Key)
-			for _, v := range vs.all() {
-				buf = appendFold(buf[:0], v.key)
-				if _, ok := l.known[string(buf)]; ok && !seen[string(buf)] {
-					seen[string(buf)] = true
-					bareDocs[string(buf)]++
-				}
+		k.Add(toks)
+	}
+	return k.Known()
+}
+
+// KnownCounter counts, one document at a time, the articles in which the
+// surnames a Learner learned stand alone (see Learner.Known).
+type KnownCounter struct {
+	l        *Learner
+	bareDocs map[string]int
+	buf      []byte
+}
+
+// Counter makes a KnownCounter of what l learned so far (learn first).
+func (l *Learner) Counter() *KnownCounter {
+	return &KnownCounter{l: l, bareDocs: map[string]int{}}
+}
+
+// Add counts one document's tokens.
+func (k *KnownCounter) Add(toks []text.Token) {
+	seen := map[string]bool{}
+	for _, t := range toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		vs := cliticVariants(t.Key)
+		for _, v := range vs.all() {
+			k.buf = appendFold(k.buf[:0], v.key)
+			if _, ok := k.l.known[string(k.buf)]; ok && !seen[string(k.buf)] {
+				seen[string(k.buf)] = true
+				k.bareDocs[string(k.buf)]++
 			}
 		}
 	}
+}
+
+// Known returns the surnames worth looking for alone.
+func (k *KnownCounter) Known() Known {
+	l, bareDocs := k.l, k.bareDocs
 	out := Known{}
 	for sf, full := range l.known {
 		if full == "" {

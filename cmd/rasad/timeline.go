@@ -16,6 +16,8 @@ import (
 	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/eval"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/pipeline"
+	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 )
 
@@ -65,11 +67,21 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	defer store.Close()
 	start := time.Now()
+	f := timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit, query: *query}
+	if *query == "" {
+		// the whole collection, or one story: the stored story timelines
+		entries, n, err := storedTimeline(ctx, store, *storyID, f)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "%d events from %d articles in %s\n", len(entries), n, time.Since(start).Round(time.Millisecond))
+		return writeTimeline(stdout, entries, *format)
+	}
 	var ids []string
-	if *query != "" && *storyID == "" {
+	if *storyID == "" {
 		ids, err = store.MatchIDs(ctx, *query) // every match, not the first page
 	} else {
-		ids, err = selectIDs(ctx, store, "", *storyID, *query, 0)
+		ids, err = selectIDs(ctx, store, "", *storyID, "", 0)
 	}
 	if err != nil {
 		return err
@@ -100,9 +112,63 @@ func runTimeline(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 	}
-	entries := buildTimeline(arts, copies, timelineFilter{typ: strings.ToUpper(*typ), from: *from, to: *to, limit: *limit, query: *query})
+	entries := buildTimeline(arts, copies, f)
 	fmt.Fprintf(stderr, "%d events from %d articles in %s\n", len(entries), len(arts), time.Since(start).Round(time.Millisecond))
-	if *format == "json" {
+	return writeTimeline(stdout, entries, *format)
+}
+
+// storedTimeline reads the stored timelines of every story (storyID "")
+// or of one, after assigning the articles stored since the stories were
+// built and rebuilding the timelines a change marked, and selects from
+// them. It returns the entries and the number of articles they come from.
+func storedTimeline(ctx context.Context, store *sqlite.Store, storyID string, f timelineFilter) ([]story.Entry, int, error) {
+	total, _, err := store.Count(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if covered, err := store.Covered(ctx); err != nil {
+		return nil, 0, err
+	} else if covered != total {
+		if _, err := catchUpStories(ctx, store, story.Options{}); err != nil {
+			return nil, 0, err
+		}
+	}
+	if _, err := pipeline.UpdateTimelines(ctx, store); err != nil {
+		return nil, 0, err
+	}
+	var stories, ids []string
+	if storyID != "" {
+		ms, err := store.StoryMembers(ctx, []string{storyID})
+		if err != nil {
+			return nil, 0, err
+		}
+		if ids = ms[storyID]; len(ids) == 0 {
+			return nil, 0, fmt.Errorf("story %q: %w", storyID, rasad.ErrNotFound)
+		}
+		stories = []string{storyID}
+	}
+	tls, err := store.StoryTimelines(ctx, stories)
+	if err != nil {
+		return nil, 0, err
+	}
+	all, err := story.StoredEntries(tls)
+	if err != nil {
+		return nil, 0, err
+	}
+	first, last, err := store.PublishedDays(ctx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	n := len(ids)
+	if storyID == "" {
+		n = total
+		all = story.CollapseStories(all) // an event several stories tell alike, once
+	}
+	return story.Select(all, story.Filter{Type: f.typ, From: f.from, To: f.to, Limit: f.limit, First: first, Last: last}), n, nil
+}
+
+func writeTimeline(stdout io.Writer, entries []story.Entry, format string) error {
+	if format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")

@@ -4,15 +4,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/rasad/rasad"
-	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/story"
 	"github.com/rasad/rasad/watch"
@@ -101,13 +98,8 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(feeds) == 0 {
 		return usageError{fmt.Sprintf("no feeds in %s (rasad feeds add URL)", *file)}
 	}
-	client := watch.NewClient(watch.Limits{Timeout: *timeout, MaxBody: *maxBody << 20, MaxRedirects: *redirects, PerHost: *perHost, HostGap: *hostGap}, nil)
-	w := &watch.Watcher{
-		Store: store, Feeds: feeds, Client: client,
-		Ingest: &watch.PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})}, Batch: *batch,
-		Notify: &watch.Notify{Store: store, Entries: watchEntries(store), AtomDir: *atomDir, Client: client,
-			Log: func(s string) { fmt.Fprintln(stderr, s) }},
-	}
+	w := newWatcher(store, feeds, watch.Limits{Timeout: *timeout, MaxBody: *maxBody << 20, MaxRedirects: *redirects, PerHost: *perHost, HostGap: *hostGap},
+		*batch, *atomDir, stderr)
 	term := !*quiet && isTerminal(stderr)
 	w.Status = func(st watch.RoundStats, fss []watch.FeedStatus) { printStatus(stderr, term, *quiet, st, fss) }
 	if *once {
@@ -115,6 +107,19 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return w.Run(ctx)
+}
+
+// newWatcher wires the watch loop of rasad watch and rasad serve --watch:
+// the feeds' items through the one ingest pipeline, incremental stories
+// and their stored timelines, and the watches' notifications.
+func newWatcher(store *sqlite.Store, feeds []watch.Feed, limits watch.Limits, batch int, atomDir string, stderr io.Writer) *watch.Watcher {
+	client := watch.NewClient(limits, nil)
+	return &watch.Watcher{
+		Store: store, Feeds: feeds, Client: client,
+		Ingest: &watch.PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})}, Batch: batch,
+		Notify: &watch.Notify{Store: store, Entries: watch.StoreEntries(store), Touches: watch.StoreTouches(store), AtomDir: atomDir, Client: client,
+			Log: func(s string) { fmt.Fprintln(stderr, s) }},
+	}
 }
 
 // printStatus shows per-feed status after a round: a table redrawn in
@@ -156,77 +161,4 @@ func printStatus(w io.Writer, term, quiet bool, st watch.RoundStats, fss []watch
 		}
 		fmt.Fprintf(w, "%-50s %-13s %5d %6d %8s %s\n", name, f.State, f.New, f.TotalSeen, next, f.Error)
 	}
-}
-
-// watchEntries gives a watch's timeline entries from the store: the
-// articles of a story, those a query finds, or those naming an entity
-// (and then only the entries it takes part in).
-func watchEntries(store *sqlite.Store) watch.EntrySource {
-	return func(ctx context.Context, w rasad.Watch) ([]story.Entry, error) {
-		var ids []string
-		var err error
-		switch w.Kind {
-		case "story":
-			ids, err = selectIDs(ctx, store, "", w.Target, "", 0)
-		case "query", "entity":
-			ids, err = selectIDs(ctx, store, "", "", w.Target, 500)
-		default:
-			return nil, fmt.Errorf("watch kind %q: %w", w.Kind, rasad.ErrInvalid)
-		}
-		if err != nil {
-			if errors.Is(err, rasad.ErrInvalid) {
-				return nil, nil
-			}
-			return nil, err
-		}
-		sort.Strings(ids)
-		as, err := store.Analyses(ctx, ids)
-		if err != nil {
-			return nil, err
-		}
-		var keys map[string]bool
-		if w.Kind == "entity" {
-			keys = entityKeys(w.Target, as)
-		}
-		var arts []*rasad.Article
-		for _, id := range ids {
-			a, err := store.Get(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			a.Analysis = as[id]
-			arts = append(arts, a)
-		}
-		_, copies, err := store.Stories(ctx)
-		if err != nil {
-			return nil, err
-		}
-		entries := story.FromArticles(arts, story.DisplayID, copies)
-		if keys == nil {
-			return entries, nil
-		}
-		var out []story.Entry
-		for _, e := range entries {
-			for _, p := range e.Participants {
-				if keys[p.Key] {
-					out = append(out, e)
-					break
-				}
-			}
-		}
-		return out, nil
-	}
-}
-
-// entityKeys are the mention keys the analyses give a name.
-func entityKeys(name string, as map[string]*rasad.Analysis) map[string]bool {
-	keys := map[string]bool{name: true, entities.NameKey(name): true}
-	for _, a := range as {
-		for _, m := range a.Mentions {
-			if m.Key == name || m.Canonical == name || m.Text == name || entities.NameKey(m.Text) == entities.NameKey(name) {
-				keys[m.Key] = true
-			}
-		}
-	}
-	return keys
 }
