@@ -443,3 +443,16 @@ func TestTransferCues(t *testing.T) {
 		"وأصر ⟦ORG:الزمالك⟧ على أحقيته في ضم اللاعبين الجدد إلى صفوفه قبل الانضمام إلى المعسكر.",
 	}, false)
 }
+
+// A purpose after a role (والزعيم الكيني لتعزيز التعاون) is no name: the
+// preposition ل on a verbal noun (لتخفيف، لتعزيز، لتوقيع) opens a purpose.
+func TestPurposeAfterRole(t *testing.T) {
+	checkHas(t, []string{
+		"واتفقا على خط مباشر بين الرئيس الكيني والزعيم الأوغندي لتخفيف التوتر على الحدود.",
+		"ودعا رئيس الوزراء الإثيوبي لتعزيز التعاون الإقليمي.",
+	}, true)
+	checkHas(t, []string{
+		// a given name in ل stays a name
+		"واستقبل الرئيس ⟦PERSON:لطفي بن علي⟧ الوفد.",
+	}, false)
+}

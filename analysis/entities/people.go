@@ -147,6 +147,8 @@ func nounShaped(k string) bool {
 		return true
 	case n >= 5 && (strings.HasPrefix(k, "بق") || strings.HasPrefix(k, "بال") || strings.HasPrefix(k, "لل")):
 		return true
+	case n >= 6 && strings.HasPrefix(k, "ل"):
+		return nounShaped(strings.TrimPrefix(k, "ل")) // لتخفيف، لتعزيز: a purpose, not a name
 	}
 	return false
 }
