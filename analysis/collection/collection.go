@@ -67,6 +67,12 @@ func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
 		learner.Add(ms)
 	}
 	known := learner.Known(all...)
+	finish(arts, docs, first, known)
+}
+
+// finish completes the analyses of arts: the surnames the collection taught
+// (known) extend each article's first mentions, then events are read.
+func finish(arts []*rasad.Article, docs []*analysis.Doc, first [][]rasad.Mention, known entities.Known) {
 	par.Do(len(arts), func(i int) {
 		d := docs[i]
 		if d == nil {
@@ -186,24 +192,7 @@ func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*
 	return pass(func(lo int, arts []*rasad.Article) error {
 		docs := run(arts)
 		first := find(docs)
-		par.Do(len(arts), func(i int) {
-			d := docs[i]
-			if d == nil {
-				return
-			}
-			tx, _ := d.Result(dates.Analyzer).([]rasad.Timex)
-			ms := entities.Extend(d.Text, d.Tokens, first[i], known)
-			pub := ""
-			if p := arts[i].Published; p != nil {
-				pub = p.Format("2006-01-02")
-			}
-			arts[i].Analysis = &rasad.Analysis{
-				Version:  Version,
-				Timexes:  tx,
-				Mentions: ms,
-				Events:   events.Find(events.Input{Text: d.Text, Tokens: d.Tokens, Timexes: tx, Mentions: ms, Published: pub, Dateline: datelineSpan(arts[i])}),
-			}
-		})
+		finish(arts, docs, first, known)
 		return done(arts)
 	})
 }

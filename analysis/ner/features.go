@@ -612,32 +612,9 @@ func (l *lexIndex) mark(toks []text.Token, ti []tokInfo, cands func(i int) []lex
 		best := 0
 		var cats uint64
 		for _, e := range cands(i) {
-			n := len(e.words)
-			if n < best || i+n > len(toks) {
-				continue
-			}
-			ok := true
-			for j := 1; j < n; j++ {
-				if toks[i+j].Key != e.words[j] {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			if n > best {
-				best, cats = n, 0
-			}
-			cats |= 1 << uint(e.cat)
+			best, cats = longest(toks, i, e, best, cats)
 		}
-		for ; cats != 0; cats &= cats - 1 {
-			c := trailingZeros(cats)
-			ti[i].lexB |= 1 << uint(c)
-			for j := 1; j < best; j++ {
-				ti[i+j].lexI |= 1 << uint(c)
-			}
-		}
+		setLexBits(ti, i, best, cats)
 	}
 }
 
@@ -665,6 +642,36 @@ func (l *lexIndex) firstInfo(k string, wv *wordVec) {
 		if fe.hi > fe.lo {
 			wv.multi[wv.nMulti] = [2]int32{fe.lo, fe.hi}
 			wv.nMulti++
+		}
+	}
+}
+
+// longest folds phrase e, tried at token i, into the longest phrase found
+// so far (best words long, of the categories cats).
+func longest(toks []text.Token, i int, e lexEntry, best int, cats uint64) (int, uint64) {
+	n := len(e.words)
+	if n < best || i+n > len(toks) {
+		return best, cats
+	}
+	for j := 1; j < n; j++ {
+		if toks[i+j].Key != e.words[j] {
+			return best, cats
+		}
+	}
+	if n > best {
+		best, cats = n, 0
+	}
+	return best, cats | 1<<uint(e.cat)
+}
+
+// setLexBits gives token i the B bit and the next best-1 tokens the I bit
+// of every category in cats.
+func setLexBits(ti []tokInfo, i, best int, cats uint64) {
+	for ; cats != 0; cats &= cats - 1 {
+		c := trailingZeros(cats)
+		ti[i].lexB |= 1 << uint(c)
+		for j := 1; j < best; j++ {
+			ti[i+j].lexI |= 1 << uint(c)
 		}
 	}
 }
@@ -702,32 +709,9 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokInfo, words []*wordVec) {
 					}
 					continue
 				}
-				n := len(e.words)
-				if n < best || i+n > len(toks) {
-					continue
-				}
-				ok := true
-				for j := 1; j < n; j++ {
-					if toks[i+j].Key != e.words[j] {
-						ok = false
-						break
-					}
-				}
-				if !ok {
-					continue
-				}
-				if n > best {
-					best, cats = n, 0
-				}
-				cats |= 1 << uint(e.cat)
+				best, cats = longest(toks, i, e, best, cats)
 			}
 		}
-		for ; cats != 0; cats &= cats - 1 {
-			c := trailingZeros(cats)
-			ti[i].lexB |= 1 << uint(c)
-			for j := 1; j < best; j++ {
-				ti[i+j].lexI |= 1 << uint(c)
-			}
-		}
+		setLexBits(ti, i, best, cats)
 	}
 }
