@@ -304,6 +304,12 @@ func (t *tagger) matchOffset(i int) *match {
 			return &match{start: i, end: end, p: p, rule: lead + " + quantity from now/then"}
 		}
 	}
+	if lead == "بعد" && unit != "H" && unit != "MIN" && i > 0 && (t.key(i-1) == "علي" || t.key(i-1) == "على") {
+		// على بعد عقدين، على بعد أقل من سنة ضوئية: a distance, or a time
+		// still to run before an event (على بعد أسبوع من), not a date
+		// counted from the anchor nor a duration of its own
+		return nil
+	}
 	if (lead == "قبل" || lead == "بعد") && unit != "H" && unit != "MIN" && t.key(j) != "من" && t.key(j) != "على" && t.key(j) != "علي" {
 		p.typ = "DATE"
 		p.hasUnit, p.unit = true, unit

@@ -54,6 +54,9 @@ func (t *tagger) clauseDirection(m match) int {
 				return
 			}
 			d, strong := t.cueAt(i)
+			if d < 0 && strong && t.yearNear(i, m, dist) {
+				return // قتل فيه ستة في 1976: a past told of its own year, not this date's
+			}
 			if d > 0 && i > 0 && (kana[t.keys[i-1]] || i > 1 && t.keys[i-1] == "من" && kana[t.keys[i-2]]) {
 				// a future seen from the past. A plan (كانت مقررة الأحد، كان
 				// من المفترض أن يخضع … الجمعة) is mostly one that did not
@@ -147,6 +150,12 @@ func (t *tagger) clauseDirection(m match) int {
 			// a complement (أعلن الاثنين أنه سيزور) or a relative clause
 			// after the date's own words tells the tense of another event
 			if complementizers[t.keys[i]] || i > m.end && relBefore[t.keys[i]] || contrast[t.keys[i]] {
+				break
+			}
+			// a relative clause opened after the date with و (والذي قتل
+			// فيه، والتي شهدت), or one that names a year of its own (الذي
+			// انهار فيه السد عام 1979), tells of its own event
+			if k := t.skey(i); relOpeners[k] && (i > m.end || k != t.keys[i] || t.yearNear(i+1, m, cueWindow)) {
 				break
 			}
 			look(i, i-m.end+1)
@@ -490,4 +499,44 @@ func (t *tagger) cueAt(i int) (int, bool) {
 		t.cues[i] = c
 	}
 	return int(c/2) - 2, c%2 == 1
+}
+
+// yearNear: an explicit year (four digits, 1900-2099) in token i's clause,
+// within yearReach tokens after i and nearer to i than limit, not past the
+// date m when i is before it: the verb at i is dated by that year, not by
+// m (انتخب في 2000 … في انتخابات 18 مارس، والذي قتل فيه في 1976). A year
+// before a verb that precedes the date (بدءا من 2017 بدأت … من فبراير)
+// frames the date too and does not count.
+func (t *tagger) yearNear(i int, m match, limit int) bool {
+	if i < 0 || i >= len(t.toks) {
+		return false
+	}
+	for k := i; k <= i+yearReach && k-i < limit && k < len(t.toks); k++ {
+		if i < m.start && k >= m.start || t.clause[k] != t.clause[i] {
+			break
+		}
+		if explicitYear(t.keys[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// relOpeners open a relative clause (والذي قتل فيه، التي شهدت).
+var relOpeners = set("الذي التي الذين اللذين اللتين")
+
+// yearReach bounds how far from a verb its own year is looked for.
+const yearReach = 6
+
+// explicitYear: a key of four ASCII digits from 1900 to 2099.
+func explicitYear(k string) bool {
+	if len(k) != 4 || k[0] != '1' && k[0] != '2' {
+		return false
+	}
+	for j := 0; j < 4; j++ {
+		if k[j] < '0' || k[j] > '9' {
+			return false
+		}
+	}
+	return k[:2] == "19" || k[:2] == "20"
 }
