@@ -30,3 +30,18 @@ func TestFarFromIsNoDate(t *testing.T) {
 		{"2024-06-14", "ورست السفينة على بعد عقدين بحريين من الساحل."},
 	})
 }
+
+// A relative clause right after the date that names no year of its own
+// speaks of the date itself (الجمعة الذي شهد، الاثنين الذي سيشهد). Opened
+// with و, it tells the date's tense only when the date's own clause says
+// nothing. Sentences of our own; anchor 2024-06-12 is a Wednesday.
+func TestRelativeClauseOfTheDate(t *testing.T) {
+	runClasses(t, []classCase{
+		{"2024-06-12", "والموعد المنتظر هو ⟦الاثنين|2024-06-17⟧ الذي سيشهد توقيع الاتفاق."},
+		{"2024-06-12", "والحدث الأبرز ⟦الجمعة|2024-06-07⟧ الذي شهد توقيع الاتفاق."},
+		{"2024-06-12", "وتبقى الأنظار على ⟦الاثنين|2024-06-17⟧ والذي سيشهد توقيع الاتفاق."},
+		{"2024-06-12", "والحدث الأبرز ⟦الجمعة|2024-06-07⟧ والتي شهدت توقيع الاتفاق."},
+		// the date's own clause still decides over a و-relative
+		{"2024-06-12", "وتنظم الجمعية حفلا ⟦الاثنين|2024-06-17⟧ والذي شهد قبل أعوام تأسيسها."},
+	})
+}

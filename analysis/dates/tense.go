@@ -15,6 +15,10 @@ import (
 // they report may be planned. 0 when the clause says nothing.
 func (t *tagger) clauseDirection(m match) int {
 	weak, weakDist, weakOwn := 0, 1<<30, false
+	// aside: a relative clause opened with و right after the date and
+	// naming no year (الجمعة والتي شهدت …): its tense is the date's only
+	// when the date's own clause and sentence say nothing
+	aside := -1
 	t.clauseOf(0)
 	t.sentOf(0)
 	if t.deliveryMonth(m.start) {
@@ -156,6 +160,9 @@ func (t *tagger) clauseDirection(m match) int {
 			// فيه، والتي شهدت), or one that names a year of its own (الذي
 			// انهار فيه السد عام 1979), tells of its own event
 			if k := t.skey(i); relOpeners[k] && (i > m.end || k != t.keys[i] || t.yearNear(i+1, m, cueWindow)) {
+				if i == m.end && k != t.keys[i] && !t.yearNear(i+1, m, cueWindow) {
+					aside = i
+				}
 				break
 			}
 			look(i, i-m.end+1)
@@ -189,7 +196,24 @@ func (t *tagger) clauseDirection(m match) int {
 			return best
 		}
 	}
+	if weak == 0 && aside >= 0 {
+		return t.asideDirection(aside)
+	}
 	return weak
+}
+
+// asideDirection: the nearest strong cue of the relative clause opened at
+// i (والتي شهدت), within its clause and the cue window.
+func (t *tagger) asideDirection(i int) int {
+	for k := i + 1; k < len(t.keys) && t.clause[k] == t.clause[i] && k-i <= cueWindow; k++ {
+		if complementizers[t.keys[k]] || contrast[t.keys[k]] || t.inQuote[k] != t.inQuote[i] {
+			return 0
+		}
+		if d, strong := t.cueAt(k); strong && d != 0 {
+			return d
+		}
+	}
+	return 0
 }
 
 // mayVerb: an imperfect in ي/ت after قد (قد يلتقي، قد تستضيف).
