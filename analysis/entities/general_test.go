@@ -456,3 +456,20 @@ func TestPurposeAfterRole(t *testing.T) {
 		"واستقبل الرئيس ⟦PERSON:لطفي بن علي⟧ الوفد.",
 	}, false)
 }
+
+// A name that is also a common noun is the noun in its noun phrases:
+// مسقط رأسه is one's birthplace, not Muscat; القاعدة with a feminine
+// adjective or after a demonstrative is a base or a rule, not al-Qaeda.
+func TestNameReadAsNoun(t *testing.T) {
+	checkHas(t, []string{
+		"وعاد الكاتب إلى مسقط رأسه في الجنوب بعد غياب طويل.",
+		"وقال الخبير إن هذه القاعدة تنطبق على كل الشركات الصغيرة.",
+		"وأغلقت القاعدة العسكرية أبوابها أمام الصحفيين طوال الأسبوع.",
+		"ويرى المحللون أن القاعدة الذهبية في السوق هي الصبر.",
+	}, true)
+	checkHas(t, []string{
+		"ووصل الوفد إلى ⟦LOC:مسقط⟧ أمس في زيارة قصيرة.",
+		"وتبنى ⟦ORG:تنظيم القاعدة⟧ الهجوم في بيان على الإنترنت.",
+		"وقالت الشرطة إن ⟦ORG:القاعدة⟧ تقف وراء التفجير.",
+	}, false)
+}
