@@ -473,3 +473,16 @@ func TestNameReadAsNoun(t *testing.T) {
 		"وقالت الشرطة إن ⟦ORG:القاعدة⟧ تقف وراء التفجير.",
 	}, false)
 }
+
+// A club called by a common word with the article (الشرطة، الشمال،
+// التعاون) is the word, not the club, after a head noun that takes it as
+// its genitive (قسم الشرطة، منطقة الشمال), even in a sport article.
+func TestClubWordAfterHeadNoun(t *testing.T) {
+	checkHas(t, []string{
+		"وتقدم النادي ببلاغ إلى قسم الشرطة بعد المباراة.",
+		"وأقام الفريق معسكره في منطقة الشمال قبل بداية الموسم.",
+	}, true)
+	checkHas(t, []string{
+		"وفاز ⟦ORG:الشرطة⟧ على ضيفه بهدفين في الدوري.",
+	}, false)
+}
