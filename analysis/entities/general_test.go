@@ -486,3 +486,22 @@ func TestClubWordAfterHeadNoun(t *testing.T) {
 		"وفاز ⟦ORG:الشرطة⟧ على ضيفه بهدفين في الدوري.",
 	}, false)
 }
+
+// After a role, a verbal noun of the patterns استفعال and إفعال, or one
+// with the preposition ب (بتشكيل), is what the role does, not a name.
+func TestVerbalNounAfterRole(t *testing.T) {
+	checkHas(t, []string{
+		"وطالب الوزير باستمرار الدعم للمزارعين هذا العام.",
+		"وأمر الرئيس بتشكيل لجنة للتحقيق في الحادث.",
+		"ورفض المدير استخدام القوة ضد المعتصمين.",
+		"وأعلن الوزير إجراء تعديلات على القانون الشهر المقبل.",
+	}, true)
+	checkHas(t, []string{
+		"وقال الرئيس ⟦PERSON:إسلام كريموف⟧ إن البلاد مستقرة.",
+		"وقالت الوزيرة ⟦PERSON:إيمان السعدي⟧ إن الخطة جاهزة.",
+		"وأكدت المديرة ⟦PERSON:انتصار الحلبي⟧ أن المدرسة فتحت أبوابها.",
+		"وصرحت الوزيرة ⟦PERSON:ابتسام الخطيب⟧ بأن الميزانية أقرت.",
+		"وقال المدرب ⟦PERSON:إيهاب جلال⟧ إن الفريق جاهز.",
+		"وقال المدير ⟦PERSON:إحسان كامل⟧ إن الشركة توسعت.",
+	}, false)
+}
