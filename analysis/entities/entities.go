@@ -515,6 +515,9 @@ func (r *recognizer) orgsAndPlaces() {
 		if r.anyUsed(i, i+h.n) {
 			continue // a phrase over words already in a mention would overlap it
 		}
+		if r.readAsNoun(i, h) {
+			continue // مسقط رأسه، القاعدة العسكرية: the common noun, not the name
+		}
 		if h.e.kind == "LOC" && r.titleOf(i, h) {
 			// صحيفة «الشرق الأوسط»، جريدة القدس: a newspaper named after a place
 			m := r.lexMention(i, h)
@@ -538,6 +541,9 @@ func (r *recognizer) orgsAndPlaces() {
 		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
 			continue // الأهلي، النصر outside sport: words
+		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && h.e.gen && h.n == 1 && h.strip == 0 && r.genAmbiguous(i, h) && r.afterHeadNoun(i) {
+			continue // قسم الشرطة، منطقة الشمال، مجلس التعاون: the genitive of a head noun, not the club
 		}
 		if h.e.ambiguous && !r.placeContext(i, h) {
 			continue
@@ -686,6 +692,51 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	_, famous := r.lx.famous[k]
 	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
 		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+}
+
+// genitiveHeads are head nouns whose genitive is a common word, never a
+// club called by that word: قسم الشرطة، منطقة الشمال، مجلس التعاون.
+var genitiveHeads = keySet("قسم مركز جهاز دائرة مديرية هيئة لجنة مجلس وزارة سلاح شرطة")
+
+// afterHeadNoun reports a word right after a place's head noun, an
+// institution's head noun (but a club's: نادي، فريق) or a genitive head.
+func (r *recognizer) afterHeadNoun(i int) bool {
+	if i == 0 || r.words[i-1].seg != r.words[i].seg {
+		return false
+	}
+	k := text.StripConj(r.words[i-1].key)
+	if k == "نادي" || k == "فريق" {
+		return false
+	}
+	return placeHeads[k] || institutionHeads[k] || genitiveHeads[k]
+}
+
+// readAsNoun reports a one-word name that is also a common noun, read as
+// the noun in its noun phrase: مسقط رأس (one's birthplace, not Muscat);
+// القاعدة after a demonstrative or before a feminine adjective with the
+// article (هذه القاعدة، القاعدة العسكرية، القاعدة الذهبية: a base or a
+// rule, not al-Qaeda, whose name takes no feminine adjective).
+func (r *recognizer) readAsNoun(i int, h *hit) bool {
+	if h.n != 1 {
+		return false
+	}
+	var next string
+	if i+1 < len(r.words) && r.words[i+1].seg == r.words[i].seg {
+		next = r.words[i+1].key
+	}
+	switch h.e.canonical {
+	case "مسقط":
+		return strings.HasPrefix(next, "راس")
+	case "Al-Qaeda":
+		if i > 0 && r.words[i-1].seg == r.words[i].seg {
+			switch r.words[i-1].key {
+			case "هذه", "تلك", "هذي":
+				return true
+			}
+		}
+		return strings.HasPrefix(next, "ال") && strings.HasSuffix(next, "يه")
+	}
+	return false
 }
 
 // placeHeads introduce a place's name: مدينة، بلدة …

@@ -149,6 +149,15 @@ func nounShaped(k string) bool {
 		return true
 	case n >= 6 && strings.HasPrefix(k, "ل"):
 		return nounShaped(strings.TrimPrefix(k, "ل")) // لتخفيف، لتعزيز: a purpose, not a name
+	case n >= 6 && strings.HasPrefix(k, "ب"):
+		// بتشكيل، باستمرار، باتخاذ: what is asked or ordered (افتعال only
+		// after the preposition: انتصار is a given name too)
+		rest := strings.TrimPrefix(k, "ب")
+		return nounShaped(rest) || n == 7 && strings.HasPrefix(rest, "ا") && []rune(rest)[2] == 'ت' && []rune(rest)[4] == 'ا'
+	case n == 7 && strings.HasPrefix(k, "است") && []rune(k)[5] == 'ا':
+		return true // استفعال: استخدام، استمرار
+	case n == 5 && strings.HasPrefix(k, "ا") && []rune(k)[3] == 'ا':
+		return true // إفعال: إجراء، إعلان
 	}
 	return false
 }
