@@ -19,14 +19,8 @@ const maxIn = 500
 // passes every row to row. Errors of the query and of iteration are wrapped
 // with label; row wraps its own.
 func (s *Store) queryIn(ctx context.Context, label string, ids []string, q func(in string) string, row func(*sql.Rows) error) error {
-	for rest := ids; len(rest) > 0; {
-		chunk := rest[:min(len(rest), maxIn)]
-		rest = rest[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.db.QueryContext(ctx, q(`(?`+strings.Repeat(",?", len(chunk)-1)+`)`), args...)
+	return inChunks(ids, func(in string, args []any) error {
+		rows, err := s.db.QueryContext(ctx, q(in), args...)
 		if err != nil {
 			return fmt.Errorf("%s: %w", label, err)
 		}
@@ -39,6 +33,23 @@ func (s *Store) queryIn(ctx context.Context, label string, ids []string, q func(
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("%s: %w", label, err)
+		}
+		return nil
+	})
+}
+
+// inChunks calls f once per chunk of at most maxIn ids, with the chunk's
+// parenthesised placeholder list "(?,?,...)" and its ids as arguments.
+func inChunks(ids []string, f func(in string, args []any) error) error {
+	for rest := ids; len(rest) > 0; {
+		chunk := rest[:min(len(rest), maxIn)]
+		rest = rest[len(chunk):]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		if err := f(`(?`+strings.Repeat(",?", len(chunk)-1)+`)`, args); err != nil {
+			return err
 		}
 	}
 	return nil

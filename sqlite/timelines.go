@@ -12,31 +12,13 @@ import (
 // markStories marks the stories of the given articles as changed (their
 // stored timelines are stale), inside tx.
 func markStories(ctx context.Context, tx *sql.Tx, ids []string) error {
-	for rest := ids; len(rest) > 0; {
-		chunk := rest[:min(len(rest), maxIn)]
-		rest = rest[len(chunk):]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
+	return inChunks(ids, func(in string, args []any) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO timeline_marks(story_id)
-			SELECT DISTINCT story_id FROM story_members WHERE article_id IN `+placeholders(len(chunk))+` ORDER BY story_id`, args...); err != nil {
+			SELECT DISTINCT story_id FROM story_members WHERE article_id IN `+in+` ORDER BY story_id`, args...); err != nil {
 			return fmt.Errorf("mark timelines: %w", err)
 		}
-	}
-	return nil
-}
-
-func placeholders(n int) string {
-	b := make([]byte, 0, 2*n+1)
-	b = append(b, '(')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '?')
-	}
-	return string(append(b, ')'))
+		return nil
+	})
 }
 
 // markStory marks one story as changed inside tx.
