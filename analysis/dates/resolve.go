@@ -120,22 +120,10 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return fmt.Sprintf("%04d-%s", seasonYear(anchor.Date, p.season, p.unitOff), p.season), anchor.Kind
 	}
 	if p.half > 0 {
-		switch {
-		case p.y > 0:
-			return fmt.Sprintf("%04d-H%d", p.y, p.half), "none"
-		case anchor.Valid():
-			return fmt.Sprintf("%04d-H%d", anchor.Date.Year()+p.unitOff, p.half), anchor.Kind
-		}
-		return "", ""
+		return partOfYear(p, anchor, "H", p.half)
 	}
 	if p.quarter > 0 {
-		switch {
-		case p.y > 0:
-			return fmt.Sprintf("%04d-Q%d", p.y, p.quarter), "none"
-		case anchor.Valid():
-			return fmt.Sprintf("%04d-Q%d", anchor.Date.Year()+p.unitOff, p.quarter), anchor.Kind
-		}
-		return "", ""
+		return partOfYear(p, anchor, "Q", p.quarter)
 	}
 	if p.nth != 0 && p.y > 0 {
 		if d, ok := nthOrDay(p.y, p.m, p.wd, p.nth); ok {
@@ -306,6 +294,18 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 			y = pickYear(A, p.m, 0, dir, p.dir != 0)
 		}
 		return fmt.Sprintf("%04d-%02d", y, p.m), anchor.Kind
+	}
+	return "", ""
+}
+
+// partOfYear writes a half (H) or quarter (Q) of the year the text gives,
+// or else of the anchor's year moved by the expression's offset.
+func partOfYear(p partial, anchor Anchor, unit string, n int) (string, string) {
+	switch {
+	case p.y > 0:
+		return fmt.Sprintf("%04d-%s%d", p.y, unit, n), "none"
+	case anchor.Valid():
+		return fmt.Sprintf("%04d-%s%d", anchor.Date.Year()+p.unitOff, unit, n), anchor.Kind
 	}
 	return "", ""
 }
