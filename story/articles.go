@@ -30,16 +30,22 @@ func FromArticles(arts []*rasad.Article, display func(*rasad.Article) string, co
 	return Timeline(reps, NamesOf(entities.Clusters(docs)))
 }
 
+// forest maps an element to its parent in a union-find forest; a root
+// maps to itself or is absent.
+type forest map[string]string
+
+// root is the root of x's tree.
+func (f forest) root(x string) string {
+	for f[x] != "" && f[x] != x {
+		x = f[x]
+	}
+	return x
+}
+
 // copyGroups names the copy group of every article in a copy pair.
 func copyGroups(copies []rasad.CopyPair) map[string]string {
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != "" && parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
+	parent := forest{}
+	find := parent.root
 	for _, c := range copies {
 		a, b := find(c.A), find(c.B)
 		if a != b {

@@ -123,14 +123,8 @@ func personAliases(cs []entities.Cluster) map[string]string {
 		}
 		byFirst[ws[0]] = append(byFirst[ws[0]], pk{k, ws, n})
 	}
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
-		for parent[x] != "" && parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
+	parent := forest{}
+	find := parent.root
 	better := func(a, b pk) bool { // a is the better display key
 		if a.n != b.n {
 			return a.n > b.n
