@@ -22,9 +22,6 @@ func BenchmarkFindNoModel(b *testing.B) {
 	benchFindCPU(b)
 }
 
-// BenchmarkFindModel is BenchmarkFind (the default policy) with cpu-MB/s.
-func BenchmarkFindModel(b *testing.B) { benchFindCPU(b) }
-
 func benchFindCPU(b *testing.B) {
 	in, size := corpusInputs(b, 2000)
 	var all [][]text.Token
@@ -33,6 +30,7 @@ func benchFindCPU(b *testing.B) {
 	}
 	common := CommonWords(all...)
 	b.SetBytes(size)
+	b.ReportAllocs()
 	b.ResetTimer()
 	c0 := cpuTime()
 	for b.Loop() {
