@@ -274,6 +274,7 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		return bare[k]
 	}
 	var segs []ner.Mention
+	conj := map[int]bool{} // tokens a split left opening a segment with و
 	for _, m := range ms {
 		// a coordination the model read as one name (الولايات المتحدة
 		// والناتو): split before a word whose conjunction stands on a
@@ -281,11 +282,13 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		from := m.First
 		for k := m.First + 1; k <= m.Last; k++ {
 			tk := toks[k]
-			if tk.Kind == text.Word && (strings.HasPrefix(tk.Key, "و") || strings.HasPrefix(tk.Key, "ف")) && !known(tk.Key) && known(tk.Key[len("و"):]) {
+			if tk.Kind == text.Word && (strings.HasPrefix(tk.Key, "و") || strings.HasPrefix(tk.Key, "ف")) && !known(tk.Key) && known(tk.Key[len("و"):]) ||
+				m.Type == "PERS" && joinsTwoNames(lx, toks, from, k, m.Last) {
 				seg := m
 				seg.First, seg.Last = from, k-1
 				segs = append(segs, seg)
 				from = k
+				conj[k] = true
 			}
 		}
 		seg := m
@@ -325,6 +328,9 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 					strip = v.strip
 				}
 			}
+			if conj[first] {
+				strip = 1 // the و that joined the two names
+			}
 			if strip > 0 {
 				start = (&recognizer{src: src}).surfaceStart(word{start: ft.Start, end: ft.End}, strip)
 			}
@@ -343,6 +349,27 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 		out = append(out, mn)
 	}
 	return out
+}
+
+// joinsTwoNames: the token k of a person span opens a second full name
+// with و (كيم داي جونغ وهو تشي منه): two words or more on each side, and
+// the و-word is neither a name of its own (وليد، وائل) nor a joiner (ولد).
+// (A small rule of the timelines helper, s4-tl.)
+func joinsTwoNames(lx *lexicons, toks []text.Token, from, k, last int) bool {
+	tk := toks[k]
+	if !strings.HasPrefix(tk.Key, "و") || len([]rune(tk.Key)) < 3 || lx.given[tk.Key] || len(lx.byFirst[tk.Key]) > 0 || lx.nameJoiner[tk.Key] {
+		return false
+	}
+	words := func(a, b int) int {
+		n := 0
+		for j := a; j <= b; j++ {
+			if toks[j].Kind == text.Word {
+				n++
+			}
+		}
+		return n
+	}
+	return words(from, k-1) >= 2 && words(k, last) >= 2
 }
 
 // collectionCommon reports a word the collection writes as a common word

@@ -217,3 +217,34 @@ func TestFilterModel(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// Two people joined by و are two names, even when the tagger reads one
+// span over both; a و-word that is a name itself (وليد) stays inside.
+func TestModelMentionsTwoPeople(t *testing.T) {
+	src := "واستقبل الرئيسان السابقان لي تشانغ مون وبان سو مين الوفد ، وحضر أحمد وليد سالم الحفل ."
+	toks := text.Tokenize(src)
+	span := func(from, to string) ner.Mention {
+		first, last := -1, -1
+		for i, tk := range toks {
+			if tk.Surface(src) == from && first < 0 {
+				first = i
+			}
+			if tk.Surface(src) == to && first >= 0 {
+				last = i
+				break
+			}
+		}
+		if first < 0 || last < 0 {
+			t.Fatalf("no tokens %s..%s", from, to)
+		}
+		return ner.Mention{Start: toks[first].Start, End: toks[last].End, Type: "PERS", First: first, Last: last, Margin: 3}
+	}
+	var got []string
+	for _, m := range ModelMentions(src, toks, []ner.Mention{span("لي", "مين"), span("أحمد", "سالم")}, map[string]bool{}) {
+		got = append(got, m.Text)
+	}
+	want := "لي تشانغ مون|بان سو مين|أحمد وليد سالم"
+	if strings.Join(got, "|") != want {
+		t.Errorf("ModelMentions = %s\nwant %s", strings.Join(got, "|"), want)
+	}
+}
