@@ -208,6 +208,9 @@ type mention struct {
 	strong []string  // people and organizations (partKey)
 	states []string  // states taking part (partKey)
 	codes  []string  // the countries of its participants
+	// sent is the sentence's key (sentenceKey) of a mention that names
+	// only states: the same sentence word for word is the same happening
+	sent string
 }
 
 // indexKeys are the keys a mention finds its candidate entries by, and
@@ -250,6 +253,7 @@ type event struct {
 	sources             map[int]*srcAcc
 	groups              map[int]string
 	articles            map[int]bool
+	sentences           map[string]bool // the sentence keys of its sources
 	dateText            map[string]int
 	// a later report tells the planned event as done (confirmPlans)
 	confirmed bool
@@ -296,6 +300,9 @@ func Timeline(reps []Report, names Names) []Entry {
 				continue
 			}
 			m := newMention(ri, em, names)
+			if len(m.strong) == 0 {
+				m.sent = sentenceKey(quoteOf(r, em))
+			}
 			days := strings.Split(em.Date, "/")
 			sp, ok := parseDate(days[0])
 			if !ok || sp.precision == "week" || sp.precision == "year" {
@@ -380,7 +387,7 @@ func Timeline(reps []Report, names Names) []Entry {
 			e := &event{id: len(evs), when: m.when, until: m.until, typ: m.em.Type, core: map[string]bool{}, states: map[string]bool{}, codes: map[string]bool{},
 				days: map[string]int{}, modes: map[string]int{}, status: map[string]int{}, modesAll: map[string]int{}, statusAll: map[string]int{}, places: map[string]int{}, placeNm: map[string]string{},
 				parts: map[string]int{}, partName: map[string]string{}, sources: map[int]*srcAcc{}, groups: map[int]string{},
-				articles: map[int]bool{}, dateText: map[string]int{}}
+				articles: map[int]bool{}, dateText: map[string]int{}, sentences: map[string]bool{}}
 			for _, k := range m.strong {
 				e.core[k] = true
 			}
@@ -563,6 +570,9 @@ func joinScore(e *event, m mention) int {
 	}
 	samePlace := m.em.Place != "" && e.places[m.em.Place] > 0
 	sameArticle := e.articles[m.rep]
+	// a state's act told in the same words by another source (a copy, or a
+	// wire text two outlets run): the same happening
+	sameSentence := m.sent != "" && e.sentences[m.sent]
 	switch {
 	case dayOff == 1:
 		// a day apart: both sides must be the same people
@@ -574,7 +584,7 @@ func joinScore(e *event, m mention) int {
 			return 0 // other people: another happening
 		}
 	case len(m.strong) == 0 && len(e.core) == 0:
-		if stateOv < 2 && !(stateOv >= 1 && (samePlace || sameArticle)) {
+		if stateOv < 2 && !(stateOv >= 1 && (samePlace || sameArticle || sameSentence)) {
 			return 0
 		}
 	default:
@@ -619,9 +629,7 @@ func (e *event) add(m mention, r Report) {
 	src, ok := e.sources[m.rep]
 	if !ok {
 		src = &srcAcc{Source: Source{Article: r.Article, Outlet: r.Outlet, URL: r.URL, Status: m.em.Status}}
-		if s := m.em.Sentence; s.Start >= 0 && s.End <= len(r.Text) && s.Start <= s.End {
-			src.Quote = strings.TrimSpace(r.Text[s.Start:s.End])
-		}
+		src.Quote = quoteOf(r, m.em)
 		src.sentence = sentenceKey(src.Quote)
 		if !r.Published.IsZero() {
 			src.Published = r.Published.Format("2006-01-02")
@@ -635,6 +643,15 @@ func (e *event) add(m mention, r Report) {
 		src.DateText = dateExpression(m.em.DateRule)
 	}
 	e.articles[m.rep] = true
+	e.sentences[src.sentence] = true
+}
+
+// quoteOf is the sentence of the report that tells the mention.
+func quoteOf(r Report, em rasad.EventMention) string {
+	if s := em.Sentence; s.Start >= 0 && s.End <= len(r.Text) && s.Start <= s.End {
+		return strings.TrimSpace(r.Text[s.Start:s.End])
+	}
+	return ""
 }
 
 // sentenceKey is the normalization key of a sentence's words, without

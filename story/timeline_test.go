@@ -262,3 +262,27 @@ func TestConfirmedPlan(t *testing.T) {
 		}
 	}
 }
+
+// A state's act told in the same words by two sources is one happening;
+// the same state's act told in other words on that day stays apart.
+func TestStateOnlySameSentence(t *testing.T) {
+	state := func(from, to int) rasad.EventMention {
+		return rasad.EventMention{Type: "ASSAULT", Mode: "bombard", Status: "happened", Date: "2024-05-06", DateRule: "date in the clause: الاثنين",
+			Participants: []rasad.Participant{{Type: "LOC", Key: "Atlantis", Name: "أطلانطس"}}, Sentence: rasad.Span{Start: from, End: to}}
+	}
+	same := "وقصفت مدفعية أطلانطس، الاثنين، مواقع على الضفة الشرقية للنهر."
+	other := "وقصفت أطلانطس الاثنين جسرا في الشمال."
+	reps := []Report{
+		{Article: "a", Outlet: "x", Published: day("2024-05-06"), Text: same, Events: []rasad.EventMention{state(0, len(same))}},
+		{Article: "b", Outlet: "y", Published: day("2024-05-07"), Text: "تمهيد. " + same, Events: []rasad.EventMention{state(len("تمهيد. "), len("تمهيد. ")+len(same))}},
+		{Article: "c", Outlet: "z", Published: day("2024-05-06"), Text: other, Events: []rasad.EventMention{state(0, len(other))}},
+	}
+	es := Timeline(reps, Names{})
+	if len(es) != 2 {
+		t.Fatalf("%d entries, want 2 (the copied sentence once, the other apart)", len(es))
+	}
+	n := []int{len(es[0].Sources), len(es[1].Sources)}
+	if !(n[0] == 2 && n[1] == 1 || n[0] == 1 && n[1] == 2) {
+		t.Errorf("sources per entry %v, want 2 and 1", n)
+	}
+}

@@ -216,6 +216,9 @@ func Find(in Input) []rasad.EventMention {
 			}
 			win.Start, win.End = min(win.Start, z.Start), z.End
 		}
+		// the body announcing a toll, the one kept out by a negation
+		pzones = append(pzones, announcerZone(fin, keysOf, words, i, seg)...)
+		pzones = append(pzones, absentZone(fin, keysOf, words, i, seg)...)
 		if !afterMeeting(keysOf, words, i) || thatCall(keysOf, words, i) {
 			// «وفق ما أعلن X، السبت، بعد لقاء مع Y»: the one credited met
 			pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
@@ -751,16 +754,18 @@ func afterPlacePrep(in Input, m rasad.Mention) bool {
 		// the mention starts inside a token: a clitic (بجنيف، لموسكو)
 		return strings.HasPrefix(toks[j].Key, "ب") || strings.HasPrefix(toks[j].Key, "وب")
 	}
-	prevKey := ""
+	prevKey, head := "", -1
 	for k := j - 1; k >= 0; k-- {
 		if toks[k].Kind != text.Punct {
-			prevKey = toks[k].Key
+			prevKey, head = toks[k].Key, k
 			break
 		}
 	}
 	switch prevKey {
-	case "في", "فى", "الي", "من", "وفي", "بمدينه", "مدينه", "العاصمه", "عاصمه":
+	case "في", "فى", "الي", "من", "وفي", "بمدينه":
 		return true
+	case "مدينه", "العاصمه", "عاصمه":
+		return !headedUnknownPlace(in, m, head) // بإقامة مدينة خيام: no city of that name
 	}
 	return false
 }
