@@ -37,7 +37,8 @@ func (s *Store) TimelineArticles(ctx context.Context, ids []string) ([]*rasad.Ar
 		a.Reports = []rasad.Report{r}
 		if version.Valid {
 			an := &rasad.Analysis{Version: int(version.Int64)}
-			if err := json.Unmarshal([]byte(mj.String), &an.Mentions); err != nil {
+			var err error
+			if an.Mentions, err = decodeMentions(mj.String); err != nil {
 				return fmt.Errorf("analysis of %s: %w", a.ID, err)
 			}
 			if err := json.Unmarshal([]byte(ej.String), &an.Events); err != nil {

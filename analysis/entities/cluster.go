@@ -3,6 +3,7 @@ package entities
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/text"
@@ -154,6 +155,31 @@ func FindAll(docs []Input) []DocMentions {
 // cleanForm is a mention's text as an alias: hashtag marks (#رجب_طيب_أردوغان)
 // and extra spaces out.
 func cleanForm(s string) string {
-	s = strings.NewReplacer("#", " ", "_", " ").Replace(s)
+	if plainForm(s) {
+		return s // most forms: nothing to clean, no allocation
+	}
+	s = hashtagMarks.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+var hashtagMarks = strings.NewReplacer("#", " ", "_", " ")
+
+// plainForm: the text has no hashtag mark and its words are separated by
+// single spaces, so cleanForm would return it as it is.
+func plainForm(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		switch {
+		case r == '#' || r == '_':
+			return false
+		case unicode.IsSpace(r):
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
