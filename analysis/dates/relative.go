@@ -119,6 +119,10 @@ func (t *tagger) matchDayWord(i int) *match {
 		if !p.hasDayOff {
 			j = t.modAt(j, &p)
 			p.cur = false
+			if p.dir == 0 && t.key(j) == "قبل" && pastMods[t.key(j+1)] {
+				// الثلاثاء قبل الماضي: the Tuesday before last
+				p.dir, p.beforeLast, j, rule = -1, true, j+2, rule+" before last"
+			}
 			if p.dir == 0 {
 				j, rule = t.weekdayDetail(j, &p, rule)
 			}

@@ -237,6 +237,9 @@ func (t *tagger) resolve(m match, anchor Anchor, sentDate map[int]time.Time) (st
 		return v, kind
 	case p.wd != 0 && p.m == 0:
 		d := resolveWeekday(A, p.wd, dir, p.dir != 0)
+		if p.beforeLast {
+			d = d.AddDate(0, 0, -7)
+		}
 		v := d.Format("2006-01-02")
 		if p.part != "" {
 			v += "T" + p.part

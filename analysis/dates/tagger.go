@@ -72,6 +72,7 @@ type partial struct {
 	after      bool     // بعد + a quantity: in a past clause, counted from the date just told
 	hasWeek    bool     // the weekday of a week weekOff from the anchor's
 	weekOff    int
+	beforeLast bool // الثلاثاء قبل الماضي: the weekday a week before the last one
 	conf       float64
 }
 

@@ -190,6 +190,11 @@ func Find(in Input) []rasad.EventMention {
 		if tr.form == "noun" {
 			dzones = append(dzones, aboutZone(fin, keysOf, words, i, seg)...)
 		}
+		dzones = append(dzones, causeZones(fin, keysOf, words, i, n, seg, tr.form == "noun")...)
+		dzones = append(dzones, sayingZones(fin, keysOf, words, i, seg)...)
+		if tr.form == "past" {
+			dzones = append(dzones, consequentZone(fin, words, i, strip, seg)...)
+		}
 		if tx, ok := nearestDate(nin.Timexes, seg, w0.Start, dzones); ok {
 			em.Date, em.DateRule = tx.Value, "date in the clause: "+tx.Text
 		} else if hasCue(nin, rws, vagueCues) {
@@ -331,6 +336,9 @@ func hasObject(tr trigger, keysOf []string, words []word, j int) bool {
 		key := text.StripConj(keysOf[k])
 		if key == "ان" || key == "انه" || key == "انها" {
 			break // what is said is not the object
+		}
+		if key == "علي" && tr.mode == "sign" && k > j+2 {
+			continue // على far from the verb (وقع في المدينة، حيث عثر، الأحد، على …): not its object
 		}
 		if objs[key] {
 			next := ""
@@ -699,13 +707,18 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		}
 		// nationality adjectives describing a noun trigger: المحادثات
 		// الروسية الأمريكية، لقاء روسي أطلسي
-		if t.Start >= tEnd && t.Start-tEnd < 40 {
+		if t.Start >= tEnd && t.Start-tEnd < 40 && !prepBetween(in, tEnd, t.Start) {
 			if c, ok := adjOf[k]; ok {
 				typ := "LOC"
 				if c == "NATO" {
 					typ = "ORG" // لقاء روسي أطلسي: the alliance, not a state
 				}
-				add(rasad.Participant{Type: typ, Key: c, Name: in.Text[t.Start:t.End]})
+				name := in.Text[t.Start:t.End]
+				loadRoles()
+				if n := countryName[c]; n != "" {
+					name = n // the state's name, not the adjective (الفلسطينية)
+				}
+				add(rasad.Participant{Type: typ, Key: c, Name: name})
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -96,4 +97,126 @@ func headedUnknownPlace(in Input, m rasad.Mention, head int) bool {
 		return true
 	}
 	return true
+}
+
+var (
+	// responseWords open what an act answers (ردا على، في إطار الرد على،
+	// على خلفية): what they tell happened before the act.
+	responseWords = keys("ردا", "رداً", "الرد", "خلفية", "ورداً", "وردا")
+	// causeWords open a cause (جراء، بسبب): it happened before what it
+	// caused, unless that is a toll (قتل … جراء غارة: the same day).
+	causeWords = keys("جراء", "بسبب", "نتيجة")
+	// casualtyVerbs tell a toll as a verb.
+	casualtyVerbs = keys("قتل", "قتلوا", "قتلت", "أصيب", "أصيبوا", "أصيبت", "لقي", "لقيت", "لقوا", "سقط", "سقطوا", "جرح", "جرحوا", "استشهد", "استشهدوا")
+)
+
+// causeZones are the date zones of a trigger and a cause or a response
+// phrase: a noun trigger inside one (أمرت الثلاثاء بطرد دبلوماسيين جراء
+// هجوم …) takes no date from before the phrase's word, and a trigger
+// before a response phrase (قررت طرد دبلوماسيين ردا على تسميم … في الرابع
+// من مارس) no date from inside it.
+func causeZones(in Input, keysOf []string, words []word, i, n int, seg rasad.Span, noun bool) []rasad.Span {
+	var zones []rasad.Span
+	if noun {
+		for b := i - 1; b >= 0 && b >= i-4 && words[b].sent == words[i].sent; b-- {
+			t := in.Tokens[words[b].tok]
+			if t.Start < seg.Start {
+				break
+			}
+			k := text.StripConj(keysOf[b])
+			if responseWords[k] || responseWords[keysOf[b]] || causeWords[k] && !tollBefore(in, keysOf, words, b, seg) {
+				zones = append(zones, rasad.Span{Start: seg.Start, End: t.Start})
+				break
+			}
+		}
+	}
+	for a := i + n; a < len(words) && a < i+n+windowAfter && words[a].sent == words[i].sent; a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= seg.End {
+			break
+		}
+		if k := text.StripConj(keysOf[a]); responseWords[k] || responseWords[keysOf[a]] {
+			zones = append(zones, rasad.Span{Start: t.Start, End: seg.End})
+			break
+		}
+	}
+	return zones
+}
+
+// tollBefore: a toll (مقتل، قتل، أصيب) stands in the segment before word b.
+func tollBefore(in Input, keysOf []string, words []word, b int, seg rasad.Span) bool {
+	for a := b - 1; a >= 0 && words[a].sent == words[b].sent; a-- {
+		if in.Tokens[words[a].tok].Start < seg.Start {
+			break
+		}
+		k := text.StripConj(keysOf[a])
+		if tollNouns[k] || casualtyVerbs[k] || tollNouns[keysOf[a]] || casualtyVerbs[keysOf[a]] {
+			return true
+		}
+	}
+	return false
+}
+
+// consequentZone: a verb with the clitic ف after a comma (…، فاتهمت
+// بريطانيا روسيا) tells what followed the clause before it, whose date is
+// that clause's: the zone runs from the segment's start to the verb.
+func consequentZone(in Input, words []word, i, strip int, seg rasad.Span) []rasad.Span {
+	t := in.Tokens[words[i].tok]
+	if strip == 0 || !strings.HasPrefix(in.Text[t.Start:], "ف") || words[i].tok == 0 {
+		return nil
+	}
+	p := in.Tokens[words[i].tok-1]
+	if p.Kind != text.Punct || !strings.ContainsAny(in.Text[p.Start:p.End], "،,") {
+		return nil
+	}
+	return []rasad.Span{{Start: seg.Start, End: t.Start}}
+}
+
+// placePreps open where or whence: an adjective after one (اجتماع في
+// العاصمة الروسية، زيارة إلى المدن التركية) describes the place, not the
+// sides. (مع، بين and لل- lead to the sides: لقاء مع الوفد الروسي.)
+var placePreps = keys("في", "على", "إلى", "الى", "من", "عن", "داخل", "قرب")
+
+// prepBetween: a place preposition, or a noun under the clitic بال-,
+// stands between the trigger (ending at from) and the word at to.
+func prepBetween(in Input, from, to int) bool {
+	j := sort.Search(len(in.Tokens), func(i int) bool { return in.Tokens[i].Start >= from })
+	for ; j < len(in.Tokens) && in.Tokens[j].Start < to; j++ {
+		t := in.Tokens[j]
+		if t.Kind == text.Punct {
+			continue
+		}
+		k := text.StripConj(t.Key)
+		if placePreps[k] || placePreps[t.Key] || strings.HasPrefix(k, "بال") {
+			return true
+		}
+	}
+	return false
+}
+
+// sayingNouns report speech as a noun: «نقلت الوكالة عن الكرملين قوله،
+// الجمعة، إن …».
+var sayingNouns = keys("قوله", "قولها", "قولهم", "تأكيده", "تأكيدها")
+
+// sayingZones: the span from a saying noun to the إن/أن that opens what
+// was said, before the trigger, holds the time of saying, not of what is
+// told. (Only the date: who is named around it may still take part —
+// «عن باخ قوله لكيم خلال اجتماع، إن …».)
+func sayingZones(in Input, keysOf []string, words []word, i int, seg rasad.Span) []rasad.Span {
+	for b := i - 1; b >= 0 && b >= i-30 && words[b].sent == words[i].sent; b-- {
+		t := in.Tokens[words[b].tok]
+		if t.Start < seg.Start {
+			break
+		}
+		if !sayingNouns[text.StripConj(keysOf[b])] && !sayingNouns[keysOf[b]] {
+			continue
+		}
+		for a := b + 1; a < i && a <= b+6; a++ {
+			if k := keysOf[a]; k == "ان" || k == "انه" || k == "انها" {
+				return []rasad.Span{{Start: t.End, End: in.Tokens[words[a].tok].Start}}
+			}
+		}
+		return nil
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ func TestAnnouncerNotSide(t *testing.T) {
 	if e == nil {
 		t.Fatalf("no ASSAULT in %s", src)
 	}
-	if got := sideNames(e); strings.Contains(got, "وزارة") || !strings.Contains(got, "إسرائيلية") {
+	if got := sideNames(e); strings.Contains(got, "وزارة") || !strings.Contains(got, "إسرائيل") {
 		t.Errorf("%s: participants %s, want the attacker and not the ministry", src, got)
 	}
 	ctl := "ووقعت وزارة الخارجية الأردنية، الثلاثاء، اتفاقا مع الاتحاد الأوروبي."
@@ -86,5 +86,60 @@ func TestHeadedPlace(t *testing.T) {
 		if !afterPlacePrep(in, m) {
 			t.Errorf("%s: lexicon place %s not taken", c.src, c.name)
 		}
+	}
+}
+
+// A date belongs to the act whose clause holds it: not to a cause or a
+// response phrase's happening, not to what a ف-clause says followed, not
+// to what a speaker (قوله، الجمعة، إن) tells.
+func TestCauseAndConsequentDates(t *testing.T) {
+	cases := []struct {
+		src, pub, typ, notDate, date string
+	}{
+		// a noun trigger inside a cause phrase: the date before is the order's
+		{"وأمرت الحكومة، يوم الأربعاء، بإغلاق السفارة جراء هجوم روسي على مقرها.", "2024-06-07", "ASSAULT", "2024-06-05", ""},
+		// a toll and its cause fall on one day
+		{"وقتل ثلاثة مدنيين، الأربعاء، جراء غارة روسية على القرية.", "2024-06-07", "ASSAULT", "", "2024-06-05"},
+		// a response phrase after the trigger: its date is what is answered
+		{"وقررت كندا، الاثنين، طرد دبلوماسيين ردا على الهجوم على السفارة في الثالث من مايو.", "2024-06-05", "COERCE", "2024-05-03", "2024-06-03"},
+		// «…، فاتهمت»: what followed, not the date of the clause before
+		{"ووقع الانفجار في الميناء في الخامس من الشهر الجاري، فاتهمت تركيا إيران بالوقوف وراءه.", "2024-06-20", "ACCUSE", "2024-06-05", ""},
+		// the speaker's date
+		{"ونقلت الوكالة عن المتحدث قوله، الجمعة، إن اتهامات بريطانيا بضلوع روسيا في هجوم استهدف القافلة مرفوضة.", "2024-06-09", "ASSAULT", "2024-06-07", ""},
+	}
+	for _, c := range cases {
+		e := eventOf(t, c.src, c.pub, c.typ)
+		if c.date != "" && (e == nil || e.Date != c.date) {
+			t.Errorf("%s: %s dated %v, want %s", c.src, c.typ, e, c.date)
+		}
+		if e == nil {
+			t.Errorf("%s: no %s", c.src, c.typ)
+		}
+		if e != nil && c.notDate != "" && e.Date == c.notDate {
+			t.Errorf("%s: %s dated %s (%s), the date of another act", c.src, c.typ, e.Date, e.DateRule)
+		}
+	}
+}
+
+// A nationality adjective after a place preposition describes the place;
+// after مع it names a side, and it is shown as the state's name.
+func TestAdjectiveSides(t *testing.T) {
+	if e := eventOf(t, "وشارك الوزير في اجتماع في العاصمة الروسية الثلاثاء.", "2024-06-05", "CONSULT"); e != nil && strings.Contains(sideNames(e), "روسيا") {
+		t.Errorf("the capital's adjective taken as a side: %s", sideNames(e))
+	}
+	e := eventOf(t, "وعقد الوزير الثلاثاء لقاء مع الوفد الروسي في جنيف.", "2024-06-05", "CONSULT")
+	if e == nil || !strings.Contains(sideNames(e), "روسيا") || strings.Contains(sideNames(e), "الروسي") {
+		t.Errorf("want روسيا as a side, got %v", e)
+	}
+}
+
+// وقع … على is a signing only when على follows the verb closely: «الحادث
+// الذي وقع في المدينة، حيث عثر، الأحد، على …» happened, nobody signed.
+func TestSignOnNear(t *testing.T) {
+	if e := eventOf(t, "وأصيب عشرة أشخاص في الحادث الذي وقع في مدينة ليون، حيث عثر، الأحد، على الوزير الفرنسي جان دوبون مصابا.", "2024-06-04", "AGREE"); e != nil {
+		t.Errorf("a signing found: %+v", e)
+	}
+	if e := eventOf(t, "ووقع الوزير الفرنسي جان دوبون، الأحد، على اتفاق مع ألمانيا.", "2024-06-04", "AGREE"); e == nil {
+		t.Errorf("no signing in وقع … على اتفاق")
 	}
 }
