@@ -169,7 +169,7 @@ func Find(in Input) []rasad.EventMention {
 		// a relative clause (الانتهاكات التي تتهم المعارضة النظام بها): who
 		// acts in it is named after the relative pronoun, not before it
 		for b := i - 1; b >= 0 && b >= i-2 && words[b].sent == words[i].sent; b-- {
-			if t := in.Tokens[words[b].tok]; relatives[t.Key] && t.Start > seg.Start {
+			if t := in.Tokens[words[b].tok]; (relatives[t.Key] || relatives[text.StripConj(t.Key)]) && t.Start > seg.Start {
 				seg.Start = t.Start
 				break
 			}
@@ -192,6 +192,8 @@ func Find(in Input) []rasad.EventMention {
 		}
 		dzones = append(dzones, causeZones(fin, keysOf, words, i, n, seg, tr.form == "noun")...)
 		dzones = append(dzones, sayingZones(fin, keysOf, words, i, seg)...)
+		// «…، بحسب ما قال مسؤول في بروكسل الجمعة»: the saying's date
+		dzones = append(dzones, attributionZones(fin, keysOf, words, rasad.Span{Start: wl.End, End: seg.End})...)
 		if tr.form == "past" {
 			dzones = append(dzones, consequentZone(fin, words, i, strip, seg)...)
 		}
@@ -654,6 +656,9 @@ func participants(in Input, seg rasad.Span, tStart, tEnd int, presidents, minist
 		}
 		if m.Sector == "agency" || m.Sector == "outlet" || m.Sector == "company" {
 			continue // who reports it, not who takes part
+		}
+		if allegiance(in, m) {
+			continue // أداة دعاية موالية للكرملين: whose side something is on, not a side
 		}
 		if possessed(in, m) {
 			continue // قرار مجلس الأمن: the body's resolution, not the body

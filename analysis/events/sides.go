@@ -106,6 +106,9 @@ var (
 	// causeWords open a cause (جراء، بسبب): it happened before what it
 	// caused, unless that is a toll (قتل … جراء غارة: the same day).
 	causeWords = keys("جراء", "بسبب", "نتيجة")
+	// accusedWords open the act one is accused of (بالوقوف وراء الهجوم …
+	// يوم 4 مارس، بالضلوع في): a date after them is that act's.
+	accusedWords = keys("وراء", "بالضلوع", "بالتورط", "بالمسؤولية", "بتدبير", "بتنفيذ")
 	// casualtyVerbs tell a toll as a verb.
 	casualtyVerbs = keys("قتل", "قتلوا", "قتلت", "أصيب", "أصيبوا", "أصيبت", "لقي", "لقيت", "لقوا", "سقط", "سقطوا", "جرح", "جرحوا", "استشهد", "استشهدوا")
 )
@@ -135,7 +138,7 @@ func causeZones(in Input, keysOf []string, words []word, i, n int, seg rasad.Spa
 		if t.Start >= seg.End {
 			break
 		}
-		if k := text.StripConj(keysOf[a]); responseWords[k] || responseWords[keysOf[a]] {
+		if k := text.StripConj(keysOf[a]); responseWords[k] || responseWords[keysOf[a]] || accusedWords[k] || accusedWords[keysOf[a]] {
 			zones = append(zones, rasad.Span{Start: t.Start, End: seg.End})
 			break
 		}
@@ -219,4 +222,27 @@ func sayingZones(in Input, keysOf []string, words []word, i int, seg rasad.Span)
 		return nil
 	}
 	return nil
+}
+
+// allegianceWords tell whose side something is on: موالية للكرملين،
+// التابعة لحماس، المقربة من الحكومة.
+var allegianceWords = keys("موال", "موالية", "الموالية", "الموالي", "موالين", "الموالين", "موالون", "الموالون",
+	"تابعة", "التابعة", "تابع", "التابع", "مقربة", "المقربة", "مقرب", "المقرب", "المقربين", "مؤيدة", "المؤيدة", "مؤيد", "المؤيد")
+
+// allegiance: the mention follows an allegiance adjective (with ل- or
+// من between): it tells whose side a thing is on, it takes no part.
+func allegiance(in Input, m rasad.Mention) bool {
+	toks := in.ix.toks
+	j := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	if j >= len(toks) {
+		return false
+	}
+	b := j - 1
+	if toks[j].Start == m.Start && b >= 0 && (toks[b].Key == "ل" || toks[b].Key == "من") {
+		b-- // a separate ل or من
+	}
+	for b >= 0 && toks[b].Kind == text.Punct {
+		b--
+	}
+	return b >= 0 && allegianceWords[toks[b].Key]
 }

@@ -104,6 +104,12 @@ func TestCauseAndConsequentDates(t *testing.T) {
 		{"وقررت كندا، الاثنين، طرد دبلوماسيين ردا على الهجوم على السفارة في الثالث من مايو.", "2024-06-05", "COERCE", "2024-05-03", "2024-06-03"},
 		// «…، فاتهمت»: what followed, not the date of the clause before
 		{"ووقع الانفجار في الميناء في الخامس من الشهر الجاري، فاتهمت تركيا إيران بالوقوف وراءه.", "2024-06-20", "ACCUSE", "2024-06-05", ""},
+		// a relative clause under و does not take the date before its pronoun
+		{"وقتل خمسة في هجوم على السوق في الثالث من مايو والذي تتهم تركيا إيران بالوقوف وراءه.", "2024-06-05", "ACCUSE", "2024-05-03", ""},
+		// a date after بالوقوف وراء is the accused act's
+		{"وتتهم تركيا إيران بالوقوف وراء الهجوم على السفارة يوم 3 مايو الماضي.", "2024-06-05", "ACCUSE", "2024-05-03", ""},
+		// a date in an attribution is the saying's
+		{"وطردت كندا دبلوماسيين روس، بحسب ما قال مسؤول أوروبي في بروكسل الجمعة.", "2024-06-09", "COERCE", "2024-06-07", ""},
 		// the speaker's date
 		{"ونقلت الوكالة عن المتحدث قوله، الجمعة، إن اتهامات بريطانيا بضلوع روسيا في هجوم استهدف القافلة مرفوضة.", "2024-06-09", "ASSAULT", "2024-06-07", ""},
 	}
@@ -141,5 +147,17 @@ func TestSignOnNear(t *testing.T) {
 	}
 	if e := eventOf(t, "ووقع الوزير الفرنسي جان دوبون، الأحد، على اتفاق مع ألمانيا.", "2024-06-04", "AGREE"); e == nil {
 		t.Errorf("no signing in وقع … على اتفاق")
+	}
+}
+
+// Whose side something is on (الموالية لـ، التابعة لـ) is no side.
+func TestAllegianceNotSide(t *testing.T) {
+	e := eventOf(t, "والتقى الوزير الأربعاء في بغداد قادة الفصائل الموالية لحزب الله.", "2024-06-07", "CONSULT")
+	if e != nil && strings.Contains(sideNames(e), "حزب الله") {
+		t.Errorf("participants %s: want no حزب الله", sideNames(e))
+	}
+	e = eventOf(t, "والتقى الوزير الأربعاء في بغداد قادة حزب الله.", "2024-06-07", "CONSULT")
+	if e == nil || !strings.Contains(sideNames(e), "حزب الله") {
+		t.Errorf("want حزب الله as a side, got %v", e)
 	}
 }
