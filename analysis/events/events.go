@@ -230,7 +230,7 @@ func Find(in Input) []rasad.EventMention {
 			// «وفق ما أعلن X، السبت، بعد لقاء مع Y»: the one credited met
 			pzones = append(pzones, attributionZones(fin, keysOf, words, win)...)
 		}
-		em.Participants, _, _ = participants(nin, win, w0.Start, wl.End, presidents, ministers, pzones)
+		em.Participants, _, _ = participants(nin, sideWindow(fin, words, keysOf, win, i, n), w0.Start, wl.End, presidents, ministers, pzones)
 		_, em.Place, em.PlaceName = participants(nin, placeWindow(fin, words, keysOf, clauseWindow(fin, words, seg, i, n, tr.form != "noun"), i, n), w0.Start, wl.End, nil, nil, zones)
 		em.Participants = addParticipants(em.Participants, roleReferences(fin, keysOf, words, win, nin.Mentions, pzones)...)
 		em.Participants = addParticipants(em.Participants, actingStates(fin, keysOf, words, placeWindow(fin, words, keysOf, win, i, n), pzones, tr.mode == "visit")...)

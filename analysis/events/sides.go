@@ -246,3 +246,25 @@ func allegiance(in Input, m rasad.Mention) bool {
 	}
 	return b >= 0 && allegianceWords[toks[b].Key]
 }
+
+// protestWords open what a protest is against (احتجاجا على).
+var protestWords = keys("احتجاجا", "احتجاجاً", "تنديدا", "تنديداً")
+
+// sideWindow cuts the participants' window at the first word after the
+// trigger that opens what the event is about (لبحث تسميم X، حول انفجار
+// استهدف Y), the act one is accused of (وراء تسميم X), or what it answers or
+// protests (ردا على، احتجاجا على): who is named there is the topic.
+func sideWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n int) rasad.Span {
+	for a := i + n; a < len(words); a++ {
+		t := in.Tokens[words[a].tok]
+		if t.Start >= win.End {
+			break
+		}
+		k := text.StripConj(keysOf[a])
+		if topicWords[keysOf[a]] || topicWords[k] || accusedWords[keysOf[a]] || accusedWords[k] ||
+			responseWords[keysOf[a]] || responseWords[k] || protestWords[k] {
+			return rasad.Span{Start: win.Start, End: max(win.Start, t.Start)}
+		}
+	}
+	return win
+}

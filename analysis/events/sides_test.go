@@ -161,3 +161,16 @@ func TestAllegianceNotSide(t *testing.T) {
 		t.Errorf("want حزب الله as a side, got %v", e)
 	}
 }
+
+// Who is named in what an event is about (لبحث، حول، وراء، احتجاجا على) is
+// its topic, not a side; the sides before the topic word stay.
+func TestTopicNotSide(t *testing.T) {
+	src := "والتقى وزير الخارجية الفرنسي جان دوبون الأربعاء في لندن نظيره البريطاني لبحث قضية تسميم العالم الروسي أليكسي بيتروف."
+	e := eventOf(t, src, "2024-06-07", "CONSULT")
+	if e == nil {
+		t.Fatalf("no CONSULT in %s", src)
+	}
+	if got := sideNames(e); strings.Contains(got, "بيتروف") || !strings.Contains(got, "دوبون") {
+		t.Errorf("participants %s: want دوبون and not the topic's بيتروف", got)
+	}
+}
