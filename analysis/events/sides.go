@@ -255,6 +255,11 @@ var protestWords = keys("احتجاجا", "احتجاجاً", "تنديدا", "�
 // استهدف Y), the act one is accused of (وراء تسميم X), or what it answers or
 // protests (ردا على، احتجاجا على): who is named there is the topic.
 func sideWindow(in Input, words []word, keysOf []string, win rasad.Span, i, n int) rasad.Span {
+	if k := keysOf[i]; topicWords[k] && (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) {
+		// the trigger is itself a topic word (اجتماع … لبحث قضية X): who
+		// follows it is what is discussed
+		return rasad.Span{Start: win.Start, End: max(win.Start, in.Tokens[words[i].tok].Start)}
+	}
 	for a := i + n; a < len(words); a++ {
 		t := in.Tokens[words[a].tok]
 		if t.Start >= win.End {

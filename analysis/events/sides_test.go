@@ -173,4 +173,10 @@ func TestTopicNotSide(t *testing.T) {
 	if got := sideNames(e); strings.Contains(got, "بيتروف") || !strings.Contains(got, "دوبون") {
 		t.Errorf("participants %s: want دوبون and not the topic's بيتروف", got)
 	}
+	// «لبحث» read as the trigger: who follows it is discussed, not present
+	for _, e := range find(t, "وعقد وزراء الداخلية اجتماعا طارئا الأربعاء لبحث قضية تسميم العالم الروسي أليكسي بيتروف.", "2024-06-07") {
+		if strings.Contains(sideNames(&e), "بيتروف") {
+			t.Errorf("%s %s: the topic's بيتروف as a side", e.Type, e.Text)
+		}
+	}
 }
