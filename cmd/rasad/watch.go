@@ -103,8 +103,11 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	term := !*quiet && isTerminal(stderr)
 	w.Status = func(st watch.RoundStats, fss []watch.FeedStatus) { printStatus(stderr, term, *quiet, st, fss) }
 	if *once {
-		_, err := w.Round(ctx, true)
-		return err
+		st, err := w.Round(ctx, true)
+		if err != nil {
+			return err
+		}
+		return onceFailed(st)
 	}
 	return w.Run(ctx)
 }
@@ -161,4 +164,13 @@ func printStatus(w io.Writer, term, quiet bool, st watch.RoundStats, fss []watch
 		}
 		fmt.Fprintf(w, "%-50s %-13s %5d %6d %8s %s\n", name, f.State, f.New, f.TotalSeen, next, f.Error)
 	}
+}
+
+// onceFailed is the exit of a --once round: 1 when every feed it polled
+// failed, so that cron and scripts see a round that read nothing.
+func onceFailed(st watch.RoundStats) error {
+	if st.Polled > 0 && st.FeedErrors == st.Polled {
+		return exitError{exitFailure, fmt.Sprintf("every feed polled failed (%d of %d); nothing was read", st.FeedErrors, st.Polled)}
+	}
+	return nil
 }

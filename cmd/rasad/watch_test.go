@@ -261,3 +261,27 @@ func taskCounts(t *testing.T, path string) (done, pending int) {
 	db.QueryRow(`SELECT count(*) FROM fetch_queue WHERE state = 'pending'`).Scan(&pending)
 	return done, pending
 }
+
+// TestWatchOnceAllFeedsFail: a --once round in which every feed fails
+// exits 1 (a round with one working feed exits 0), for cron.
+func TestWatchOnceAllFeedsFail(t *testing.T) {
+	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusInternalServerError)
+	}))
+	defer bad.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "w.db")
+	feeds := filepath.Join(dir, "feeds.txt")
+	os.WriteFile(feeds, []byte(bad.URL+"/a.xml\n"+bad.URL+"/b.xml\n"), 0o644)
+	code, _, errs := runCLI(t, "watch", "--db", db, "--feeds", feeds, "--once", "--quiet", "--host-gap", "0")
+	if code != exitFailure || !strings.Contains(errs, "every feed polled failed (2 of 2)") {
+		t.Errorf("all feeds failing: exit %d, %s", code, errs)
+	}
+	srv := testOutlets(t, 1, 2)
+	good := writeFeeds(t, srv, 1)
+	gb, _ := os.ReadFile(good)
+	os.WriteFile(feeds, append(gb, []byte(bad.URL+"/c.xml\n")...), 0o644)
+	if code, _, errs := runCLI(t, "watch", "--db", db, "--feeds", feeds, "--once", "--quiet", "--host-gap", "0"); code != 0 {
+		t.Errorf("one feed working: exit %d, %s", code, errs)
+	}
+}
