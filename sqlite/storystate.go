@@ -142,6 +142,9 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 				return fail("reset", err)
 			}
 		}
+		if err := resetTimelineSeq(ctx, tx); err != nil {
+			return fail("reset", err)
+		}
 	}
 	var version int64
 	err = tx.QueryRowContext(ctx, `SELECT version FROM story_meta WHERE id = 1`).Scan(&version)
@@ -260,6 +263,9 @@ func (s *Store) SaveStoryStep(ctx context.Context, st rasad.StoryStep) error {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return fail("timelines", err)
 			}
+		}
+		if err := bumpTimeline(ctx, tx, id); err != nil {
+			return fail("timelines", err)
 		}
 	}
 	return tx.Commit()
