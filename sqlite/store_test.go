@@ -158,7 +158,9 @@ func TestMigrationBelowVersionApplied(t *testing.T) {
 	// as a store of the last release was: at version 50, without the
 	// stored timelines (0030) and without the record of names
 	// (nor the tables of migrations numbered above 50)
-	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE timeline_seq`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`} {
+	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`,
+		`DROP TABLE timeline_seq`, `DROP INDEX story_clusters_list`, // 0065, 0066
+	} {
 		if _, err := s.DB().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

@@ -127,3 +127,37 @@ func TestTimelineChangesAndMatchPublished(t *testing.T) {
 		t.Error("a query of exclusions only: no error")
 	}
 }
+
+// Unassigned lists the articles without a story, by publication; when
+// every article has one it answers from two counts.
+func TestUnassigned(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "u.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var arts []*rasad.Article
+	for i, txt := range []string{"وصل القطار إلى المحطة متأخرا.", "افتتحت المكتبة جناحا جديدا.", "هطلت أمطار غزيرة على الساحل."} {
+		arts = append(arts, storetest.Article(t, string(rune('a'+i)), "وكالة", "https://example.org/u"+string(rune('a'+i)), "عنوان", txt, "2020-07-0"+string(rune('3'-i))))
+	}
+	res, err := s.Put(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || len(got) != 3 || got[0] != res[2].ID || got[2] != res[0].ID {
+		t.Fatalf("nothing assigned: %v %v", got, err)
+	}
+	if err := s.SetStories(ctx, map[string]string{res[0].ID: "s1", res[2].ID: "s1"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || len(got) != 1 || got[0] != res[1].ID {
+		t.Fatalf("one left: %v %v", got, err)
+	}
+	if err := s.SetStories(ctx, map[string]string{res[0].ID: "s1", res[1].ID: "s2", res[2].ID: "s1"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || got != nil {
+		t.Fatalf("all assigned: %v %v", got, err)
+	}
+}
