@@ -2,8 +2,8 @@ package watch
 
 import (
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
