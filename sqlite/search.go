@@ -103,33 +103,12 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 	if q.Offset < 0 {
 		return nil, fmt.Errorf("search: negative offset: %w", rasad.ErrInvalid)
 	}
-	var check func(title, body string) bool
+	check := phraseCheck(pq)
 	fetch := limit
-	if pq.HasPhrase() {
+	if check != nil {
 		// phrases are checked on the text: fetch more candidates, keep
 		// those that pass, best first
 		fetch = min(limit*20+100, 5000)
-		check = func(title, body string) bool {
-			doc := title + "\n" + body
-			for _, c := range pq.Clauses {
-				ok := false
-				for _, p := range c {
-					if len(p) == 1 || text.PhraseIn(doc, p) {
-						ok = true
-						break
-					}
-				}
-				if !ok {
-					return false
-				}
-			}
-			for _, p := range pq.Not {
-				if len(p) > 1 && text.PhraseIn(doc, p) {
-					return false
-				}
-			}
-			return true
-		}
 	}
 	hits, err := s.match(ctx, ftsExpr(pq), terms, fetch, limit, check, q)
 	if err != nil {
@@ -161,6 +140,104 @@ func (s *Store) Search(ctx context.Context, q rasad.SearchQuery) ([]rasad.Hit, e
 		}
 	}
 	return hits, nil
+}
+
+// phraseCheck tells whether a text has the query's phrases (nil when the
+// query has none: the index alone decides).
+func phraseCheck(pq text.Query) func(title, body string) bool {
+	if !pq.HasPhrase() {
+		return nil
+	}
+	return func(title, body string) bool {
+		doc := title + "\n" + body
+		for _, c := range pq.Clauses {
+			ok := false
+			for _, p := range c {
+				if len(p) == 1 || text.PhraseIn(doc, p) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				return false
+			}
+		}
+		for _, p := range pq.Not {
+			if len(p) > 1 && text.PhraseIn(doc, p) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// MatchPublished returns the articles a search for query finds (what
+// Search returns, without ranking or limit), each with its ID and
+// publication time: among ids, or in the whole store when ids is nil. A
+// plain query of several words that no article has all of finds those with
+// any of them, as Search does: in the whole store the second result tells
+// whether it came to that; among ids, anyWord asks for it. Unordered.
+func (s *Store) MatchPublished(ctx context.Context, query string, ids []string, anyWord bool) ([]rasad.Hit, bool, error) {
+	pq := text.ParseQuery(query)
+	if len(pq.Clauses) == 0 {
+		return nil, false, fmt.Errorf("search %q: %w", query, rasad.ErrInvalid)
+	}
+	terms := pq.Terms()
+	check := phraseCheck(pq)
+	cols := `a.id, a.published`
+	if check != nil {
+		cols += `, a.title, a.text`
+	}
+	run := func(expr string) ([]rasad.Hit, error) {
+		var out []rasad.Hit
+		row := func(rows *sql.Rows) error {
+			var h rasad.Hit
+			var pub sql.NullString
+			var title, body string
+			dest := []any{&h.ID, &pub}
+			if check != nil {
+				dest = append(dest, &title, &body)
+			}
+			if err := rows.Scan(dest...); err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			if check != nil && !check(title, body) {
+				return nil
+			}
+			h.Published = parseTimePtr(pub)
+			out = append(out, h)
+			return nil
+		}
+		quoted := `'` + strings.ReplaceAll(expr, "'", "''") + `'`
+		if ids != nil {
+			err := s.queryIn(ctx, "search", ids, func(in string) string {
+				return `SELECT ` + cols + ` FROM articles a JOIN articles_fts f ON f.rowid = a.rowid WHERE a.id IN ` + in + ` AND articles_fts MATCH ` + quoted
+			}, row)
+			return out, err
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH `+quoted)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", expr, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := row(rows); err != nil {
+				return nil, err
+			}
+		}
+		return out, rows.Err()
+	}
+	fallback := pq.Plain() && len(terms) > 1
+	if ids != nil && anyWord && fallback {
+		hits, err := run(ftsQuery(terms, false))
+		return hits, true, err
+	}
+	hits, err := run(ftsExpr(pq))
+	if err != nil || len(hits) > 0 || ids != nil || !fallback {
+		return hits, false, err
+	}
+	hits, err = run(ftsQuery(terms, false))
+	return hits, true, err
 }
 
 // match runs expr with q's filters and offset, fetching up to fetch rows,

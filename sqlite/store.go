@@ -821,6 +821,9 @@ func (s *Store) SetStories(ctx context.Context, storyOf map[string]string, copie
 			return fmt.Errorf("set stories: %w", err)
 		}
 	}
+	if err := resetTimelineSeq(ctx, tx); err != nil {
+		return fmt.Errorf("set stories: %w", err)
+	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_members(article_id, story_id) VALUES (?, ?)`)
 	if err != nil {
 		return err

@@ -61,3 +61,103 @@ func TestTimelineReads(t *testing.T) {
 		t.Errorf("CopiesAndCoverage: %v %d %v", cs, n, err)
 	}
 }
+
+// Every save or removal of a stored timeline gives its story a new change
+// seq; a reset of all stories is the empty story ID. MatchPublished finds
+// what a search finds, with publication times, among given IDs too.
+func TestTimelineChangesAndMatchPublished(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var arts []*rasad.Article
+	for i, txt := range []string{"زار الوفد مدينة صفاقس صباحا.", "عاد الوفد من صفاقس مساء.", "نص عن المطر في الجبال."} {
+		arts = append(arts, storetest.Article(t, string(rune('a'+i)), "وكالة", "https://example.org/"+string(rune('a'+i)), "عنوان", txt, "2020-06-1"+string(rune('0'+i))))
+	}
+	res, err := s.Put(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, c := res[0].ID, res[1].ID, res[2].ID
+	if err := s.SetStories(ctx, map[string]string{a: "s1", b: "s1", c: "s2"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	seq0, err := s.TimelineSeq(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch, _, _ := s.TimelineChanges(ctx, 0); len(ch) != 1 || ch[0] != "" {
+		t.Errorf("after SetStories: %q, want the reset mark", ch)
+	}
+	if err := s.SaveTimelines(ctx, []rasad.StoryTimeline{{Story: "s2", Version: "v", Entries: []byte("[]")}, {Story: "s1", Version: "v", Entries: []byte("[]")}}); err != nil {
+		t.Fatal(err)
+	}
+	ch, seq1, err := s.TimelineChanges(ctx, seq0)
+	if err != nil || len(ch) != 2 || ch[0] != "s2" || ch[1] != "s1" || seq1 <= seq0 {
+		t.Errorf("after saving: %q up to %d (from %d), %v", ch, seq1, seq0, err)
+	}
+	if err := s.SaveTimelines(ctx, []rasad.StoryTimeline{{Story: "s2", Version: "v", Entries: []byte("[]")}}); err != nil {
+		t.Fatal(err)
+	}
+	if ch, seq2, _ := s.TimelineChanges(ctx, seq1); len(ch) != 1 || ch[0] != "s2" || seq2 <= seq1 {
+		t.Errorf("after saving s2 again: %q", ch)
+	}
+	if ch, _, _ := s.TimelineChanges(ctx, 0); len(ch) != 3 {
+		t.Errorf("from the start: %q, want each story once and the reset", ch)
+	}
+
+	hits, anyWord, err := s.MatchPublished(ctx, "صفاقس", nil, false)
+	if err != nil || anyWord || len(hits) != 2 || hits[0].Published == nil {
+		t.Fatalf("MatchPublished: %+v %v %v", hits, anyWord, err)
+	}
+	if hits, _, _ := s.MatchPublished(ctx, "صفاقس", []string{b, c}, false); len(hits) != 1 || hits[0].ID != b {
+		t.Errorf("MatchPublished among ids: %+v", hits)
+	}
+	if hits, _, _ := s.MatchPublished(ctx, `"عاد الوفد"`, nil, false); len(hits) != 1 || hits[0].ID != b {
+		t.Errorf("a phrase: %+v", hits)
+	}
+	// no article has both words: any of them, as Search does
+	hits, anyWord, err = s.MatchPublished(ctx, "صفاقس المطر", nil, false)
+	if err != nil || !anyWord || len(hits) != 3 {
+		t.Errorf("any word: %d hits, %v %v", len(hits), anyWord, err)
+	}
+	if _, _, err := s.MatchPublished(ctx, "-صفاقس", nil, false); err == nil {
+		t.Error("a query of exclusions only: no error")
+	}
+}
+
+// Unassigned lists the articles without a story, by publication; when
+// every article has one it answers from two counts.
+func TestUnassigned(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "u.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var arts []*rasad.Article
+	for i, txt := range []string{"وصل القطار إلى المحطة متأخرا.", "افتتحت المكتبة جناحا جديدا.", "هطلت أمطار غزيرة على الساحل."} {
+		arts = append(arts, storetest.Article(t, string(rune('a'+i)), "وكالة", "https://example.org/u"+string(rune('a'+i)), "عنوان", txt, "2020-07-0"+string(rune('3'-i))))
+	}
+	res, err := s.Put(ctx, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || len(got) != 3 || got[0] != res[2].ID || got[2] != res[0].ID {
+		t.Fatalf("nothing assigned: %v %v", got, err)
+	}
+	if err := s.SetStories(ctx, map[string]string{res[0].ID: "s1", res[2].ID: "s1"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || len(got) != 1 || got[0] != res[1].ID {
+		t.Fatalf("one left: %v %v", got, err)
+	}
+	if err := s.SetStories(ctx, map[string]string{res[0].ID: "s1", res[1].ID: "s2", res[2].ID: "s1"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Unassigned(ctx, 0); err != nil || got != nil {
+		t.Fatalf("all assigned: %v %v", got, err)
+	}
+}

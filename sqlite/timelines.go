@@ -145,11 +145,67 @@ func (s *Store) SaveTimelines(ctx context.Context, tls []rasad.StoryTimeline) er
 		if _, err := up.ExecContext(ctx, t.Story, t.Version, t.Entries, t.Story); err != nil {
 			return fmt.Errorf("save timeline of %s: %w", t.Story, err)
 		}
+		if err := bumpTimeline(ctx, tx, t.Story); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM timeline_marks WHERE story_id = ? AND id <= ?`, t.Story, t.Mark); err != nil {
 			return fmt.Errorf("save timelines: %w", err)
 		}
 	}
 	return tx.Commit()
+}
+
+// bumpTimeline gives a story's stored timeline (saved or removed) the next
+// change seq, inside tx; the empty story ID stands for all (a reset).
+func bumpTimeline(ctx context.Context, tx *sql.Tx, story string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO timeline_seq(story_id) VALUES (?)`, story); err != nil {
+		return fmt.Errorf("timeline seq: %w", err)
+	}
+	return nil
+}
+
+// resetTimelineSeq records, inside tx, that every stored timeline went:
+// the change log restarts with the reset mark (the empty story ID).
+func resetTimelineSeq(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM timeline_seq`); err != nil {
+		return fmt.Errorf("timeline seq: %w", err)
+	}
+	return bumpTimeline(ctx, tx, "")
+}
+
+// TimelineSeq returns the seq of the latest change to a stored timeline
+// (0 when none): TimelineChanges after it lists what changes next.
+func (s *Store) TimelineSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM timeline_seq`).Scan(&seq); err != nil {
+		return 0, fmt.Errorf("timeline seq: %w", err)
+	}
+	return seq, nil
+}
+
+// TimelineChanges returns the stories whose stored timeline was saved or
+// removed after the change seq after, in the order of their last change,
+// and the seq of the last one (after when none). An empty story ID among
+// them is a reset of all stories.
+func (s *Store) TimelineChanges(ctx context.Context, after int64) ([]string, int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, story_id FROM timeline_seq WHERE seq > ? ORDER BY seq`, after)
+	if err != nil {
+		return nil, after, fmt.Errorf("timeline changes: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	last := after
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&last, &id); err != nil {
+			return nil, after, fmt.Errorf("timeline changes: %w", err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, after, fmt.Errorf("timeline changes: %w", err)
+	}
+	return out, last, nil
 }
 
 // StoryTimelines returns stored timelines (all when stories is nil).

@@ -3,6 +3,7 @@ package watch
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"net/http"
@@ -112,25 +113,19 @@ func dayOutlets(t *testing.T, arts []dayArticle, c *clock) *httptest.Server {
 	return srv
 }
 
-// queryEntries is a watch's timeline from the store: the articles a query
-// finds (as rasad watch does).
-func queryEntries(store *sqlite.Store) EntrySource {
-	return func(ctx context.Context, w rasad.Watch) ([]story.Entry, error) {
-		hits, err := store.Search(ctx, rasad.SearchQuery{Text: w.Target, Limit: 500})
-		if err != nil {
-			return nil, err
-		}
-		return timelineOf(ctx, store, hitIDs(hits))
-	}
+// bothNotify runs two notifiers (on watches of their own).
+type bothNotify [2]*Notify
+
+func (b bothNotify) Announce(ctx context.Context, now time.Time) error {
+	return errors.Join(b[0].Announce(ctx, now), b[1].Announce(ctx, now))
 }
 
-func hitIDs(hits []rasad.Hit) []string {
-	ids := make([]string, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	sort.Strings(ids)
-	return ids
+func (b bothNotify) AnnounceArticles(ctx context.Context, now time.Time, ids []string) error {
+	return errors.Join(b[0].AnnounceArticles(ctx, now, ids), b[1].AnnounceArticles(ctx, now, ids))
+}
+
+func (b bothNotify) Deliver(ctx context.Context, now time.Time) error {
+	return errors.Join(b[0].Deliver(ctx, now), b[1].Deliver(ctx, now))
 }
 
 func timelineOf(ctx context.Context, store *sqlite.Store, ids []string) ([]story.Entry, error) {
@@ -195,6 +190,10 @@ func TestSimulatedDay(t *testing.T) {
 	for _, w := range []rasad.Watch{
 		{ID: "q1", Kind: "query", Target: "الرئيس", Webhook: hook.URL, Secret: "s"},
 		{ID: "q2", Kind: "query", Target: "وزير الخارجية", Webhook: hook.URL, Secret: "s"},
+		// the same two computed in full every round (StoreEntries), to
+		// compare with what Live announced round by round
+		{ID: "full-q1", Kind: "query", Target: "الرئيس"},
+		{ID: "full-q2", Kind: "query", Target: "وزير الخارجية"},
 	} {
 		if err := store.PutWatch(ctx, w); err != nil {
 			t.Fatal(err)
@@ -205,9 +204,12 @@ func TestSimulatedDay(t *testing.T) {
 		feeds = append(feeds, Feed{URL: fmt.Sprintf("%s/feed/%d", srv.URL, k), Outlet: fmt.Sprintf("outlet %d", k), Interval: 5 * time.Minute})
 	}
 	client := NewClient(Limits{Timeout: 5 * time.Second, PerHost: 4}, nil)
+	lw := NewLive(store) // as rasad watch follows query watches
 	w := &Watcher{Store: store, Feeds: feeds, Client: client, Now: c.Now,
 		Ingest: &PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})},
-		Notify: &Notify{Store: store, Entries: queryEntries(store), Client: client}}
+		Notify: bothNotify{
+			&Notify{Store: onlyWatches{store, "q"}, Entries: lw.Entries, Delta: lw, Touches: StoreTouches(store), Client: client},
+			&Notify{Store: onlyWatches{store, "full-"}, Entries: StoreEntries(store), Client: client}}}
 	start := time.Now()
 	end := arts[len(arts)-1].published.Add(10 * time.Minute)
 	rounds, stored := 0, 0
@@ -259,6 +261,17 @@ func TestSimulatedDay(t *testing.T) {
 			t.Errorf("watch %s: %d entries, %d new notices, %d updates (revisions %d), %d sent, %d in the outbox", wid, len(anns), len(news), updates, revs, len(received[wid]), len(notes))
 		}
 		t.Logf("watch %s: %d entries announced once each, %d updates", wid, len(anns), updates)
+		full, _ := store.Notifications(ctx, "full-"+wid)
+		if len(full) != len(notes) {
+			t.Errorf("watch %s: %d notifications round by round, %d computed in full", wid, len(notes), len(full))
+		}
+		for k := 0; k < len(full) && k < len(notes); k++ {
+			a, b := notes[k], full[k]
+			if a.Kind != b.Kind || a.EntryKey != b.EntryKey || a.Revision != b.Revision || string(a.Payload) != string(b.Payload) || !a.Created.Equal(b.Created) {
+				t.Errorf("watch %s: notification %d differs from the full computation's: %s %s %d vs %s %s %d", wid, k, a.Kind, a.EntryKey, a.Revision, b.Kind, b.EntryKey, b.Revision)
+				break
+			}
+		}
 		if len(anns) == 0 && wid == "q1" {
 			t.Errorf("watch %s announced nothing", wid)
 		}

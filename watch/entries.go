@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rasad/rasad"
@@ -21,11 +22,82 @@ const QueryLimit = 500
 
 // StoreEntries gives a watch's timeline entries from the stored story
 // timelines (rebuilt first where a change marked them): a story's entries;
-// for a query, the entries that the best QueryLimit articles it finds
+// for a query, the entries that the latest QueryLimit articles it finds
 // report (each from the timeline of its story); for an entity, those of
 // them it takes part in. Nothing is merged anew: a watch costs reading
-// stored entries.
+// stored entries. This is the full computation; Live gives the same round
+// by round from what changed.
 func StoreEntries(store rasad.Store) EntrySource {
+	return storeEntries(store, QueryLimit)
+}
+
+// byLatest orders hits by publication, the latest first (undated ones
+// last), then by ID: a query watch follows its latest matches, so that a
+// new article can only push the oldest out.
+func byLatest(a, b rasad.Hit) int {
+	switch {
+	case a.Published == nil && b.Published == nil:
+	case a.Published == nil:
+		return 1
+	case b.Published == nil:
+		return -1
+	default:
+		if c := b.Published.Compare(*a.Published); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// publishedMatcher finds every article a query matches with its
+// publication time (sqlite does).
+type publishedMatcher interface {
+	MatchPublished(ctx context.Context, query string, ids []string, anyWord bool) ([]rasad.Hit, bool, error)
+}
+
+// latestHits returns the latest limit articles a query finds, their
+// ExtIDs set, and whether the query fell back to any of its words.
+func latestHits(ctx context.Context, store rasad.Store, query string, limit int) ([]rasad.Hit, bool, error) {
+	m, ok := store.(publishedMatcher)
+	if !ok {
+		// a store without it: the best matches
+		hits, err := store.Search(ctx, rasad.SearchQuery{Text: query, Limit: limit})
+		return hits, false, err
+	}
+	hits, anyWord, err := m.MatchPublished(ctx, query, nil, false)
+	if err != nil {
+		return nil, false, err
+	}
+	slices.SortFunc(hits, byLatest)
+	hits = hits[:min(len(hits), limit)]
+	if err := setExtIDs(ctx, store, hits); err != nil {
+		return nil, false, err
+	}
+	return hits, anyWord, nil
+}
+
+// setExtIDs fills in the hits' ExtIDs (their first report's).
+func setExtIDs(ctx context.Context, store rasad.Store, hits []rasad.Hit) error {
+	ext, ok := store.(extIDer)
+	if !ok || len(hits) == 0 {
+		return nil
+	}
+	e, err := ext.ExtIDsOf(ctx, rasad.HitIDs(hits))
+	if err != nil {
+		return err
+	}
+	for i := range hits {
+		hits[i].ExtID = e[hits[i].ID]
+	}
+	return nil
+}
+
+// hitDisplayID names a hit as entries' sources name its article.
+func hitDisplayID(h rasad.Hit) string {
+	return story.DisplayID(&rasad.Article{ID: h.ID, Reports: []rasad.Report{{ExtID: h.ExtID}}})
+}
+
+func storeEntries(store rasad.Store, limit int) EntrySource {
 	// the decoded entries of stored timelines, by story and stored bytes
 	// (a query watch reads hundreds of stories per round, most unchanged)
 	type decoded struct {
@@ -77,30 +149,17 @@ func StoreEntries(store rasad.Store) EntrySource {
 			}
 			return read(tls)
 		}
-		ext, cheap := store.(extIDer)
-		hits, err := store.Search(ctx, rasad.SearchQuery{Text: w.Target, Limit: QueryLimit, IDsOnly: cheap})
+		hits, _, err := latestHits(ctx, store, w.Target, limit)
 		if err != nil {
 			if errors.Is(err, rasad.ErrInvalid) {
 				return nil, nil
 			}
 			return nil, err
 		}
-		ids := make([]string, len(hits))
-		for i, h := range hits {
-			ids[i] = h.ID
-		}
-		if cheap {
-			e, err := ext.ExtIDsOf(ctx, ids)
-			if err != nil {
-				return nil, err
-			}
-			for i := range hits {
-				hits[i].ExtID = e[hits[i].ID]
-			}
-		}
+		ids := rasad.HitIDs(hits)
 		shown := make(map[string]bool, len(hits)) // as entries' sources name them
 		for _, h := range hits {
-			shown[story.DisplayID(&rasad.Article{ID: h.ID, Reports: []rasad.Report{{ExtID: h.ExtID}}})] = true
+			shown[hitDisplayID(h)] = true
 		}
 		storyOf, err := store.StoriesOf(ctx, ids)
 		if err != nil {

@@ -37,6 +37,10 @@ type Notify struct {
 	// Touches, when set, lets AnnounceArticles skip the watches that the
 	// articles of a round cannot change.
 	Touches TouchFunc
+	// Delta, when set, gives a round's changed entries of the watches it
+	// follows (Live: query and entity watches), instead of Touches and
+	// Entries.
+	Delta DeltaSource
 	// AtomDir, when set, receives WATCH-ID.atom per watch.
 	AtomDir string
 	Client  *Client
@@ -145,6 +149,20 @@ func (n *Notify) AnnounceArticles(ctx context.Context, now time.Time, ids []stri
 		return err
 	}
 	for _, w := range ws {
+		if ids != nil && n.Delta != nil {
+			entries, ok, err := n.Delta.Delta(ctx, w, ids)
+			if err != nil {
+				n.Delta.Forget(w.ID)
+				return fmt.Errorf("watch %s: %w", w.ID, err)
+			}
+			if ok {
+				if err := n.announce(ctx, w, entries, now); err != nil {
+					n.Delta.Forget(w.ID) // announced in full next time
+					return err
+				}
+				continue
+			}
+		}
 		if ids != nil && n.Touches != nil {
 			touched, err := n.Touches(ctx, w, ids)
 			if err != nil {
@@ -162,30 +180,42 @@ func (n *Notify) AnnounceArticles(ctx context.Context, now time.Time, ids []stri
 				return fmt.Errorf("watch %s: %w", w.ID, err)
 			}
 		}
-		ann := make([]rasad.AnnouncedEntry, 0, len(entries))
-		seen := map[string]bool{}
-		for _, e := range entries {
-			k := EntryKey(e)
-			if seen[k] {
-				continue
+		if err := n.announce(ctx, w, entries, now); err != nil {
+			if n.Delta != nil {
+				n.Delta.Forget(w.ID)
 			}
-			seen[k] = true
-			p, err := json.Marshal(e)
-			if err != nil {
-				return err
-			}
-			ann = append(ann, rasad.AnnouncedEntry{Key: k, Digest: EntryDigest(e), Payload: p})
+			return err
 		}
-		sort.Slice(ann, func(i, j int) bool { return ann[i].Key < ann[j].Key })
-		queued, err := n.Store.Announce(ctx, w.ID, ann, now)
+	}
+	return nil
+}
+
+// announce records a watch's entries (each key once, the first) and
+// rewrites its Atom feed when something was queued.
+func (n *Notify) announce(ctx context.Context, w rasad.Watch, entries []story.Entry, now time.Time) error {
+	ann := make([]rasad.AnnouncedEntry, 0, len(entries))
+	seen := map[string]bool{}
+	for _, e := range entries {
+		k := EntryKey(e)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		p, err := json.Marshal(e)
 		if err != nil {
 			return err
 		}
-		if n.AtomDir != "" {
-			if _, err := os.Stat(n.atomPath(w.ID)); len(queued) > 0 || err != nil {
-				if err := n.writeAtom(ctx, w, now); err != nil {
-					return err
-				}
+		ann = append(ann, rasad.AnnouncedEntry{Key: k, Digest: EntryDigest(e), Payload: p})
+	}
+	sort.Slice(ann, func(i, j int) bool { return ann[i].Key < ann[j].Key })
+	queued, err := n.Store.Announce(ctx, w.ID, ann, now)
+	if err != nil {
+		return err
+	}
+	if n.AtomDir != "" {
+		if _, err := os.Stat(n.atomPath(w.ID)); len(queued) > 0 || err != nil {
+			if err := n.writeAtom(ctx, w, now); err != nil {
+				return err
 			}
 		}
 	}

@@ -384,3 +384,30 @@ func TestPageGivenUpAfterAttempts(t *testing.T) {
 		t.Errorf("%d attempts, want 3 (%s %s)", attempts, state, lastErr)
 	}
 }
+
+// One text reported by two outlets in one round: the earlier report is
+// the article's date and first report whichever feed is polled first, as
+// when the same items are ingested in one batch in publication order.
+func TestSameTextTwoOutletsEarliestFirst(t *testing.T) {
+	title, body := articleText(7, t0)
+	late, early := newOutlet(t, "المتأخر"), newOutlet(t, "المبكر")
+	late.addItem(item{guid: "late-1", link: late.url("/x"), title: title, content: strings.ReplaceAll(body, "\n", "<br>"), published: t0.Add(3 * time.Minute)})
+	early.addItem(item{guid: "early-1", link: early.url("/y"), title: title, summary: "ملخص قصير للخبر.", published: t0})
+	early.setPage("/y", pageHTML(title, body), "text/html; charset=utf-8")
+	store := openStore(t, "")
+	c := &clock{now: t0.Add(time.Hour)}
+	// the feed with the later report first
+	w := newWatcher(store, c, Feed{URL: late.url("/feed.xml"), Outlet: "منفذ متأخر", Interval: time.Minute},
+		Feed{URL: early.url("/feed.xml"), Outlet: "منفذ مبكر", Interval: time.Minute})
+	st := round(t, w, false)
+	if st.Stored != 1 || st.Reports != 1 {
+		t.Fatalf("round %+v: want one article with two reports", st)
+	}
+	a, err := store.Get(context.Background(), "late-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published == nil || !a.Published.Equal(t0) || a.Reports[0].Source != "منفذ مبكر" || a.Reports[0].ExtID != "early-1" {
+		t.Errorf("article published %v, first report %+v: want the earlier outlet's", a.Published, a.Reports[0])
+	}
+}

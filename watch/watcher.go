@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -507,6 +509,23 @@ func setOutlet(a *rasad.Article, outlet string) {
 // fetched, articles prepared, ingested, then the batch's tasks marked done
 // in one transaction. A kill between ingesting and marking ingests the
 // batch again, which the Ingester's idempotence makes harmless.
+// byPublished orders arts (and idx with them) by publication, the undated
+// last, keeping the queue's order among equals.
+func byPublished(arts []*rasad.Article, idx []int) {
+	k := make([]int, len(arts))
+	for i := range k {
+		k[i] = i
+	}
+	sort.SliceStable(k, func(a, b int) bool {
+		pa, pb := arts[k[a]].Published, arts[k[b]].Published
+		return pa != nil && (pb == nil || pa.Before(*pb))
+	})
+	as, is := slices.Clone(arts), slices.Clone(idx)
+	for i, j := range k {
+		arts[i], idx[i] = as[j], is[j]
+	}
+}
+
 func (w *Watcher) drain(ctx context.Context, st *RoundStats) error {
 	now := w.now()
 	outlets := map[string]string{}
@@ -554,6 +573,11 @@ func (w *Watcher) drain(ctx context.Context, st *RoundStats) error {
 			}
 		}
 		if len(arts) > 0 {
+			// the earliest published first (the queue is in feed order): of
+			// one text reported by two outlets in a round, the earlier
+			// report becomes the article's title, date and first report,
+			// as when the same articles are ingested in one batch
+			byPublished(arts, idx)
 			res, err := w.Ingest.Ingest(ctx, arts)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +25,27 @@ func rebuildStories(ctx context.Context, store *sqlite.Store, opts story.Options
 // stories, incrementally; nothing else is recomputed.
 func catchUpStories(ctx context.Context, store *sqlite.Store, opts story.Options) (int, error) {
 	return pipeline.UpdateStories(ctx, store, story.NewEngine(store, opts))
+}
+
+// storedCounts reads the stored stories as far as the text listing shows
+// them (pipeline.StoredResult without what it does not print): each
+// story's articles are counted and their copy groups told apart, but not
+// put in publication order nor named, which spares reading every
+// article's publication time and first report.
+func storedCounts(ctx context.Context, store *sqlite.Store) (story.Result, error) {
+	cs, err := store.StoryClusters(ctx, time.Time{}, false)
+	if err != nil {
+		return story.Result{}, err
+	}
+	storyOf, copies, err := store.Stories(ctx)
+	if err != nil {
+		return story.Result{}, err
+	}
+	res := story.Result{Stories: story.Assigned(cs, storyOf, copies, slices.Sorted(maps.Keys(storyOf))), StoryOf: storyOf}
+	for _, c := range copies {
+		res.Pairs = append(res.Pairs, story.Pair{A: c.A, B: c.B, Kind: c.Kind, Similarity: c.Similarity})
+	}
+	return res, nil
 }
 
 func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -68,7 +91,11 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		res, display, err = rebuildStories(ctx, store, opts)
 	} else {
 		if _, err = catchUpStories(ctx, store, opts); err == nil {
-			res, display, err = pipeline.StoredResult(ctx, store)
+			if *format == "text" {
+				res, err = storedCounts(ctx, store)
+			} else {
+				res, display, err = pipeline.StoredResult(ctx, store)
+			}
 		}
 	}
 	if err != nil {
@@ -84,11 +111,13 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if !fromT.IsZero() && s.LastSeen.Before(fromT) || !toT.IsZero() && s.FirstSeen.After(toT) {
 			continue
 		}
-		for i, a := range s.Articles {
-			s.Articles[i] = display[a]
-		}
-		for i, c := range s.Copies {
-			s.Copies[i] = [2]string{display[c[0]], display[c[1]]}
+		if display != nil {
+			for i, a := range s.Articles {
+				s.Articles[i] = display[a]
+			}
+			for i, c := range s.Copies {
+				s.Copies[i] = [2]string{display[c[0]], display[c[1]]}
+			}
 		}
 		out = append(out, s)
 	}

@@ -117,10 +117,11 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // and their stored timelines, and the watches' notifications.
 func newWatcher(store *sqlite.Store, feeds []watch.Feed, limits watch.Limits, batch int, atomDir string, stderr io.Writer) *watch.Watcher {
 	client := watch.NewClient(limits, nil)
+	live := watch.NewLive(store)
 	return &watch.Watcher{
 		Store: store, Feeds: feeds, Client: client,
 		Ingest: &watch.PipelineIngester{Store: store, Stories: story.NewEngine(store, story.Options{})}, Batch: batch,
-		Notify: &watch.Notify{Store: store, Entries: watch.StoreEntries(store), Touches: watch.StoreTouches(store), AtomDir: atomDir, Client: client,
+		Notify: &watch.Notify{Store: store, Entries: live.Entries, Delta: live, Touches: watch.StoreTouches(store), AtomDir: atomDir, Client: client,
 			Log: func(s string) { fmt.Fprintln(stderr, s) }},
 	}
 }
