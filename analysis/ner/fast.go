@@ -26,6 +26,9 @@ type wordVec struct {
 	single uint64
 	multi  [maxReadings][2]int32
 	nMulti int32
+	// next: the keyBits of the second words of those longer phrases;
+	// keyBit: the word's own (see firstEntry.next)
+	next, keyBit uint64
 	// touched keeps vecOf's prefetching loads
 	touched bool
 }
@@ -68,7 +71,7 @@ func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
 	var ti tokInfo
 	setSlots(&ti, src, t)
-	*wv = wordVec{stripH: ti.h[sStrip]}
+	*wv = wordVec{stripH: ti.h[sStrip], keyBit: keyBit(t.Key)}
 	if t.Kind != text.Punct {
 		loadLex().firstInfo(t.Key, wv)
 	}
@@ -144,13 +147,13 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		}
 		t.words = append(t.words, t.vec(idx))
 	}
-	if cap(t.ti) < len(toks) {
-		t.ti = make([]tokInfo, len(toks))
+	if cap(t.mk) < len(toks) {
+		t.mk = make([]tokMarks, len(toks))
 	}
-	t.ti = t.ti[:len(toks)]
+	t.mk = t.mk[:len(toks)]
 	lx := loadLex()
-	startsAndHints(src, toks, hints, t.ti)
-	lx.markFast(toks, t.ti, t.words)
+	startsAndHints(src, toks, hints, t.mk)
+	lx.markFast(toks, t.mk, t.words)
 	n := len(toks)
 	word := func(j int) *wordVec {
 		switch {
@@ -179,11 +182,11 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		}
 		for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, -1}, {tLexP1, 1}, {tLexM2, -2}, {tLexP2, 2}} {
 			j := i + c.off
-			if j < 0 || j >= n || t.ti[j].lexB|t.ti[j].lexI == 0 {
+			if j < 0 || j >= n || t.mk[j].lexB|t.mk[j].lexI == 0 {
 				continue
 			}
 			rows := t.lexRows(c.t - tLex)
-			for bi, bits := range [2]uint64{t.ti[j].lexB, t.ti[j].lexI} {
+			for bi, bits := range [2]uint64{t.mk[j].lexB, t.mk[j].lexI} {
 				for ; bits != 0; bits &= bits - 1 {
 					r := &rows[2*trailingZeros(bits)+bi]
 					for x := range acc {
@@ -193,11 +196,11 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 			}
 		}
 		for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, -1}, {tHintP1, 1}} {
-			if j := i + c.off; j >= 0 && j < n && t.ti[j].hint != "" {
-				m.addRow(&acc, mix(c.t, t.hintHash(t.ti[j].hint)))
+			if j := i + c.off; j >= 0 && j < n && t.mk[j].hint != "" {
+				m.addRow(&acc, mix(c.t, t.hintHash(t.mk[j].hint)))
 			}
 		}
-		if t.ti[i].start {
+		if t.mk[i].start {
 			for x := range acc {
 				acc[x] += t.words[i].sent[x]
 			}

@@ -275,7 +275,8 @@ type Tagger struct {
 	// surname alone, a one-word name again) where the model left them out.
 	Propagate bool
 	m         *Model
-	ti        []tokInfo
+	ti        []tokInfo // the reference path's
+	mk        []tokMarks
 	scores    []float32
 	back      []int8
 	tags      []int
@@ -303,6 +304,10 @@ func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
 // every token, feature by feature (fastEmissions is the same, faster).
 func (t *Tagger) slowEmissions(src string, toks []text.Token, hints []Hint) {
 	t.ti = infos(src, toks, loadLex(), hints, t.ti)
+	t.mk = t.mk[:0]
+	for i := range t.ti {
+		t.mk = append(t.mk, t.ti[i].tokMarks)
+	}
 	if cap(t.scores) < len(toks)*nTags {
 		t.scores = make([]float32, len(toks)*nTags)
 	}
@@ -466,7 +471,7 @@ func (t *Tagger) propagate(src string, toks []text.Token, ms []Mention) []Mentio
 	}
 	var extra []Mention
 	for i, tk := range toks {
-		if t.tags[i] != tagO || tk.Kind != text.Word || t.ti[i].lexB|t.ti[i].lexI != 0 {
+		if t.tags[i] != tagO || tk.Kind != text.Word || t.mk[i].lexB|t.mk[i].lexI != 0 {
 			continue
 		}
 		ty, ok := names[stripSlot(src, tk)]
