@@ -56,6 +56,9 @@ type lexicons struct {
 	// commonWords are the common words of common_words.tsv (بيان، مركز،
 	// مالية): a generated row or a name token spelled like one is no name
 	commonWords map[string]bool
+	// competitions are byFirst's competition names only, in its order
+	// (inCompetition looks at every model mention's words)
+	competitions map[string][]*gazEntry
 }
 
 // isCommon reports a word key that is a common word of common_words.tsv,
@@ -454,6 +457,14 @@ const (
 )
 
 func (l *lexicons) buildInfo() {
+	l.competitions = map[string][]*gazEntry{}
+	for k, es := range l.byFirst {
+		for j := range es {
+			if es[j].sub == "competition" {
+				l.competitions[k] = append(l.competitions[k], &es[j])
+			}
+		}
+	}
 	l.info = map[string]*keyInfo{}
 	get := func(k string) *keyInfo {
 		ki := l.info[k]

@@ -210,8 +210,8 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 // the lexicons (the phrase starting at most six tokens before).
 func inCompetition(lx *lexicons, toks []text.Token, first, last int) bool {
 	for k := max(0, first-6); k <= first; k++ {
-		for _, e := range lx.byFirst[toks[k].Key] {
-			if e.sub != "competition" || k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
+		for _, e := range lx.competitions[toks[k].Key] {
+			if k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
 				continue
 			}
 			match := true
@@ -262,7 +262,19 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 	// inText: the word stands alone elsewhere in the text (بوتين beside
 	// وبوتين), so a clitic on it is a clitic, not its first letter (فوربس)
 	var bare map[string]bool
+	scans := 0
 	inText := func(k string) bool {
+		if bare == nil && scans < 4 {
+			// the first few questions read the tokens (few texts ask
+			// more; the map of every word cost more than the questions)
+			scans++
+			for _, tk := range toks {
+				if tk.Kind == text.Word && tk.Key == k {
+					return true
+				}
+			}
+			return false
+		}
 		if bare == nil {
 			bare = make(map[string]bool, len(toks)/2) // sized once: growing it was a tenth of Find's allocation
 			for _, tk := range toks {
@@ -397,8 +409,13 @@ type spanIndex struct {
 }
 
 func newSpanIndex(ms []rasad.Mention) spanIndex {
-	ix := spanIndex{ms: append([]rasad.Mention(nil), ms...)}
-	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].Start < ix.ms[j].Start })
+	ix := spanIndex{ms: ms}
+	if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start }) {
+		// a sorted list is its own index (the stable sort would leave it
+		// as it is); another is sorted in a copy
+		ix.ms = append([]rasad.Mention(nil), ms...)
+		sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].Start < ix.ms[j].Start })
+	}
 	for _, m := range ix.ms {
 		ix.maxLen = max(ix.maxLen, m.End-m.Start)
 	}
@@ -433,7 +450,10 @@ func lexiconSure(m rasad.Mention) bool {
 // Combine joins the rules' and the model's mentions under policy p; the
 // result is sorted by start.
 func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p ModelPolicy) []rasad.Mention {
-	var out []rasad.Mention
+	if p == ModelOff {
+		return rules
+	}
+	out := make([]rasad.Mention, 0, len(rules)+len(model))
 	addFree := func(ms []rasad.Mention, keep func(rasad.Mention) bool) {
 		kept := newSpanIndex(out)
 		for _, m := range ms {

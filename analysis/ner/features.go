@@ -490,8 +490,11 @@ type firstEntry struct {
 	next uint64
 }
 
-// keyBit is a word key's bit in a firstEntry's next mask.
-func keyBit(k string) uint64 { return 1 << (hashString(k) * 0x9E3779B97F4A7C15 >> 58) }
+// keyShift is the position of a word key's bit in a firstEntry's next
+// mask; keyBit is that bit.
+func keyShift(k string) uint8 { return uint8(hashString(k) * 0x9E3779B97F4A7C15 >> 58) }
+
+func keyBit(k string) uint64 { return 1 << keyShift(k) }
 
 // maxReadings is the most readings (readings) a word has.
 const maxReadings = 3
@@ -706,7 +709,7 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, words []*wordVec) 
 			best, cats = 1, w.single
 		}
 		nMulti := w.nMulti
-		if i+1 >= len(toks) || w.next&words[i+1].keyBit == 0 {
+		if i+1 >= len(toks) || w.next&(1<<words[i+1].keyShift) == 0 {
 			nMulti = 0 // no room for a longer phrase, or none has the next word second
 		}
 		for _, r := range w.multi[:nMulti] {
