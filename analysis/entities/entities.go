@@ -280,7 +280,7 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 		}
 		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
 		for j, v := range w.vars.all() {
-			if ki := lx.info[v.key]; ki != nil {
+			if ki := lx.infoOf(v.key); ki != nil {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}

@@ -166,39 +166,46 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	startsAndHints(src, toks, hints, t.mk)
 	lx.markFast(toks, t.mk, t.words)
 	n := len(toks)
-	word := func(j int) *wordVec {
-		switch {
-		case j < 0:
-			return t.bos
-		case j >= n:
-			return t.eos
-		}
-		return t.words[j]
-	}
 	if cap(t.scores) < n*nTags {
 		t.scores = make([]float32, n*nTags)
 	}
 	t.scores = t.scores[:n*nTags]
+	// the words and the lexicon marks with two of padding on each side:
+	// token i's window i-2 … i+2 is pw[i:i+5]
+	pw := append(append(append(t.padded[:0], t.bos, t.bos), t.words...), t.eos, t.eos)
+	t.padded = pw
+	lp := t.lexPad[:0]
+	lp = append(lp, [2]uint64{}, [2]uint64{})
+	for j := range t.mk {
+		lp = append(lp, [2]uint64{t.mk[j].lexB, t.mk[j].lexI})
+	}
+	lp = append(lp, [2]uint64{}, [2]uint64{})
+	t.lexPad = lp
 	for i := range n {
-		acc := t.words[i].v[asSelf]
-		for k, as := range [...]int{asM1, asP1, asM2, asP2} {
-			w := word(i + [...]int{-1, 1, -2, 2}[k])
-			for x := range acc {
-				acc[x] += w.v[as][x]
-			}
+		w := pw[i : i+5 : i+5]
+		self, m1, p1, m2, p2 := &w[2].v[asSelf], &w[1].v[asM1], &w[3].v[asP1], &w[0].v[asM2], &w[4].v[asP2]
+		// (integer sums: their order does not change them)
+		acc := [nTags]int32{
+			self[0] + m1[0] + p1[0] + m2[0] + p2[0],
+			self[1] + m1[1] + p1[1] + m2[1] + p2[1],
+			self[2] + m1[2] + p1[2] + m2[2] + p2[2],
+			self[3] + m1[3] + p1[3] + m2[3] + p2[3],
+			self[4] + m1[4] + p1[4] + m2[4] + p2[4],
+			self[5] + m1[5] + p1[5] + m2[5] + p2[5],
+			self[6] + m1[6] + p1[6] + m2[6] + p2[6],
 		}
 		if useBigrams {
 			sh := t.stripH(i, n)
 			m.addRow(&acc, mix2(tBiM1, t.stripH(i-1, n), sh))
 			m.addRow(&acc, mix2(tBiP1, sh, t.stripH(i+1, n)))
 		}
-		for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, -1}, {tLexP1, 1}, {tLexM2, -2}, {tLexP2, 2}} {
-			j := i + c.off
-			if j < 0 || j >= n || t.mk[j].lexB|t.mk[j].lexI == 0 {
+		lw := lp[i : i+5 : i+5]
+		for _, c := range [...]struct{ t, off int }{{tLex, 2}, {tLexM1, 1}, {tLexP1, 3}, {tLexM2, 0}, {tLexP2, 4}} {
+			if lw[c.off][0]|lw[c.off][1] == 0 {
 				continue
 			}
 			rows := t.lexRows(c.t - tLex)
-			for bi, bits := range [2]uint64{t.mk[j].lexB, t.mk[j].lexI} {
+			for bi, bits := range lw[c.off] {
 				for ; bits != 0; bits &= bits - 1 {
 					r := &rows[2*trailingZeros(bits)+bi]
 					for x := range acc {
