@@ -170,62 +170,73 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.scores = make([]float32, n*nTags)
 	}
 	t.scores = t.scores[:n*nTags]
-	// the words and the lexicon marks with two of padding on each side:
-	// token i's window i-2 … i+2 is pw[i:i+5]
+	// what lexicon phrases, hints and sentence starts add, scattered from
+	// the few tokens that have them to the tokens that see them
+	if cap(t.extra) < n {
+		t.extra = make([][nTags]int32, n)
+	}
+	ex := t.extra[:n]
+	clear(ex)
+	for j := range n {
+		mk := &t.mk[j]
+		if mk.lexB|mk.lexI != 0 {
+			// token i sees token j as its w (tLex), w-1 (i = j+1), w+1, w-2, w+2
+			for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, 1}, {tLexP1, -1}, {tLexM2, 2}, {tLexP2, -2}} {
+				i := j + c.off
+				if i < 0 || i >= n {
+					continue
+				}
+				rows := t.lexRows(c.t - tLex)
+				acc := &ex[i]
+				for bi, bits := range [2]uint64{mk.lexB, mk.lexI} {
+					for ; bits != 0; bits &= bits - 1 {
+						r := &rows[2*trailingZeros(bits)+bi]
+						for x := range acc {
+							acc[x] += r[x]
+						}
+					}
+				}
+			}
+		}
+		if mk.hint != "" {
+			hh := t.hintHash(mk.hint)
+			for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, 1}, {tHintP1, -1}} {
+				if i := j + c.off; i >= 0 && i < n {
+					m.addRow(&ex[i], mix(c.t, hh))
+				}
+			}
+		}
+		if mk.start {
+			sent := &t.aux(t.idx[j]).sent
+			for x := range sent {
+				ex[j][x] += sent[x]
+			}
+		}
+	}
+	// the words with two of padding on each side: token i's window
+	// i-2 … i+2 is pw[i:i+5]
 	pw := append(append(append(t.padded[:0], t.bos, t.bos), t.words...), t.eos, t.eos)
 	t.padded = pw
-	lp := t.lexPad[:0]
-	lp = append(lp, [2]uint64{}, [2]uint64{})
-	for j := range t.mk {
-		lp = append(lp, [2]uint64{t.mk[j].lexB, t.mk[j].lexI})
-	}
-	lp = append(lp, [2]uint64{}, [2]uint64{})
-	t.lexPad = lp
 	for i := range n {
 		w := pw[i : i+5 : i+5]
 		self, m1, p1, m2, p2 := &w[2].v[asSelf], &w[1].v[asM1], &w[3].v[asP1], &w[0].v[asM2], &w[4].v[asP2]
+		e := &ex[i]
 		// (integer sums: their order does not change them)
 		acc := [nTags]int32{
-			self[0] + m1[0] + p1[0] + m2[0] + p2[0],
-			self[1] + m1[1] + p1[1] + m2[1] + p2[1],
-			self[2] + m1[2] + p1[2] + m2[2] + p2[2],
-			self[3] + m1[3] + p1[3] + m2[3] + p2[3],
-			self[4] + m1[4] + p1[4] + m2[4] + p2[4],
-			self[5] + m1[5] + p1[5] + m2[5] + p2[5],
-			self[6] + m1[6] + p1[6] + m2[6] + p2[6],
+			self[0] + m1[0] + p1[0] + m2[0] + p2[0] + e[0],
+			self[1] + m1[1] + p1[1] + m2[1] + p2[1] + e[1],
+			self[2] + m1[2] + p1[2] + m2[2] + p2[2] + e[2],
+			self[3] + m1[3] + p1[3] + m2[3] + p2[3] + e[3],
+			self[4] + m1[4] + p1[4] + m2[4] + p2[4] + e[4],
+			self[5] + m1[5] + p1[5] + m2[5] + p2[5] + e[5],
+			self[6] + m1[6] + p1[6] + m2[6] + p2[6] + e[6],
 		}
 		if useBigrams {
 			sh := t.stripH(i, n)
 			m.addRow(&acc, mix2(tBiM1, t.stripH(i-1, n), sh))
 			m.addRow(&acc, mix2(tBiP1, sh, t.stripH(i+1, n)))
 		}
-		lw := lp[i : i+5 : i+5]
-		for _, c := range [...]struct{ t, off int }{{tLex, 2}, {tLexM1, 1}, {tLexP1, 3}, {tLexM2, 0}, {tLexP2, 4}} {
-			if lw[c.off][0]|lw[c.off][1] == 0 {
-				continue
-			}
-			rows := t.lexRows(c.t - tLex)
-			for bi, bits := range lw[c.off] {
-				for ; bits != 0; bits &= bits - 1 {
-					r := &rows[2*trailingZeros(bits)+bi]
-					for x := range acc {
-						acc[x] += r[x]
-					}
-				}
-			}
-		}
-		for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, -1}, {tHintP1, 1}} {
-			if j := i + c.off; j >= 0 && j < n && t.mk[j].hint != "" {
-				m.addRow(&acc, mix(c.t, t.hintHash(t.mk[j].hint)))
-			}
-		}
-		if t.mk[i].start {
-			sent := &t.aux(t.idx[i]).sent
-			for x := range acc {
-				acc[x] += sent[x]
-			}
-		}
-		s := t.scores[i*nTags : i*nTags+nTags]
+		s := (*[nTags]float32)(t.scores[i*nTags : i*nTags+nTags])
 		for k := range s {
 			s[k] = float32(acc[k]) * m.scale
 		}
@@ -270,8 +281,8 @@ func (t *Tagger) newVec() int32 {
 	return i
 }
 
-func (t *Tagger) vec(i int32) *wordVec { return &t.vecs[i/vecChunk][i%vecChunk] }
-func (t *Tagger) aux(i int32) *wordAux { return &t.auxs[i/vecChunk][i%vecChunk] }
+func (t *Tagger) vec(i int32) *wordVec { return &t.vecs[uint32(i)/vecChunk][uint32(i)%vecChunk] }
+func (t *Tagger) aux(i int32) *wordAux { return &t.auxs[uint32(i)/vecChunk][uint32(i)%vecChunk] }
 
 // hintHash is hashString(h), remembered: hints take a few values only.
 func (t *Tagger) hintHash(h string) uint64 {

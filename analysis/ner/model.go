@@ -287,9 +287,9 @@ type Tagger struct {
 	auxs      []*[vecChunk]wordAux
 	nVecs     int32
 	words     []*wordVec
-	idx       []int32     // the tokens' wordVec indexes
-	padded    []*wordVec  // words with the padding (fastEmissions)
-	lexPad    [][2]uint64 // the tokens' lexicon bits with the padding
+	idx       []int32        // the tokens' wordVec indexes
+	padded    []*wordVec     // words with the padding (fastEmissions)
+	extra     [][nTags]int32 // per token: the lexicon, hint and sentence-start weights
 	bos, eos  *wordVec
 	lex       *[5][2 * maxCats][nTags]int32
 	hints     map[string]uint64
@@ -365,36 +365,10 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 			prev[b] = neg + scores[b]
 		}
 	}
-	// An I- tag may follow only its own B- and I-: the others' transitions
-	// are -1e30, and while every previous score and allowed transition is
-	// within ±1e29 they cannot win or tie against those two, so only the
-	// two are compared (the same choice as comparing all seven).
-	small := true
-	for a := range trans {
-		for b := range nTags {
-			if allowed(a, b) && !(trans[a][b] > -1e28 && trans[a][b] < 1e28) {
-				small = false
-			}
-		}
-	}
 	for i := 1; i < n; i++ {
 		s := (*[nTags]float32)(scores[i*nTags : i*nTags+nTags])
 		bk := (*[nTags]int8)(back[i*nTags : i*nTags+nTags])
-		lo, hi := prev[0], prev[0]
-		for _, v := range prev[1:] {
-			lo, hi = min(lo, v), max(hi, v)
-		}
-		inside := small && lo > -1e29 && hi < 1e29
 		for b := range nTags {
-			if inside && b != tagO && !isB(b) {
-				best, arg := prev[b-1]+col[b][b-1], int8(b-1)
-				if v := prev[b] + col[b][b]; v > best {
-					best, arg = v, int8(b)
-				}
-				cur[b] = best + s[b]
-				bk[b] = arg
-				continue
-			}
 			// the first best previous tag, unrolled (nTags is 7: see below)
 			c := &col[b]
 			best, arg := prev[0]+c[0], int8(0)
