@@ -302,7 +302,7 @@ func (r *recognizer) lookup(i int) *hit {
 		if ki == nil {
 			continue
 		}
-		if twoOK && ki.multi {
+		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 {
 			// phrases of two words or more, by their first two words
 			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
 			for _, e := range r.lx.byTwo[string(r.buf)] {

@@ -7,7 +7,6 @@
 package entities
 
 import (
-	"hash/maphash"
 	"strconv"
 	"strings"
 	"sync"
@@ -66,15 +65,38 @@ type lexicons struct {
 	infoBits []uint64
 }
 
-// infoSeed hashes keys for infoBits (any seed: the bits only spare
-// lookups that would find nothing).
-var infoSeed = maphash.MakeSeed()
+const infoBitsLog = 18 // 2^18 bits (32 KB) for ~21,000 keys
 
-const infoBitsLog = 18 // 2^18 bits (32 KB) for ~21,000 keys: ~8% false positives
-
+// infoBit is the word and bit of key k in infoBits (most keys are
+// shorter than sixteen bytes; a collision only costs a lookup).
 func infoBit(k string) (word, bit uint64) {
-	h := maphash.String(infoSeed, k) >> (64 - infoBitsLog)
+	h := keyHash(k) >> (64 - infoBitsLog)
 	return h >> 6, 1 << (h & 63)
+}
+
+// nextBit is the bit of key k in keyInfo.next.
+func nextBit(k string) uint64 { return 1 << (keyHash(k) & 63) }
+
+// keyHash is a cheap hash of a key's length and first and last eight
+// bytes.
+func keyHash(k string) uint64 {
+	var a, b uint64
+	if n := len(k); n >= 8 {
+		a = le64(k)
+		b = le64(k[n-8:])
+	} else {
+		for i := range n {
+			a |= uint64(k[i]) << (8 * i)
+		}
+	}
+	return (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(k))) * 0x94D049BB133111EB
+}
+
+// le64 reads the first eight bytes of s (at least eight), little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // infoOf is info[k], nil for a key the lexicons say nothing of.
@@ -468,6 +490,10 @@ type keyInfo struct {
 	single *gazEntry
 	multi  bool
 	flags  uint16
+	// next has nextBit(w) of the second word w of every longer phrase
+	// starting with the key: a phrase can start here only if the next
+	// word's bit is set
+	next uint64
 }
 
 const (
@@ -504,8 +530,9 @@ func (l *lexicons) buildInfo() {
 	for k, es := range l.byFirst {
 		for _, e := range es {
 			if len(e.words) > 1 {
-				get(k).multi = true
-				break
+				ki := get(k)
+				ki.multi = true
+				ki.next |= nextBit(e.words[1])
 			}
 		}
 	}

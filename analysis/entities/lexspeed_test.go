@@ -30,3 +30,33 @@ func TestInfoOfSameAsMap(t *testing.T) {
 		}
 	}
 }
+
+// A phrase of two words or more is found only where keyInfo.next has the
+// second word's bit: every such phrase of the lexicons has it.
+func TestNextBitsCoverPhrases(t *testing.T) {
+	lx := load()
+	n := 0
+	for two, es := range lx.byTwo {
+		for _, e := range es {
+			ki := lx.infoOf(e.words[0])
+			if ki == nil || !ki.multi || ki.next&nextBit(e.words[1]) == 0 {
+				t.Fatalf("%q (%q): no next bit for its second word", e.words, two)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no phrases")
+	}
+	// and a sentence of our own finds its phrases as before
+	ms := Find("اجتمع مجلس الأمن الدولي في نيويورك مع وفد الأمم المتحدة", text.Tokenize("اجتمع مجلس الأمن الدولي في نيويورك مع وفد الأمم المتحدة"), Options{})
+	found := map[string]bool{}
+	for _, m := range ms {
+		found[m.Text] = true
+	}
+	for _, want := range []string{"مجلس الأمن الدولي", "نيويورك", "الأمم المتحدة"} {
+		if !found[want] {
+			t.Errorf("%q not found in %v", want, ms)
+		}
+	}
+}
