@@ -146,6 +146,14 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.hs = append(t.hs, h)
 		touch += uint64(t.slotOf(h))
 	}
+	// then the three lines of the wordVecs the first slots point at (the
+	// right ones nearly always), the same way
+	for _, h := range t.hs {
+		if s := t.slotOf(h); s != 0 {
+			wv := t.vec(s - 1)
+			touch += wv.h + uint64(wv.v[0][0]) + uint64(wv.v[3][0])
+		}
+	}
 	for i, tk := range toks {
 		h := t.hs[i]
 		idx, ok := t.lookup(h)
