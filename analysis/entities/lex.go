@@ -407,13 +407,16 @@ func cliticVariants(k string) variants {
 // a final ش or ز of a long word read as س, so سيرغي/سيرجي شويغو,
 // أنطونيو/أنتونيو غوتيريس/غوتيريش, دميتري/ديمتري ميدفيديف agree.
 func NameKey(name string) string {
-	var b strings.Builder
-	var words []string
-	for _, t := range text.Tokenize(name) {
+	nb := nameKeyBufs.Get().(*nameKeyBuf)
+	defer nameKeyBufs.Put(nb)
+	nb.toks = text.AppendTokens(nb.toks[:0], name)
+	words := nb.words[:0]
+	for _, t := range nb.toks {
 		if t.Kind == text.Word { // hashtags and quotes inside a name are not part of it
 			words = append(words, t.Key)
 		}
 	}
+	buf := nb.buf[:0]
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if (w == "عبد" || w == "ابو") && i+1 < len(words) {
@@ -421,13 +424,27 @@ func NameKey(name string) string {
 			w += words[i+1]
 			i++
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
 		}
-		b.WriteString(skeleton(w))
+		buf = appendSkeleton(buf, w)
 	}
-	return b.String()
+	key := string(buf)
+	clear(nb.toks)
+	clear(words)
+	nb.words, nb.buf = words[:0], buf[:0]
+	return key
 }
+
+// nameKeyBuf holds NameKey's buffers between calls (it runs for every
+// person mention).
+type nameKeyBuf struct {
+	toks  []text.Token
+	words []string
+	buf   []byte
+}
+
+var nameKeyBufs = sync.Pool{New: func() any { return new(nameKeyBuf) }}
 
 // foldLetter folds the letters that transliterations confuse.
 func foldLetter(r rune) rune {

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/rasad/rasad/text"
@@ -57,6 +58,56 @@ func TestNextBitsCoverPhrases(t *testing.T) {
 	for _, want := range []string{"مجلس الأمن الدولي", "نيويورك", "الأمم المتحدة"} {
 		if !found[want] {
 			t.Errorf("%q not found in %v", want, ms)
+		}
+	}
+}
+
+// referenceNameKey is NameKey as first written (a new token list and
+// string per call).
+func referenceNameKey(name string) string {
+	var b strings.Builder
+	var words []string
+	for _, t := range text.Tokenize(name) {
+		if t.Kind == text.Word {
+			words = append(words, t.Key)
+		}
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if (w == "عبد" || w == "ابو") && i+1 < len(words) {
+			w += words[i+1]
+			i++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(skeleton(w))
+	}
+	return b.String()
+}
+
+// NameKey with its pooled buffers gives the keys of the reference, on
+// names of our own, edge cases and every word pair of a few sentences,
+// called in turn so that buffers are reused.
+func TestNameKeySameAsReference(t *testing.T) {
+	names := []string{"", "#", "عبد", "أبو", "عبد الفتاح السيسي", "أبو ريدا", "جان-بول سارتر", "#كريم_منصور", "«ليلى» حداد",
+		"ستولتنبرغ", "غوتيريش", "Marco Belloni", "محمد بن عبد الله", "عبد الله ابو"}
+	for _, src := range []string{
+		"قال وزير الخارجية كريم منصور للصحفيين في باريس إن الأمم المتحدة ستجتمع",
+		"التقى عبد الرحمن أبو زيد نظيره إيمانويل غونزاليز في ستوكهولم",
+	} {
+		toks := text.Tokenize(src)
+		for i := range toks {
+			for j := i; j < len(toks) && j < i+4; j++ {
+				names = append(names, src[toks[i].Start:toks[j].End])
+			}
+		}
+	}
+	for round := range 2 {
+		for _, n := range names {
+			if got, want := NameKey(n), referenceNameKey(n); got != want {
+				t.Fatalf("round %d: NameKey(%q) = %q, reference %q", round, n, got, want)
+			}
 		}
 	}
 }
