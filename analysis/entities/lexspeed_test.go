@@ -1,9 +1,12 @@
 package entities
 
 import (
+	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/text"
 )
 
@@ -107,6 +110,31 @@ func TestNameKeySameAsReference(t *testing.T) {
 		for _, n := range names {
 			if got, want := NameKey(n), referenceNameKey(n); got != want {
 				t.Fatalf("round %d: NameKey(%q) = %q, reference %q", round, n, got, want)
+			}
+		}
+	}
+}
+
+// combine writing over the rules' own array (as withModel does for the
+// longer and gated policies) keeps what Combine and the naive comparison
+// keep, with the rules in any order (the span index then reads them
+// through a sorted permutation) and with or without spare capacity.
+func TestCombineInPlaceSameAsFresh(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for round := range 300 {
+		rules := randomMentions(r, 1+r.Intn(60), 8, combineRules)
+		r.Shuffle(len(rules), func(i, j int) { rules[i], rules[j] = rules[j], rules[i] })
+		model := randomMentions(r, r.Intn(60), 8, []string{"model:perceptron"})
+		for _, p := range []ModelPolicy{ModelLonger, ModelGated} {
+			want := combineNaive(rules, model, p)
+			if got := Combine("", nil, rules, model, p); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d policy %v: Combine\n got %v\nwant %v", round, p, got, want)
+			}
+			for _, spare := range []int{0, 100} {
+				own := append(make([]rasad.Mention, 0, len(rules)+spare), rules...)
+				if got := combine(own[:0], own, model, p); !reflect.DeepEqual(got, want) {
+					t.Fatalf("round %d policy %v spare %d: in place\n got %v\nwant %v", round, p, spare, got, want)
+				}
 			}
 		}
 	}
