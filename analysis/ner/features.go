@@ -337,7 +337,9 @@ func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokMarks)
 			ti.start = true
 		} else {
 			p := toks[i-1]
-			ti.start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0 || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
+			gap := src[p.End:t.Start]
+			nl := len(gap) != 0 && !(len(gap) == 1 && gap[0] == ' ') && strings.IndexByte(gap, '\n') >= 0 // (most gaps are one space)
+			ti.start = nl || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
 		}
 	}
 	if len(hints) > 0 {

@@ -440,6 +440,9 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
+	if nb := countB(t.tags); nb > 0 {
+		out = make([]Mention, 0, nb) // one mention per B- tag
+	}
 	for i := 0; i < len(toks); i++ {
 		tg := t.tags[i]
 		if !isB(tg) {
@@ -468,6 +471,17 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 		out = t.propagate(src, toks, out)
 	}
 	return out
+}
+
+// countB counts the B- tags of tags.
+func countB(tags []int) int {
+	n := 0
+	for _, tg := range tags {
+		if isB(tg) {
+			n++
+		}
+	}
+	return n
 }
 
 // propagate tags the other occurrences of a person's name in the same
