@@ -237,3 +237,16 @@ func TestViterbiSameAsReference(t *testing.T) {
 		}
 	}
 }
+
+// hintName gives ty+bi+sure for the usual values and for others.
+func TestHintName(t *testing.T) {
+	for _, ty := range []string{"PERS", "LOC", "ORG", "MISC", ""} {
+		for _, bi := range []string{":B", ":I", ":X"} {
+			for _, sure := range []string{":pattern", ":lexicon", ""} {
+				if got, want := hintName(ty, bi, sure), ty+bi+sure; got != want {
+					t.Errorf("hintName(%q, %q, %q) = %q", ty, bi, sure, got)
+				}
+			}
+		}
+	}
+}

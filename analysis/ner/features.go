@@ -117,30 +117,35 @@ func markHints(toks []text.Token, ti []tokMarks, hints []Hint) {
 		for j < len(toks) && toks[j].End <= h.Start {
 			j++
 		}
-		sure := ":pattern"
-		if h.Sure {
-			sure = ":lexicon"
-		}
+		// the hint's two values (B and I), made once per hint
+		var names [2]string
 		for k := j; k < len(toks) && toks[k].Start < h.End; k++ {
 			if ti[k].hint != "" {
 				continue
 			}
-			bi := ":I"
+			bi := 1
 			if k == j {
-				bi = ":B"
+				bi = 0
 			}
-			ti[k].hint = hintName(h.Type, bi, sure)
+			if names[bi] == "" {
+				sure := ":pattern"
+				if h.Sure {
+					sure = ":lexicon"
+				}
+				names[bi] = hintName(h.Type, [2]string{":B", ":I"}[bi], sure)
+			}
+			ti[k].hint = names[bi]
 		}
 	}
 }
 
-// hintNames holds the hint values of the three types, made once.
-var hintNames = func() map[[3]string]string {
-	out := map[[3]string]string{}
-	for _, ty := range Types {
-		for _, bi := range []string{":B", ":I"} {
-			for _, sure := range []string{":pattern", ":lexicon"} {
-				out[[3]string{ty, bi, sure}] = ty + bi + sure
+// hintNames holds the hint values of the three types (Types order), by
+// :B/:I and :pattern/:lexicon, made once.
+var hintNames = func() (out [3][2][2]string) {
+	for t, ty := range Types {
+		for b, bi := range []string{":B", ":I"} {
+			for s, sure := range []string{":pattern", ":lexicon"} {
+				out[t][b][s] = ty + bi + sure
 			}
 		}
 	}
@@ -149,10 +154,32 @@ var hintNames = func() map[[3]string]string {
 
 // hintName is ty+bi+sure, without allocating for the usual types.
 func hintName(ty, bi, sure string) string {
-	if s, ok := hintNames[[3]string{ty, bi, sure}]; ok {
-		return s
+	t := -1
+	switch ty {
+	case "PERS":
+		t = 0
+	case "LOC":
+		t = 1
+	case "ORG":
+		t = 2
 	}
-	return ty + bi + sure
+	b, s := -1, -1
+	switch bi {
+	case ":B":
+		b = 0
+	case ":I":
+		b = 1
+	}
+	switch sure {
+	case ":pattern":
+		s = 0
+	case ":lexicon":
+		s = 1
+	}
+	if t < 0 || b < 0 || s < 0 {
+		return ty + bi + sure
+	}
+	return hintNames[t][b][s]
 }
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
