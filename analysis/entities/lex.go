@@ -99,6 +99,14 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// known reports a key that starts a lexicon phrase or is a given name
+// (len(byFirst[k]) > 0 || given[k]), from its keyInfo: one bit test for
+// most words.
+func (l *lexicons) known(k string) bool {
+	ki := l.infoOf(k)
+	return ki != nil && (ki.single != nil || ki.multi || ki.flags&fGiven != 0)
+}
+
 // infoOf is info[k], nil for a key the lexicons say nothing of.
 func (l *lexicons) infoOf(k string) *keyInfo {
 	if w, b := infoBit(k); l.infoBits[w]&b == 0 {
@@ -519,8 +527,9 @@ const (
 	fSport
 	fFamous
 	fLandmark
-	fTok10    // a name token of ten Wikidata names or more (tokenName's first word)
-	fMinistry // وزارة or a ministry's field word
+	fTok10       // a name token of ten Wikidata names or more (tokenName's first word)
+	fMinistry    // وزارة or a ministry's field word
+	fCompetition // starts a competition's name (competitions)
 )
 
 func (l *lexicons) buildInfo() {
@@ -578,6 +587,9 @@ func (l *lexicons) buildInfo() {
 	get("وزاره").flags |= fMinistry
 	for k := range l.fields {
 		get(k).flags |= fMinistry
+	}
+	for k := range l.competitions {
+		get(k).flags |= fCompetition
 	}
 	l.infoBits = make([]uint64, 1<<infoBitsLog/64)
 	for k := range l.info {

@@ -18,6 +18,27 @@ func TestInfoOfSameAsMap(t *testing.T) {
 		if got := lx.infoOf(k); got != ki {
 			t.Fatalf("infoOf(%q) = %p, info %p", k, got, ki)
 		}
+		if got, want := lx.known(k), len(lx.byFirst[k]) > 0 || lx.given[k]; got != want {
+			t.Fatalf("known(%q) = %v, want %v", k, got, want)
+		}
+	}
+	for k := range lx.given {
+		if !lx.known(k) {
+			t.Fatalf("given name %q not known", k)
+		}
+	}
+	for k := range lx.byFirst {
+		if !lx.known(k) {
+			t.Fatalf("phrase start %q not known", k)
+		}
+	}
+	for k := range lx.competitions {
+		if ki := lx.infoOf(k); ki == nil || ki.flags&fCompetition == 0 {
+			t.Fatalf("competition start %q has no flag", k)
+		}
+	}
+	if len(lx.competitions) == 0 {
+		t.Fatal("no competitions")
 	}
 	for _, src := range []string{
 		"قال وزير الخارجية كريم منصور للصحفيين في باريس وبالقاهرة إن الأمم المتحدة ستجتمع",
@@ -29,6 +50,9 @@ func TestInfoOfSameAsMap(t *testing.T) {
 			for _, v := range vs.all() {
 				if got, want := lx.infoOf(v.key), lx.info[v.key]; got != want {
 					t.Fatalf("infoOf(%q) = %p, info %p", v.key, got, want)
+				}
+				if got, want := lx.known(v.key), len(lx.byFirst[v.key]) > 0 || lx.given[v.key]; got != want {
+					t.Fatalf("known(%q) = %v, want %v", v.key, got, want)
 				}
 			}
 		}

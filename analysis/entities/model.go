@@ -234,6 +234,9 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 // the lexicons (the phrase starting at most six tokens before).
 func inCompetition(lx *lexicons, toks []text.Token, first, last int) bool {
 	for k := max(0, first-6); k <= first; k++ {
+		if ki := lx.infoOf(toks[k].Key); ki == nil || ki.flags&fCompetition == 0 {
+			continue // (most words start no competition: one bit test)
+		}
 		for _, e := range lx.competitions[toks[k].Key] {
 			if k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
 				continue
@@ -286,7 +289,7 @@ func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[s
 // appendModelMentions is ModelMentions appending to out.
 func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
 	lx := load()
-	known := func(k string) bool { return len(lx.byFirst[k]) > 0 || lx.given[k] }
+	known := lx.known // len(lx.byFirst[k]) > 0 || lx.given[k]
 	// inText: the word stands alone elsewhere in the text (بوتين beside
 	// وبوتين), so a clitic on it is a clitic, not its first letter (فوربس)
 	var bare map[string]bool
