@@ -280,7 +280,7 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 		}
 		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
 		for j, v := range w.vars.all() {
-			if ki := lx.info[v.key]; ki != nil {
+			if ki := lx.infoOf(v.key); ki != nil {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}
@@ -302,7 +302,7 @@ func (r *recognizer) lookup(i int) *hit {
 		if ki == nil {
 			continue
 		}
-		if twoOK && ki.multi {
+		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 {
 			// phrases of two words or more, by their first two words
 			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
 			for _, e := range r.lx.byTwo[string(r.buf)] {

@@ -55,6 +55,63 @@ type lexicons struct {
 	// commonWords are the common words of common_words.tsv (بيان، مركز،
 	// مالية): a generated row or a name token spelled like one is no name
 	commonWords map[string]bool
+	// competitions are byFirst's competition names only, in its order
+	// (inCompetition looks at every model mention's words)
+	competitions map[string][]*gazEntry
+	// infoBits has bit infoBit(k) of every key k of info: most words of a
+	// text are not in info, and the bit (a table that stays in the
+	// processor's caches) says so without a lookup in the map
+	infoBits []uint64
+}
+
+const infoBitsLog = 18 // 2^18 bits (32 KB) for ~21,000 keys
+
+// infoBit is the word and bit of key k in infoBits (most keys are
+// shorter than sixteen bytes; a collision only costs a lookup).
+func infoBit(k string) (word, bit uint64) {
+	h := keyHash(k) >> (64 - infoBitsLog)
+	return h >> 6, 1 << (h & 63)
+}
+
+// nextBit is the bit of key k in keyInfo.next.
+func nextBit(k string) uint64 { return 1 << (keyHash(k) & 63) }
+
+// keyHash is a cheap hash of a key's length and first and last eight
+// bytes.
+func keyHash(k string) uint64 {
+	var a, b uint64
+	if n := len(k); n >= 8 {
+		a = le64(k)
+		b = le64(k[n-8:])
+	} else {
+		for i := range n {
+			a |= uint64(k[i]) << (8 * i)
+		}
+	}
+	return (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(k))) * 0x94D049BB133111EB
+}
+
+// le64 reads the first eight bytes of s (at least eight), little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// known reports a key that starts a lexicon phrase or is a given name
+// (len(byFirst[k]) > 0 || given[k]), from its keyInfo: one bit test for
+// most words.
+func (l *lexicons) known(k string) bool {
+	ki := l.infoOf(k)
+	return ki != nil && (ki.single != nil || ki.multi || ki.flags&fGiven != 0)
+}
+
+// infoOf is info[k], nil for a key the lexicons say nothing of.
+func (l *lexicons) infoOf(k string) *keyInfo {
+	if w, b := infoBit(k); l.infoBits[w]&b == 0 {
+		return nil
+	}
+	return l.info[k]
 }
 
 // isCommon reports a word key that is a common word of common_words.tsv,
@@ -353,13 +410,16 @@ func cliticVariants(k string) variants {
 // a final ش or ز of a long word read as س, so سيرغي/سيرجي شويغو,
 // أنطونيو/أنتونيو غوتيريس/غوتيريش, دميتري/ديمتري ميدفيديف agree.
 func NameKey(name string) string {
-	var b strings.Builder
-	var words []string
-	for _, t := range text.Tokenize(name) {
+	nb := nameKeyBufs.Get().(*nameKeyBuf)
+	defer nameKeyBufs.Put(nb)
+	nb.toks = text.AppendTokens(nb.toks[:0], name)
+	words := nb.words[:0]
+	for _, t := range nb.toks {
 		if t.Kind == text.Word { // hashtags and quotes inside a name are not part of it
 			words = append(words, t.Key)
 		}
 	}
+	buf := nb.buf[:0]
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		if (w == "عبد" || w == "ابو") && i+1 < len(words) {
@@ -367,13 +427,27 @@ func NameKey(name string) string {
 			w += words[i+1]
 			i++
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(buf) > 0 {
+			buf = append(buf, ' ')
 		}
-		b.WriteString(skeleton(w))
+		buf = appendSkeleton(buf, w)
 	}
-	return b.String()
+	key := string(buf)
+	clear(nb.toks)
+	clear(words)
+	nb.words, nb.buf = words[:0], buf[:0]
+	return key
 }
+
+// nameKeyBuf holds NameKey's buffers between calls (it runs for every
+// person mention).
+type nameKeyBuf struct {
+	toks  []text.Token
+	words []string
+	buf   []byte
+}
+
+var nameKeyBufs = sync.Pool{New: func() any { return new(nameKeyBuf) }}
 
 // foldLetter folds the letters that transliterations confuse.
 func foldLetter(r rune) rune {
@@ -448,6 +522,10 @@ type keyInfo struct {
 	single *gazEntry
 	multi  bool
 	flags  uint16
+	// next has nextBit(w) of the second word w of every longer phrase
+	// starting with the key: a phrase can start here only if the next
+	// word's bit is set
+	next uint64
 }
 
 const (
@@ -456,11 +534,20 @@ const (
 	fSport
 	fFamous
 	fLandmark
-	fTok10    // a name token of ten Wikidata names or more (tokenName's first word)
-	fMinistry // وزارة or a ministry's field word
+	fTok10       // a name token of ten Wikidata names or more (tokenName's first word)
+	fMinistry    // وزارة or a ministry's field word
+	fCompetition // starts a competition's name (competitions)
 )
 
 func (l *lexicons) buildInfo() {
+	l.competitions = map[string][]*gazEntry{}
+	for k, es := range l.byFirst {
+		for j := range es {
+			if es[j].sub == "competition" {
+				l.competitions[k] = append(l.competitions[k], &es[j])
+			}
+		}
+	}
 	l.info = map[string]*keyInfo{}
 	get := func(k string) *keyInfo {
 		ki := l.info[k]
@@ -476,8 +563,9 @@ func (l *lexicons) buildInfo() {
 	for k, es := range l.byFirst {
 		for _, e := range es {
 			if len(e.words) > 1 {
-				get(k).multi = true
-				break
+				ki := get(k)
+				ki.multi = true
+				ki.next |= nextBit(e.words[1])
 			}
 		}
 	}
@@ -506,5 +594,13 @@ func (l *lexicons) buildInfo() {
 	get("وزاره").flags |= fMinistry
 	for k := range l.fields {
 		get(k).flags |= fMinistry
+	}
+	for k := range l.competitions {
+		get(k).flags |= fCompetition
+	}
+	l.infoBits = make([]uint64, 1<<infoBitsLog/64)
+	for k := range l.info {
+		w, b := infoBit(k)
+		l.infoBits[w] |= b
 	}
 }

@@ -6,9 +6,12 @@ package entities
 // model in this package is in this file.
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/rasad/rasad"
@@ -151,17 +154,38 @@ func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[
 		return rules // no model: the rules alone
 	}
 	defer putTagger(t)
-	return Combine(src, toks, rules, TagModel(t, src, toks, rules, common), p)
+	mp := modelBufs.Get().(*[]rasad.Mention)
+	model := tagModel((*mp)[:0], t, src, toks, rules, common)
+	var out []rasad.Mention
+	if p == ModelGated || p == ModelLonger {
+		// the rules' list is Find's own and read once, in order, before
+		// anything is written over it: the result may take its place
+		out = combine(rules[:0], rules, model, p)
+	} else {
+		out = Combine(src, toks, rules, model, p)
+	}
+	clear(model) // the pool keeps no strings alive
+	*mp = model[:0]
+	modelBufs.Put(mp)
+	return out
 }
+
+// modelBufs keeps the lists of the model's mentions between texts.
+var modelBufs = sync.Pool{New: func() any { return new([]rasad.Mention) }}
 
 // TagModel runs the tagger, with the rules' mentions as hints when its
 // model was trained with them, and returns its mentions.
 func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	return tagModel(nil, t, src, toks, rules, common)
+}
+
+// tagModel is TagModel appending to dst.
+func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
 	var hints []ner.Hint
 	if t.Model().Hints {
 		hints = Hints(rules)
 	}
-	return filterModel(toks, rules, ModelMentions(src, toks, t.TagHints(src, toks, hints), common))
+	return filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHints(src, toks, hints), common))
 }
 
 // filterModel drops the model's mentions that the rules have reasons to
@@ -210,8 +234,11 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 // the lexicons (the phrase starting at most six tokens before).
 func inCompetition(lx *lexicons, toks []text.Token, first, last int) bool {
 	for k := max(0, first-6); k <= first; k++ {
-		for _, e := range lx.byFirst[toks[k].Key] {
-			if e.sub != "competition" || k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
+		if ki := lx.infoOf(toks[k].Key); ki == nil || ki.flags&fCompetition == 0 {
+			continue // (most words start no competition: one bit test)
+		}
+		for _, e := range lx.competitions[toks[k].Key] {
+			if k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
 				continue
 			}
 			match := true
@@ -239,7 +266,7 @@ func Hints(rules []rasad.Mention) []ner.Hint {
 		}
 		hs = append(hs, ner.Hint{Start: m.Start, End: m.End, Type: typ, Sure: lexiconSure(m)})
 	}
-	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
+	slices.SortStableFunc(hs, func(a, b ner.Hint) int { return cmp.Compare(a.Start, b.Start) })
 	return hs
 }
 
@@ -256,13 +283,29 @@ func Hints(rules []rasad.Mention) []ner.Hint {
 //     in the text (وبوتين … بوتين), unless the whole word is a lexicon name
 //     (وليد، واشنطن); a foreign name's first letter stays (فوربس).
 func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
-	out := make([]rasad.Mention, 0, len(ms))
+	return appendModelMentions(make([]rasad.Mention, 0, len(ms)), src, toks, ms, common)
+}
+
+// appendModelMentions is ModelMentions appending to out.
+func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
 	lx := load()
-	known := func(k string) bool { return len(lx.byFirst[k]) > 0 || lx.given[k] }
+	known := lx.known // len(lx.byFirst[k]) > 0 || lx.given[k]
 	// inText: the word stands alone elsewhere in the text (بوتين beside
 	// وبوتين), so a clitic on it is a clitic, not its first letter (فوربس)
 	var bare map[string]bool
+	scans := 0
 	inText := func(k string) bool {
+		if bare == nil && scans < 4 {
+			// the first few questions read the tokens (few texts ask
+			// more; the map of every word cost more than the questions)
+			scans++
+			for _, tk := range toks {
+				if tk.Kind == text.Word && tk.Key == k {
+					return true
+				}
+			}
+			return false
+		}
 		if bare == nil {
 			bare = make(map[string]bool, len(toks)/2) // sized once: growing it was a tenth of Find's allocation
 			for _, tk := range toks {
@@ -419,26 +462,43 @@ func overlaps(a, b rasad.Mention) bool { return a.Start < b.End && b.Start < a.E
 // every rule mention with every model mention before, quadratic in a long
 // text's length (a 4 MB article spent 17 of its 21 CPU seconds there).
 type spanIndex struct {
-	ms     []rasad.Mention // sorted by start
+	ms     []rasad.Mention
+	order  []int32 // the indexes of ms by start (a stable order); nil when ms is sorted
 	maxLen int
 }
 
 func newSpanIndex(ms []rasad.Mention) spanIndex {
-	ix := spanIndex{ms: append([]rasad.Mention(nil), ms...)}
-	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].Start < ix.ms[j].Start })
+	ix := spanIndex{ms: ms}
+	if !slices.IsSortedFunc(ms, func(a, b rasad.Mention) int { return cmp.Compare(a.Start, b.Start) }) {
+		// a sorted list is its own index; another is read through its
+		// indexes in the order a stable sort would give it
+		ix.order = make([]int32, len(ms))
+		for i := range ix.order {
+			ix.order[i] = int32(i)
+		}
+		slices.SortStableFunc(ix.order, func(a, b int32) int { return cmp.Compare(ms[a].Start, ms[b].Start) })
+	}
 	for _, m := range ix.ms {
 		ix.maxLen = max(ix.maxLen, m.End-m.Start)
 	}
 	return ix
 }
 
+// at is the i-th mention by start.
+func (ix spanIndex) at(i int) *rasad.Mention {
+	if ix.order != nil {
+		return &ix.ms[ix.order[i]]
+	}
+	return &ix.ms[i]
+}
+
 // each calls f with every mention overlapping m, until f returns false.
 func (ix spanIndex) each(m rasad.Mention, f func(rasad.Mention) bool) {
 	// the mentions starting before m ends, walked back while they could
 	// still reach into m
-	i := sort.Search(len(ix.ms), func(i int) bool { return ix.ms[i].Start >= m.End })
-	for i--; i >= 0 && ix.ms[i].Start+ix.maxLen > m.Start; i-- {
-		if overlaps(ix.ms[i], m) && !f(ix.ms[i]) {
+	i := sort.Search(len(ix.ms), func(i int) bool { return ix.at(i).Start >= m.End })
+	for i--; i >= 0 && ix.at(i).Start+ix.maxLen > m.Start; i-- {
+		if x := ix.at(i); overlaps(*x, m) && !f(*x) {
 			return
 		}
 	}
@@ -460,7 +520,16 @@ func lexiconSure(m rasad.Mention) bool {
 // Combine joins the rules' and the model's mentions under policy p; the
 // result is sorted by start.
 func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p ModelPolicy) []rasad.Mention {
-	var out []rasad.Mention
+	if p == ModelOff {
+		return rules
+	}
+	return combine(make([]rasad.Mention, 0, len(rules)+len(model)), rules, model, p)
+}
+
+// combine is Combine appending to out (empty). out may share rules'
+// array for ModelLonger and ModelGated only, which read each rule once,
+// in order, before writing at or before its place.
+func combine(out, rules, model []rasad.Mention, p ModelPolicy) []rasad.Mention {
 	addFree := func(ms []rasad.Mention, keep func(rasad.Mention) bool) {
 		kept := newSpanIndex(out)
 		for _, m := range ms {
@@ -474,7 +543,7 @@ func Combine(src string, toks []text.Token, rules, model []rasad.Mention, p Mode
 	}
 	switch p {
 	case ModelOff:
-		return rules
+		return append(out, rules...)
 	case ModelOnly:
 		out = append(out, model...)
 	case ModelFill:

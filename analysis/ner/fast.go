@@ -15,19 +15,30 @@ import (
 
 // wordVec is what a word form contributes to the emission scores. It
 // holds no pointers, so the cache of them (one large array per Tagger)
-// costs the garbage collector nothing to scan.
+// costs the garbage collector nothing to scan. It is three cache lines
+// exactly (192 bytes, and the arrays of them start at a page): a token
+// costs a few cache misses at most, and the fields that the lookup and
+// markFast read share the last line. What few tokens need (sentence
+// starts, bigrams) is apart, in a wordAux.
 type wordVec struct {
-	v      [5][nTags]int32 // as the word itself, w-1, w+1, w-2, w+2
-	sent   [nTags]int32    // the sentence-start features, when it starts one
-	stripH uint64          // hash of its clitic-stripped form (bigrams)
+	v [5][nTags]int32 // as the word itself, w-1, w+1, w-2, w+2
+	// keyShift: the bit of the word's key in the next masks (keyBit)
+	keyShift uint8
+	nMulti   uint8
+	h        uint64 // hash of the surface: the cache's key
 	// the lexicon phrases that may start with it, under any reading:
 	// single, the categories of the one-word ones; multi[:nMulti], ranges
-	// of lexIndex.multi holding the longer ones.
+	// of lexIndex.multi holding the longer ones; next, the keyBits of
+	// those longer phrases' second words.
 	single uint64
+	next   uint64
 	multi  [maxReadings][2]int32
-	nMulti int32
-	// touched keeps vecOf's prefetching loads
-	touched bool
+}
+
+// wordAux is the rest of what a word form contributes.
+type wordAux struct {
+	sent   [nTags]int32 // the sentence-start features, when it starts one
+	stripH uint64       // hash of its clitic-stripped form (bigrams)
 }
 
 // vecChunk is the size of the cache's arrays (wordVecs never move, so the
@@ -42,7 +53,7 @@ const (
 	asP2
 )
 
-// maxCache bounds the word forms a Tagger keeps (about 220 bytes each, 29 MB
+// maxCache bounds the word forms a Tagger keeps (232 bytes each, 30 MB
 // in all): a collection of 7,000 articles has about 110,000.
 const maxCache = 1 << 17
 
@@ -64,11 +75,13 @@ func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 	}
 }
 
-// vecOf computes a word form's contributions into wv.
-func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
+// vecOf computes a word form's contributions into wv and ax; it returns
+// a value that keeps its prefetching loads.
+func (m *Model) vecOf(wv *wordVec, ax *wordAux, h uint64, src string, t text.Token) uint32 {
 	var ti tokInfo
 	setSlots(&ti, src, t)
-	*wv = wordVec{stripH: ti.h[sStrip]}
+	*wv = wordVec{h: h, keyShift: keyShift(t.Key)}
+	*ax = wordAux{stripH: ti.h[sStrip]}
 	if t.Kind != text.Punct {
 		loadLex().firstInfo(t.Key, wv)
 	}
@@ -84,8 +97,8 @@ func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
 		fs[n] = feat{acc, h}
 		n++
 	}
-	add(&wv.sent, mix(tSentStart, 0))
-	add(&wv.sent, mix(tSentShape, ti.h[sShape]))
+	add(&ax.sent, mix(tSentStart, 0))
+	add(&ax.sent, mix(tSentShape, ti.h[sShape]))
 	add(&wv.v[asSelf], mix(tBias, 0))
 	for s, tp := range selfTemplates {
 		if ti.val[s] == "" && s != sClitic {
@@ -100,15 +113,15 @@ func (m *Model) vecOf(wv *wordVec, src string, t text.Token) {
 	for _, f := range fs[:n] {
 		touch += m.tab[f.h&m.mask].key
 	}
-	wv.touched = touch != 0
 	for _, f := range fs[:n] {
 		m.addRow(f.acc, f.h)
 	}
+	return touch
 }
 
 // edgeVec is the contribution of the padding before or after the text.
 func (m *Model) edgeVec(h uint64) *wordVec {
-	wv := &wordVec{stripH: h}
+	wv := &wordVec{}
 	for _, c := range neighbourTemplates {
 		m.addRow(&wv.v[c.as], mix(c.t, h))
 	}
@@ -118,12 +131,12 @@ func (m *Model) edgeVec(h uint64) *wordVec {
 // fastEmissions fills t.scores like emissions, with the word cache.
 func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	m := t.m
-	if t.bos == nil || t.cache.len() > maxCache {
-		t.cache.reset()
-		t.nVecs = 0
+	if t.bos == nil || t.nVecs > maxCache {
+		t.resetCache()
 		t.bos, t.eos = m.edgeVec(hashBOS), m.edgeVec(hashEOS)
 	}
 	t.words = t.words[:0]
+	t.idx = t.idx[:0]
 	// first the hashes, touching each one's slot: independent loads the
 	// processor overlaps, where the lookups below would wait for each miss
 	t.hs = t.hs[:0]
@@ -131,78 +144,107 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	for _, tk := range toks {
 		h := hashString(src[tk.Start:tk.End])
 		t.hs = append(t.hs, h)
-		touch += t.cache.touch(h)
+		touch += uint64(t.slotOf(h))
 	}
-	t.touched += touch
+	// then the three lines of the wordVecs the first slots point at (the
+	// right ones nearly always), the same way
+	for _, h := range t.hs {
+		if s := t.slotOf(h); s != 0 {
+			wv := t.vec(s - 1)
+			touch += wv.h + uint64(wv.v[0][0]) + uint64(wv.v[3][0])
+		}
+	}
 	for i, tk := range toks {
 		h := t.hs[i]
-		idx, ok := t.cache.get(h)
+		idx, ok := t.lookup(h)
 		if !ok {
 			idx = t.newVec()
-			m.vecOf(t.vec(idx), src, tk)
-			t.cache.put(h, idx)
+			touch += uint64(m.vecOf(t.vec(idx), t.aux(idx), h, src, tk))
+			t.insert(h, idx)
 		}
 		t.words = append(t.words, t.vec(idx))
+		t.idx = append(t.idx, idx)
 	}
-	if cap(t.ti) < len(toks) {
-		t.ti = make([]tokInfo, len(toks))
+	t.touched += touch
+	if cap(t.mk) < len(toks) {
+		t.mk = make([]tokMarks, len(toks))
 	}
-	t.ti = t.ti[:len(toks)]
+	t.mk = t.mk[:len(toks)]
 	lx := loadLex()
-	startsAndHints(src, toks, hints, t.ti)
-	lx.markFast(toks, t.ti, t.words)
+	startsAndHints(src, toks, hints, t.mk)
+	lx.markFast(toks, t.mk, t.words)
 	n := len(toks)
-	word := func(j int) *wordVec {
-		switch {
-		case j < 0:
-			return t.bos
-		case j >= n:
-			return t.eos
-		}
-		return t.words[j]
-	}
 	if cap(t.scores) < n*nTags {
 		t.scores = make([]float32, n*nTags)
 	}
 	t.scores = t.scores[:n*nTags]
-	for i := range n {
-		acc := t.words[i].v[asSelf]
-		for k, as := range [...]int{asM1, asP1, asM2, asP2} {
-			w := word(i + [...]int{-1, 1, -2, 2}[k])
-			for x := range acc {
-				acc[x] += w.v[as][x]
-			}
-		}
-		if sh := t.words[i].stripH; useBigrams {
-			m.addRow(&acc, mix2(tBiM1, word(i-1).stripH, sh))
-			m.addRow(&acc, mix2(tBiP1, sh, word(i+1).stripH))
-		}
-		for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, -1}, {tLexP1, 1}, {tLexM2, -2}, {tLexP2, 2}} {
-			j := i + c.off
-			if j < 0 || j >= n || t.ti[j].lexB|t.ti[j].lexI == 0 {
-				continue
-			}
-			rows := t.lexRows(c.t - tLex)
-			for bi, bits := range [2]uint64{t.ti[j].lexB, t.ti[j].lexI} {
-				for ; bits != 0; bits &= bits - 1 {
-					r := &rows[2*trailingZeros(bits)+bi]
-					for x := range acc {
-						acc[x] += r[x]
+	// what lexicon phrases, hints and sentence starts add, scattered from
+	// the few tokens that have them to the tokens that see them
+	if cap(t.extra) < n {
+		t.extra = make([][nTags]int32, n)
+	}
+	ex := t.extra[:n]
+	clear(ex)
+	for j := range n {
+		mk := &t.mk[j]
+		if mk.lexB|mk.lexI != 0 {
+			// token i sees token j as its w (tLex), w-1 (i = j+1), w+1, w-2, w+2
+			for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, 1}, {tLexP1, -1}, {tLexM2, 2}, {tLexP2, -2}} {
+				i := j + c.off
+				if i < 0 || i >= n {
+					continue
+				}
+				rows := t.lexRows(c.t - tLex)
+				acc := &ex[i]
+				for bi, bits := range [2]uint64{mk.lexB, mk.lexI} {
+					for ; bits != 0; bits &= bits - 1 {
+						r := &rows[2*trailingZeros(bits)+bi]
+						for x := range acc {
+							acc[x] += r[x]
+						}
 					}
 				}
 			}
 		}
-		for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, -1}, {tHintP1, 1}} {
-			if j := i + c.off; j >= 0 && j < n && t.ti[j].hint != "" {
-				m.addRow(&acc, mix(c.t, t.hintHash(t.ti[j].hint)))
+		if mk.hint != "" {
+			hh := t.hintHash(mk.hint)
+			for _, c := range [...]struct{ t, off int }{{tHint, 0}, {tHintM1, 1}, {tHintP1, -1}} {
+				if i := j + c.off; i >= 0 && i < n {
+					m.addRow(&ex[i], mix(c.t, hh))
+				}
 			}
 		}
-		if t.ti[i].start {
-			for x := range acc {
-				acc[x] += t.words[i].sent[x]
+		if mk.start {
+			sent := &t.aux(t.idx[j]).sent
+			for x := range sent {
+				ex[j][x] += sent[x]
 			}
 		}
-		s := t.scores[i*nTags : i*nTags+nTags]
+	}
+	// the words with two of padding on each side: token i's window
+	// i-2 … i+2 is pw[i:i+5]
+	pw := append(append(append(t.padded[:0], t.bos, t.bos), t.words...), t.eos, t.eos)
+	t.padded = pw
+	for i := range n {
+		w := pw[i : i+5 : i+5]
+		self, m1, p1, m2, p2 := &w[2].v[asSelf], &w[1].v[asM1], &w[3].v[asP1], &w[0].v[asM2], &w[4].v[asP2]
+		e := &ex[i]
+		// (integer sums: their order does not change them)
+		acc := [nTags]int32{
+			self[0] + m1[0] + p1[0] + m2[0] + p2[0] + e[0],
+			self[1] + m1[1] + p1[1] + m2[1] + p2[1] + e[1],
+			self[2] + m1[2] + p1[2] + m2[2] + p2[2] + e[2],
+			self[3] + m1[3] + p1[3] + m2[3] + p2[3] + e[3],
+			self[4] + m1[4] + p1[4] + m2[4] + p2[4] + e[4],
+			self[5] + m1[5] + p1[5] + m2[5] + p2[5] + e[5],
+			self[6] + m1[6] + p1[6] + m2[6] + p2[6] + e[6],
+		}
+		if useBigrams {
+			sh := t.stripH(i, n)
+			m.addRow(&acc, mix2(tBiM1, t.stripH(i-1, n), sh))
+			m.addRow(&acc, mix2(tBiP1, sh, t.stripH(i+1, n)))
+		}
+		s := (*[nTags]float32)(t.scores[i*nTags : i*nTags+nTags])
 		for k := range s {
 			s[k] = float32(acc[k]) * m.scale
 		}
@@ -225,17 +267,30 @@ func (t *Tagger) lexRows(k int) *[2 * maxCats][nTags]int32 {
 	return &t.lex[k]
 }
 
-// newVec returns the index of a fresh wordVec of the cache.
+// stripH is the bigram hash of token j (of n), or of the padding.
+func (t *Tagger) stripH(j, n int) uint64 {
+	switch {
+	case j < 0:
+		return hashBOS
+	case j >= n:
+		return hashEOS
+	}
+	return t.aux(t.idx[j]).stripH
+}
+
+// newVec returns the index of a fresh wordVec (and wordAux) of the cache.
 func (t *Tagger) newVec() int32 {
 	i := t.nVecs
 	if int(i)/vecChunk >= len(t.vecs) {
 		t.vecs = append(t.vecs, new([vecChunk]wordVec))
+		t.auxs = append(t.auxs, new([vecChunk]wordAux))
 	}
 	t.nVecs++
 	return i
 }
 
-func (t *Tagger) vec(i int32) *wordVec { return &t.vecs[i/vecChunk][i%vecChunk] }
+func (t *Tagger) vec(i int32) *wordVec { return &t.vecs[uint32(i)/vecChunk][uint32(i)%vecChunk] }
+func (t *Tagger) aux(i int32) *wordAux { return &t.auxs[uint32(i)/vecChunk][uint32(i)%vecChunk] }
 
 // hintHash is hashString(h), remembered: hints take a few values only.
 func (t *Tagger) hintHash(h string) uint64 {
@@ -252,82 +307,63 @@ func (t *Tagger) hintHash(h string) uint64 {
 	return x
 }
 
-// vecIndex maps the 64-bit hash of a word's surface to the index of its
-// wordVec: open addressing with linear probing, one cache line per
-// lookup (a Go map of 100,000 words took two or three). Key 0 is held
-// apart, as it marks an empty slot.
-type vecIndex struct {
-	slots   []vecSlot
-	n       int
-	hasZero bool
-	zero    int32
-}
+// The cache's index maps the 64-bit hash of a word's surface to the index
+// of its wordVec: open addressing with linear probing over int32 slots
+// (index+1; 0 is empty), 4 bytes each, so that the whole index stays in
+// the processor's caches; the hash itself is compared in the wordVec,
+// whose line the tagger reads next anyway.
 
-type vecSlot struct {
-	key uint64
-	val int32
-}
+func slotPos(h uint64, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 20 & mask }
 
-func (x *vecIndex) len() int {
-	if x.hasZero {
-		return x.n + 1
-	}
-	return x.n
-}
-
-func (x *vecIndex) reset() {
-	clear(x.slots)
-	x.n, x.hasZero = 0, false
-}
-
-// touch loads the first slot that get(h) reads.
-func (x *vecIndex) touch(h uint64) uint64 {
-	if len(x.slots) == 0 {
+// slotOf loads the first slot that lookup(h) reads.
+func (t *Tagger) slotOf(h uint64) int32 {
+	if len(t.slots) == 0 {
 		return 0
 	}
-	return x.slots[(h*0x9E3779B97F4A7C15)>>20&uint64(len(x.slots)-1)].key
+	return t.slots[slotPos(h, uint64(len(t.slots)-1))]
 }
 
-func (x *vecIndex) get(h uint64) (int32, bool) {
-	if h == 0 {
-		return x.zero, x.hasZero
-	}
-	if len(x.slots) == 0 {
+// lookup returns the index of the wordVec of hash h.
+func (t *Tagger) lookup(h uint64) (int32, bool) {
+	if len(t.slots) == 0 {
 		return 0, false
 	}
-	mask := uint64(len(x.slots) - 1)
-	for i := (h * 0x9E3779B97F4A7C15) >> 20 & mask; ; i = (i + 1) & mask {
-		s := &x.slots[i]
-		if s.key == h {
-			return s.val, true
-		}
-		if s.key == 0 {
+	mask := uint64(len(t.slots) - 1)
+	for i := slotPos(h, mask); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
 			return 0, false
+		}
+		if t.vec(s-1).h == h {
+			return s - 1, true
 		}
 	}
 }
 
-// put adds h (not yet in x).
-func (x *vecIndex) put(h uint64, v int32) {
-	if h == 0 {
-		x.zero, x.hasZero = v, true
-		return
-	}
-	if 2*(x.n+1) > len(x.slots) {
-		old := x.slots
-		x.slots = make([]vecSlot, max(1024, 2*len(old)))
-		x.n = 0
+// insert adds the wordVec idx, of hash h (not yet in the index).
+func (t *Tagger) insert(h uint64, idx int32) {
+	if 2*(t.nSlots+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]int32, max(1024, 2*len(old)))
+		t.nSlots = 0
 		for _, s := range old {
-			if s.key != 0 {
-				x.put(s.key, s.val)
+			if s != 0 {
+				t.insert(t.vec(s-1).h, s-1)
 			}
 		}
 	}
-	mask := uint64(len(x.slots) - 1)
-	i := (h * 0x9E3779B97F4A7C15) >> 20 & mask
-	for x.slots[i].key != 0 {
+	mask := uint64(len(t.slots) - 1)
+	i := slotPos(h, mask)
+	for t.slots[i] != 0 {
 		i = (i + 1) & mask
 	}
-	x.slots[i] = vecSlot{h, v}
-	x.n++
+	t.slots[i] = idx + 1
+	t.nSlots++
+}
+
+// resetCache empties the word cache (its arrays are kept).
+func (t *Tagger) resetCache() {
+	clear(t.slots)
+	t.nSlots = 0
+	t.nVecs = 0
 }

@@ -2,8 +2,10 @@ package ner
 
 import (
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
@@ -96,10 +98,10 @@ func TestFastSameAsReferenceCorpus(t *testing.T) {
 	checkSameAsReference(t, m, srcs)
 }
 
-// vecIndex agrees with a Go map over keys that collide in their low bits,
-// key 0, growth and reset.
-func TestVecIndex(t *testing.T) {
-	var x vecIndex
+// The word cache's index agrees with a Go map over hashes that collide in
+// their low bits, hash 0, growth and reset.
+func TestWordCacheIndex(t *testing.T) {
+	tg := NewTagger(nil)
 	want := map[uint64]int32{}
 	for i := range 5000 {
 		k := uint64(i) << 40 // the same low bits
@@ -109,22 +111,142 @@ func TestVecIndex(t *testing.T) {
 		if _, ok := want[k]; ok {
 			continue
 		}
-		x.put(k, int32(i))
-		want[k] = int32(i)
+		idx := tg.newVec()
+		tg.vec(idx).h = k
+		tg.insert(k, idx)
+		want[k] = idx
 	}
-	if x.len() != len(want) {
-		t.Fatalf("len %d, want %d", x.len(), len(want))
+	if int(tg.nVecs) != len(want) || tg.nSlots != len(want) {
+		t.Fatalf("%d vecs, %d slots, want %d", tg.nVecs, tg.nSlots, len(want))
 	}
 	for k, v := range want {
-		if got, ok := x.get(k); !ok || got != v {
-			t.Fatalf("get(%x) = %d %v, want %d", k, got, ok, v)
+		if got, ok := tg.lookup(k); !ok || got != v {
+			t.Fatalf("lookup(%x) = %d %v, want %d", k, got, ok, v)
 		}
 	}
-	if _, ok := x.get(12345); ok {
-		t.Error("get of an absent key found it")
+	if _, ok := tg.lookup(12345); ok {
+		t.Error("lookup of an absent hash found it")
 	}
-	x.reset()
-	if _, ok := x.get(0); ok || x.len() != 0 {
-		t.Error("reset left keys")
+	tg.resetCache()
+	if _, ok := tg.lookup(0); ok || tg.nVecs != 0 {
+		t.Error("reset left words")
+	}
+}
+
+// A wordVec is three cache lines.
+func TestWordVecSize(t *testing.T) {
+	if n := unsafe.Sizeof(wordVec{}); n != 192 {
+		t.Errorf("wordVec is %d bytes, want 192", n)
+	}
+}
+
+// referenceViterbi is viterbi as first written (a loop over the previous
+// tags): the unrolled one must choose the same tags on the same scores,
+// ties included.
+func referenceViterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int) []int {
+	if n == 0 {
+		return nil
+	}
+	back := make([]int8, n*nTags)
+	var prev, cur [nTags]float32
+	const neg = -1e30
+	var tr [nTags + 1][nTags]float32
+	for a := range tr {
+		for b := range nTags {
+			if allowed(a, b) {
+				tr[a][b] = trans[a][b]
+			} else {
+				tr[a][b] = neg
+			}
+		}
+	}
+	for b := range nTags {
+		prev[b] = tr[nTags][b] + scores[b]
+	}
+	for i := 1; i < n; i++ {
+		s := scores[i*nTags : i*nTags+nTags]
+		bk := back[i*nTags : i*nTags+nTags]
+		for b := range nTags {
+			best, arg := prev[0]+tr[0][b], 0
+			for a := 1; a < nTags; a++ {
+				if v := prev[a] + tr[a][b]; v > best {
+					best, arg = v, a
+				}
+			}
+			cur[b] = best + s[b]
+			bk[b] = int8(arg)
+		}
+		prev = cur
+	}
+	best := 0
+	for b := 1; b < nTags; b++ {
+		if prev[b] > prev[best] {
+			best = b
+		}
+	}
+	tags := make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		tags[i] = best
+		best = int(back[i*nTags+best])
+	}
+	return tags
+}
+
+// viterbi agrees with referenceViterbi on random scores with many ties
+// (small integers) and punctuation's -1e30, and on the shipped model's
+// transitions.
+func TestViterbiSameAsReference(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	var back []int8
+	var tags []int
+	for round := range 3000 {
+		trans := m.trans
+		if round%2 == 1 {
+			for a := range trans {
+				for b := range trans[a] {
+					trans[a][b] = float32(r.IntN(5) - 2)
+				}
+			}
+		}
+		n := r.IntN(40)
+		scores := make([]float32, n*nTags)
+		scale := float32(1)
+		if round%5 == 2 {
+			scale = 3e28 // past the ±1e29 within which viterbi compares two tags only
+		}
+		if round%7 == 3 {
+			trans[r.IntN(nTags+1)][r.IntN(nTags)] = 5e28
+		}
+		for i := range scores {
+			scores[i] = float32(r.IntN(7)-3) * scale
+		}
+		for i := range n {
+			if r.IntN(6) == 0 {
+				for k := 1; k < nTags; k++ {
+					scores[i*nTags+k] = -1e30
+				}
+			}
+		}
+		back, tags = viterbi(&trans, scores, n, back, tags)
+		if want := referenceViterbi(&trans, scores, n); !reflect.DeepEqual(append([]int{}, tags...), append([]int{}, want...)) {
+			t.Fatalf("round %d: viterbi %v, reference %v", round, tags, want)
+		}
+	}
+}
+
+// hintName gives ty+bi+sure for the usual values and for others.
+func TestHintName(t *testing.T) {
+	for _, ty := range []string{"PERS", "LOC", "ORG", "MISC", ""} {
+		for _, bi := range []string{":B", ":I", ":X"} {
+			for _, sure := range []string{":pattern", ":lexicon", ""} {
+				if got, want := hintName(ty, bi, sure), ty+bi+sure; got != want {
+					t.Errorf("hintName(%q, %q, %q) = %q", ty, bi, sure, got)
+				}
+			}
+		}
 	}
 }

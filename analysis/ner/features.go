@@ -2,6 +2,7 @@ package ner
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -86,12 +87,19 @@ const (
 
 // tokInfo is what the features of one token are made of.
 type tokInfo struct {
-	val   [nSlots]string
-	h     [nSlots]uint64
+	val [nSlots]string
+	h   [nSlots]uint64
+	tokMarks
+}
+
+// tokMarks is the part of a token's features that depends on its
+// neighbours. The fast path keeps only these per token (40 bytes, where a
+// whole tokInfo is ~300: writing those per token was memory traffic).
+type tokMarks struct {
 	lexB  uint64 // bit c: a phrase of lexicon category c starts here
 	lexI  uint64 // bit c: a phrase of lexicon category c continues here
-	start bool   // first token of a sentence
 	hint  string // what the rules say of the token ("PERS:B:lexicon", "")
+	start bool   // first token of a sentence
 }
 
 // Hint is a name another recognizer (Rasad's rules) found: a feature of
@@ -103,36 +111,41 @@ type Hint struct {
 }
 
 // markHints sets the hint of the tokens the hints cover (hints sorted by start).
-func markHints(toks []text.Token, ti []tokInfo, hints []Hint) {
+func markHints(toks []text.Token, ti []tokMarks, hints []Hint) {
 	j := 0
 	for _, h := range hints {
 		for j < len(toks) && toks[j].End <= h.Start {
 			j++
 		}
-		sure := ":pattern"
-		if h.Sure {
-			sure = ":lexicon"
-		}
+		// the hint's two values (B and I), made once per hint
+		var names [2]string
 		for k := j; k < len(toks) && toks[k].Start < h.End; k++ {
 			if ti[k].hint != "" {
 				continue
 			}
-			bi := ":I"
+			bi := 1
 			if k == j {
-				bi = ":B"
+				bi = 0
 			}
-			ti[k].hint = hintName(h.Type, bi, sure)
+			if names[bi] == "" {
+				sure := ":pattern"
+				if h.Sure {
+					sure = ":lexicon"
+				}
+				names[bi] = hintName(h.Type, [2]string{":B", ":I"}[bi], sure)
+			}
+			ti[k].hint = names[bi]
 		}
 	}
 }
 
-// hintNames holds the hint values of the three types, made once.
-var hintNames = func() map[[3]string]string {
-	out := map[[3]string]string{}
-	for _, ty := range Types {
-		for _, bi := range []string{":B", ":I"} {
-			for _, sure := range []string{":pattern", ":lexicon"} {
-				out[[3]string{ty, bi, sure}] = ty + bi + sure
+// hintNames holds the hint values of the three types (Types order), by
+// :B/:I and :pattern/:lexicon, made once.
+var hintNames = func() (out [3][2][2]string) {
+	for t, ty := range Types {
+		for b, bi := range []string{":B", ":I"} {
+			for s, sure := range []string{":pattern", ":lexicon"} {
+				out[t][b][s] = ty + bi + sure
 			}
 		}
 	}
@@ -141,10 +154,32 @@ var hintNames = func() map[[3]string]string {
 
 // hintName is ty+bi+sure, without allocating for the usual types.
 func hintName(ty, bi, sure string) string {
-	if s, ok := hintNames[[3]string{ty, bi, sure}]; ok {
-		return s
+	t := -1
+	switch ty {
+	case "PERS":
+		t = 0
+	case "LOC":
+		t = 1
+	case "ORG":
+		t = 2
 	}
-	return ty + bi + sure
+	b, s := -1, -1
+	switch bi {
+	case ":B":
+		b = 0
+	case ":I":
+		b = 1
+	}
+	switch sure {
+	case ":pattern":
+		s = 0
+	case ":lexicon":
+		s = 1
+	}
+	if t < 0 || b < 0 || s < 0 {
+		return ty + bi + sure
+	}
+	return hintNames[t][b][s]
 }
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
@@ -311,13 +346,17 @@ func stripSlot(src string, t text.Token) string {
 // marks sets what depends on a token's neighbours: sentence start,
 // lexicon phrases, hints. buf[i] belongs to toks[i]; its slots are left.
 func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokInfo, cands func(i int) []lexEntry) {
-	startsAndHints(src, toks, hints, buf)
-	lx.mark(toks, buf, cands)
+	mk := make([]tokMarks, len(toks))
+	startsAndHints(src, toks, hints, mk)
+	lx.mark(toks, mk, cands)
+	for i := range buf {
+		buf[i].tokMarks = mk[i]
+	}
 }
 
 // startsAndHints clears the marks of buf and sets its sentence starts and
 // hints.
-func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokInfo) {
+func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokMarks) {
 	for i, t := range toks {
 		ti := &buf[i]
 		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
@@ -325,7 +364,9 @@ func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokInfo) 
 			ti.start = true
 		} else {
 			p := toks[i-1]
-			ti.start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0 || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
+			gap := src[p.End:t.Start]
+			nl := len(gap) != 0 && !(len(gap) == 1 && gap[0] == ' ') && strings.IndexByte(gap, '\n') >= 0 // (most gaps are one space)
+			ti.start = nl || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
 		}
 	}
 	if len(hints) > 0 {
@@ -423,14 +464,7 @@ func features(dst []uint32, names []string, ti []tokInfo, i int, withNames bool)
 	return dst, names
 }
 
-func trailingZeros(m uint64) int {
-	n := 0
-	for m&1 == 0 {
-		m >>= 1
-		n++
-	}
-	return n
-}
+func trailingZeros(m uint64) int { return bits.TrailingZeros64(m) }
 
 // lexicon categories: one per file and kind column, so that entries added
 // to a lexicon later carry the weights of their category. A feature is
@@ -480,7 +514,16 @@ type lexIndex struct {
 type firstEntry struct {
 	single uint64
 	lo, hi int32
+	// next has the bit keyBit(w) of every second word w of multi[lo:hi]:
+	// markFast skips the search where the next word's bit is not set
+	next uint64
 }
+
+// keyShift is the position of a word key's bit in a firstEntry's next
+// mask; keyBit is that bit.
+func keyShift(k string) uint8 { return uint8(hashString(k) * 0x9E3779B97F4A7C15 >> 58) }
+
+func keyBit(k string) uint64 { return 1 << keyShift(k) }
 
 // maxReadings is the most readings (readings) a word has.
 const maxReadings = 3
@@ -566,6 +609,9 @@ func loadLex() *lexIndex {
 				}
 			}
 			fe.hi = int32(len(l.multi))
+			for _, e := range l.multi[fe.lo:fe.hi] {
+				fe.next |= keyBit(e.words[1])
+			}
 			// by second word, so that markFast finds those that may match
 			// by binary search (some first words start thousands)
 			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int { return strings.Compare(a.words[1], b.words[1]) })
@@ -604,7 +650,7 @@ func readings(k string, out *[maxReadings]string) []string {
 // phrase that starts there (under any reading of its first word), with
 // every category of that length; its first token gets the B bit, the
 // others the I bit.
-func (l *lexIndex) mark(toks []text.Token, ti []tokInfo, cands func(i int) []lexEntry) {
+func (l *lexIndex) mark(toks []text.Token, ti []tokMarks, cands func(i int) []lexEntry) {
 	for i, t := range toks {
 		if t.Kind == text.Punct {
 			continue
@@ -639,6 +685,7 @@ func (l *lexIndex) firstInfo(k string, wv *wordVec) {
 			continue
 		}
 		wv.single |= fe.single
+		wv.next |= fe.next
 		if fe.hi > fe.lo {
 			wv.multi[wv.nMulti] = [2]int32{fe.lo, fe.hi}
 			wv.nMulti++
@@ -666,7 +713,7 @@ func longest(toks []text.Token, i int, e lexEntry, best int, cats uint64) (int, 
 
 // setLexBits gives token i the B bit and the next best-1 tokens the I bit
 // of every category in cats.
-func setLexBits(ti []tokInfo, i, best int, cats uint64) {
+func setLexBits(ti []tokMarks, i, best int, cats uint64) {
 	for ; cats != 0; cats &= cats - 1 {
 		c := trailingZeros(cats)
 		ti[i].lexB |= 1 << uint(c)
@@ -679,7 +726,7 @@ func setLexBits(ti []tokInfo, i, best int, cats uint64) {
 // markFast is mark over the words' cached lexicon fields: the longest
 // phrase and the union of its categories do not depend on the order in
 // which the candidates are tried, so one-word phrases are one bit mask.
-func (l *lexIndex) markFast(toks []text.Token, ti []tokInfo, words []*wordVec) {
+func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, words []*wordVec) {
 	for i, t := range toks {
 		if t.Kind == text.Punct {
 			continue
@@ -691,8 +738,8 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokInfo, words []*wordVec) {
 			best, cats = 1, w.single
 		}
 		nMulti := w.nMulti
-		if i+1 >= len(toks) {
-			nMulti = 0 // no room for a longer phrase
+		if i+1 >= len(toks) || w.next&(1<<words[i+1].keyShift) == 0 {
+			nMulti = 0 // no room for a longer phrase, or none has the next word second
 		}
 		for _, r := range w.multi[:nMulti] {
 			es := l.multi[r[0]:r[1]]

@@ -275,15 +275,21 @@ type Tagger struct {
 	// surname alone, a one-word name again) where the model left them out.
 	Propagate bool
 	m         *Model
-	ti        []tokInfo
+	ti        []tokInfo // the reference path's
+	mk        []tokMarks
 	scores    []float32
 	back      []int8
 	tags      []int
 	fbuf      []uint32
-	cache     vecIndex // by the 64-bit hash of the surface: index of its wordVec
+	slots     []int32 // the word cache's index (see lookup)
+	nSlots    int
 	vecs      []*[vecChunk]wordVec
+	auxs      []*[vecChunk]wordAux
 	nVecs     int32
 	words     []*wordVec
+	idx       []int32        // the tokens' wordVec indexes
+	padded    []*wordVec     // words with the padding (fastEmissions)
+	extra     [][nTags]int32 // per token: the lexicon, hint and sentence-start weights
 	bos, eos  *wordVec
 	lex       *[5][2 * maxCats][nTags]int32
 	hints     map[string]uint64
@@ -303,6 +309,10 @@ func NewTagger(m *Model) *Tagger { return &Tagger{m: m} }
 // every token, feature by feature (fastEmissions is the same, faster).
 func (t *Tagger) slowEmissions(src string, toks []text.Token, hints []Hint) {
 	t.ti = infos(src, toks, loadLex(), hints, t.ti)
+	t.mk = t.mk[:0]
+	for i := range t.ti {
+		t.mk = append(t.mk, t.ti[i].tokMarks)
+	}
 	if cap(t.scores) < len(toks)*nTags {
 		t.scores = make([]float32, len(toks)*nTags)
 	}
@@ -336,32 +346,52 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 	back = back[:n*nTags]
 	var prev, cur [nTags]float32
 	const neg = -1e30
-	// the transitions with the disallowed ones (I- after another type) at -inf
-	var tr [nTags + 1][nTags]float32
-	for a := range tr {
+	// the transitions with the disallowed ones (I- after another type) at
+	// -inf, by target tag (col[b][a]: a to b)
+	var col [nTags][nTags]float32
+	for a := range nTags {
 		for b := range nTags {
 			if allowed(a, b) {
-				tr[a][b] = trans[a][b]
+				col[b][a] = trans[a][b]
 			} else {
-				tr[a][b] = neg
+				col[b][a] = neg
 			}
 		}
 	}
 	for b := range nTags {
-		prev[b] = tr[nTags][b] + scores[b]
+		if allowed(nTags, b) {
+			prev[b] = trans[nTags][b] + scores[b]
+		} else {
+			prev[b] = neg + scores[b]
+		}
 	}
 	for i := 1; i < n; i++ {
-		s := scores[i*nTags : i*nTags+nTags]
-		bk := back[i*nTags : i*nTags+nTags]
+		s := (*[nTags]float32)(scores[i*nTags : i*nTags+nTags])
+		bk := (*[nTags]int8)(back[i*nTags : i*nTags+nTags])
 		for b := range nTags {
-			best, arg := prev[0]+tr[0][b], 0
-			for a := 1; a < nTags; a++ {
-				if v := prev[a] + tr[a][b]; v > best {
-					best, arg = v, a
-				}
+			// the first best previous tag, unrolled (nTags is 7: see below)
+			c := &col[b]
+			best, arg := prev[0]+c[0], int8(0)
+			if v := prev[1] + c[1]; v > best {
+				best, arg = v, 1
+			}
+			if v := prev[2] + c[2]; v > best {
+				best, arg = v, 2
+			}
+			if v := prev[3] + c[3]; v > best {
+				best, arg = v, 3
+			}
+			if v := prev[4] + c[4]; v > best {
+				best, arg = v, 4
+			}
+			if v := prev[5] + c[5]; v > best {
+				best, arg = v, 5
+			}
+			if v := prev[6] + c[6]; v > best {
+				best, arg = v, 6
 			}
 			cur[b] = best + s[b]
-			bk[b] = int8(arg)
+			bk[b] = arg
 		}
 		prev = cur
 	}
@@ -381,6 +411,9 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 	}
 	return back, tags
 }
+
+// viterbi's unrolled loop is written for seven tags.
+var _ = [1]int{}[nTags-7]
 
 // Tag returns the names in src (tokens made by text.Tokenize), in order.
 func (t *Tagger) Tag(src string, toks []text.Token) []Mention { return t.TagHints(src, toks, nil) }
@@ -407,6 +440,9 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
+	if nb := countB(t.tags); nb > 0 {
+		out = make([]Mention, 0, nb) // one mention per B- tag
+	}
 	for i := 0; i < len(toks); i++ {
 		tg := t.tags[i]
 		if !isB(tg) {
@@ -435,6 +471,17 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 		out = t.propagate(src, toks, out)
 	}
 	return out
+}
+
+// countB counts the B- tags of tags.
+func countB(tags []int) int {
+	n := 0
+	for _, tg := range tags {
+		if isB(tg) {
+			n++
+		}
+	}
+	return n
 }
 
 // propagate tags the other occurrences of a person's name in the same
@@ -466,7 +513,7 @@ func (t *Tagger) propagate(src string, toks []text.Token, ms []Mention) []Mentio
 	}
 	var extra []Mention
 	for i, tk := range toks {
-		if t.tags[i] != tagO || tk.Kind != text.Word || t.ti[i].lexB|t.ti[i].lexI != 0 {
+		if t.tags[i] != tagO || tk.Kind != text.Word || t.mk[i].lexB|t.mk[i].lexI != 0 {
 			continue
 		}
 		ty, ok := names[stripSlot(src, tk)]
