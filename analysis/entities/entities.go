@@ -45,6 +45,7 @@ type recognizer struct {
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
 	buf       []byte
+	sportCues int // sport cue words in the text, counted on first use (-1 before)
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -179,7 +180,7 @@ func (c *CommonCounter) Words() map[string]bool {
 
 // Find returns the entity mentions of src (tokens made by text.Tokenize).
 func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
-	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common}
+	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common, sportCues: -1}
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
@@ -194,6 +195,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	}
 	r.people()
 	r.orgsAndPlaces()
+	r.clubShortForms()
 	r.surnames(opts.Known)
 	r.famousSurnames()
 	r.resolveSingles(opts.Known)
@@ -538,6 +540,9 @@ func (r *recognizer) orgsAndPlaces() {
 		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && h.e.gen && h.strip > 0 && r.lx.allCommon(h.e.words) {
 			continue // بالتعاون مع: a common word with a clitic, not the club التعاون
+		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && h.n == 1 && strings.HasPrefix(h.e.ref, "clubs.tsv") && (!r.sportContext(i) && !r.sportText() || r.afterHeadNoun(i)) {
+			continue // بشكتاش، لايبزيغ outside sport, مدينة دورتموند: the district, the city
 		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
 			continue // الأهلي، النصر outside sport: words

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/ner"
 	"github.com/rasad/rasad/text"
 )
@@ -517,4 +518,53 @@ func TestCommonWordsNotPlaces(t *testing.T) {
 	// أرى is left out: its key is that of the given name آري (and of واري
 	// as the second word of a name)
 	checkHas(t, []string{"وقال ⟦PERSON:آري شتاين⟧ إنه سيتعاون مع المحققين."}, false)
+}
+
+// A surname whose first letter is an alef with hamza (أ، إ) is no article
+// surname: it is found alone after the full name like any other.
+func TestHamzaSurnameAlone(t *testing.T) {
+	checkHas(t, []string{
+		"وقال وزير الاقتصاد النمساوي ⟦PERSON:كارل أوبرهاوزر⟧، الاثنين، إن الخطة جاهزة. وأكد ⟦PERSON:أوبرهاوزر⟧ أن التنفيذ يبدأ قريبا.",
+		"وصرح المدرب ⟦PERSON:ماركو إيفانسن⟧ بأن فريقه مستعد. وأوضح ⟦PERSON:إيفانسن⟧ أن الإصابات كثيرة.",
+	}, false)
+	for _, name := range []string{"كارل أوبرهاوزر", "ماركو إيفانسن", "يان ألتسمان"} {
+		if surnameForm(rasad.Mention{Type: "PERSON", Key: text.Key(name), Text: name}) == "" {
+			t.Errorf("%s: no surname form", name)
+		}
+	}
+}
+
+// Clubs of clubs.tsv: named in a match report by their full or short
+// form; a one-word form with the article or that is also a place is a club
+// only in a sport context.
+func TestCuratedClubs(t *testing.T) {
+	checkHas(t, []string{
+		"وتغلب ⟦ORG:توتنهام⟧ على ضيفه ⟦ORG:ويست هام⟧ بهدفين في الدوري.",
+		"وخسر ⟦ORG:الترجي⟧ أمام ⟦ORG:الوداد⟧ في ذهاب الدور الثاني من البطولة.",
+		"وانتقل المهاجم إلى ⟦ORG:شيفيلد وينزداي⟧ قادما من ⟦ORG:هادرسفيلد⟧ في صفقة قياسية.",
+	}, false)
+	checkHas(t, []string{
+		// a match report names a club far from any sport word
+		"وفاز الفريق بالمباراة بهدفين وتصدر الدوري بفارق ثلاث نقاط عن أقرب ملاحقيه قبل الجولة الأخيرة. وأكد المدير الرياضي أن إدارة ⟦ORG:دورتموند⟧ تفكر في المستقبل البعيد وتريد الاستقرار.",
+	}, false)
+	checkHas(t, []string{
+		"وتحدث الكاتب عن الرجاء والأمل في المستقبل.",
+		"ولد المهاجم في مدينة ⟦LOC:دورتموند⟧ قبل أن ينضم إلى الفريق ويسجل أول أهدافه في الدوري.",
+		"وتظاهر المئات في حي ⟦LOC:بشكتاش⟧ وسط المدينة احتجاجا على الغلاء.",
+	}, true)
+}
+
+// سيتي and يونايتد alone name the one club of the article that ends in
+// that word; two such clubs leave it unread.
+func TestClubShortForms(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:ليستر سيتي⟧ على ضيفه بهدفين. ورفع ⟦ORG:سيتي⟧ رصيده إلى 40 نقطة، ويلعب و⟦ORG:سيتي⟧ مباراته المقبلة خارج أرضه.",
+		"وتعادل ⟦ORG:نيوكاسل يونايتد⟧ مع ضيفه. وقال مدرب ⟦ORG:يونايتد⟧ إن فريقه كان أفضل.",
+	}, false)
+	src := "وفاز ليستر سيتي على هال سيتي بهدفين. وكان سيتي الأفضل في الشوط الأول."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Text == "سيتي" {
+			t.Errorf("%s: سيتي read as %s (%s) with two clubs named", src, m.Type, m.Rule)
+		}
+	}
 }

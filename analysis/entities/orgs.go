@@ -205,6 +205,20 @@ func (r *recognizer) sportContext(i int) bool {
 	return false
 }
 
+// sportText reports a text about sport: five sport cue words or more in
+// all (a match report names its clubs far from the cues, too).
+func (r *recognizer) sportText() bool {
+	if r.sportCues < 0 {
+		r.sportCues = 0
+		for _, w := range r.words {
+			if w.flags&fSport != 0 {
+				r.sportCues++
+			}
+		}
+	}
+	return r.sportCues >= 5
+}
+
 // clubOf reports whether the place phrase at word i names a club too
 // (a club of the lexicon is called by it: نادي برشلونة, ليفربول).
 func (r *recognizer) clubOf(i int, h *hit) bool {
@@ -263,4 +277,49 @@ func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
 func (r *recognizer) isNationality(j int) bool {
 	h := r.hitAt(j)
 	return h != nil && h.e.kind == "ADJ" && h.strip == 0
+}
+
+// clubSuffixes end English clubs' names and are their short forms once the
+// club is named in full: سيتي for مانشستر سيتي, يونايتد for نيوكاسل يونايتد.
+var clubSuffixes = keySet("سيتي يونايتد")
+
+// clubShortForms finds سيتي and يونايتد alone (with a clitic or not) in an
+// article that names exactly one club ending in that word: the club.
+func (r *recognizer) clubShortForms() {
+	var clubs map[string]string // suffix -> club key ("" when two clubs share it)
+	for _, m := range r.out {
+		if m.Type != "ORG" || !strings.Contains(m.Text, " ") {
+			continue
+		}
+		last := text.Key(m.Text[strings.LastIndexByte(m.Text, ' ')+1:])
+		if !clubSuffixes[last] {
+			continue
+		}
+		if clubs == nil {
+			clubs = map[string]string{}
+		}
+		if prev, ok := clubs[last]; ok && prev != m.Key {
+			clubs[last] = ""
+		} else {
+			clubs[last] = m.Key
+		}
+	}
+	if len(clubs) == 0 {
+		return
+	}
+	for i, w := range r.words {
+		if r.used[i] || r.toks[w.tok].Kind != text.Word || i > 0 && r.words[i-1].seg == w.seg && !r.used[i-1] && r.hits[i-1] != nil && r.hits[i-1].e.kind == "LOC" {
+			continue // (a place before it: a club of that town this lexicon lacks)
+		}
+		for _, v := range w.vars.all() {
+			key, ok := clubs[v.key]
+			if !ok || key == "" {
+				continue
+			}
+			start := r.surfaceStart(w, v.strip)
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "ORG", Key: key,
+				Rule: "short form of a club named in this article", Confidence: 0.7}, i, i+1)
+			break
+		}
+	}
 }

@@ -840,7 +840,11 @@ func surnameForm(m rasad.Mention) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+	// the article is read on the written word: the key folds أ to ا, so
+	// ألتماير would look like an article surname
+	surf := m.Text[strings.LastIndexAny(m.Text, " ")+1:]
+	article := strings.HasPrefix(surf, "ال")
+	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || article && !lx.alSurname(last) {
 		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
 	}
 	return string(appendFold(nil, last))
