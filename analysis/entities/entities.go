@@ -468,6 +468,14 @@ func (r *recognizer) orgsAndPlaces() {
 			i += n - 1
 			continue
 		}
+		if n, strip := r.federationAt(i); n > 0 {
+			start := r.surfaceStart(r.words[i], strip)
+			end := r.words[i+n-1].end
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+				Rule: "federation: الاتحاد + nationality (+ sport)", Confidence: 0.8}, i, i+n)
+			i += n - 1
+			continue
+		}
 		h := r.hits[i]
 		if (h == nil || h.e.kind == "ROLE") && r.institution(i) {
 			continue

@@ -568,3 +568,20 @@ func TestClubShortForms(t *testing.T) {
 		}
 	}
 }
+
+// A sport federation: الاتحاد + a nationality + its sport; without the
+// sport, only in a sport context. The European Union stays itself.
+func TestFederations(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلن ⟦ORG:الاتحاد البرتغالي لكرة القدم⟧ إيقاف الحكم ثلاث مباريات.",
+		"وقرر ⟦ORG:الاتحاد الكيني لألعاب القوى⟧ استبعاد العداء من البطولة.",
+		"وغرّم ⟦ORG:الاتحاد الهولندي⟧ النادي بسبب شغب الجماهير في المباراة الأخيرة.",
+		"ووافق ⟦ORG:الاتحاد الأوروبي⟧ على خطة الدعم المالي للمزارعين.",
+	}, false)
+	src := "وذكرت الاتحاد الإماراتية أن المدرب سيغادر الفريق بعد المباراة."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Rule == "federation: الاتحاد + nationality (+ sport)" {
+			t.Errorf("%s: %q read as a federation", src, m.Text)
+		}
+	}
+}

@@ -323,3 +323,52 @@ func (r *recognizer) clubShortForms() {
 		}
 	}
 }
+
+// sportNouns follow لكرة in a federation's name (لكرة القدم); sportWords
+// are the other sports a federation is named for (للتنس، لألعاب القوى).
+var (
+	sportNouns = keySet("القدم السلة اليد الطائرة")
+	sportWords = keySet("للتنس للسباحة للملاكمة للجودو للمصارعة للفروسية للدراجات للرماية للكاراتيه للتايكوندو للجمباز للرياضات للسيارات")
+)
+
+// federationAt reads a sport federation at word i: الاتحاد + a nationality
+// (+ لكرة القدم, للتنس, لألعاب القوى …): الاتحاد الإسباني لكرة القدم. Without
+// the sport the words name a federation only in a sport context (the
+// nationality may be a continent's: الاتحاد الأوروبي alone is the Union,
+// which the lexicon reads). It returns the words covered and the strip of
+// the clitic before الاتحاد.
+func (r *recognizer) federationAt(i int) (n, strip int) {
+	w := r.words[i]
+	strip = -1
+	for _, v := range w.vars.all() {
+		if v.key == "الاتحاد" {
+			strip = v.strip
+			break
+		}
+	}
+	j := i + 1
+	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
+	if strip < 0 || !in(j) || !r.isNationality(j) || strings.HasSuffix(r.words[j].key, "ه") {
+		return 0, 0 // الاتحاد الإماراتية: the newspaper (the adjective agrees with صحيفة)
+	}
+	j++
+	switch {
+	case in(j+1) && r.words[j].key == "لكره":
+		if !sportNouns[r.words[j+1].key] {
+			return 0, 0
+		}
+		j += 2
+	case in(j+1) && r.words[j].key == "لالعاب" && r.words[j+1].key == "القوي":
+		j += 2
+	case in(j) && sportWords[r.words[j].key]:
+		j++
+	default:
+		if !r.sportContext(i) {
+			return 0, 0
+		}
+	}
+	if h := r.hits[i]; h != nil && h.n >= j-i {
+		return 0, 0 // the lexicon names it (الاتحاد الأوروبي لكرة القدم)
+	}
+	return j - i, strip
+}
