@@ -585,3 +585,45 @@ func TestFederations(t *testing.T) {
 		}
 	}
 }
+
+// A town followed by a comma and its country is a dateline or an address,
+// not the town's club, even in a match report.
+func TestDatelineNotClub(t *testing.T) {
+	checkHas(t, []string{
+		"⟦LOC:برشلونة⟧، ⟦LOC:إسبانيا⟧ - فاز الفريق بالمباراة بهدفين وتصدر الدوري.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه بثلاثية في الدوري.",
+	}, false)
+}
+
+// Two person mentions with only a space between them are one name.
+func TestAdjacentPeopleJoined(t *testing.T) {
+	src := "قال أحمد بيرغسون إن الحل قريب."
+	ms := joinAdjacentPeople(src, []rasad.Mention{
+		{Span: rasad.Span{Start: strings.Index(src, "أحمد"), End: strings.Index(src, "أحمد") + len("أحمد")}, Type: "PERSON", Rule: "a"},
+		{Span: rasad.Span{Start: strings.Index(src, "بيرغسون"), End: strings.Index(src, "بيرغسون") + len("بيرغسون")}, Type: "PERSON", Rule: "b"},
+	})
+	if len(ms) != 1 || ms[0].Text != "أحمد بيرغسون" {
+		t.Errorf("got %+v", ms)
+	}
+	src = "التقى أحمد وبيرغسون أمس."
+	ms = joinAdjacentPeople(src, []rasad.Mention{
+		{Span: rasad.Span{Start: strings.Index(src, "أحمد"), End: strings.Index(src, "أحمد") + len("أحمد")}, Type: "PERSON"},
+		{Span: rasad.Span{Start: strings.Index(src, "بيرغسون"), End: strings.Index(src, "بيرغسون") + len("بيرغسون")}, Type: "PERSON"},
+	})
+	if len(ms) != 2 {
+		t.Errorf("a conjunction parts two people: got %+v", ms)
+	}
+	// a verb's subject and object side by side; a full name then another
+	for _, c := range []struct{ src, a, b, ra string }{
+		{"ووبخ بيرغسون هولمارك أمس.", "بيرغسون", "هولمارك", "surname of a person named in this article"},
+		{"ويخلف يوسف بيرغسون هولمارك في المنصب.", "بيرغسون", "هولمارك", "model:perceptron"},
+	} {
+		ms = joinAdjacentPeople(c.src, []rasad.Mention{
+			{Span: rasad.Span{Start: strings.Index(c.src, c.a), End: strings.Index(c.src, c.a) + len(c.a)}, Type: "PERSON", Text: c.a, Rule: c.ra},
+			{Span: rasad.Span{Start: strings.Index(c.src, c.b), End: strings.Index(c.src, c.b) + len(c.b)}, Type: "PERSON", Text: c.b, Rule: "model:perceptron"},
+		})
+		if len(ms) != 2 {
+			t.Errorf("%s: joined %+v", c.src, ms)
+		}
+	}
+}

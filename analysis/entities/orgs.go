@@ -219,6 +219,18 @@ func (r *recognizer) sportText() bool {
 	return r.sportCues >= 5
 }
 
+// placeOfCountry reports a place followed by a comma and a country (دبي،
+// الإمارات العربية المتحدة): a dateline or an address, the town and never its
+// club.
+func (r *recognizer) placeOfCountry(i int, h *hit) bool {
+	j := i + h.n
+	if j >= len(r.words) || !r.words[j].commaBef {
+		return false
+	}
+	c := r.hits[j]
+	return c != nil && c.e.kind == "LOC" && c.e.sub == "country"
+}
+
 // clubOf reports whether the place phrase at word i names a club too
 // (a club of the lexicon is called by it: نادي برشلونة, ليفربول).
 func (r *recognizer) clubOf(i int, h *hit) bool {
