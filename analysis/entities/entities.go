@@ -198,6 +198,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.clubShortForms()
 	r.surnames(opts.Known)
 	r.famousSurnames()
+	r.agedNames()
 	r.resolveSingles(opts.Known)
 	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)

@@ -627,3 +627,30 @@ func TestAdjacentPeopleJoined(t *testing.T) {
 		}
 	}
 }
+
+// The words before an age in brackets are a person's name; a nationality,
+// a common noun or an accusative adjective before it names nobody.
+func TestNameBeforeAge(t *testing.T) {
+	checkHas(t, []string{
+		"وقالت ⟦PERSON:ليندا فورسبرغ⟧ (34 عاما) إنها غادرت المدينة.",
+		"وكان ⟦PERSON:هولمارك⟧ (61 عاماً) قد استقال من منصبه.",
+		"وانضم ⟦PERSON:هولمارك⟧ (29 عاما) إلى النادي في الصيف.",
+		"ويعتبر ⟦PERSON:دي ماركيزيو⟧ (46 عاما) المدرب الأنسب.",
+		"وكان ل⟦PERSON:سمير⟧ (25 عاما) دور كبير في الفوز.",
+	}, false)
+	for _, src := range []string{
+		"وقال الحارس السويسري (32 عاما) إنه سيعتزل.",
+		"وأصاب المهاجم شابا ألمانيا (17 عاما) بجروح.",
+		"وقال الرجل وهو يبلغ (25 عاما) إنه بريء.",
+		"وأصيب الوالد (67 عاما) والوالدة (56 عاما) وابنتهما (17 عاما) بجروح.",
+		"وفلبيني آخر (32 عاما) اعتقل أمس.",
+		"وتأثرت الفتاة بإصابة ابن عمها (15 عاما) في المواجهات.",
+		"وقال ميكيل وهو طالب حقوق (20 عاما) إنه شارك في المظاهرة.",
+	} {
+		for _, m := range Find(src, text.Tokenize(src), Options{}) {
+			if m.Rule == "name before an age in brackets" {
+				t.Errorf("%s: %q read as a name", src, m.Text)
+			}
+		}
+	}
+}

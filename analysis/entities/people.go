@@ -1002,3 +1002,79 @@ func (k *KnownCounter) Known() Known {
 	}
 	return out
 }
+
+// nameParticles join a foreign name's words (دي بياجيو، فان دايك).
+var nameParticles = keySet("دي دا دو فان فون دل ديل")
+
+// ageWords follow the number of an age in brackets: (34 عاما).
+var ageWords = keySet("عاما عام سنة سنوات عمره")
+
+// agedNames finds the name before an age in brackets that no other rule
+// found: «وقالت ليندا فورسبرغ (34 عاما)». The word before the bracket is
+// name-shaped: no article (but an article surname or a given name), no
+// lexicon place, organization, role or nationality, no common word, verb,
+// verbal noun, accusative adjective (عراقيا) or noun with a pronoun
+// (وابنته). Up to two known name words before it join the name (not a
+// verb before its subject: وانضم ليفاندوفسكي).
+func (r *recognizer) agedNames() {
+	for i := range r.words {
+		t := r.words[i].tok
+		if r.used[i] || t+4 >= len(r.toks) || r.toks[t+1].Key != "(" || r.toks[t+2].Kind != text.Number || !ageWords[r.toks[t+3].Key] || r.toks[t+4].Key != ")" {
+			continue
+		}
+		ok, strip := r.agedNameWord(i, false)
+		if !ok {
+			continue
+		}
+		first := i
+		for j := i - 1; strip == 0 && j >= 0 && i-j < 4 && !r.used[j] && r.words[j].seg == r.words[i].seg; j-- {
+			if k := r.words[j].key; r.lx.nameJoiner[k] || nameParticles[k] {
+				first = j // بني فضل، دي بياجيو
+				continue
+			}
+			ok, s := r.agedNameWord(j, true)
+			if !ok {
+				break
+			}
+			first, strip = j, s
+		}
+		if k := r.words[first].key; r.lx.nameJoiner[k] || nameParticles[k] {
+			continue
+		}
+		if j := first - 1; strip == 0 && j >= 0 && !r.used[j] && r.words[j].seg == r.words[first].seg {
+			if ok, s := r.agedNameWord(j, false); ok && s == 0 {
+				continue // جيماماني ساهو: an unknown word before may be a given name or a verb; no cut name
+			}
+		}
+		start := r.surfaceStart(r.words[first], strip)
+		end := r.words[i].end
+		r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Key: NameKey(r.src[start:end]),
+			Rule: "name before an age in brackets", Confidence: 0.7}, first, i+1)
+	}
+}
+
+// agedNameWord reports whether word j can be a word of a name before an
+// age (known: a given name or a name token only), and the clitic strip of
+// the reading that is.
+func (r *recognizer) agedNameWord(j int, known bool) (bool, int) {
+	w := r.words[j]
+	if r.toks[w.tok].Kind != text.Word || r.hits[j] != nil && r.hits[j].e.kind != "PERSON" {
+		return false, 0
+	}
+	for _, v := range w.vars.all() {
+		k := v.key
+		name := r.lx.given[k] || r.lx.nameTokens[k] > 0
+		if known && !name || utf8.RuneCountInString(k) < 3 || r.lx.notName[k] || r.lx.isCommon(k) || r.common[k] && !name || nationality(r.lx, k) || r.indefinite(k) ||
+			strings.HasPrefix(k, "ال") && !r.lx.given[k] && !r.lx.alSurname(k) || nounShaped(k) && !name || r.verbLike(k, true) && !name ||
+			!name && utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "يا") || strings.HasSuffix(k, "ه")) ||
+			!name && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هما") || strings.HasSuffix(k, "هم")) ||
+			!name && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") || v.strip == 0 && (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) && w.vars.n > 1) {
+			continue // (a conjunction read into an unknown word: والوالدة)
+		}
+		if v.strip > 0 && !(strings.HasPrefix(w.key, "و") || strings.HasPrefix(w.key, "ف") || strings.HasPrefix(w.key, "ل")) {
+			continue
+		}
+		return true, v.strip
+	}
+	return false, 0
+}
