@@ -494,6 +494,14 @@ func (r *recognizer) orgsAndPlaces() {
 			i += n - 1
 			continue
 		}
+		if n, strip := r.publicBodyAt(i); n > 0 {
+			start := r.surfaceStart(r.words[i], strip)
+			end := r.words[i+n-1].end
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+				Rule: "public body: head + scope + purpose", Confidence: 0.8}, i, i+n)
+			i += n - 1
+			continue
+		}
 		if n, strip := r.federationAt(i); n > 0 {
 			start := r.surfaceStart(r.words[i], strip)
 			end := r.words[i+n-1].end

@@ -654,3 +654,38 @@ func TestNameBeforeAge(t *testing.T) {
 		}
 	}
 }
+
+// A spelled-out institution ends before a title or a verbal noun that
+// follows its name.
+func TestInstitutionEndsBeforeTitle(t *testing.T) {
+	checkHas(t, []string{
+		"وقال الأستاذ في ⟦ORG:جامعة بغداد⟧ الدكتور سامي النعيمي إن الطلاب غاضبون.",
+		"وانتقد الأستاذ في ⟦ORG:جامعة الخرطوم⟧ التغيير الذي طرأ على المناهج.",
+	}, false)
+}
+
+// A public body: definite head + scope or nationality adjective + purpose.
+func TestPublicBodies(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلنت ⟦ORG:الهيئة العامة للسياحة⟧ خطة جديدة لجذب الزوار.",
+		"وقالت ⟦ORG:المؤسسة الوطنية للنفط⟧ إن الإنتاج ارتفع.",
+		"وحصلت الشركة على ترخيص من ⟦ORG:الهيئة الاتحادية للرقابة النووية⟧ أمس.",
+	}, false)
+	checkHas(t, []string{
+		"واجتمعت اللجنة العليا أمس لمناقشة الميزانية.",
+	}, true)
+}
+
+// A quoted name after حركة/جماعة/جبهة is the group.
+func TestQuotedGroups(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلنت جماعة \"⟦ORG:لواء الفجر⟧\" انسحابها من البلدة.",
+		"وقالت حركة «⟦ORG:شباب النهضة⟧» إنها ستشارك في الانتخابات.",
+	}, false)
+}
+
+func TestInstitutionKeepsNisba(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:حزب الحركة القومية⟧ بعشرين مقعدا.",
+	}, false)
+}

@@ -48,6 +48,16 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		return 0, 0
 	}
 	if adjectiveHeads[w.key] || w.vars.n > 1 && adjectiveHeads[w.vars.v[w.vars.n-1].key] {
+		if j := i + 1; j < len(r.words) && r.words[j].seg == w.seg && r.quoteBefore(j) && r.toks[r.words[j].tok].Kind == text.Word {
+			// جماعة «فيلق الرحمن»، حركة "أحرار الشام": the quoted words are the name
+			k := j + 1
+			for k < len(r.words) && r.words[k].seg == w.seg && k-j < 4 && !r.quoteBefore(k) {
+				k++
+			}
+			if k < len(r.words) && r.quoteBefore(k) && !r.anyUsed(j, k) {
+				return -(k - j), j
+			}
+		}
 		return r.adjectiveInstitution(i)
 	}
 	head := ""
@@ -114,6 +124,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		}
 		if names > 0 && r.isNationality(j) {
 			break // حزب المحافظين البريطاني: the nationality is not part of the name
+		}
+		if names > 0 && (r.hits[j] != nil && r.hits[j].e.kind == "ROLE" || academicTitles[k] || tafiil(strings.TrimPrefix(k, "ال"))) {
+			break // جامعة صنعاء الدكتور …، جامعة صنعاء التغيير: a title or a verbal noun after the name
 		}
 		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
@@ -383,4 +396,65 @@ func (r *recognizer) federationAt(i int) (n, strip int) {
 		return 0, 0 // the lexicon names it (الاتحاد الأوروبي لكرة القدم)
 	}
 	return j - i, strip
+}
+
+// bodyHeads head a public body's name with the article; bodyScopes follow
+// them before the purpose: الهيئة العامة للرياضة، المؤسسة الوطنية للنفط،
+// الهيئة الاتحادية للرقابة النووية.
+var (
+	bodyHeads  = keySet("الهيئة المؤسسة المجلس اللجنة الوكالة المديرية الصندوق الجهاز المركز المعهد")
+	bodyScopes = keySet("العامة العام الوطنية الوطني العليا الأعلى الاتحادية الاتحادي الملكية الملكي الدولية الدولي العربية العربي الأوروبية الأوروبي الإسلامية الإسلامي")
+)
+
+// publicBodyAt reads a public body at word i: a definite head (bodyHeads),
+// one or two scope or nationality adjectives, and a purpose in لل (with up
+// to two nisba adjectives after it). Without the purpose the words are a
+// description (المجلس الوطني). It returns the words covered and the head's
+// clitic strip.
+func (r *recognizer) publicBodyAt(i int) (n, strip int) {
+	w := r.words[i]
+	strip = -1
+	for _, v := range w.vars.all() {
+		if bodyHeads[v.key] {
+			strip = v.strip
+			break
+		}
+	}
+	if strip < 0 {
+		return 0, 0
+	}
+	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
+	j := i + 1
+	for in(j) && j-i <= 2 && (bodyScopes[r.words[j].key] || r.isNationality(j) || r.lx.nisbaCountry(r.words[j].key)) {
+		j++
+	}
+	if j == i+1 || !in(j) {
+		return 0, 0
+	}
+	k := r.words[j].key
+	if !strings.HasPrefix(k, "لل") || utf8.RuneCountInString(k) < 5 {
+		return 0, 0
+	}
+	j++
+	for m := 0; m < 2 && in(j); m++ {
+		k := r.words[j].key
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) || r.lx.nisbaCountry(k) {
+			break // (الهيئة العامة للرياضة السعودية: the country is no part of the name; إلى)
+		}
+		j++
+	}
+	if h := r.hits[i]; h != nil && h.n >= j-i {
+		return 0, 0 // the lexicon names it
+	}
+	return j - i, strip
+}
+
+// academicTitles stand before a name (الدكتور سامي), never in an
+// institution's name.
+var academicTitles = keySet("الدكتور الدكتورة البروفيسور البروفيسورة الأستاذ الأستاذة المهندس المهندسة")
+
+// tafiil reports a verbal noun of the form تفعيل (تغيير، تطوير).
+func tafiil(k string) bool {
+	rs := []rune(k)
+	return len(rs) == 5 && rs[0] == 'ت' && rs[3] == 'ي'
 }
