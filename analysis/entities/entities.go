@@ -194,6 +194,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 		r.hits[i] = r.lookup(i)
 	}
 	r.people()
+	r.familyOfAl()
 	r.orgsAndPlaces()
 	r.clubShortForms()
 	r.surnames(opts.Known)

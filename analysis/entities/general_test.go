@@ -689,3 +689,12 @@ func TestInstitutionKeepsNisba(t *testing.T) {
 		"وفاز ⟦ORG:حزب الحركة القومية⟧ بعشرين مقعدا.",
 	}, false)
 }
+
+// «X آل Y»: a given name or a word that is also a nationality before the
+// family word آل is a person.
+func TestNameOfAlFamily(t *testing.T) {
+	checkHas(t, []string{
+		"وافتتح ⟦PERSON:تركي آل سعود⟧ المعرض أمس.",
+		"وكرم ⟦PERSON:فهد آل ثاني⟧ الفائزين بالجائزة.",
+	}, false)
+}

@@ -1078,3 +1078,34 @@ func (r *recognizer) agedNameWord(j int, known bool) (bool, int) {
 	}
 	return false, 0
 }
+
+// familyOfAl finds «X آل Y» that no other rule read: a given name, or a
+// word that is also a nationality (تركي آل الشيخ), before the family word
+// آل and the family's name. آل after such a word names a family, never
+// the article.
+func (r *recognizer) familyOfAl() {
+	for i := 0; i+2 < len(r.words); i++ {
+		if r.used[i] || r.used[i+1] || r.used[i+2] || r.words[i+1].seg != r.words[i].seg || r.words[i+2].seg != r.words[i].seg {
+			continue
+		}
+		if r.src[r.words[i+1].start:r.words[i+1].end] != "آل" || r.toks[r.words[i+2].tok].Kind != text.Word {
+			continue
+		}
+		w := r.words[i]
+		strip := -1
+		for _, v := range w.vars.all() {
+			if r.lx.given[v.key] || nationality(r.lx, v.key) && !hasArticle(v.key) {
+				strip = v.strip
+				break
+			}
+		}
+		if strip < 0 || r.lx.notName[r.words[i+2].key] {
+			continue
+		}
+		start := r.surfaceStart(w, strip)
+		end := r.words[i+2].end
+		r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Key: NameKey(r.src[start:end]),
+			Rule: "name + آل + family", Confidence: 0.75}, i, i+3)
+		i += 2
+	}
+}
