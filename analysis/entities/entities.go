@@ -412,7 +412,7 @@ func (r *recognizer) isBare(k string) bool {
 
 // institutionNouns head a phrase whose field word is not a ministry's
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
-var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
+var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية قسم فرع شعبة إدارة")
 
 // hitAt is the lexicon phrase at word i (nil in Extend, which has none).
 func (r *recognizer) hitAt(i int) *hit {

@@ -698,3 +698,13 @@ func TestNameOfAlFamily(t *testing.T) {
 		"وكرم ⟦PERSON:فهد آل ثاني⟧ الفائزين بالجائزة.",
 	}, false)
 }
+
+// A department after a role is no person: رئيس قسم خدمات العملاء.
+func TestDepartmentAfterRole(t *testing.T) {
+	src := "وقال رئيس قسم خدمات العملاء في الشركة إن الطلب ارتفع."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Type == "PERSON" {
+			t.Errorf("%s: %q read as a person (%s)", src, m.Text, m.Rule)
+		}
+	}
+}
