@@ -45,6 +45,7 @@ type recognizer struct {
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
 	buf       []byte
+	sportCues int // sport cue words in the text, counted on first use (-1 before)
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -179,7 +180,7 @@ func (c *CommonCounter) Words() map[string]bool {
 
 // Find returns the entity mentions of src (tokens made by text.Tokenize).
 func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
-	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common}
+	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common, sportCues: -1}
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
@@ -193,13 +194,41 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 		r.hits[i] = r.lookup(i)
 	}
 	r.people()
+	r.familyOfAl()
 	r.orgsAndPlaces()
+	r.clubShortForms()
 	r.surnames(opts.Known)
 	r.famousSurnames()
+	r.agedNames()
 	r.resolveSingles(opts.Known)
 	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
+	r.out = joinAdjacentPeople(src, r.out)
 	return r.out
+}
+
+// joinAdjacentPeople makes one name of two one-word person mentions that
+// only a space parts (رايان + غيغز, found by two rules): a list of people has
+// a conjunction or a comma between them, and a given name second starts a
+// new name (قال حسن محمد …: two readings). ms is sorted.
+func joinAdjacentPeople(src string, ms []rasad.Mention) []rasad.Mention {
+	lx := load()
+	out := ms[:0]
+	for _, m := range ms {
+		if n := len(out); n > 0 && m.Type == "PERSON" && out[n-1].Type == "PERSON" && out[n-1].End < m.Start && src[out[n-1].End:m.Start] == " " &&
+			!strings.Contains(out[n-1].Text, " ") && !strings.Contains(m.Text, " ") && joinable(lx, out[n-1], m) && !givenBefore(lx, src, out[n-1].Start) {
+			p := &out[n-1]
+			p.End = m.End
+			p.Text = src[p.Start:p.End]
+			p.Key = NameKey(p.Text)
+			p.Canonical = ""
+			p.Rule = "adjacent names joined (" + p.Rule + "; " + m.Rule + ")"
+			p.Confidence = min(p.Confidence, m.Confidence)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // Extend adds to ms (found by Find without Known) the bare surnames of the
@@ -231,7 +260,7 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 	r.surnames(known)
 	r.resolveSingles(known)
 	sortMentions(r.out)
-	return r.out
+	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)
 }
 
 // Analyzer finds an article's entities; its result is []rasad.Mention.
@@ -383,7 +412,7 @@ func (r *recognizer) isBare(k string) bool {
 
 // institutionNouns head a phrase whose field word is not a ministry's
 // short form: وكالة الإعلام، وسائل الإعلام، لجنة الخارجية.
-var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية")
+var institutionNouns = keySet("وكالة وسائل شبكة هيئة قناة مؤسسة صحيفة مجلس لجنة مكتب مركز جهاز اتحاد نقابة دائرة مديرية قسم فرع شعبة إدارة")
 
 // hitAt is the lexicon phrase at word i (nil in Extend, which has none).
 func (r *recognizer) hitAt(i int) *hit {
@@ -466,6 +495,22 @@ func (r *recognizer) orgsAndPlaces() {
 			i += n - 1
 			continue
 		}
+		if n, strip := r.publicBodyAt(i); n > 0 {
+			start := r.surfaceStart(r.words[i], strip)
+			end := r.words[i+n-1].end
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+				Rule: "public body: head + scope + purpose", Confidence: 0.8}, i, i+n)
+			i += n - 1
+			continue
+		}
+		if n, strip := r.federationAt(i); n > 0 {
+			start := r.surfaceStart(r.words[i], strip)
+			end := r.words[i+n-1].end
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+				Rule: "federation: الاتحاد + nationality (+ sport)", Confidence: 0.8}, i, i+n)
+			i += n - 1
+			continue
+		}
 		h := r.hits[i]
 		if (h == nil || h.e.kind == "ROLE") && r.institution(i) {
 			continue
@@ -527,7 +572,7 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
-		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) {
+		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) && !r.placeOfCountry(i, h) {
 			// برشلونة، ريال مدريد in a match report: the club
 			m := r.lexMention(i, h)
 			m.Type, m.Rule, m.Confidence = "ORG", "club named after its place, in a sport context ("+h.e.ref+")", 0.75
@@ -538,6 +583,9 @@ func (r *recognizer) orgsAndPlaces() {
 		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && h.e.gen && h.strip > 0 && r.lx.allCommon(h.e.words) {
 			continue // بالتعاون مع: a common word with a clitic, not the club التعاون
+		}
+		if h.e.kind == "ORG" && h.e.sub == "club" && h.n == 1 && strings.HasPrefix(h.e.ref, "clubs.tsv") && (!r.sportContext(i) && !r.sportText() || r.afterHeadNoun(i)) {
+			continue // بشكتاش، لايبزيغ outside sport, مدينة دورتموند: the district, the city
 		}
 		if h.e.kind == "ORG" && h.e.sub == "club" && r.genAmbiguous(i, h) && !r.sportContext(i) {
 			continue // الأهلي، النصر outside sport: words
@@ -779,4 +827,36 @@ type Input struct {
 	ID     string
 	Text   string
 	Tokens []text.Token
+}
+
+// joinable reports whether the one-word people a and b, a space apart, can
+// be one name: b is no given name (which starts a new name), the two are
+// not two well-known people, and a is no person of this article already (in «وبخ
+// ترامب تيلرسون» the subject and the object of a verb stand side by side)
+// nor a word (a conjunction, a common word, a nationality).
+func joinable(lx *lexicons, a, b rasad.Mention) bool {
+	ka, kb := text.Key(a.Text), text.Key(b.Text)
+	famous := func(m rasad.Mention) bool { return strings.HasPrefix(m.Rule, "family name of a well-known person") }
+	if strings.HasPrefix(kb, "و") || lx.given[kb] || famous(a) && famous(b) || strings.Contains(a.Text, "_") || lx.isCommon(kb) {
+		return false // (نادال فيدرير: two players; #محمد_بن_سلمان: a hashtag is a name of its own)
+	}
+	if strings.HasPrefix(kb, "ب") || strings.HasPrefix(kb, "ل") {
+		if rest := kb[len("ب"):]; lx.isCommon(rest) || lx.notName[rest] || nounShaped(kb) {
+			return false // داوسون بتسجيل: a verbal noun with its preposition
+		}
+	}
+	if strings.HasPrefix(a.Rule, "surname of a person") || strings.HasPrefix(ka, "و") || strings.HasPrefix(ka, "ب") || lx.notName[ka] || lx.isCommon(ka) || nationality(lx, ka) {
+		return false // (بأبو تريكة: a nickname after ب)
+	}
+	return !strings.HasPrefix(ka, "ال") || lx.given[ka]
+}
+
+// givenBefore reports a given name right before offset at (رفائيل of
+// «رفائيل نادال فيدرير»: نادال ends that name, and فيدرير starts another).
+func givenBefore(lx *lexicons, src string, at int) bool {
+	before := strings.TrimRight(src[:at], " ")
+	if len(before) == len(src[:at]) {
+		return false
+	}
+	return lx.given[text.Key(before[strings.LastIndexAny(before, " \n")+1:])]
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/ner"
 	"github.com/rasad/rasad/text"
 )
@@ -517,4 +518,193 @@ func TestCommonWordsNotPlaces(t *testing.T) {
 	// أرى is left out: its key is that of the given name آري (and of واري
 	// as the second word of a name)
 	checkHas(t, []string{"وقال ⟦PERSON:آري شتاين⟧ إنه سيتعاون مع المحققين."}, false)
+}
+
+// A surname whose first letter is an alef with hamza (أ، إ) is no article
+// surname: it is found alone after the full name like any other.
+func TestHamzaSurnameAlone(t *testing.T) {
+	checkHas(t, []string{
+		"وقال وزير الاقتصاد النمساوي ⟦PERSON:كارل أوبرهاوزر⟧، الاثنين، إن الخطة جاهزة. وأكد ⟦PERSON:أوبرهاوزر⟧ أن التنفيذ يبدأ قريبا.",
+		"وصرح المدرب ⟦PERSON:ماركو إيفانسن⟧ بأن فريقه مستعد. وأوضح ⟦PERSON:إيفانسن⟧ أن الإصابات كثيرة.",
+	}, false)
+	for _, name := range []string{"كارل أوبرهاوزر", "ماركو إيفانسن", "يان ألتسمان"} {
+		if surnameForm(rasad.Mention{Type: "PERSON", Key: text.Key(name), Text: name}) == "" {
+			t.Errorf("%s: no surname form", name)
+		}
+	}
+}
+
+// Clubs of clubs.tsv: named in a match report by their full or short
+// form; a one-word form with the article or that is also a place is a club
+// only in a sport context.
+func TestCuratedClubs(t *testing.T) {
+	checkHas(t, []string{
+		"وتغلب ⟦ORG:توتنهام⟧ على ضيفه ⟦ORG:ويست هام⟧ بهدفين في الدوري.",
+		"وخسر ⟦ORG:الترجي⟧ أمام ⟦ORG:الوداد⟧ في ذهاب الدور الثاني من البطولة.",
+		"وانتقل المهاجم إلى ⟦ORG:شيفيلد وينزداي⟧ قادما من ⟦ORG:هادرسفيلد⟧ في صفقة قياسية.",
+	}, false)
+	checkHas(t, []string{
+		// a match report names a club far from any sport word
+		"وفاز الفريق بالمباراة بهدفين وتصدر الدوري بفارق ثلاث نقاط عن أقرب ملاحقيه قبل الجولة الأخيرة. وأكد المدير الرياضي أن إدارة ⟦ORG:دورتموند⟧ تفكر في المستقبل البعيد وتريد الاستقرار.",
+	}, false)
+	checkHas(t, []string{
+		"وتحدث الكاتب عن الرجاء والأمل في المستقبل.",
+		"ولد المهاجم في مدينة ⟦LOC:دورتموند⟧ قبل أن ينضم إلى الفريق ويسجل أول أهدافه في الدوري.",
+		"وتظاهر المئات في حي ⟦LOC:بشكتاش⟧ وسط المدينة احتجاجا على الغلاء.",
+	}, true)
+}
+
+// سيتي and يونايتد alone name the one club of the article that ends in
+// that word; two such clubs leave it unread.
+func TestClubShortForms(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:ليستر سيتي⟧ على ضيفه بهدفين. ورفع ⟦ORG:سيتي⟧ رصيده إلى 40 نقطة، ويلعب و⟦ORG:سيتي⟧ مباراته المقبلة خارج أرضه.",
+		"وتعادل ⟦ORG:نيوكاسل يونايتد⟧ مع ضيفه. وقال مدرب ⟦ORG:يونايتد⟧ إن فريقه كان أفضل.",
+	}, false)
+	src := "وفاز ليستر سيتي على هال سيتي بهدفين. وكان سيتي الأفضل في الشوط الأول."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Text == "سيتي" {
+			t.Errorf("%s: سيتي read as %s (%s) with two clubs named", src, m.Type, m.Rule)
+		}
+	}
+}
+
+// A sport federation: الاتحاد + a nationality + its sport; without the
+// sport, only in a sport context. The European Union stays itself.
+func TestFederations(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلن ⟦ORG:الاتحاد البرتغالي لكرة القدم⟧ إيقاف الحكم ثلاث مباريات.",
+		"وقرر ⟦ORG:الاتحاد الكيني لألعاب القوى⟧ استبعاد العداء من البطولة.",
+		"وغرّم ⟦ORG:الاتحاد الهولندي⟧ النادي بسبب شغب الجماهير في المباراة الأخيرة.",
+		"ووافق ⟦ORG:الاتحاد الأوروبي⟧ على خطة الدعم المالي للمزارعين.",
+	}, false)
+	src := "وذكرت الاتحاد الإماراتية أن المدرب سيغادر الفريق بعد المباراة."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Rule == "federation: الاتحاد + nationality (+ sport)" {
+			t.Errorf("%s: %q read as a federation", src, m.Text)
+		}
+	}
+}
+
+// A town followed by a comma and its country is a dateline or an address,
+// not the town's club, even in a match report.
+func TestDatelineNotClub(t *testing.T) {
+	checkHas(t, []string{
+		"⟦LOC:برشلونة⟧، ⟦LOC:إسبانيا⟧ - فاز الفريق بالمباراة بهدفين وتصدر الدوري.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه بثلاثية في الدوري.",
+	}, false)
+}
+
+// Two person mentions with only a space between them are one name.
+func TestAdjacentPeopleJoined(t *testing.T) {
+	src := "قال أحمد بيرغسون إن الحل قريب."
+	ms := joinAdjacentPeople(src, []rasad.Mention{
+		{Span: rasad.Span{Start: strings.Index(src, "أحمد"), End: strings.Index(src, "أحمد") + len("أحمد")}, Type: "PERSON", Rule: "a"},
+		{Span: rasad.Span{Start: strings.Index(src, "بيرغسون"), End: strings.Index(src, "بيرغسون") + len("بيرغسون")}, Type: "PERSON", Rule: "b"},
+	})
+	if len(ms) != 1 || ms[0].Text != "أحمد بيرغسون" {
+		t.Errorf("got %+v", ms)
+	}
+	src = "التقى أحمد وبيرغسون أمس."
+	ms = joinAdjacentPeople(src, []rasad.Mention{
+		{Span: rasad.Span{Start: strings.Index(src, "أحمد"), End: strings.Index(src, "أحمد") + len("أحمد")}, Type: "PERSON"},
+		{Span: rasad.Span{Start: strings.Index(src, "بيرغسون"), End: strings.Index(src, "بيرغسون") + len("بيرغسون")}, Type: "PERSON"},
+	})
+	if len(ms) != 2 {
+		t.Errorf("a conjunction parts two people: got %+v", ms)
+	}
+	// a verb's subject and object side by side; a full name then another
+	for _, c := range []struct{ src, a, b, ra string }{
+		{"ووبخ بيرغسون هولمارك أمس.", "بيرغسون", "هولمارك", "surname of a person named in this article"},
+		{"ويخلف يوسف بيرغسون هولمارك في المنصب.", "بيرغسون", "هولمارك", "model:perceptron"},
+	} {
+		ms = joinAdjacentPeople(c.src, []rasad.Mention{
+			{Span: rasad.Span{Start: strings.Index(c.src, c.a), End: strings.Index(c.src, c.a) + len(c.a)}, Type: "PERSON", Text: c.a, Rule: c.ra},
+			{Span: rasad.Span{Start: strings.Index(c.src, c.b), End: strings.Index(c.src, c.b) + len(c.b)}, Type: "PERSON", Text: c.b, Rule: "model:perceptron"},
+		})
+		if len(ms) != 2 {
+			t.Errorf("%s: joined %+v", c.src, ms)
+		}
+	}
+}
+
+// The words before an age in brackets are a person's name; a nationality,
+// a common noun or an accusative adjective before it names nobody.
+func TestNameBeforeAge(t *testing.T) {
+	checkHas(t, []string{
+		"وقالت ⟦PERSON:ليندا فورسبرغ⟧ (34 عاما) إنها غادرت المدينة.",
+		"وكان ⟦PERSON:هولمارك⟧ (61 عاماً) قد استقال من منصبه.",
+		"وانضم ⟦PERSON:هولمارك⟧ (29 عاما) إلى النادي في الصيف.",
+		"ويعتبر ⟦PERSON:دي ماركيزيو⟧ (46 عاما) المدرب الأنسب.",
+		"وكان ل⟦PERSON:سمير⟧ (25 عاما) دور كبير في الفوز.",
+	}, false)
+	for _, src := range []string{
+		"وقال الحارس السويسري (32 عاما) إنه سيعتزل.",
+		"وأصاب المهاجم شابا ألمانيا (17 عاما) بجروح.",
+		"وقال الرجل وهو يبلغ (25 عاما) إنه بريء.",
+		"وأصيب الوالد (67 عاما) والوالدة (56 عاما) وابنتهما (17 عاما) بجروح.",
+		"وفلبيني آخر (32 عاما) اعتقل أمس.",
+		"وتأثرت الفتاة بإصابة ابن عمها (15 عاما) في المواجهات.",
+		"وقال ميكيل وهو طالب حقوق (20 عاما) إنه شارك في المظاهرة.",
+	} {
+		for _, m := range Find(src, text.Tokenize(src), Options{}) {
+			if m.Rule == "name before an age in brackets" {
+				t.Errorf("%s: %q read as a name", src, m.Text)
+			}
+		}
+	}
+}
+
+// A spelled-out institution ends before a title or a verbal noun that
+// follows its name.
+func TestInstitutionEndsBeforeTitle(t *testing.T) {
+	checkHas(t, []string{
+		"وقال الأستاذ في ⟦ORG:جامعة بغداد⟧ الدكتور سامي النعيمي إن الطلاب غاضبون.",
+		"وانتقد الأستاذ في ⟦ORG:جامعة الخرطوم⟧ التغيير الذي طرأ على المناهج.",
+	}, false)
+}
+
+// A public body: definite head + scope or nationality adjective + purpose.
+func TestPublicBodies(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلنت ⟦ORG:الهيئة العامة للسياحة⟧ خطة جديدة لجذب الزوار.",
+		"وقالت ⟦ORG:المؤسسة الوطنية للنفط⟧ إن الإنتاج ارتفع.",
+		"وحصلت الشركة على ترخيص من ⟦ORG:الهيئة الاتحادية للرقابة النووية⟧ أمس.",
+	}, false)
+	checkHas(t, []string{
+		"واجتمعت اللجنة العليا أمس لمناقشة الميزانية.",
+	}, true)
+}
+
+// A quoted name after حركة/جماعة/جبهة is the group.
+func TestQuotedGroups(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلنت جماعة \"⟦ORG:لواء الفجر⟧\" انسحابها من البلدة.",
+		"وقالت حركة «⟦ORG:شباب النهضة⟧» إنها ستشارك في الانتخابات.",
+	}, false)
+}
+
+func TestInstitutionKeepsNisba(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:حزب الحركة القومية⟧ بعشرين مقعدا.",
+	}, false)
+}
+
+// «X آل Y»: a given name or a word that is also a nationality before the
+// family word آل is a person.
+func TestNameOfAlFamily(t *testing.T) {
+	checkHas(t, []string{
+		"وافتتح ⟦PERSON:تركي آل سعود⟧ المعرض أمس.",
+		"وكرم ⟦PERSON:فهد آل ثاني⟧ الفائزين بالجائزة.",
+	}, false)
+}
+
+// A department after a role is no person: رئيس قسم خدمات العملاء.
+func TestDepartmentAfterRole(t *testing.T) {
+	src := "وقال رئيس قسم خدمات العملاء في الشركة إن الطلب ارتفع."
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Type == "PERSON" {
+			t.Errorf("%s: %q read as a person (%s)", src, m.Text, m.Rule)
+		}
+	}
 }

@@ -7,6 +7,7 @@
 package entities
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -197,13 +198,15 @@ func load() *lexicons {
 			add(gazEntry{kind: "MISC", canonical: e.Field(0), sub: "competition", words: e.Words, ref: e.Ref()})
 		}
 		lex.clubNames = map[string]bool{}
-		for _, e := range lexicon.MustLoad("orgs_data.tsv") {
+		// clubs.tsv (curated clubs and their short forms) is read like the
+		// generated rows: a candidate that an ambiguous form needs sport for
+		for _, e := range slices.Concat(lexicon.MustLoad("orgs_data.tsv"), lexicon.MustLoad("clubs.tsv")) {
 			add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: e.Field(1), country: e.Field(2), gen: true, words: e.Words, ref: e.Ref()})
 			if e.Field(1) != "club" {
 				continue
 			}
 			lex.clubNames[strings.Join(e.Words, " ")] = true
-			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") {
+			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") && utf8.RuneCountInString(e.Words[0]) >= 4 {
 				// سوانزي سيتي، ليدز يونايتد: the club is called by its town
 				lex.clubNames[e.Words[0]] = true
 				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: e.Words[:1], ref: e.Ref()})

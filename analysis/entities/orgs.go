@@ -48,6 +48,16 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		return 0, 0
 	}
 	if adjectiveHeads[w.key] || w.vars.n > 1 && adjectiveHeads[w.vars.v[w.vars.n-1].key] {
+		if j := i + 1; j < len(r.words) && r.words[j].seg == w.seg && r.quoteBefore(j) && r.toks[r.words[j].tok].Kind == text.Word {
+			// جماعة «فيلق الرحمن»، حركة "أحرار الشام": the quoted words are the name
+			k := j + 1
+			for k < len(r.words) && r.words[k].seg == w.seg && k-j < 4 && !r.quoteBefore(k) {
+				k++
+			}
+			if k < len(r.words) && r.quoteBefore(k) && !r.anyUsed(j, k) {
+				return -(k - j), j
+			}
+		}
 		return r.adjectiveInstitution(i)
 	}
 	head := ""
@@ -114,6 +124,9 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		}
 		if names > 0 && r.isNationality(j) {
 			break // حزب المحافظين البريطاني: the nationality is not part of the name
+		}
+		if names > 0 && (r.hits[j] != nil && r.hits[j].e.kind == "ROLE" || academicTitles[k] || tafiil(strings.TrimPrefix(k, "ال"))) {
+			break // جامعة صنعاء الدكتور …، جامعة صنعاء التغيير: a title or a verbal noun after the name
 		}
 		if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 4 && !genericAdjectives[k] {
 			j++
@@ -205,6 +218,32 @@ func (r *recognizer) sportContext(i int) bool {
 	return false
 }
 
+// sportText reports a text about sport: five sport cue words or more in
+// all (a match report names its clubs far from the cues, too).
+func (r *recognizer) sportText() bool {
+	if r.sportCues < 0 {
+		r.sportCues = 0
+		for _, w := range r.words {
+			if w.flags&fSport != 0 {
+				r.sportCues++
+			}
+		}
+	}
+	return r.sportCues >= 5
+}
+
+// placeOfCountry reports a place followed by a comma and a country (دبي،
+// الإمارات العربية المتحدة): a dateline or an address, the town and never its
+// club.
+func (r *recognizer) placeOfCountry(i int, h *hit) bool {
+	j := i + h.n
+	if j >= len(r.words) || !r.words[j].commaBef {
+		return false
+	}
+	c := r.hits[j]
+	return c != nil && c.e.kind == "LOC" && c.e.sub == "country"
+}
+
 // clubOf reports whether the place phrase at word i names a club too
 // (a club of the lexicon is called by it: نادي برشلونة, ليفربول).
 func (r *recognizer) clubOf(i int, h *hit) bool {
@@ -263,4 +302,159 @@ func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
 func (r *recognizer) isNationality(j int) bool {
 	h := r.hitAt(j)
 	return h != nil && h.e.kind == "ADJ" && h.strip == 0
+}
+
+// clubSuffixes end English clubs' names and are their short forms once the
+// club is named in full: سيتي for مانشستر سيتي, يونايتد for نيوكاسل يونايتد.
+var clubSuffixes = keySet("سيتي يونايتد")
+
+// clubShortForms finds سيتي and يونايتد alone (with a clitic or not) in an
+// article that names exactly one club ending in that word: the club.
+func (r *recognizer) clubShortForms() {
+	var clubs map[string]string // suffix -> club key ("" when two clubs share it)
+	for _, m := range r.out {
+		if m.Type != "ORG" || !strings.Contains(m.Text, " ") {
+			continue
+		}
+		last := text.Key(m.Text[strings.LastIndexByte(m.Text, ' ')+1:])
+		if !clubSuffixes[last] {
+			continue
+		}
+		if clubs == nil {
+			clubs = map[string]string{}
+		}
+		if prev, ok := clubs[last]; ok && prev != m.Key {
+			clubs[last] = ""
+		} else {
+			clubs[last] = m.Key
+		}
+	}
+	if len(clubs) == 0 {
+		return
+	}
+	for i, w := range r.words {
+		if r.used[i] || r.toks[w.tok].Kind != text.Word || i > 0 && r.words[i-1].seg == w.seg && !r.used[i-1] && r.hits[i-1] != nil && r.hits[i-1].e.kind == "LOC" {
+			continue // (a place before it: a club of that town this lexicon lacks)
+		}
+		for _, v := range w.vars.all() {
+			key, ok := clubs[v.key]
+			if !ok || key == "" {
+				continue
+			}
+			start := r.surfaceStart(w, v.strip)
+			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "ORG", Key: key,
+				Rule: "short form of a club named in this article", Confidence: 0.7}, i, i+1)
+			break
+		}
+	}
+}
+
+// sportNouns follow لكرة in a federation's name (لكرة القدم); sportWords
+// are the other sports a federation is named for (للتنس، لألعاب القوى).
+var (
+	sportNouns = keySet("القدم السلة اليد الطائرة")
+	sportWords = keySet("للتنس للسباحة للملاكمة للجودو للمصارعة للفروسية للدراجات للرماية للكاراتيه للتايكوندو للجمباز للرياضات للسيارات")
+)
+
+// federationAt reads a sport federation at word i: الاتحاد + a nationality
+// (+ لكرة القدم, للتنس, لألعاب القوى …): الاتحاد الإسباني لكرة القدم. Without
+// the sport the words name a federation only in a sport context (the
+// nationality may be a continent's: الاتحاد الأوروبي alone is the Union,
+// which the lexicon reads). It returns the words covered and the strip of
+// the clitic before الاتحاد.
+func (r *recognizer) federationAt(i int) (n, strip int) {
+	w := r.words[i]
+	strip = -1
+	for _, v := range w.vars.all() {
+		if v.key == "الاتحاد" {
+			strip = v.strip
+			break
+		}
+	}
+	j := i + 1
+	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
+	if strip < 0 || !in(j) || !r.isNationality(j) || strings.HasSuffix(r.words[j].key, "ه") {
+		return 0, 0 // الاتحاد الإماراتية: the newspaper (the adjective agrees with صحيفة)
+	}
+	j++
+	switch {
+	case in(j+1) && r.words[j].key == "لكره":
+		if !sportNouns[r.words[j+1].key] {
+			return 0, 0
+		}
+		j += 2
+	case in(j+1) && r.words[j].key == "لالعاب" && r.words[j+1].key == "القوي":
+		j += 2
+	case in(j) && sportWords[r.words[j].key]:
+		j++
+	default:
+		if !r.sportContext(i) {
+			return 0, 0
+		}
+	}
+	if h := r.hits[i]; h != nil && h.n >= j-i {
+		return 0, 0 // the lexicon names it (الاتحاد الأوروبي لكرة القدم)
+	}
+	return j - i, strip
+}
+
+// bodyHeads head a public body's name with the article; bodyScopes follow
+// them before the purpose: الهيئة العامة للرياضة، المؤسسة الوطنية للنفط،
+// الهيئة الاتحادية للرقابة النووية.
+var (
+	bodyHeads  = keySet("الهيئة المؤسسة المجلس اللجنة الوكالة المديرية الصندوق الجهاز المركز المعهد")
+	bodyScopes = keySet("العامة العام الوطنية الوطني العليا الأعلى الاتحادية الاتحادي الملكية الملكي الدولية الدولي العربية العربي الأوروبية الأوروبي الإسلامية الإسلامي")
+)
+
+// publicBodyAt reads a public body at word i: a definite head (bodyHeads),
+// one or two scope or nationality adjectives, and a purpose in لل (with up
+// to two nisba adjectives after it). Without the purpose the words are a
+// description (المجلس الوطني). It returns the words covered and the head's
+// clitic strip.
+func (r *recognizer) publicBodyAt(i int) (n, strip int) {
+	w := r.words[i]
+	strip = -1
+	for _, v := range w.vars.all() {
+		if bodyHeads[v.key] {
+			strip = v.strip
+			break
+		}
+	}
+	if strip < 0 {
+		return 0, 0
+	}
+	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
+	j := i + 1
+	for in(j) && j-i <= 2 && (bodyScopes[r.words[j].key] || r.isNationality(j) || r.lx.nisbaCountry(r.words[j].key)) {
+		j++
+	}
+	if j == i+1 || !in(j) {
+		return 0, 0
+	}
+	k := r.words[j].key
+	if !strings.HasPrefix(k, "لل") || utf8.RuneCountInString(k) < 5 {
+		return 0, 0
+	}
+	j++
+	for m := 0; m < 2 && in(j); m++ {
+		k := r.words[j].key
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) || r.lx.nisbaCountry(k) {
+			break // (الهيئة العامة للرياضة السعودية: the country is no part of the name; إلى)
+		}
+		j++
+	}
+	if h := r.hits[i]; h != nil && h.n >= j-i {
+		return 0, 0 // the lexicon names it
+	}
+	return j - i, strip
+}
+
+// academicTitles stand before a name (الدكتور سامي), never in an
+// institution's name.
+var academicTitles = keySet("الدكتور الدكتورة البروفيسور البروفيسورة الأستاذ الأستاذة المهندس المهندسة")
+
+// tafiil reports a verbal noun of the form تفعيل (تغيير، تطوير).
+func tafiil(k string) bool {
+	rs := []rune(k)
+	return len(rs) == 5 && rs[0] == 'ت' && rs[3] == 'ي'
 }

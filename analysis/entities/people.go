@@ -840,7 +840,11 @@ func surnameForm(m rasad.Mention) string {
 		return ""
 	}
 	last := words[len(words)-1]
-	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || strings.HasPrefix(last, "ال") && !lx.alSurname(last) {
+	// the article is read on the written word: the key folds أ to ا, so
+	// ألتماير would look like an article surname
+	surf := m.Text[strings.LastIndexAny(m.Text, " ")+1:]
+	article := strings.HasPrefix(surf, "ال")
+	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || article && !lx.alSurname(last) {
 		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
 	}
 	return string(appendFold(nil, last))
@@ -997,4 +1001,111 @@ func (k *KnownCounter) Known() Known {
 		out[sf] = full
 	}
 	return out
+}
+
+// nameParticles join a foreign name's words (دي بياجيو، فان دايك).
+var nameParticles = keySet("دي دا دو فان فون دل ديل")
+
+// ageWords follow the number of an age in brackets: (34 عاما).
+var ageWords = keySet("عاما عام سنة سنوات عمره")
+
+// agedNames finds the name before an age in brackets that no other rule
+// found: «وقالت ليندا فورسبرغ (34 عاما)». The word before the bracket is
+// name-shaped: no article (but an article surname or a given name), no
+// lexicon place, organization, role or nationality, no common word, verb,
+// verbal noun, accusative adjective (عراقيا) or noun with a pronoun
+// (وابنته). Up to two known name words before it join the name (not a
+// verb before its subject: وانضم ليفاندوفسكي).
+func (r *recognizer) agedNames() {
+	for i := range r.words {
+		t := r.words[i].tok
+		if r.used[i] || t+4 >= len(r.toks) || r.toks[t+1].Key != "(" || r.toks[t+2].Kind != text.Number || !ageWords[r.toks[t+3].Key] || r.toks[t+4].Key != ")" {
+			continue
+		}
+		ok, strip := r.agedNameWord(i, false)
+		if !ok {
+			continue
+		}
+		first := i
+		for j := i - 1; strip == 0 && j >= 0 && i-j < 4 && !r.used[j] && r.words[j].seg == r.words[i].seg; j-- {
+			if k := r.words[j].key; r.lx.nameJoiner[k] || nameParticles[k] {
+				first = j // بني فضل، دي بياجيو
+				continue
+			}
+			ok, s := r.agedNameWord(j, true)
+			if !ok {
+				break
+			}
+			first, strip = j, s
+		}
+		if k := r.words[first].key; r.lx.nameJoiner[k] || nameParticles[k] {
+			continue
+		}
+		if j := first - 1; strip == 0 && j >= 0 && !r.used[j] && r.words[j].seg == r.words[first].seg {
+			if ok, s := r.agedNameWord(j, false); ok && s == 0 {
+				continue // جيماماني ساهو: an unknown word before may be a given name or a verb; no cut name
+			}
+		}
+		start := r.surfaceStart(r.words[first], strip)
+		end := r.words[i].end
+		r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Key: NameKey(r.src[start:end]),
+			Rule: "name before an age in brackets", Confidence: 0.7}, first, i+1)
+	}
+}
+
+// agedNameWord reports whether word j can be a word of a name before an
+// age (known: a given name or a name token only), and the clitic strip of
+// the reading that is.
+func (r *recognizer) agedNameWord(j int, known bool) (bool, int) {
+	w := r.words[j]
+	if r.toks[w.tok].Kind != text.Word || r.hits[j] != nil && r.hits[j].e.kind != "PERSON" {
+		return false, 0
+	}
+	for _, v := range w.vars.all() {
+		k := v.key
+		name := r.lx.given[k] || r.lx.nameTokens[k] > 0
+		if known && !name || utf8.RuneCountInString(k) < 3 || r.lx.notName[k] || r.lx.isCommon(k) || r.common[k] && !name || nationality(r.lx, k) || r.indefinite(k) ||
+			strings.HasPrefix(k, "ال") && !r.lx.given[k] && !r.lx.alSurname(k) || nounShaped(k) && !name || r.verbLike(k, true) && !name ||
+			!name && utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "يا") || strings.HasSuffix(k, "ه")) ||
+			!name && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هما") || strings.HasSuffix(k, "هم")) ||
+			!name && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") || v.strip == 0 && (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) && w.vars.n > 1) {
+			continue // (a conjunction read into an unknown word: والوالدة)
+		}
+		if v.strip > 0 && !(strings.HasPrefix(w.key, "و") || strings.HasPrefix(w.key, "ف") || strings.HasPrefix(w.key, "ل")) {
+			continue
+		}
+		return true, v.strip
+	}
+	return false, 0
+}
+
+// familyOfAl finds «X آل Y» that no other rule read: a given name, or a
+// word that is also a nationality (تركي آل الشيخ), before the family word
+// آل and the family's name. آل after such a word names a family, never
+// the article.
+func (r *recognizer) familyOfAl() {
+	for i := 0; i+2 < len(r.words); i++ {
+		if r.used[i] || r.used[i+1] || r.used[i+2] || r.words[i+1].seg != r.words[i].seg || r.words[i+2].seg != r.words[i].seg {
+			continue
+		}
+		if r.src[r.words[i+1].start:r.words[i+1].end] != "آل" || r.toks[r.words[i+2].tok].Kind != text.Word {
+			continue
+		}
+		w := r.words[i]
+		strip := -1
+		for _, v := range w.vars.all() {
+			if r.lx.given[v.key] || nationality(r.lx, v.key) && !hasArticle(v.key) {
+				strip = v.strip
+				break
+			}
+		}
+		if strip < 0 || r.lx.notName[r.words[i+2].key] {
+			continue
+		}
+		start := r.surfaceStart(w, strip)
+		end := r.words[i+2].end
+		r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Key: NameKey(r.src[start:end]),
+			Rule: "name + آل + family", Confidence: 0.75}, i, i+3)
+		i += 2
+	}
 }
