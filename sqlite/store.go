@@ -320,7 +320,7 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 		return nil, fmt.Errorf("put: %w", err)
 	}
 	defer insArt.Close()
-	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts(rowid, title, body) VALUES ((SELECT rowid FROM articles WHERE id = ?), ?, ?)`)
+	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO articles_fts(rowid, title, body) VALUES (?, ?, ?)`)
 	if err != nil {
 		return nil, fmt.Errorf("put: %w", err)
 	}
@@ -374,7 +374,11 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 			} else {
 				title, body = IndexText(a)
 			}
-			if _, err := insFTS.ExecContext(ctx, a.ID, title, body); err != nil {
+			rowid, err := res.LastInsertId()
+			if err != nil {
+				return nil, fmt.Errorf("put %s: %w", a.ID, err)
+			}
+			if _, err := insFTS.ExecContext(ctx, rowid, title, body); err != nil {
 				return nil, fmt.Errorf("put %s: index: %w", a.ID, err)
 			}
 			if a.Analysis != nil {
@@ -694,15 +698,15 @@ const putAnalysisSQL = `INSERT INTO analyses(article_id, version, timexes, menti
 
 // putAnalysis runs st, putAnalysisSQL prepared in the caller's transaction.
 func putAnalysis(ctx context.Context, st *sql.Stmt, id string, a *rasad.Analysis) error {
-	tj, err := json.Marshal(nonNil(a.Timexes))
+	tj, err := marshalTimexes(a.Timexes)
 	if err != nil {
 		return err
 	}
-	mj, err := json.Marshal(nonNil(a.Mentions))
+	mj, err := marshalMentions(a.Mentions)
 	if err != nil {
 		return err
 	}
-	ej, err := json.Marshal(nonNil(a.Events))
+	ej, err := marshalEvents(a.Events)
 	if err != nil {
 		return err
 	}
@@ -711,13 +715,6 @@ func putAnalysis(ctx context.Context, st *sql.Stmt, id string, a *rasad.Analysis
 		return fmt.Errorf("analysis of %s: %w", id, err)
 	}
 	return nil
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 // SetAnalysis replaces the analyses of the given articles in one transaction.
