@@ -157,3 +157,32 @@ func BenchmarkPutCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpu)/1e6/float64(n*b.N), "cpu-ms/art")
 }
+
+// BenchmarkPrepareCorpus times cleaning, content IDs and search stems
+// (ingest.PrepareAllTokens) on the first 2,000 ant-dev records, in CPU ms
+// per article.
+//
+//	go test ./pipeline -run '^$' -bench PrepareCorpus -benchtime 5x
+func BenchmarkPrepareCorpus(b *testing.B) {
+	orig := corpusItems(b, 2000)
+	b.ResetTimer()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		items := make([]ingest.Item, len(orig))
+		for k, it := range orig {
+			if it.Article != nil {
+				a := *it.Article
+				it.Article = &a
+			}
+			items[k] = it
+		}
+		b.StartTimer()
+		c0 := testcorpus.CPUTime()
+		for lo := 0; lo < len(items); lo += DefaultBatch {
+			ingest.PrepareAllTokens(items[lo:min(len(items), lo+DefaultBatch)])
+		}
+		cpu += testcorpus.CPUTime() - c0
+	}
+	b.ReportMetric(float64(cpu)/1e6/float64(len(orig)*b.N), "cpu-ms/art")
+}
