@@ -10,7 +10,9 @@ import (
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/collection"
+	"github.com/rasad/rasad/analysis/events"
 	"github.com/rasad/rasad/ingest"
+	"github.com/rasad/rasad/internal/par"
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/sqlite"
 	"github.com/rasad/rasad/text"
@@ -185,4 +187,29 @@ func BenchmarkPrepareCorpus(b *testing.B) {
 		cpu += testcorpus.CPUTime() - c0
 	}
 	b.ReportMetric(float64(cpu)/1e6/float64(len(orig)*b.N), "cpu-ms/art")
+}
+
+// BenchmarkEventsCorpus times events.Find alone on 2,000 analysed ant-dev
+// articles (their own timexes and mentions), in CPU ms per article.
+//
+//	go test ./pipeline -run '^$' -bench EventsCorpus -benchtime 5x
+func BenchmarkEventsCorpus(b *testing.B) {
+	var ins []events.Input
+	for _, arts := range analysedBatches(b, 2000) {
+		for _, a := range arts {
+			in := events.Input{Text: a.Text, Tokens: text.Tokenize(a.Text), Timexes: a.Analysis.Timexes, Mentions: a.Analysis.Mentions}
+			if a.Published != nil {
+				in.Published = a.Published.Format("2006-01-02")
+			}
+			ins = append(ins, in)
+		}
+	}
+	b.ResetTimer()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		c0 := testcorpus.CPUTime()
+		par.Do(len(ins), func(k int) { events.Find(ins[k]) })
+		cpu += testcorpus.CPUTime() - c0
+	}
+	b.ReportMetric(float64(cpu)/1e6/float64(len(ins)*b.N), "cpu-ms/art")
 }
