@@ -114,8 +114,10 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 
 	// title: given, or the first content line of the header
 	titleLine := -1
+	var titleKey string // the given title's words, once
 	if a.Title != "" {
-		tk := strings.Join(lexicon.WordKeys(a.Title), " ")
+		titleKey = strings.Join(lexicon.WordKeys(a.Title), " ")
+		tk := titleKey
 		for i := range lines {
 			if len(lines[i].words) > 0 && joinedEquals(lines[i].words, tk) {
 				titleLine = i
@@ -144,7 +146,7 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 	} else if a.Title != "" {
 		// the title is not in the text: a copy of it in the text's first
 		// lines is still a repeated title
-		tk := strings.Join(lexicon.WordKeys(a.Title), " ")
+		tk := titleKey
 		for i := 0; i < len(lines) && i < 8; i++ {
 			if lines[i].kind == "" && len(lines[i].words) > 0 && joinedEquals(lines[i].words, tk) {
 				lines[i].kind, lines[i].rule = "repeated-title", "line equal to the title"
