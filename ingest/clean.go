@@ -114,10 +114,12 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 
 	// title: given, or the first content line of the header
 	titleLine := -1
+	var titleKey string // the given title's words, once
 	if a.Title != "" {
-		tk := strings.Join(lexicon.WordKeys(a.Title), " ")
+		titleKey = strings.Join(lexicon.WordKeys(a.Title), " ")
+		tk := titleKey
 		for i := range lines {
-			if len(lines[i].words) > 0 && strings.Join(lines[i].words, " ") == tk {
+			if len(lines[i].words) > 0 && joinedEquals(lines[i].words, tk) {
 				titleLine = i
 				break
 			}
@@ -137,16 +139,16 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 		lines[titleLine].kind, lines[titleLine].rule = "", ""
 		tk := strings.Join(lines[titleLine].words, " ")
 		for i := titleLine + 1; i < len(lines); i++ {
-			if lines[i].kind == "" && len(lines[i].words) > 0 && strings.Join(lines[i].words, " ") == tk {
+			if lines[i].kind == "" && len(lines[i].words) > 0 && joinedEquals(lines[i].words, tk) {
 				lines[i].kind, lines[i].rule = "repeated-title", "line equal to the title"
 			}
 		}
 	} else if a.Title != "" {
 		// the title is not in the text: a copy of it in the text's first
 		// lines is still a repeated title
-		tk := strings.Join(lexicon.WordKeys(a.Title), " ")
+		tk := titleKey
 		for i := 0; i < len(lines) && i < 8; i++ {
-			if lines[i].kind == "" && len(lines[i].words) > 0 && strings.Join(lines[i].words, " ") == tk {
+			if lines[i].kind == "" && len(lines[i].words) > 0 && joinedEquals(lines[i].words, tk) {
 				lines[i].kind, lines[i].rule = "repeated-title", "line equal to the title"
 			}
 		}
@@ -709,6 +711,24 @@ func contentIDOf(a *rasad.Article, body []text.Token) string {
 func Prepare(a *rasad.Article) error {
 	_, err := PrepareTokens(a)
 	return err
+}
+
+// joinedEquals says whether strings.Join(words, " ") == s, without
+// joining (cleaning compares every line of a text with its title).
+func joinedEquals(words []string, s string) bool {
+	for i, w := range words {
+		if i > 0 {
+			if len(s) == 0 || s[0] != ' ' {
+				return false
+			}
+			s = s[1:]
+		}
+		if len(s) < len(w) || s[:len(w)] != w {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return len(s) == 0
 }
 
 // PrepareTokens is Prepare that tokenizes the text once for cleaning, the

@@ -210,3 +210,20 @@ func highestMigration(t *testing.T) int {
 	}
 	return n
 }
+
+// Every connection of a store checkpoints its WAL every 10,000 pages (see
+// Open), not SQLite's default 1,000.
+func TestWALAutocheckpoint(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.DB().QueryRow(`PRAGMA wal_autocheckpoint`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 10000 {
+		t.Fatalf("wal_autocheckpoint = %d, want 10000", n)
+	}
+}

@@ -30,26 +30,30 @@ func Stem(key string) string {
 			n--
 		}
 	}
-	for _, p := range articlePrefixes {
-		if strings.HasPrefix(s, p) && n-utf8.RuneCountInString(p) >= 2 {
-			s = s[len(p):]
-			n -= utf8.RuneCountInString(p)
-			break
+	// the article (articlePrefixes, in order): every letter of these
+	// prefixes and of the suffixes is two bytes long, so comparing bytes
+	// at the ends of s is what HasPrefix and HasSuffix did, without a call
+	// per candidate (TestStemSameAsReference)
+	switch {
+	case n >= 5 && len(s) >= 6 && (s[:6] == "بال" || s[:6] == "كال" || s[:6] == "فال" || s[:6] == "وال"):
+		s = s[6:]
+		n -= 3
+	case n >= 4 && len(s) >= 4 && (s[:4] == "لل" || s[:4] == "ال"):
+		s = s[4:]
+		n -= 2
+	}
+	// one suffix (suffixes, in order): two letters, else one
+	if l := len(s); n >= 4 && l >= 4 {
+		switch s[l-4:] {
+		case "ها", "ان", "ات", "ون", "ين", "يه":
+			return s[:l-4]
 		}
 	}
-	for _, suf := range suffixes {
-		if strings.HasSuffix(s, suf) && n-utf8.RuneCountInString(suf) >= 2 {
-			s = s[:len(s)-len(suf)]
-			break
-		}
+	if l := len(s); n >= 3 && l >= 2 && (s[l-2:] == "ه" || s[l-2:] == "ي") {
+		return s[:l-2]
 	}
 	return s
 }
-
-var articlePrefixes = []string{"بال", "كال", "فال", "وال", "لل", "ال"}
-
-// Longest first, so that ية is tried before ه and ي.
-var suffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
 
 // Variants returns the stems under which a word is indexed: its Stem, and
 // for a word of three letters or more that starts with و or ف without the

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/lexicon"
@@ -389,16 +390,16 @@ func onBorder(keysOf []string, words []word, w int) bool {
 	return false
 }
 
-// suffixStems are the trigger forms under a pronoun suffix: اجتماعه،
-// لقائهما، محادثاتهما، وقعته.
-func suffixStems(k string) []string {
-	var out []string
+// appendSuffixStems appends to out the trigger forms under a pronoun
+// suffix: اجتماعه، لقائهما، محادثاتهما، وقعته (matchAt passes an array on
+// its stack: no allocation per word).
+func appendSuffixStems(out []string, k string) []string {
 	for _, suf := range []string{"هما", "كما", "هم", "ها", "ه"} {
 		if !strings.HasSuffix(k, suf) {
 			continue
 		}
 		st := k[:len(k)-len(suf)]
-		if len([]rune(st)) < 3 {
+		if utf8.RuneCountInString(st) < 3 {
 			continue
 		}
 		out = append(out, st)

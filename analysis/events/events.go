@@ -396,8 +396,26 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		return e, n, 0
 	}
 	k := keysOf[i]
-	for _, p := range []string{"و", "ف", "ل", "ب", "ول", "وب", "فل"} {
-		if strings.HasPrefix(k, p) && len(k)-len(p) >= 4 {
+	// the clitics و ف ل ب ول وب فل that k starts with, in that order (at
+	// most one of one letter, then one of two)
+	var clitics [3]string
+	nc := 0
+	if len(k) >= 2 {
+		switch k[:2] {
+		case "و", "ف", "ل", "ب":
+			clitics[nc] = k[:2]
+			nc++
+		}
+	}
+	if len(k) >= 4 {
+		switch k[:4] {
+		case "ول", "وب", "فل":
+			clitics[nc] = k[:4]
+			nc++
+		}
+	}
+	for _, p := range clitics[:nc] {
+		if len(k)-len(p) >= 4 {
 			saved := keysOf[i]
 			keysOf[i] = k[len(p):]
 			e, n = matcher.MatchAt(keysOf, i)
@@ -412,11 +430,13 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 	if strings.HasSuffix(raw, "ة") {
 		return lexicon.Entry{}, 0, 0
 	}
-	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل"} {
-		if !strings.HasPrefix(k, p) {
-			continue
+	var buf [8]string
+	for c := -1; c < nc; c++ {
+		p := "" // no clitic first, then each of them
+		if c >= 0 {
+			p = clitics[c]
 		}
-		for _, st := range suffixStems(k[len(p):]) {
+		for _, st := range appendSuffixStems(buf[:0], k[len(p):]) {
 			saved := keysOf[i]
 			keysOf[i] = st
 			e, n = matcher.MatchAt(keysOf, i)
