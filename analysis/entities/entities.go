@@ -102,12 +102,12 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 // words.
 type CommonCounter struct {
 	withAl, bare map[string]int
-	tanween      map[string]bool
+	tanween      map[string]int // occurrences: counts add up (Counts)
 }
 
 // NewCommonCounter makes an empty CommonCounter.
 func NewCommonCounter() *CommonCounter {
-	return &CommonCounter{withAl: map[string]int{}, bare: map[string]int{}, tanween: map[string]bool{}}
+	return &CommonCounter{withAl: map[string]int{}, bare: map[string]int{}, tanween: map[string]int{}}
 }
 
 // Add counts one document: its tokens and, when src is not empty, its text.
@@ -119,7 +119,7 @@ func (c *CommonCounter) Add(src string, toks []text.Token) {
 		}
 		k := t.Key
 		if src != "" && strings.ContainsRune(src[t.Start:t.End], '\u064B') {
-			tanween[text.StripConj(k)] = true
+			tanween[text.StripConj(k)]++
 		}
 		for _, p := range []string{"وال", "فال", "بال", "كال"} {
 			if strings.HasPrefix(k, p) {
@@ -147,8 +147,10 @@ func (c *CommonCounter) Words() map[string]bool {
 			out[k] = true
 		}
 	}
-	for k := range tanween {
-		out[k] = true
+	for k, n := range tanween {
+		if n > 0 {
+			out[k] = true
+		}
 	}
 	// imperfect verbs: the collection conjugates the word, with both
 	// third-person prefixes (يأمر/تأمر) and more forms (نأمر، سيأمر،
