@@ -1,6 +1,9 @@
 package entities
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/text"
 )
@@ -25,7 +28,6 @@ const (
 	TallyFull = 'f'
 )
 
-type nameForm struct{ form, key string }
 
 // Counts is the collection knowledge of entity recognition as counts that
 // add up: what CommonCounter, Learner and KnownCounter gather, for every
@@ -36,18 +38,41 @@ type nameForm struct{ form, key string }
 type Counts struct {
 	common   *CommonCounter
 	docs     map[string]int
-	names    map[nameForm]int
+	names    map[string]map[string]int // surname form -> full-name key -> docs
 	fullDocs map[string]int
+
+	// words and known are what Words and Known last returned, brought up
+	// to date from the keys changed since (dirtyWords, dirtyForms) rather
+	// than recomputed from every count: a small batch on a large store
+	// costs what the batch changed.
+	words      map[string]bool
+	known      Known
+	dirtyWords map[string]bool
+	dirtyForms map[string]bool
 }
 
 // NewCounts makes empty Counts.
 func NewCounts() *Counts {
-	return &Counts{common: NewCommonCounter(), docs: map[string]int{}, names: map[nameForm]int{}, fullDocs: map[string]int{}}
+	return &Counts{common: NewCommonCounter(), docs: map[string]int{}, names: map[string]map[string]int{}, fullDocs: map[string]int{}}
 }
 
 // AddText counts one document's words: src is its text, toks its tokens.
 func (c *Counts) AddText(src string, toks []text.Token) {
-	c.common.Add(src, toks)
+	if c.words == nil {
+		c.common.Add(src, toks)
+	} else {
+		one := NewCommonCounter()
+		one.Add(src, toks)
+		for k, n := range one.withAl {
+			c.addWord(c.common.withAl, k, n)
+		}
+		for k, n := range one.bare {
+			c.addWord(c.common.bare, k, n)
+		}
+		for k, n := range one.tanween {
+			c.addWord(c.common.tanween, k, n)
+		}
+	}
 	seen := make(map[string]bool, len(toks))
 	var buf []byte
 	for _, t := range toks {
@@ -60,7 +85,7 @@ func (c *Counts) AddText(src string, toks []text.Token) {
 			if !seen[string(buf)] {
 				s := string(buf)
 				seen[s] = true
-				c.docs[s]++
+				c.addForm(c.docs, s, 1)
 			}
 		}
 	}
@@ -71,7 +96,7 @@ func (c *Counts) AddText(src string, toks []text.Token) {
 // full.
 func (c *Counts) AddNames(ms []rasad.Mention) {
 	seen := map[string]bool{}
-	pairs := map[nameForm]bool{}
+	pairs := map[[2]string]bool{}
 	for _, m := range ms {
 		sf := surnameForm(m)
 		if sf == "" {
@@ -79,11 +104,11 @@ func (c *Counts) AddNames(ms []rasad.Mention) {
 		}
 		if !seen[sf] {
 			seen[sf] = true
-			c.fullDocs[sf]++
+			c.addForm(c.fullDocs, sf, 1)
 		}
-		if nf := (nameForm{sf, m.Key}); !pairs[nf] {
+		if nf := [2]string{sf, m.Key}; !pairs[nf] {
 			pairs[nf] = true
-			c.names[nf]++
+			c.addName(sf, m.Key, 1)
 		}
 	}
 }
@@ -91,28 +116,79 @@ func (c *Counts) AddNames(ms []rasad.Mention) {
 // Add adds o's counts to c.
 func (c *Counts) Add(o *Counts) {
 	for k, n := range o.common.withAl {
-		c.common.withAl[k] += n
+		c.addWord(c.common.withAl, k, n)
 	}
 	for k, n := range o.common.bare {
-		c.common.bare[k] += n
+		c.addWord(c.common.bare, k, n)
 	}
 	for k, n := range o.common.tanween {
-		c.common.tanween[k] += n
+		c.addWord(c.common.tanween, k, n)
 	}
 	for k, n := range o.docs {
-		c.docs[k] += n
+		c.addForm(c.docs, k, n)
 	}
-	for k, n := range o.names {
-		c.names[k] += n
+	for sf, keys := range o.names {
+		for k, n := range keys {
+			c.addName(sf, k, n)
+		}
 	}
 	for k, n := range o.fullDocs {
-		c.fullDocs[k] += n
+		c.addForm(c.fullDocs, k, n)
+	}
+}
+
+// addWord adds n to a common-word count (m[k]; 0 removes it).
+func (c *Counts) addWord(m map[string]int, k string, n int) {
+	if n == 0 {
+		return
+	}
+	if v := m[k] + n; v != 0 {
+		m[k] = v
+	} else {
+		delete(m, k)
+	}
+	if c.words != nil {
+		c.dirtyWords[k] = true
+	}
+}
+
+// addForm adds n to a count of a surname form.
+func (c *Counts) addForm(m map[string]int, k string, n int) {
+	if n == 0 {
+		return
+	}
+	if v := m[k] + n; v != 0 {
+		m[k] = v
+	} else {
+		delete(m, k)
+	}
+	if c.known != nil {
+		c.dirtyForms[k] = true
+	}
+}
+
+func (c *Counts) addName(sf, key string, n int) {
+	if n == 0 {
+		return
+	}
+	keys := c.names[sf]
+	if keys == nil {
+		keys = map[string]int{}
+		c.names[sf] = keys
+	}
+	if v := keys[key] + n; v != 0 {
+		keys[key] = v
+	} else if delete(keys, key); len(keys) == 0 {
+		delete(c.names, sf)
+	}
+	if c.known != nil {
+		c.dirtyForms[sf] = true
 	}
 }
 
 // Tallies returns the counts as store rows.
 func (c *Counts) Tallies() rasad.Tallies {
-	out := make(rasad.Tallies, len(c.common.withAl)+len(c.common.bare)+len(c.common.tanween)+len(c.docs)+2*len(c.names))
+	out := make(rasad.Tallies, len(c.common.withAl)+len(c.common.bare)+len(c.common.tanween)+len(c.docs)+2*len(c.fullDocs))
 	put := func(kind byte, m map[string]int) {
 		for k, n := range m {
 			if n != 0 {
@@ -125,9 +201,11 @@ func (c *Counts) Tallies() rasad.Tallies {
 	put(TallyTanween, c.common.tanween)
 	put(TallyDocs, c.docs)
 	put(TallyFull, c.fullDocs)
-	for k, n := range c.names {
-		if n != 0 {
-			out[rasad.TallyKey{Kind: TallyName, Form: k.form, Key: k.key}] = int64(n)
+	for sf, keys := range c.names {
+		for k, n := range keys {
+			if n != 0 {
+				out[rasad.TallyKey{Kind: TallyName, Form: sf, Key: k}] = int64(n)
+			}
 		}
 	}
 	return out
@@ -137,31 +215,19 @@ func (c *Counts) Tallies() rasad.Tallies {
 // for a kind Counts does not keep.
 func (c *Counts) AddTally(k rasad.TallyKey, n int64, sign int) bool {
 	d := sign * int(n)
-	add := func(m map[string]int) {
-		if v := m[k.Form] + d; v != 0 {
-			m[k.Form] = v
-		} else {
-			delete(m, k.Form)
-		}
-	}
 	switch k.Kind {
 	case TallyWithAl:
-		add(c.common.withAl)
+		c.addWord(c.common.withAl, k.Form, d)
 	case TallyBare:
-		add(c.common.bare)
+		c.addWord(c.common.bare, k.Form, d)
 	case TallyTanween:
-		add(c.common.tanween)
+		c.addWord(c.common.tanween, k.Form, d)
 	case TallyDocs:
-		add(c.docs)
+		c.addForm(c.docs, k.Form, d)
 	case TallyFull:
-		add(c.fullDocs)
+		c.addForm(c.fullDocs, k.Form, d)
 	case TallyName:
-		nf := nameForm{k.Form, k.Key}
-		if v := c.names[nf] + d; v != 0 {
-			c.names[nf] = v
-		} else {
-			delete(c.names, nf)
-		}
+		c.addName(k.Form, k.Key, d)
 	default:
 		return false
 	}
@@ -175,26 +241,161 @@ func (c *Counts) AddTallies(t rasad.Tallies, sign int) {
 	}
 }
 
-// Words returns the common words of the documents counted (CommonWordsOf).
-func (c *Counts) Words() map[string]bool { return c.common.Words() }
+// Words returns the common words of the documents counted (what
+// CommonWordsOf gives over them). The map is Counts' own: it stays valid
+// until the counts change, and must not be modified.
+func (c *Counts) Words() map[string]bool {
+	if c.words == nil {
+		c.words = c.common.Words()
+		c.dirtyWords = map[string]bool{}
+		return c.words
+	}
+	cand := map[string]bool{}
+	for k := range c.dirtyWords {
+		wordsDependingOn(k, cand)
+	}
+	for k := range cand {
+		if c.common.isWord(k) {
+			c.words[k] = true
+		} else {
+			delete(c.words, k)
+		}
+	}
+	clear(c.dirtyWords)
+	return c.words
+}
 
-// Known returns the surnames worth looking for alone (Learner.Known).
+// Known returns the surnames worth looking for alone (Learner.Known over
+// the same documents). The map is Counts' own: it stays valid until the
+// counts change, and must not be modified.
 func (c *Counts) Known() Known {
-	l := &Learner{known: Known{}, fullDocs: c.fullDocs}
-	for nf, n := range c.names {
+	if c.known == nil {
+		c.known = Known{}
+		c.dirtyForms = map[string]bool{}
+		for sf := range c.names {
+			if full := c.knownOf(sf); full != "" {
+				c.known[sf] = full
+			}
+		}
+		return c.known
+	}
+	for sf := range c.dirtyForms {
+		if full := c.knownOf(sf); full != "" {
+			c.known[sf] = full
+		} else {
+			delete(c.known, sf)
+		}
+	}
+	clear(c.dirtyForms)
+	return c.known
+}
+
+// knownOf is the full-name key a surname form stands for in Known, or ""
+// (Learner.Known: one full name, and not standing alone in many more
+// documents than name the person in full).
+func (c *Counts) knownOf(sf string) string {
+	var full string
+	for k, n := range c.names[sf] {
 		if n <= 0 {
 			continue
 		}
-		if prev, ok := l.known[nf.form]; !ok {
-			l.known[nf.form] = nf.key
-		} else if prev != nf.key {
-			l.known[nf.form] = "" // ambiguous
+		if full != "" {
+			return "" // ambiguous
 		}
+		full = k
 	}
-	return (&KnownCounter{l: l, bareDocs: c.docs}).Known()
+	if full == "" {
+		return ""
+	}
+	if bare := c.docs[sf] - c.fullDocs[sf]; bare > 3*c.fullDocs[sf]+3 {
+		return ""
+	}
+	return full
 }
 
 // Len is the number of counts kept.
 func (c *Counts) Len() int {
-	return len(c.common.withAl) + len(c.common.bare) + len(c.common.tanween) + len(c.docs) + len(c.names) + len(c.fullDocs)
+	n := len(c.common.withAl) + len(c.common.bare) + len(c.common.tanween) + len(c.docs) + len(c.fullDocs)
+	for _, keys := range c.names {
+		n += len(keys)
+	}
+	return n
+}
+
+// isWord reports whether Words would hold k: the same rules, asked of one
+// word (written with the article often enough, with tanween, a conjugated
+// imperfect verb with ي or ت, or the perfect of one).
+func (c *CommonCounter) isWord(k string) bool {
+	if n := c.withAl[k]; n > 0 && n*4 >= c.bare[k] {
+		return true
+	}
+	if c.tanween[k] > 0 {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "ي"); ok && c.verb(rest) > 0 {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "ت"); ok && c.verb(rest) > 0 {
+		return true
+	}
+	// the perfect of a verb (سافر beside يسافر/تسافر/سافرت/سافروا)
+	bare := c.bare
+	return utf8.RuneCountInString(k) >= 3 && bare[k] > 0 && bare[k+"ت"] > 0 && (bare[k+"وا"] > 0 || bare[k+"ا"] > 0) && c.verbForms(k) >= 3
+}
+
+// verbForms counts the forms of the imperfect ي+rest that Words counts
+// (0 when the collection does not write it with both ي and ت).
+func (c *CommonCounter) verbForms(rest string) int {
+	bare := c.bare
+	k := "ي" + rest
+	if bare[k] <= 0 || utf8.RuneCountInString(rest) < 3 || bare["ت"+rest] == 0 {
+		return 0
+	}
+	forms := 2
+	for _, f := range [...]string{"ن" + rest, "سي" + rest, "ست" + rest, "لي" + rest, "لت" + rest, k + "ون", k + "ان"} {
+		if bare[f] > 0 {
+			forms++
+		}
+	}
+	return forms
+}
+
+// verb reports the forms of ي+rest when Words takes it (and ت+rest) for a
+// verb, or 0.
+func (c *CommonCounter) verb(rest string) int {
+	forms := c.verbForms(rest)
+	if forms >= 4 || forms == 3 && min(c.bare["ي"+rest], c.bare["ت"+rest]) >= 3 {
+		return forms
+	}
+	return 0
+}
+
+// wordsDependingOn adds to out the words whose membership in Words may
+// change when the counts of k change: k, and the imperfect (ي+rest, ت+rest)
+// and perfect (rest) of every verb k may be a form of.
+func wordsDependingOn(k string, out map[string]bool) {
+	out[k] = true
+	verb := func(rest string) {
+		out["ي"+rest] = true
+		out["ت"+rest] = true
+		out[rest] = true
+	}
+	for _, p := range [...]string{"ي", "ت", "ن", "سي", "ست", "لي", "لت"} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			verb(rest)
+		}
+	}
+	for _, suf := range [...]string{"ون", "ان"} {
+		if y, ok := strings.CutSuffix(k, suf); ok {
+			if rest, ok := strings.CutPrefix(y, "ي"); ok {
+				verb(rest)
+			}
+		}
+	}
+	verb(k) // k as a perfect
+	for _, suf := range [...]string{"ت", "وا", "ا"} {
+		if past, ok := strings.CutSuffix(k, suf); ok {
+			verb(past)
+		}
+	}
 }
