@@ -28,7 +28,6 @@ const (
 	TallyFull = 'f'
 )
 
-
 // Counts is the collection knowledge of entity recognition as counts that
 // add up: what CommonCounter, Learner and KnownCounter gather, for every
 // word form, so that the knowledge of a collection is the sum of its

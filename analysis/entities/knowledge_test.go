@@ -160,4 +160,3 @@ func TestCountsIncrementalEqualsWhole(t *testing.T) {
 		t.Errorf("tallies differ")
 	}
 }
-
