@@ -97,13 +97,14 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 // finish completes the analyses of arts: the surnames the collection taught
 // (known) extend each article's first mentions, then events are read.
 func finish(arts []*rasad.Article, docs []*analysis.Doc, first [][]rasad.Mention, known entities.Known) {
+	kp := known.Prepare() // once, not per article
 	par.Do(len(arts), func(i int) {
 		d := docs[i]
 		if d == nil {
 			return
 		}
 		tx, _ := d.Result(dates.Analyzer).([]rasad.Timex)
-		ms := entities.Extend(d.Text, d.Tokens, first[i], known)
+		ms := entities.ExtendPrepared(d.Text, d.Tokens, first[i], kp)
 		pub := ""
 		if p := arts[i].Published; p != nil {
 			pub = p.Format("2006-01-02")

@@ -208,6 +208,34 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 // people in known, and resolves one-word names to their full keys: the
 // cheap second pass of a collection run.
 func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []rasad.Mention {
+	return ExtendPrepared(src, toks, ms, known.Prepare())
+}
+
+// PreparedKnown is Known with the index its surname pass reads (first and
+// last letters of every surname), made once for a collection instead of
+// once per article.
+type PreparedKnown struct {
+	known   Known
+	ends    map[[2]rune]bool
+	article bool // does any surname start with the article?
+}
+
+// Prepare indexes k for ExtendPrepared; k must not change afterwards.
+func (k Known) Prepare() *PreparedKnown {
+	p := &PreparedKnown{known: k, ends: map[[2]rune]bool{}}
+	for sf := range k {
+		p.ends[endsOf(sf)] = true
+		if strings.HasPrefix(sf, "ال") {
+			p.article = true
+		}
+	}
+	return p
+}
+
+// ExtendPrepared is Extend with the index of known made once (see
+// Known.Prepare): the same output.
+func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *PreparedKnown) []rasad.Mention {
+	known := kp.known
 	if len(known) == 0 {
 		return ms
 	}
@@ -230,7 +258,7 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 			}
 		}
 	}
-	r.surnames(known)
+	r.surnamesPrepared(known, kp)
 	r.resolveSingles(known)
 	sortMentions(r.out)
 	return r.out
