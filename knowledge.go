@@ -47,15 +47,18 @@ type KnowledgeState struct {
 // (sqlite.Store does). It is optional: the pipeline uses it when the store
 // has it.
 type KnowledgeStore interface {
-	// PutTallied is Put that also adds tallies[i] to the stored knowledge
-	// when arts[i] is newly stored (PutResult.Status New), in the same
-	// transaction: an article already stored is never counted twice. A
-	// newly stored article with nil tallies[i] (or tallies nil) leaves the
-	// knowledge incomplete (KnowledgeState). It returns the knowledge's state after
-	// the commit; the generation grows by one when any count changed.
-	PutTallied(ctx context.Context, arts []*Article, tallies []Tallies) ([]PutResult, KnowledgeState, error)
+	// PutTallied is Put that also adds sum, the counts of the articles
+	// marked counted, to the stored knowledge in the same transaction, when
+	// the articles it newly stores (PutResult.Status New) are exactly the
+	// counted ones: an article already stored is never counted twice. When
+	// they differ (another process stored some meanwhile) it adds nothing
+	// and leaves the knowledge incomplete, to be rebuilt. It returns the
+	// knowledge's state after the commit; the generation grows by one when
+	// anything changed.
+	PutTallied(ctx context.Context, arts []*Article, counted []bool, sum Tallies) ([]PutResult, KnowledgeState, error)
 	// Knowledge calls fn for every stored count and returns the state
-	// they are of.
+	// they are of. A key may come more than once (a store may keep recent
+	// batches apart): the counts add up.
 	Knowledge(ctx context.Context, fn func(k TallyKey, n int64) error) (KnowledgeState, error)
 	// KnowledgeState returns the state without reading the counts.
 	KnowledgeState(ctx context.Context) (KnowledgeState, error)

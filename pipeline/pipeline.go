@@ -1,8 +1,10 @@
 // Package pipeline is Rasad's one ingest pipeline: it reads articles from a
 // Source, cleans them and gives them their content IDs, skips the ones the
 // store already holds before analysing anything, infers missing publication
-// dates, analyses each batch as a collection (dates, entities, events),
-// stores every batch in one transaction, and optionally rebuilds stories.
+// dates, analyses each batch as a collection (dates, entities, events)
+// against the collection knowledge stored so far (knowledge.go), stores
+// every batch in one transaction with its knowledge counts, and optionally
+// updates stories.
 // The CLI (rasad ingest), the feed watcher and the HTTP API all call it; cmd/
 // keeps only flags and wiring.
 //
@@ -181,8 +183,9 @@ type known interface {
 // goroutine, so that both cores stay busy while one stage has a serial
 // part: cleaning and IDs (and the store's known IDs) of batch k+1, date
 // inference and collection analysis of batch k, storing of batch k-1. A
-// batch's content never depends on the others, so the result is the same
-// as running them one after the other.
+// batch is analysed against the knowledge of the batches analysed before it
+// (kept in memory by the analysis stage, not read back from the store), so
+// the result is the same as running them one after the other.
 func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	start := time.Now()
 	var mu sync.Mutex // guards sum and serializes callbacks
@@ -201,7 +204,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		arts, fresh []*rasad.Article
 		toks        [][]text.Token // of fresh: the tokens the analysis reads
 		count       []bool         // of fresh: new to the store and to this run (its knowledge counts)
-		tallies     []rasad.Tallies
+		sum         rasad.Tallies  // the counts of the counted articles
 	}
 	// the collection knowledge the batches are analysed against (see
 	// knowledge.go): the stored one, and each batch's own added to it
@@ -259,17 +262,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 					if k == nil {
 						k = entities.NewCounts() // the batch's knowledge alone
 					}
-					own := collection.AnalyzeKnowing(b.fresh, b.toks, b.count, k)
-					if know != nil { // aligned with arts, for the store
-						of := make(map[*rasad.Article]rasad.Tallies, len(own))
-						for i, a := range b.fresh {
-							of[a] = own[i]
-						}
-						b.tallies = make([]rasad.Tallies, len(b.arts))
-						for i, a := range b.arts {
-							b.tallies[i] = of[a]
-						}
-					}
+					b.sum = collection.AnalyzeKnowing(b.fresh, b.toks, b.count, k)
 				}); err != nil {
 					fail(err)
 					continue
@@ -312,9 +305,17 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			var err error
 			if ks != nil {
 				var st rasad.KnowledgeState
-				res, st, err = ks.PutTallied(ictx, b.arts, b.tallies)
+				counted := make([]bool, len(b.arts))
+				of := make(map[*rasad.Article]bool, len(b.fresh))
+				for i, a := range b.fresh {
+					of[a] = b.count[i]
+				}
+				for i, a := range b.arts {
+					counted[i] = of[a]
+				}
+				res, st, err = ks.PutTallied(ictx, b.arts, counted, b.sum)
 				if err == nil {
-					knowOK = knowOK && storedAsCounted(knowState, st, res, b.tallies)
+					knowOK = knowOK && storedAsCounted(knowState, st, res, counted)
 					knowState = st
 				}
 			} else {
@@ -465,12 +466,12 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[st
 // articles the run counted (New where it gave counts) and that nobody else
 // changed the knowledge meanwhile (the generation moved by at most one):
 // then the knowledge in memory is the stored one.
-func storedAsCounted(prev, st rasad.KnowledgeState, res []rasad.PutResult, tallies []rasad.Tallies) bool {
+func storedAsCounted(prev, st rasad.KnowledgeState, res []rasad.PutResult, counted []bool) bool {
 	anyNew := false
 	for i, r := range res {
 		isNew := r.Status == rasad.New
 		anyNew = anyNew || isNew
-		if isNew != (i < len(tallies) && tallies[i] != nil) {
+		if isNew != counted[i] {
 			return false
 		}
 	}

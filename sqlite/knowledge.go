@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
@@ -106,40 +107,158 @@ func addKnowledge(ctx context.Context, tx *sql.Tx, t rasad.Tallies) error {
 	return nil
 }
 
-// PutTallied is Put that adds each newly stored article's counts to the
-// stored knowledge in the same transaction (rasad.KnowledgeStore).
-func (s *Store) PutTallied(ctx context.Context, arts []*rasad.Article, tallies []rasad.Tallies) ([]rasad.PutResult, rasad.KnowledgeState, error) {
-	if tallies != nil && len(tallies) != len(arts) {
-		return nil, rasad.KnowledgeState{}, fmt.Errorf("put: %d tallies for %d articles: %w", len(tallies), len(arts), rasad.ErrInvalid)
+// PutTallied is Put that adds the counts of the articles it newly stores
+// to the stored knowledge in the same transaction (rasad.KnowledgeStore).
+func (s *Store) PutTallied(ctx context.Context, arts []*rasad.Article, counted []bool, sum rasad.Tallies) ([]rasad.PutResult, rasad.KnowledgeState, error) {
+	if len(counted) != len(arts) {
+		return nil, rasad.KnowledgeState{}, fmt.Errorf("put: %d counted flags for %d articles: %w", len(counted), len(arts), rasad.ErrInvalid)
 	}
-	return s.put(ctx, arts, tallies)
+	return s.put(ctx, arts, &tally{counted, sum})
 }
 
-// putKnowledge is the part of a Put that keeps the knowledge: the counts of
-// the articles newly stored (res[i].Status New) are added; a newly stored
-// article without counts (tallies nil: a plain Put) leaves the knowledge
-// incomplete.
-func putKnowledge(ctx context.Context, tx *sql.Tx, prev rasad.KnowledgeState, res []rasad.PutResult, tallies []rasad.Tallies) (rasad.KnowledgeState, error) {
-	sum := rasad.Tallies{}
-	complete, changed := prev.Complete, false
+// tally is what PutTallied adds: sum, when the articles newly stored are
+// the counted ones.
+type tally struct {
+	counted []bool
+	sum     rasad.Tallies
+}
+
+// putKnowledge is the part of a Put that keeps the knowledge: t.sum is
+// added when the articles newly stored (res[i].Status New) are the
+// counted ones; otherwise (a plain Put: t nil) a newly stored article
+// leaves the knowledge incomplete.
+func putKnowledge(ctx context.Context, tx *sql.Tx, prev rasad.KnowledgeState, res []rasad.PutResult, t *tally) (rasad.KnowledgeState, error) {
+	anyNew, same := false, t != nil
 	for i, r := range res {
-		if r.Status != rasad.New {
-			continue
+		isNew := r.Status == rasad.New
+		anyNew = anyNew || isNew
+		if same && isNew != t.counted[i] {
+			same = false
 		}
-		changed = true
-		if tallies == nil || tallies[i] == nil {
-			complete = false
-			continue
-		}
-		sum.Add(tallies[i], 1)
 	}
-	if !changed {
+	if !anyNew {
 		return prev, nil
 	}
-	if err := addKnowledge(ctx, tx, sum); err != nil {
+	if !same {
+		return setKnowledgeState(ctx, tx, prev, false)
+	}
+	if err := logKnowledge(ctx, tx, t.sum); err != nil {
 		return prev, err
 	}
-	return setKnowledgeState(ctx, tx, prev, complete)
+	return setKnowledgeState(ctx, tx, prev, prev.Complete)
+}
+
+// knowledgeLogRows is the length of the log at which it is folded into
+// the knowledge table.
+const knowledgeLogRows = 32
+
+// logKnowledge appends t to the log in tx, and folds the log into the
+// knowledge table when it has grown long: a batch writes one row, and the
+// table takes the union of many batches' forms at once.
+func logKnowledge(ctx context.Context, tx *sql.Tx, t rasad.Tallies) error {
+	if len(t) == 0 {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO knowledge_log(delta) VALUES (?)`, encodeTallies(t)); err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM knowledge_log`).Scan(&n); err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	if n < knowledgeLogRows {
+		return nil
+	}
+	sum := rasad.Tallies{}
+	if err := readLog(ctx, tx, func(k rasad.TallyKey, n int64) error {
+		if v := sum[k] + n; v != 0 {
+			sum[k] = v
+		} else {
+			delete(sum, k)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM knowledge_log`); err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	return addKnowledge(ctx, tx, sum)
+}
+
+// queryer is what readLog needs of a transaction.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// readLog calls fn for every entry of the log, oldest first.
+func readLog(ctx context.Context, q queryer, fn func(rasad.TallyKey, int64) error) error {
+	rows, err := q.QueryContext(ctx, `SELECT delta FROM knowledge_log ORDER BY id`)
+	if err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return fmt.Errorf("knowledge: %w", err)
+		}
+		if err := decodeTallies(b, fn); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	return nil
+}
+
+// encodeTallies writes t as the log's delta format.
+func encodeTallies(t rasad.Tallies) []byte {
+	b := make([]byte, 0, 24*len(t))
+	for k, n := range t {
+		b = append(b, k.Kind)
+		b = binary.AppendUvarint(b, uint64(len(k.Form)))
+		b = append(b, k.Form...)
+		b = binary.AppendUvarint(b, uint64(len(k.Key)))
+		b = append(b, k.Key...)
+		b = binary.AppendVarint(b, n)
+	}
+	return b
+}
+
+// decodeTallies reads a delta written by encodeTallies.
+func decodeTallies(b []byte, fn func(rasad.TallyKey, int64) error) error {
+	bad := fmt.Errorf("knowledge: a corrupt log entry: %w", rasad.ErrInvalid)
+	str := func() (string, bool) {
+		l, m := binary.Uvarint(b)
+		if m <= 0 || uint64(len(b)-m) < l {
+			return "", false
+		}
+		s := string(b[m : m+int(l)])
+		b = b[m+int(l):]
+		return s, true
+	}
+	for len(b) > 0 {
+		var k rasad.TallyKey
+		k.Kind, b = b[0], b[1:]
+		var ok bool
+		if k.Form, ok = str(); !ok {
+			return bad
+		}
+		if k.Key, ok = str(); !ok {
+			return bad
+		}
+		n, m := binary.Varint(b)
+		if m <= 0 {
+			return bad
+		}
+		b = b[m:]
+		if err := fn(k, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Knowledge reads every stored count, in one read transaction with the
@@ -174,7 +293,8 @@ func (s *Store) Knowledge(ctx context.Context, fn func(k rasad.TallyKey, n int64
 	if err := rows.Err(); err != nil {
 		return st, fmt.Errorf("knowledge: %w", err)
 	}
-	return st, nil
+	rows.Close()
+	return st, readLog(ctx, tx, fn)
 }
 
 // KnowledgeState returns the knowledge's state.
@@ -194,8 +314,10 @@ func (s *Store) ReplaceKnowledge(ctx context.Context, t rasad.Tallies) (rasad.Kn
 	if err != nil {
 		return prev, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM knowledge`); err != nil {
-		return prev, fmt.Errorf("knowledge: %w", err)
+	for _, q := range []string{`DELETE FROM knowledge`, `DELETE FROM knowledge_log`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return prev, fmt.Errorf("knowledge: %w", err)
+		}
 	}
 	if err := addKnowledge(ctx, tx, t); err != nil {
 		return prev, err
@@ -227,7 +349,7 @@ func (s *Store) SetAnalysisTallied(ctx context.Context, as map[string]*rasad.Ana
 	}
 	st := prev
 	if len(delta) > 0 {
-		if err := addKnowledge(ctx, tx, delta); err != nil {
+		if err := logKnowledge(ctx, tx, delta); err != nil {
 			return prev, err
 		}
 		if st, err = setKnowledgeState(ctx, tx, prev, prev.Complete); err != nil {

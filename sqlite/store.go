@@ -312,9 +312,9 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 	return res, err
 }
 
-// put is Put and PutTallied (tallies nil: a plain Put, which leaves the
+// put is Put and PutTallied (t nil: a plain Put, which leaves the
 // collection knowledge incomplete when it stores a new article).
-func (s *Store) put(ctx context.Context, batch []*rasad.Article, tallies []rasad.Tallies) ([]rasad.PutResult, rasad.KnowledgeState, error) {
+func (s *Store) put(ctx context.Context, batch []*rasad.Article, t *tally) ([]rasad.PutResult, rasad.KnowledgeState, error) {
 	var know rasad.KnowledgeState
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -328,7 +328,7 @@ func (s *Store) put(ctx context.Context, batch []*rasad.Article, tallies []rasad
 	if err != nil {
 		return nil, know, err
 	}
-	if know, err = putKnowledge(ctx, tx, know, out, tallies); err != nil {
+	if know, err = putKnowledge(ctx, tx, know, out, t); err != nil {
 		return nil, know, fmt.Errorf("put: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

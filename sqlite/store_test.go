@@ -156,7 +156,7 @@ func TestMigrationBelowVersionApplied(t *testing.T) {
 	// as a store of the last release was: at version 50, without the
 	// stored timelines (0030), the collection knowledge (0060) and the
 	// record of names
-	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE knowledge`, `DROP TABLE knowledge_state`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`} {
+	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE knowledge`, `DROP TABLE knowledge_state`, `DROP TABLE knowledge_log`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`} {
 		if _, err := s.DB().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

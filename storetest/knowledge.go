@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -26,7 +27,7 @@ func testKnowledge(t *testing.T, s rasad.Store) {
 		t.Helper()
 		out := rasad.Tallies{}
 		st, err := ks.Knowledge(ctx, func(k rasad.TallyKey, n int64) error {
-			out[k] = n
+			out.Add(rasad.Tallies{k: n}, 1) // a key may come more than once
 			return nil
 		})
 		if err != nil {
@@ -43,17 +44,16 @@ func testKnowledge(t *testing.T, s rasad.Store) {
 	w := rasad.TallyKey{Kind: 'b', Form: "سافر"}
 	name := rasad.TallyKey{Kind: 'n', Form: "سلامه", Key: "كرم سلمه"}
 	arts := corpus(t)
-	one := rasad.Tallies{w: 2, name: 1}
-	two := rasad.Tallies{w: 1}
+	sum := rasad.Tallies{w: 3, name: 1}
 	// a failed batch adds nothing
 	bad := &rasad.Article{Text: "بلا معرف"}
-	if _, _, err := ks.PutTallied(ctx, []*rasad.Article{arts[0], bad}, []rasad.Tallies{one, two}); !errors.Is(err, rasad.ErrInvalid) {
+	if _, _, err := ks.PutTallied(ctx, []*rasad.Article{arts[0], bad}, []bool{true, true}, sum); !errors.Is(err, rasad.ErrInvalid) {
 		t.Fatalf("PutTallied with an invalid article: %v", err)
 	}
 	if got, st := read(); len(got) != 0 || st.Generation != 0 {
 		t.Fatalf("a failed batch left %v, %+v", got, st)
 	}
-	res, st, err := ks.PutTallied(ctx, arts[:2], []rasad.Tallies{one, two})
+	res, st, err := ks.PutTallied(ctx, arts[:2], []bool{true, true}, sum)
 	if err != nil || len(res) != 2 {
 		t.Fatal(err)
 	}
@@ -61,23 +61,34 @@ func testKnowledge(t *testing.T, s rasad.Store) {
 	if got, st2 := read(); !reflect.DeepEqual(got, want) || st2 != st || st.Generation != 1 || !st.Complete {
 		t.Fatalf("after PutTallied: %v (%+v), want %v", got, st, want)
 	}
-	// the same articles again (a rerun) and a copy: nothing counted twice,
-	// nothing changed
-	res, st, err = ks.PutTallied(ctx, arts[:2], []rasad.Tallies{one, two})
-	if err != nil || res[0].Status == rasad.New || res[1].Status == rasad.New {
-		t.Fatalf("rerun: %+v, %v", res, err)
+	// the same articles again (a rerun), counted or not: nothing counted
+	// twice, nothing changed
+	for _, counted := range []bool{false, true} {
+		res, st, err = ks.PutTallied(ctx, arts[:2], []bool{counted, counted}, sum)
+		if err != nil || res[0].Status == rasad.New || res[1].Status == rasad.New {
+			t.Fatalf("rerun: %+v, %v", res, err)
+		}
+		if got, st2 := read(); !reflect.DeepEqual(got, want) || st2.Generation != 1 || st != st2 {
+			t.Fatalf("after a rerun (counted %v): %v (%+v), want %v", counted, got, st2, want)
+		}
 	}
-	if got, st2 := read(); !reflect.DeepEqual(got, want) || st2.Generation != 1 || st != st2 {
-		t.Fatalf("after a rerun: %v (%+v), want %v", got, st2, want)
+	// a new article that the caller did not count (another process stored
+	// what it counted): nothing added, the knowledge incomplete
+	res, st, err = ks.PutTallied(ctx, arts[2:], []bool{false}, rasad.Tallies{w: 9})
+	if err != nil || res[0].Status != rasad.New {
+		t.Fatalf("%+v, %v", res, err)
 	}
-	// a plain Put of a new article: incomplete
-	mustPut(t, s, arts[2])
-	if _, st := read(); st.Complete || st.Generation != 2 {
-		t.Fatalf("after a plain Put: %+v, want incomplete at generation 2", st)
+	if got, st2 := read(); !reflect.DeepEqual(got, want) || st2.Complete || st2.Generation != 2 || st != st2 {
+		t.Fatalf("after an uncounted new article: %v (%+v), want %v and incomplete", got, st2, want)
+	}
+	// a plain Put of a new article: incomplete, the generation moves
+	mustPut(t, s, Article(t, "k0", "وكالة", "https://example.org/k0", "خبر", "نص خبر جديد للمعرفة.", "2020-01-01"))
+	if _, st := read(); st.Complete || st.Generation != 3 {
+		t.Fatalf("after a plain Put: %+v, want incomplete at generation 3", st)
 	}
 	// replaced: complete again
 	whole := rasad.Tallies{w: 4, name: 2}
-	if st, err = ks.ReplaceKnowledge(ctx, whole); err != nil || !st.Complete || st.Generation != 3 {
+	if st, err = ks.ReplaceKnowledge(ctx, whole); err != nil || !st.Complete || st.Generation != 4 {
 		t.Fatalf("ReplaceKnowledge: %+v, %v", st, err)
 	}
 	if got, _ := read(); !reflect.DeepEqual(got, whole) {
@@ -86,7 +97,7 @@ func testKnowledge(t *testing.T, s rasad.Store) {
 	// a new analysis replaces an article's counts; counts at 0 go
 	an := &rasad.Analysis{Version: 1, Mentions: []rasad.Mention{}}
 	st, err = ks.SetAnalysisTallied(ctx, map[string]*rasad.Analysis{arts[0].ID: an}, rasad.Tallies{name: -2, w: -1})
-	if err != nil || st.Generation != 4 || !st.Complete {
+	if err != nil || st.Generation != 5 || !st.Complete {
 		t.Fatalf("SetAnalysisTallied: %+v, %v", st, err)
 	}
 	if got, _ := read(); !reflect.DeepEqual(got, rasad.Tallies{w: 3}) {
@@ -98,7 +109,21 @@ func testKnowledge(t *testing.T, s rasad.Store) {
 	if _, err := ks.SetAnalysisTallied(ctx, map[string]*rasad.Analysis{"nope": an}, rasad.Tallies{w: 5}); !errors.Is(err, rasad.ErrNotFound) {
 		t.Fatalf("SetAnalysisTallied of an unknown article: %v", err)
 	}
-	if got, st := read(); !reflect.DeepEqual(got, rasad.Tallies{w: 3}) || st.Generation != 4 {
+	if got, st := read(); !reflect.DeepEqual(got, rasad.Tallies{w: 3}) || st.Generation != 5 {
 		t.Fatalf("a failed SetAnalysisTallied changed the knowledge: %v %+v", got, st)
+	}
+	// many batches (however the store keeps them) add up
+	want = rasad.Tallies{w: 3}
+	for i := 0; i < 70; i++ {
+		a := Article(t, fmt.Sprintf("m%d", i), "وكالة", fmt.Sprintf("https://example.org/m%d", i), "خبر", fmt.Sprintf("نص الخبر رقم %d عن المعرفة.", i), "2020-02-01")
+		form := rasad.TallyKey{Kind: 'd', Form: fmt.Sprintf("كلمه%d", i%7)}
+		d := rasad.Tallies{form: 1, w: int64(i%3 - 1)}
+		want.Add(d, 1)
+		if _, _, err := ks.PutTallied(ctx, []*rasad.Article{a}, []bool{true}, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, st := read(); !reflect.DeepEqual(got, want) || st.Generation != 75 {
+		t.Fatalf("after 70 batches: %v (%+v), want %v", got, st, want)
 	}
 }

@@ -7,6 +7,7 @@ package collection
 import (
 	"context"
 	"fmt"
+	"runtime"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
@@ -43,16 +44,15 @@ func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
 // far teaches (common words, surnames named in full elsewhere). An article
 // adds its counts only when count is nil or count[i] is set (an article
 // already counted, such as a copy of a stored one, is analysed but not
-// counted again). It returns each counted article's own counts (nil for
-// the others), which a store adds to the stored knowledge with the
-// article. With empty know and every article counted it is Analyze.
-func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, know *entities.Counts) []rasad.Tallies {
+// counted again). It returns the counts it added, which a store adds to
+// the stored knowledge with the articles. With empty know and every
+// article counted it is Analyze.
+func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, know *entities.Counts) rasad.Tallies {
 	pipe, err := analysis.NewPipeline(dates.Analyzer)
 	if err != nil {
 		panic(err) // a static pipeline: a cycle is a programming error
 	}
 	docs := make([]*analysis.Doc, len(arts))
-	own := make([]*entities.Counts, len(arts))
 	par.Do(len(arts), func(i int) {
 		var t []text.Token
 		if i < len(toks) {
@@ -60,17 +60,26 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 		}
 		if d, err := pipe.RunDoc(analysis.NewDocTokens(arts[i], t)); err == nil {
 			docs[i] = d
-			if count == nil || count[i] {
-				own[i] = entities.NewCounts()
-				own[i].AddText(d.Text, d.Tokens)
-			}
 		}
 	})
-	for _, c := range own {
-		if c != nil {
-			know.Add(c)
+	counted := func(i int) bool { return docs[i] != nil && (count == nil || count[i]) }
+	// the batch's words, counted in a few parts at once (one map each:
+	// cheaper than a map per article)
+	parts := make([]*entities.Counts, min(len(arts), runtime.GOMAXPROCS(0)))
+	par.Do(len(parts), func(p int) {
+		c := entities.NewCounts()
+		for i := p; i < len(arts); i += len(parts) {
+			if counted(i) {
+				c.AddText(docs[i].Text, docs[i].Tokens)
+			}
 		}
+		parts[p] = c
+	})
+	batch := entities.NewCounts()
+	for _, c := range parts {
+		batch.Add(c)
 	}
+	know.Add(batch)
 	common := know.Words()
 	first := make([][]rasad.Mention, len(arts))
 	par.Do(len(arts), func(i int) {
@@ -78,20 +87,16 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
 	})
-	tallies := make([]rasad.Tallies, len(arts))
-	for i, c := range own {
-		if c != nil {
-			know.AddNames(first[i])
-			c.AddNames(first[i])
+	names := entities.NewCounts()
+	for i := range arts {
+		if counted(i) {
+			names.AddNames(first[i])
 		}
 	}
-	par.Do(len(arts), func(i int) {
-		if own[i] != nil {
-			tallies[i] = own[i].Tallies()
-		}
-	})
+	know.Add(names)
+	batch.Add(names)
 	finish(arts, docs, first, know.Known())
-	return tallies
+	return batch.Tallies()
 }
 
 // finish completes the analyses of arts: the surnames the collection taught

@@ -48,6 +48,8 @@ type Counts struct {
 	known      Known
 	dirtyWords map[string]bool
 	dirtyForms map[string]bool
+
+	seen map[string]bool // AddText's, reused
 }
 
 // NewCounts makes empty Counts.
@@ -72,7 +74,11 @@ func (c *Counts) AddText(src string, toks []text.Token) {
 			c.addWord(c.common.tanween, k, n)
 		}
 	}
-	seen := make(map[string]bool, len(toks))
+	if c.seen == nil {
+		c.seen = make(map[string]bool, 2*len(toks))
+	}
+	seen := c.seen
+	defer clear(seen)
 	var buf []byte
 	for _, t := range toks {
 		if t.Kind != text.Word {
@@ -151,7 +157,7 @@ func (c *Counts) addWord(m map[string]int, k string, n int) {
 	}
 }
 
-// addForm adds n to a count of a surname form.
+// addForm adds n to a count of a word form (docs, fullDocs).
 func (c *Counts) addForm(m map[string]int, k string, n int) {
 	if n == 0 {
 		return
@@ -161,7 +167,9 @@ func (c *Counts) addForm(m map[string]int, k string, n int) {
 	} else {
 		delete(m, k)
 	}
-	if c.known != nil {
+	// Known reads the counts of the forms that name someone: a form that
+	// names nobody yet is judged when it does (addName marks it)
+	if c.known != nil && c.names[k] != nil {
 		c.dirtyForms[k] = true
 	}
 }
@@ -240,6 +248,11 @@ func (c *Counts) AddTallies(t rasad.Tallies, sign int) {
 	}
 }
 
+// recomputeShare: Words recomputes every word when more than this share
+// of the words changed since it was last asked (0: never; a variable for
+// the tests).
+var recomputeShare = 8
+
 // Words returns the common words of the documents counted (what
 // CommonWordsOf gives over them). The map is Counts' own: it stays valid
 // until the counts change, and must not be modified.
@@ -247,6 +260,12 @@ func (c *Counts) Words() map[string]bool {
 	if c.words == nil {
 		c.words = c.common.Words()
 		c.dirtyWords = map[string]bool{}
+		return c.words
+	}
+	if recomputeShare > 0 && len(c.dirtyWords)*recomputeShare > len(c.common.bare) {
+		// a large batch: recomputing is cheaper than asking each word
+		c.words = c.common.Words()
+		clear(c.dirtyWords)
 		return c.words
 	}
 	cand := map[string]bool{}
@@ -398,3 +417,7 @@ func wordsDependingOn(k string, out map[string]bool) {
 		}
 	}
 }
+
+// DocFreq is the number of documents counted in which the folded word
+// form (a Known key) appears.
+func (c *Counts) DocFreq(form string) int { return c.docs[form] }

@@ -71,6 +71,14 @@ var testStems = func() []string {
 // batch, some counts taken away again) give what counting the same
 // documents at once gives, and what CommonWordsOf and Learner give.
 func TestCountsIncrementalEqualsWhole(t *testing.T) {
+	for _, share := range []int{8, 0} { // as in use, and never recomputed
+		recomputeShare = share
+		testCountsIncremental(t)
+	}
+	recomputeShare = 8
+}
+
+func testCountsIncremental(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	type doc struct {
 		src string

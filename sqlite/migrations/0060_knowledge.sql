@@ -21,3 +21,12 @@ CREATE TABLE knowledge_state (
     generation INTEGER NOT NULL,
     complete   INTEGER NOT NULL
 );
+
+-- Each batch's counts are appended here as one row (cheap to write) and
+-- folded into knowledge when the log grows long; the knowledge is the sum
+-- of both. delta: entries of kind (1 byte), form and key (uvarint length +
+-- bytes) and count (varint).
+CREATE TABLE knowledge_log (
+    id    INTEGER PRIMARY KEY AUTOINCREMENT,
+    delta BLOB NOT NULL
+);
