@@ -76,8 +76,11 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 		parts[p] = c
 	})
 	batch := entities.NewCounts()
-	for _, c := range parts {
-		batch.Add(c)
+	if len(parts) > 0 {
+		batch = parts[0]
+		for _, c := range parts[1:] {
+			batch.Add(c)
+		}
 	}
 	know.Add(batch)
 	common := know.Words()
