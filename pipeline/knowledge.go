@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/collection"
@@ -27,6 +28,9 @@ var knowCache struct {
 	state  rasad.KnowledgeState
 	counts *entities.Counts
 }
+
+// knowledgeReads counts the reads of a store's whole knowledge (tests).
+var knowledgeReads atomic.Int64
 
 // remember gives counts, the knowledge of store at st, to the cache.
 func remember(store rasad.Store, st rasad.KnowledgeState, counts *entities.Counts) {
@@ -61,6 +65,7 @@ func knowledge(ctx context.Context, store rasad.Store, ks rasad.KnowledgeStore) 
 	if c := takeCached(store, st); c != nil {
 		return c, st, nil
 	}
+	knowledgeReads.Add(1)
 	c := entities.NewCounts()
 	st, err = ks.Knowledge(ctx, func(k rasad.TallyKey, n int64) error {
 		c.AddTally(k, n, 1)

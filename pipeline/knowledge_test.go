@@ -221,3 +221,37 @@ func mustIDs(t *testing.T, s rasad.Store) []string {
 	}
 	return ids
 }
+
+// The watcher makes a pipeline per round: the knowledge is read from the
+// store once, and read again only when another writer changed it.
+func TestKnowledgeReadOnce(t *testing.T) {
+	forgetKnowledge()
+	s := openStore(t)
+	arts := knowArticles(0, 12)
+	ingestArts(t, s, 100, arts[:4])
+	n0 := knowledgeReads.Load()
+	for i := 4; i < 12; i++ {
+		ingestArts(t, s, 100, arts[i:i+1]) // a new pipeline each round
+	}
+	if n := knowledgeReads.Load() - n0; n != 0 {
+		t.Errorf("the knowledge was read %d times over 8 rounds, want 0 (kept in memory)", n)
+	}
+	// another process (which has its own memory) writes, then this one
+	other := knowArticles(12, 14)
+	if _, err := New(s, Options{}).IngestArticles(context.Background(), other[:1]); err != nil {
+		t.Fatal(err)
+	}
+	forgetKnowledge() // this process's memory is of an older generation
+	if _, err := New(s, Options{}).IngestArticles(context.Background(), other[1:]); err != nil {
+		t.Fatal(err)
+	}
+	if n := knowledgeReads.Load() - n0; n != 1 {
+		t.Errorf("after another process wrote, the knowledge was read %d times, want 1", n)
+	}
+	want := openStore(t)
+	ingestArts(t, want, 100, knowArticles(0, 14))
+	w, _ := storedKnowledge(t, want)
+	if got, st := storedKnowledge(t, s); !st.Complete || !reflect.DeepEqual(got, w) {
+		t.Errorf("knowledge after rounds differs from one batch's (%d counts, want %d)", len(got), len(w))
+	}
+}
