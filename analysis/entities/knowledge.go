@@ -251,7 +251,7 @@ func (c *Counts) AddTallies(t rasad.Tallies, sign int) {
 // recomputeShare: Words recomputes every word when more than this share
 // of the words changed since it was last asked (0: never; a variable for
 // the tests).
-var recomputeShare = 8
+var recomputeShare = 2
 
 // Words returns the common words of the documents counted (what
 // CommonWordsOf gives over them). The map is Counts' own: it stays valid
@@ -270,7 +270,7 @@ func (c *Counts) Words() map[string]bool {
 	}
 	cand := map[string]bool{}
 	for k := range c.dirtyWords {
-		wordsDependingOn(k, cand)
+		c.common.wordsDependingOn(k, c.dirtyWords, cand)
 	}
 	for k := range cand {
 		if c.common.isWord(k) {
@@ -390,11 +390,17 @@ func (c *CommonCounter) verb(rest string) int {
 
 // wordsDependingOn adds to out the words whose membership in Words may
 // change when the counts of k change: k, and the imperfect (ي+rest, ت+rest)
-// and perfect (rest) of every verb k may be a form of.
-func wordsDependingOn(k string, out map[string]bool) {
+// and perfect (rest) of every verb k may be a form of, when that verb's
+// imperfect ي+rest is counted or changed too (dirty): a verb the
+// collection never wrote with ي moves nothing.
+func (c *CommonCounter) wordsDependingOn(k string, dirty, out map[string]bool) {
 	out[k] = true
 	verb := func(rest string) {
-		out["ي"+rest] = true
+		y := "ي" + rest
+		if c.bare[y] == 0 && !dirty[y] {
+			return
+		}
+		out[y] = true
 		out["ت"+rest] = true
 		out[rest] = true
 	}
@@ -417,7 +423,3 @@ func wordsDependingOn(k string, out map[string]bool) {
 		}
 	}
 }
-
-// DocFreq is the number of documents counted in which the folded word
-// form (a Known key) appears.
-func (c *Counts) DocFreq(form string) int { return c.docs[form] }
