@@ -148,9 +148,12 @@ func putKnowledge(ctx context.Context, tx *sql.Tx, prev rasad.KnowledgeState, re
 	return setKnowledgeState(ctx, tx, prev, prev.Complete)
 }
 
-// knowledgeLogRows is the length of the log at which it is folded into
-// the knowledge table.
-const knowledgeLogRows = 32
+// The log is folded into the knowledge table when it has knowledgeLogRows
+// rows or knowledgeLogBytes bytes (a bulk batch's counts take ~0.7 MB).
+const (
+	knowledgeLogRows  = 32
+	knowledgeLogBytes = 16 << 20
+)
 
 // logKnowledge appends t to the log in tx, and folds the log into the
 // knowledge table when it has grown long: a batch writes one row, and the
@@ -162,11 +165,11 @@ func logKnowledge(ctx context.Context, tx *sql.Tx, t rasad.Tallies) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO knowledge_log(delta) VALUES (?)`, encodeTallies(t)); err != nil {
 		return fmt.Errorf("knowledge: %w", err)
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM knowledge_log`).Scan(&n); err != nil {
+	var n, size int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(length(delta)), 0) FROM knowledge_log`).Scan(&n, &size); err != nil {
 		return fmt.Errorf("knowledge: %w", err)
 	}
-	if n < knowledgeLogRows {
+	if n < knowledgeLogRows && size < knowledgeLogBytes {
 		return nil
 	}
 	sum := rasad.Tallies{}
