@@ -423,3 +423,7 @@ func (c *CommonCounter) wordsDependingOn(k string, dirty, out map[string]bool) {
 		}
 	}
 }
+
+// DocFreq is the number of documents counted in which the folded word
+// form (a Known key) appears.
+func (c *Counts) DocFreq(form string) int { return c.docs[form] }
