@@ -103,6 +103,7 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 type CommonCounter struct {
 	withAl, bare map[string]int
 	tanween      map[string]int // occurrences: counts add up (Counts)
+	buf          []byte         // lookups of Counts.Words
 }
 
 // NewCommonCounter makes an empty CommonCounter.

@@ -357,21 +357,29 @@ func (c *CommonCounter) isWord(k string) bool {
 		return true
 	}
 	// the perfect of a verb (سافر beside يسافر/تسافر/سافرت/سافروا)
-	bare := c.bare
-	return utf8.RuneCountInString(k) >= 3 && bare[k] > 0 && bare[k+"ت"] > 0 && (bare[k+"وا"] > 0 || bare[k+"ا"] > 0) && c.verbForms(k) >= 3
+	return c.bare[k] > 0 && utf8.RuneCountInString(k) >= 3 && c.bareOf("", k, "ت") > 0 && (c.bareOf("", k, "وا") > 0 || c.bareOf("", k, "ا") > 0) && c.verbForms(k) >= 3
+}
+
+// bareOf is bare[p+k+s], looked up without building the string.
+func (c *CommonCounter) bareOf(p, k, s string) int {
+	c.buf = append(append(append(c.buf[:0], p...), k...), s...)
+	return c.bare[string(c.buf)]
 }
 
 // verbForms counts the forms of the imperfect ي+rest that Words counts
 // (0 when the collection does not write it with both ي and ت).
 func (c *CommonCounter) verbForms(rest string) int {
-	bare := c.bare
-	k := "ي" + rest
-	if bare[k] <= 0 || utf8.RuneCountInString(rest) < 3 || bare["ت"+rest] == 0 {
+	if c.bareOf("ي", rest, "") <= 0 || c.bareOf("ت", rest, "") == 0 || utf8.RuneCountInString(rest) < 3 {
 		return 0
 	}
 	forms := 2
-	for _, f := range [...]string{"ن" + rest, "سي" + rest, "ست" + rest, "لي" + rest, "لت" + rest, k + "ون", k + "ان"} {
-		if bare[f] > 0 {
+	for _, p := range [...]string{"ن", "سي", "ست", "لي", "لت"} {
+		if c.bareOf(p, rest, "") > 0 {
+			forms++
+		}
+	}
+	for _, s := range [...]string{"ون", "ان"} {
+		if c.bareOf("ي", rest, s) > 0 {
 			forms++
 		}
 	}
@@ -382,7 +390,7 @@ func (c *CommonCounter) verbForms(rest string) int {
 // verb, or 0.
 func (c *CommonCounter) verb(rest string) int {
 	forms := c.verbForms(rest)
-	if forms >= 4 || forms == 3 && min(c.bare["ي"+rest], c.bare["ت"+rest]) >= 3 {
+	if forms >= 4 || forms == 3 && min(c.bareOf("ي", rest, ""), c.bareOf("ت", rest, "")) >= 3 {
 		return forms
 	}
 	return 0
@@ -396,11 +404,11 @@ func (c *CommonCounter) verb(rest string) int {
 func (c *CommonCounter) wordsDependingOn(k string, dirty, out map[string]bool) {
 	out[k] = true
 	verb := func(rest string) {
-		y := "ي" + rest
-		if c.bare[y] == 0 && !dirty[y] {
+		c.buf = append(append(c.buf[:0], "ي"...), rest...)
+		if c.bare[string(c.buf)] == 0 && !dirty[string(c.buf)] {
 			return
 		}
-		out[y] = true
+		out["ي"+rest] = true
 		out["ت"+rest] = true
 		out[rest] = true
 	}
