@@ -63,7 +63,7 @@ func storyArticles(n int) []*rasad.Article {
 	return out
 }
 
-func corpusArticles(t *testing.T, n int) []*rasad.Article {
+func corpusArticles(t testing.TB, n int) []*rasad.Article {
 	var out []*rasad.Article
 	for i, d := range testcorpus.Load(t, n) {
 		a := &rasad.Article{Title: d.Title, Text: d.Text, Reports: []rasad.Report{{ExtID: d.ID, Source: d.Source, Format: "jsonl", Origin: fmt.Sprintf("ant-dev:%d", i+1)}}}

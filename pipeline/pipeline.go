@@ -1,8 +1,10 @@
 // Package pipeline is Rasad's one ingest pipeline: it reads articles from a
 // Source, cleans them and gives them their content IDs, skips the ones the
 // store already holds before analysing anything, infers missing publication
-// dates, analyses each batch as a collection (dates, entities, events),
-// stores every batch in one transaction, and optionally rebuilds stories.
+// dates, analyses each batch as a collection (dates, entities, events)
+// against the collection knowledge stored so far (knowledge.go), stores
+// every batch in one transaction with its knowledge counts, and optionally
+// updates stories.
 // The CLI (rasad ingest), the feed watcher and the HTTP API all call it; cmd/
 // keeps only flags and wiring.
 //
@@ -51,6 +53,7 @@ import (
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis/collection"
 	"github.com/rasad/rasad/analysis/dates"
+	"github.com/rasad/rasad/analysis/entities"
 	"github.com/rasad/rasad/ingest"
 	"github.com/rasad/rasad/story"
 	"github.com/rasad/rasad/text"
@@ -180,8 +183,9 @@ type known interface {
 // goroutine, so that both cores stay busy while one stage has a serial
 // part: cleaning and IDs (and the store's known IDs) of batch k+1, date
 // inference and collection analysis of batch k, storing of batch k-1. A
-// batch's content never depends on the others, so the result is the same
-// as running them one after the other.
+// batch is analysed against the knowledge of the batches analysed before it
+// (kept in memory by the analysis stage, not read back from the store), so
+// the result is the same as running them one after the other.
 func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	start := time.Now()
 	var mu sync.Mutex // guards sum and serializes callbacks
@@ -199,6 +203,23 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 		items       []ingest.Item
 		arts, fresh []*rasad.Article
 		toks        [][]text.Token // of fresh: the tokens the analysis reads
+		count       []bool         // of fresh: new to the store and to this run (its knowledge counts)
+		sum         rasad.Tallies  // the counts of the counted articles
+	}
+	// the collection knowledge the batches are analysed against (see
+	// knowledge.go): the stored one, and each batch's own added to it
+	ks, _ := p.store.(rasad.KnowledgeStore)
+	if p.opts.NoAnalysis {
+		ks = nil // stored without counts: the knowledge is rebuilt later
+	}
+	var know *entities.Counts
+	var knowState rasad.KnowledgeState
+	knowOK := true // every batch stored as counted, by this process alone
+	if ks != nil {
+		var err error
+		if know, knowState, err = knowledge(ctx, p.store, ks); err != nil {
+			return sum, fmt.Errorf("collection knowledge: %w", err)
+		}
 	}
 	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch, 1), make(chan batch, 1)
 	send := func(ch chan batch, b batch) bool {
@@ -220,7 +241,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 				continue // drain
 			}
 			var err error
-			if b.arts, b.fresh, b.toks, err = p.prepare(ictx, b.items, mine); err != nil {
+			if b.arts, b.fresh, b.toks, b.count, err = p.prepare(ictx, b.items, mine); err != nil {
 				fail(err)
 				continue
 			}
@@ -237,7 +258,11 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			if len(b.fresh) > 0 {
 				if err := runCtx(ictx, func() {
 					InferDates(b.fresh)
-					collection.AnalyzeTokens(b.fresh, b.toks)
+					k := know
+					if k == nil {
+						k = entities.NewCounts() // the batch's knowledge alone
+					}
+					b.sum = collection.AnalyzeKnowing(b.fresh, b.toks, b.count, k)
 				}); err != nil {
 					fail(err)
 					continue
@@ -276,7 +301,26 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			if ictx.Err() != nil || len(b.arts) == 0 {
 				continue
 			}
-			res, err := p.store.Put(ictx, b.arts)
+			var res []rasad.PutResult
+			var err error
+			if ks != nil {
+				var st rasad.KnowledgeState
+				counted := make([]bool, len(b.arts))
+				of := make(map[*rasad.Article]bool, len(b.fresh))
+				for i, a := range b.fresh {
+					of[a] = b.count[i]
+				}
+				for i, a := range b.arts {
+					counted[i] = of[a]
+				}
+				res, st, err = ks.PutTallied(ictx, b.arts, counted, b.sum)
+				if err == nil {
+					knowOK = knowOK && storedAsCounted(knowState, st, res, counted)
+					knowState = st
+				}
+			} else {
+				res, err = p.store.Put(ictx, b.arts)
+			}
 			if err != nil {
 				fail(err)
 				continue
@@ -334,6 +378,9 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	close(toPrepare)
 	wg.Wait()
 	out := snapshot()
+	if ks != nil && knowOK && ictx.Err() == nil && readErr == nil {
+		remember(p.store, knowState, know)
+	}
 	if ctx.Err() != nil {
 		return out, fmt.Errorf("%w (%w)", ErrInterrupted, context.Cause(ctx))
 	}
@@ -369,10 +416,10 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 // the IDs this run decided to analyse, in earlier batches: the store may
 // hold them already (the writer runs ahead or behind), and they are
 // analysed again either way, so the result never depends on timing.
-func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[string]bool) (arts, fresh []*rasad.Article, freshToks [][]text.Token, err error) {
+func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[string]bool) (arts, fresh []*rasad.Article, freshToks [][]text.Token, count []bool, err error) {
 	var toks [][]text.Token
 	if err := runCtx(ctx, func() { toks = ingest.PrepareAllTokens(items) }); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	tokOf := map[*rasad.Article][]text.Token{}
 	for i, it := range items {
@@ -382,17 +429,17 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[st
 		}
 	}
 	if len(arts) == 0 || p.opts.NoAnalysis {
-		return arts, nil, nil, nil
+		return arts, nil, nil, nil, nil
 	}
 	fresh = arts
+	var have map[string]bool
 	if k, ok := p.store.(known); ok {
 		ids := make([]string, len(arts))
 		for i, a := range arts {
 			ids[i] = a.ID
 		}
-		have, err := k.Known(ctx, ids)
-		if err != nil {
-			return nil, nil, nil, err
+		if have, err = k.Known(ctx, ids); err != nil {
+			return nil, nil, nil, nil, err
 		}
 		if len(have) > 0 {
 			fresh = make([]*rasad.Article, 0, len(arts))
@@ -404,11 +451,35 @@ func (p *Pipeline) prepare(ctx context.Context, items []ingest.Item, mine map[st
 		}
 	}
 	freshToks = make([][]text.Token, len(fresh))
+	count = make([]bool, len(fresh))
 	for i, a := range fresh {
+		// the knowledge counts an article once: not one the store held
+		// before the run, nor a copy of one analysed earlier in the run
+		count[i] = !have[a.ID] && !mine[a.ID]
 		mine[a.ID] = true
 		freshToks[i] = tokOf[a]
 	}
-	return arts, fresh, freshToks, nil
+	return arts, fresh, freshToks, count, nil
+}
+
+// storedAsCounted reports that a batch's PutTallied stored exactly the
+// articles the run counted (New where it gave counts) and that nobody else
+// changed the knowledge meanwhile (the generation moved by at most one):
+// then the knowledge in memory is the stored one.
+func storedAsCounted(prev, st rasad.KnowledgeState, res []rasad.PutResult, counted []bool) bool {
+	anyNew := false
+	for i, r := range res {
+		isNew := r.Status == rasad.New
+		anyNew = anyNew || isNew
+		if isNew != counted[i] {
+			return false
+		}
+	}
+	want := prev.Generation
+	if anyNew {
+		want++
+	}
+	return st.Complete && st.Generation == want
 }
 
 // runCtx runs f and waits for it or for ctx, whichever ends first. When

@@ -112,23 +112,9 @@ func Reanalyze(ctx context.Context, store rasad.Store) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	read := func(lo, hi int) ([]*rasad.Article, error) {
-		if g, ok := store.(manyGetter); ok {
-			return g.GetMany(ctx, ids[lo:hi])
-		}
-		arts := make([]*rasad.Article, 0, hi-lo)
-		for _, id := range ids[lo:hi] {
-			a, err := store.Get(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			a.Raw = nil
-			arts = append(arts, a)
-		}
-		return arts, nil
-	}
+	read := func(lo, hi int) ([]*rasad.Article, error) { return readArticles(ctx, store, ids[lo:hi]) }
 	n := 0
-	err = collection.AnalyzeChunks(ctx, len(ids), reanalyzeChunk, read, func(arts []*rasad.Article) error {
+	know, err := collection.AnalyzeChunks(ctx, len(ids), reanalyzeChunk, read, func(arts []*rasad.Article) error {
 		as := make(map[string]*rasad.Analysis, len(arts))
 		for _, a := range arts {
 			if a.Analysis != nil {
@@ -141,5 +127,16 @@ func Reanalyze(ctx context.Context, store rasad.Store) (int, error) {
 		n += len(as)
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return n, err
+	}
+	// the collection's knowledge, for the batches ingested from now on
+	if ks, ok := store.(rasad.KnowledgeStore); ok {
+		st, err := ks.ReplaceKnowledge(ctx, know.Tallies())
+		if err != nil {
+			return n, err
+		}
+		remember(store, st, know)
+	}
+	return n, nil
 }

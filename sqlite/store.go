@@ -313,11 +313,37 @@ func parseTimePtr(ns sql.NullString) *time.Time {
 
 // Put stores a batch in one transaction.
 func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutResult, error) {
+	res, _, err := s.put(ctx, batch, nil)
+	return res, err
+}
+
+// put is Put and PutTallied (t nil: a plain Put, which leaves the
+// collection knowledge incomplete when it stores a new article).
+func (s *Store) put(ctx context.Context, batch []*rasad.Article, t *tally) ([]rasad.PutResult, rasad.KnowledgeState, error) {
+	var know rasad.KnowledgeState
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("put: begin: %w", err)
+		return nil, know, fmt.Errorf("put: begin: %w", err)
 	}
 	defer tx.Rollback()
+	if know, err = knowledgeState(ctx, tx); err != nil {
+		return nil, know, fmt.Errorf("put: %w", err)
+	}
+	out, err := putArticles(ctx, tx, batch)
+	if err != nil {
+		return nil, know, err
+	}
+	if know, err = putKnowledge(ctx, tx, know, out, t); err != nil {
+		return nil, know, fmt.Errorf("put: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, know, fmt.Errorf("put: commit: %w", err)
+	}
+	return out, know, nil
+}
+
+// putArticles stores batch in tx (Put).
+func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]rasad.PutResult, error) {
 	insArt, err := tx.PrepareContext(ctx, `INSERT INTO articles
 		(id, title, text, abstract, author, language, published, published_from, published_conf, cleaning, raw, created_at)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`)
@@ -427,9 +453,6 @@ func (s *Store) Put(ctx context.Context, batch []*rasad.Article) ([]rasad.PutRes
 			}
 		}
 		out = append(out, rasad.PutResult{ID: a.ID, Status: status, Previous: prev, Version: version})
-	}
-	if err := tx.Commit(); err != nil {
-		return nil, fmt.Errorf("put: commit: %w", err)
 	}
 	return out, nil
 }
@@ -729,6 +752,14 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 		return fmt.Errorf("set analysis: %w", err)
 	}
 	defer tx.Rollback()
+	if err := setAnalysis(ctx, tx, as); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// setAnalysis is SetAnalysis in tx.
+func setAnalysis(ctx context.Context, tx *sql.Tx, as map[string]*rasad.Analysis) error {
 	exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
 	if err != nil {
 		return fmt.Errorf("set analysis: %w", err)
@@ -753,10 +784,7 @@ func (s *Store) SetAnalysis(ctx context.Context, as map[string]*rasad.Analysis) 
 		}
 	}
 	// the timelines of their stories read the analyses
-	if err := markStories(ctx, tx, ids); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return markStories(ctx, tx, ids)
 }
 
 // Analyses loads stored analyses, in chunks of at most 500 IDs.

@@ -159,6 +159,7 @@ func TestMigrationBelowVersionApplied(t *testing.T) {
 	// stored timelines (0030) and without the record of names
 	// (nor the tables of migrations numbered above 50)
 	for _, q := range []string{`DROP TABLE story_timelines`, `DROP TABLE timeline_marks`, `DROP TABLE schema_migrations`, `PRAGMA user_version = 50`,
+		`DROP TABLE knowledge`, `DROP TABLE knowledge_state`, `DROP TABLE knowledge_log`, // 0060
 		`DROP TABLE timeline_seq`, `DROP INDEX story_clusters_list`, // 0065, 0066
 	} {
 		if _, err := s.DB().ExecContext(ctx, q); err != nil {

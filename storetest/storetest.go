@@ -36,6 +36,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("WatchAnnounce", func(t *testing.T) { testWatchAnnounce(t, open(t)) })
 	t.Run("Versions", func(t *testing.T) { testVersions(t, open(t)) })
 	t.Run("Timelines", func(t *testing.T) { testTimelines(t, open(t)) })
+	t.Run("Knowledge", func(t *testing.T) { testKnowledge(t, open(t)) })
 }
 
 // Article builds a prepared article from text, as ingest would.

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/analysis/entities"
 )
 
 // ownCollection makes articles of our own in which people are named in
@@ -61,11 +63,18 @@ func TestAnalyzeChunksEqualsAnalyze(t *testing.T) {
 	if learned == 0 {
 		t.Fatalf("no surname alone found: the collection teaches nothing, the test checks little")
 	}
+	// the knowledge a whole-collection run returns is the sum of the
+	// articles' own counts, as batch analysis gives them
+	oneBatch := ownCollection(40)
+	wantKnow := AnalyzeKnowing(oneBatch, nil, nil, entities.NewCounts())
+	if analyses(oneBatch) != want {
+		t.Errorf("AnalyzeKnowing over one batch differs from Analyze")
+	}
 	for _, chunk := range []int{1, 3, 7, 40, 100} {
 		arts := ownCollection(40)
 		var got []*rasad.Article
 		reads := 0
-		err := AnalyzeChunks(context.Background(), len(arts), chunk, func(lo, hi int) ([]*rasad.Article, error) {
+		know, err := AnalyzeChunks(context.Background(), len(arts), chunk, func(lo, hi int) ([]*rasad.Article, error) {
 			reads++
 			out := make([]*rasad.Article, hi-lo)
 			for i := range out {
@@ -84,13 +93,16 @@ func TestAnalyzeChunksEqualsAnalyze(t *testing.T) {
 		if s := analyses(got); s != want {
 			t.Errorf("chunks of %d: analyses differ from the whole collection's", chunk)
 		}
-		if wantReads := 4 * ((40 + chunk - 1) / chunk); reads != wantReads {
+		if !reflect.DeepEqual(know.Tallies(), wantKnow) {
+			t.Errorf("chunks of %d: the knowledge differs from the sum of the articles' counts", chunk)
+		}
+		if wantReads := 3 * ((40 + chunk - 1) / chunk); reads != wantReads {
 			t.Errorf("chunks of %d: %d reads, want %d", chunk, reads, wantReads)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := AnalyzeChunks(ctx, 3, 1, func(lo, hi int) ([]*rasad.Article, error) { return ownCollection(3)[lo:hi], nil }, func([]*rasad.Article) error { return nil }); err == nil {
+	if _, err := AnalyzeChunks(ctx, 3, 1, func(lo, hi int) ([]*rasad.Article, error) { return ownCollection(3)[lo:hi], nil }, func([]*rasad.Article) error { return nil }); err == nil {
 		t.Error("a cancelled analysis returned no error")
 	}
 }

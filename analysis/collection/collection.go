@@ -7,6 +7,7 @@ package collection
 import (
 	"context"
 	"fmt"
+	"runtime"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
@@ -33,6 +34,20 @@ func Analyze(arts []*rasad.Article) {
 // (toks[i] are the tokens of analysis.TextFor(arts[i]), from
 // ingest.PrepareTokens); a nil toks or entry tokenizes here.
 func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
+	AnalyzeKnowing(arts, toks, nil, entities.NewCounts())
+}
+
+// AnalyzeKnowing analyses a batch of articles against the knowledge of a
+// collection they join: know holds the counts of the articles stored
+// before (see entities.Counts), and the batch's own counts are added to it
+// first, so that each article is read with what the whole collection so
+// far teaches (common words, surnames named in full elsewhere). An article
+// adds its counts only when count is nil or count[i] is set (an article
+// already counted, such as a copy of a stored one, is analysed but not
+// counted again). It returns the counts it added, which a store adds to
+// the stored knowledge with the articles. With empty know and every
+// article counted it is Analyze.
+func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, know *entities.Counts) rasad.Tallies {
 	pipe, err := analysis.NewPipeline(dates.Analyzer)
 	if err != nil {
 		panic(err) // a static pipeline: a cycle is a programming error
@@ -47,39 +62,57 @@ func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
 			docs[i] = d
 		}
 	})
-	var all [][]text.Token
-	var srcs []string
-	for _, d := range docs {
-		if d != nil {
-			all = append(all, d.Tokens)
-			srcs = append(srcs, d.Text)
+	counted := func(i int) bool { return docs[i] != nil && (count == nil || count[i]) }
+	// the batch's words, counted in a few parts at once (one map each:
+	// cheaper than a map per article)
+	parts := make([]*entities.Counts, min(len(arts), runtime.GOMAXPROCS(0)))
+	par.Do(len(parts), func(p int) {
+		c := entities.NewCounts()
+		for i := p; i < len(arts); i += len(parts) {
+			if counted(i) {
+				c.AddText(docs[i].Text, docs[i].Tokens)
+			}
+		}
+		parts[p] = c
+	})
+	batch := entities.NewCounts()
+	if len(parts) > 0 {
+		batch = parts[0]
+		for _, c := range parts[1:] {
+			batch.Add(c)
 		}
 	}
-	common := entities.CommonWordsOf(srcs, all)
+	know.Add(batch)
+	common := know.Words()
 	first := make([][]rasad.Mention, len(arts))
 	par.Do(len(arts), func(i int) {
 		if d := docs[i]; d != nil {
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
 	})
-	learner := entities.NewLearner()
-	for _, ms := range first {
-		learner.Add(ms)
+	names := entities.NewCounts()
+	for i := range arts {
+		if counted(i) {
+			names.AddNames(first[i])
+		}
 	}
-	known := learner.Known(all...)
-	finish(arts, docs, first, known)
+	know.Add(names)
+	batch.Add(names)
+	finish(arts, docs, first, know.Known())
+	return batch.Tallies()
 }
 
 // finish completes the analyses of arts: the surnames the collection taught
 // (known) extend each article's first mentions, then events are read.
 func finish(arts []*rasad.Article, docs []*analysis.Doc, first [][]rasad.Mention, known entities.Known) {
+	kp := known.Prepare() // once, not per article
 	par.Do(len(arts), func(i int) {
 		d := docs[i]
 		if d == nil {
 			return
 		}
 		tx, _ := d.Result(dates.Analyzer).([]rasad.Timex)
-		ms := entities.Extend(d.Text, d.Tokens, first[i], known)
+		ms := entities.ExtendPrepared(d.Text, d.Tokens, first[i], kp)
 		pub := ""
 		if p := arts[i].Published; p != nil {
 			pub = p.Format("2006-01-02")
@@ -105,13 +138,15 @@ func datelineSpan(a *rasad.Article) *rasad.Span {
 // by chunk (read(lo, hi) returns articles lo to hi-1, the same ones each
 // time), exactly as Analyze would over all of them at once, while holding
 // one chunk's text and tokens at a time: memory is bounded by the chunk
-// and the collection's knowledge (common words, learned surnames), not by
-// the collection. It reads the collection four times: the common words;
-// the first mentions and the surnames they teach; how often those
-// surnames stand alone; then the analysis of each chunk, which it passes
-// to done (each article's Analysis set) before reading the next. It stops
-// with ctx's error between chunks.
-func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*rasad.Article, error), done func([]*rasad.Article) error) error {
+// and the collection's knowledge (the counts of entities.Counts), not by
+// the collection. It reads the collection three times: the words (common
+// words, and in how many articles each form stands); the first mentions
+// and the surnames they teach; then the analysis of each chunk, which it
+// passes to done (each article's Analysis set) before reading the next. It
+// stops with ctx's error between chunks. It returns the collection's
+// knowledge, the sum of every article's counts (what AnalyzeKnowing adds
+// up batch by batch).
+func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*rasad.Article, error), done func([]*rasad.Article) error) (*entities.Counts, error) {
 	pipe, err := analysis.NewPipeline(dates.Analyzer)
 	if err != nil {
 		panic(err) // a static pipeline: a cycle is a programming error
@@ -145,21 +180,26 @@ func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*
 		})
 		return docs
 	}
-	ok := make([]bool, n)
-	common := entities.NewCommonCounter()
+	know := entities.NewCounts()
 	if err := pass(func(lo int, arts []*rasad.Article) error {
-		for i, d := range run(arts) {
-			if d != nil {
-				ok[lo+i] = true
-				common.Add(d.Text, d.Tokens)
+		own := make([]*entities.Counts, len(arts))
+		docs := run(arts)
+		par.Do(len(arts), func(i int) {
+			if d := docs[i]; d != nil {
+				own[i] = entities.NewCounts()
+				own[i].AddText(d.Text, d.Tokens)
+			}
+		})
+		for _, c := range own {
+			if c != nil {
+				know.Add(c)
 			}
 		}
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	words := common.Words()
-	learner := entities.NewLearner()
+	words := know.Words()
 	find := func(docs []*analysis.Doc) [][]rasad.Mention {
 		first := make([][]rasad.Mention, len(docs))
 		par.Do(len(docs), func(i int) {
@@ -170,29 +210,46 @@ func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*
 		return first
 	}
 	if err := pass(func(lo int, arts []*rasad.Article) error {
-		for _, ms := range find(run(arts)) {
-			learner.Add(ms)
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	alone := learner.Counter()
-	if err := pass(func(lo int, arts []*rasad.Article) error {
-		for i, a := range arts {
-			if ok[lo+i] {
-				alone.Add(analysis.NewDoc(a).Tokens)
+		docs := run(arts)
+		for i, ms := range find(docs) {
+			if docs[i] != nil {
+				know.AddNames(ms)
 			}
 		}
 		return nil
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	known := alone.Known()
-	return pass(func(lo int, arts []*rasad.Article) error {
+	known := know.Known()
+	if err := pass(func(lo int, arts []*rasad.Article) error {
 		docs := run(arts)
 		first := find(docs)
 		finish(arts, docs, first, known)
 		return done(arts)
+	}); err != nil {
+		return nil, err
+	}
+	return know, nil
+}
+
+// CountStored returns the knowledge counts of stored articles (what
+// AnalyzeKnowing counted when they were analysed): their words, and the
+// surnames their stored analyses name people by (nil analysis: words
+// only). A store whose articles were stored without their counts rebuilds
+// its knowledge from these.
+func CountStored(arts []*rasad.Article, analyses map[string]*rasad.Analysis) *entities.Counts {
+	own := make([]*entities.Counts, len(arts))
+	par.Do(len(arts), func(i int) {
+		d := analysis.NewDoc(arts[i])
+		own[i] = entities.NewCounts()
+		own[i].AddText(d.Text, d.Tokens)
+		if an := analyses[arts[i].ID]; an != nil {
+			own[i].AddNames(an.Mentions)
+		}
 	})
+	sum := entities.NewCounts()
+	for _, c := range own {
+		sum.Add(c)
+	}
+	return sum
 }

@@ -103,12 +103,13 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 // words.
 type CommonCounter struct {
 	withAl, bare map[string]int
-	tanween      map[string]bool
+	tanween      map[string]int // occurrences: counts add up (Counts)
+	buf          []byte         // lookups of Counts.Words
 }
 
 // NewCommonCounter makes an empty CommonCounter.
 func NewCommonCounter() *CommonCounter {
-	return &CommonCounter{withAl: map[string]int{}, bare: map[string]int{}, tanween: map[string]bool{}}
+	return &CommonCounter{withAl: map[string]int{}, bare: map[string]int{}, tanween: map[string]int{}}
 }
 
 // Add counts one document: its tokens and, when src is not empty, its text.
@@ -120,7 +121,7 @@ func (c *CommonCounter) Add(src string, toks []text.Token) {
 		}
 		k := t.Key
 		if src != "" && strings.ContainsRune(src[t.Start:t.End], '\u064B') {
-			tanween[text.StripConj(k)] = true
+			tanween[text.StripConj(k)]++
 		}
 		for _, p := range []string{"وال", "فال", "بال", "كال"} {
 			if strings.HasPrefix(k, p) {
@@ -148,8 +149,10 @@ func (c *CommonCounter) Words() map[string]bool {
 			out[k] = true
 		}
 	}
-	for k := range tanween {
-		out[k] = true
+	for k, n := range tanween {
+		if n > 0 {
+			out[k] = true
+		}
 	}
 	// imperfect verbs: the collection conjugates the word, with both
 	// third-person prefixes (يأمر/تأمر) and more forms (نأمر، سيأمر،
@@ -235,6 +238,34 @@ func joinAdjacentPeople(src string, ms []rasad.Mention) []rasad.Mention {
 // people in known, and resolves one-word names to their full keys: the
 // cheap second pass of a collection run.
 func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []rasad.Mention {
+	return ExtendPrepared(src, toks, ms, known.Prepare())
+}
+
+// PreparedKnown is Known with the index its surname pass reads (first and
+// last letters of every surname), made once for a collection instead of
+// once per article.
+type PreparedKnown struct {
+	known   Known
+	ends    map[[2]rune]bool
+	article bool // does any surname start with the article?
+}
+
+// Prepare indexes k for ExtendPrepared; k must not change afterwards.
+func (k Known) Prepare() *PreparedKnown {
+	p := &PreparedKnown{known: k, ends: map[[2]rune]bool{}}
+	for sf := range k {
+		p.ends[endsOf(sf)] = true
+		if strings.HasPrefix(sf, "ال") {
+			p.article = true
+		}
+	}
+	return p
+}
+
+// ExtendPrepared is Extend with the index of known made once (see
+// Known.Prepare): the same output.
+func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *PreparedKnown) []rasad.Mention {
+	known := kp.known
 	if len(known) == 0 {
 		return ms
 	}
@@ -257,7 +288,7 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 			}
 		}
 	}
-	r.surnames(known)
+	r.surnamesPrepared(known, kp)
 	r.resolveSingles(known)
 	sortMentions(r.out)
 	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)

@@ -766,7 +766,11 @@ func (r *recognizer) surnameAlone(j int) bool {
 
 // surnames finds bare surnames of people named in full in this article or
 // in Known (learned from the collection).
-func (r *recognizer) surnames(known Known) {
+func (r *recognizer) surnames(known Known) { r.surnamesPrepared(known, nil) }
+
+// surnamesPrepared is surnames with the index of known made once for a
+// collection (kp: Known.Prepare; nil makes it here).
+func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	local := map[string]string{}
 	ambiguous := map[string]bool{}
 	for _, m := range r.out {
@@ -783,14 +787,15 @@ func (r *recognizer) surnames(known Known) {
 		return
 	}
 	// words whose first and last letters match no surname's are passed over
+	if kp == nil {
+		kp = known.Prepare()
+	}
 	ends := map[[2]rune]bool{}
-	article := false // does any surname start with the article?
-	for _, m := range []map[string]string{local, known} {
-		for sf := range m {
-			ends[endsOf(sf)] = true
-			if strings.HasPrefix(sf, "ال") {
-				article = true
-			}
+	article := kp.article // does any surname start with the article?
+	for sf := range local {
+		ends[endsOf(sf)] = true
+		if strings.HasPrefix(sf, "ال") {
+			article = true
 		}
 	}
 	var buf []byte
@@ -800,7 +805,7 @@ func (r *recognizer) surnames(known Known) {
 			continue
 		}
 		for _, v := range w.vars.all() {
-			if len(v.key) < 8 || !ends[endsOf(foldEnds(v.key))] || (!article && strings.HasPrefix(v.key, "ال")) {
+			if e := endsOf(foldEnds(v.key)); len(v.key) < 8 || !ends[e] && !kp.ends[e] || (!article && strings.HasPrefix(v.key, "ال")) {
 				continue
 			}
 			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(appendFold(buf[:0], v.key))] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {

@@ -1,0 +1,170 @@
+package entities
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
+)
+
+// randomDoc makes a document of our own from a small vocabulary of verb
+// forms (يسافر، تسافر، نسافر، سافرت، سافروا…), nouns with and without the
+// article, words with tanween and surnames, so that small changes move
+// words in and out of the common words and surnames in and out of Known.
+func randomDoc(r *rand.Rand) (string, []rasad.Mention) {
+	stems := testStems
+	nouns := []string{"اقتصاد", "ملعب", "منصور", "سلامة", "نصار", "حديث"}
+	var words []string
+	for i := 0; i < 8+r.Intn(20); i++ {
+		st := stems[r.Intn(len(stems))]
+		switch r.Intn(12) {
+		case 0:
+			words = append(words, "ي"+st)
+		case 1:
+			words = append(words, "ت"+st)
+		case 2:
+			words = append(words, []string{"ن", "سي", "ست", "لي", "لت"}[r.Intn(5)]+st)
+		case 3:
+			words = append(words, st+[]string{"ت", "وا", "ا"}[r.Intn(3)])
+		case 4:
+			words = append(words, "ي"+st+[]string{"ون", "ان"}[r.Intn(2)])
+		case 5:
+			words = append(words, st)
+		case 6, 7:
+			words = append(words, []string{"ال", "وال", "بال", ""}[r.Intn(4)]+nouns[r.Intn(len(nouns))])
+		case 8:
+			words = append(words, "هدفاً")
+		default:
+			words = append(words, nouns[r.Intn(len(nouns))])
+		}
+	}
+	var ms []rasad.Mention
+	people := [][2]string{{"كريم سلامة", "كرم سلمه"}, {"سامي نصار", "سمي نسر"}, {"رامي نصار", "رمي نسر"}, {"ليلى منصور", "للي منسور"}}
+	for i := r.Intn(3); i > 0; i-- {
+		p := people[r.Intn(len(people))]
+		ms = append(ms, rasad.Mention{Type: "PERSON", Text: p[0], Key: p[1]})
+	}
+	return strings.Join(words, " "), ms
+}
+
+// testStems are made-up verb stems, many, so that each reaches the
+// thresholds of Words at its own time.
+var testStems = func() []string {
+	r := rand.New(rand.NewSource(7))
+	letters := []rune("كبرسملعدقفحشجز")
+	var out []string
+	for i := 0; i < 60; i++ {
+		n := 3 + r.Intn(2)
+		s := make([]rune, n)
+		for j := range s {
+			s[j] = letters[r.Intn(len(letters))]
+		}
+		out = append(out, string(s))
+	}
+	return out
+}()
+
+// Counts kept up to date batch by batch (Words and Known asked after each
+// batch, some counts taken away again) give what counting the same
+// documents at once gives, and what CommonWordsOf and Learner give.
+func TestCountsIncrementalEqualsWhole(t *testing.T) {
+	for _, share := range []int{2, 0} { // as in use, and never recomputed
+		recomputeShare = share
+		testCountsIncremental(t)
+	}
+	recomputeShare = 2
+}
+
+func testCountsIncremental(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	type doc struct {
+		src string
+		ms  []rasad.Mention
+	}
+	var docs []doc
+	for i := 0; i < 400; i++ {
+		src, ms := randomDoc(r)
+		docs = append(docs, doc{src, ms})
+	}
+	inc := NewCounts()
+	var removed []*Counts
+	var in []doc // the documents counted so far
+	checked, changes := 0, 0
+	var prev map[string]bool
+	wholeOf := func(ds []doc) (map[string]bool, Known) {
+		srcs := make([]string, len(ds))
+		toks := make([][]text.Token, len(ds))
+		l := NewLearner()
+		for i, d := range ds {
+			srcs[i], toks[i] = d.src, text.Tokenize(d.src)
+			l.Add(d.ms)
+		}
+		return CommonWordsOf(srcs, toks), l.Known(toks...)
+	}
+	for lo := 0; lo < len(docs); {
+		hi := min(len(docs), lo+1+r.Intn(30))
+		for _, d := range docs[lo:hi] {
+			one := NewCounts()
+			one.AddText(d.src, text.Tokenize(d.src))
+			one.AddNames(d.ms)
+			inc.Add(one)
+			in = append(in, d)
+			if r.Intn(4) == 0 { // counted, then taken away again
+				inc.AddTallies(one.Tallies(), -1)
+				removed = append(removed, one)
+				in = in[:len(in)-1]
+			}
+		}
+		lo = hi
+		ww, wk := wholeOf(in)
+		if !reflect.DeepEqual(ww, prev) {
+			changes++
+		}
+		prev = ww
+		if got := inc.Words(); !reflect.DeepEqual(got, ww) {
+			t.Fatalf("after %d documents: incremental common words differ", lo)
+		}
+		if got := inc.Known(); !reflect.DeepEqual(got, wk) {
+			t.Fatalf("after %d documents: incremental Known %v, want %v", lo, got, wk)
+		}
+		checked++
+	}
+	for _, one := range removed {
+		inc.AddTallies(one.Tallies(), 1)
+	}
+	whole := NewCounts()
+	srcs := make([]string, len(docs))
+	toks := make([][]text.Token, len(docs))
+	l := NewLearner()
+	for i, d := range docs {
+		srcs[i], toks[i] = d.src, text.Tokenize(d.src)
+		whole.AddText(d.src, toks[i])
+		whole.AddNames(d.ms)
+		l.Add(d.ms)
+	}
+	if len(removed) == 0 || checked < 10 || changes < checked/2 {
+		t.Errorf("%d removals, %d checks, %d changes of the common words: the test checks little", len(removed), checked, changes)
+	}
+	if got, want := inc.Words(), CommonWordsOf(srcs, toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("incremental common words differ:\n%v\nwant\n%v", got, want)
+	}
+	if got, want := whole.Words(), CommonWordsOf(srcs, toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("whole common words differ")
+	}
+	want := l.Known(toks...)
+	if len(want) == 0 {
+		t.Fatal("nothing learned: the test checks little")
+	}
+	if got := inc.Known(); !reflect.DeepEqual(got, want) {
+		t.Errorf("incremental Known %v, want %v", got, want)
+	}
+	if got := whole.Known(); !reflect.DeepEqual(got, want) {
+		t.Errorf("whole Known %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(inc.Tallies(), whole.Tallies()) {
+		t.Errorf("tallies differ")
+	}
+}
