@@ -436,3 +436,16 @@ func TestCreditedAfterMeeting(t *testing.T) {
 		t.Errorf("want the federation's president among the sides, got %+v", e)
 	}
 }
+
+// «اجتمع … بعد أيام على إعلان المنظمة أن …»: the body whose announcement
+// the sentence recalls is a source, not a side of the meeting.
+func TestAnnouncementNotSide(t *testing.T) {
+	src := "واجتمع دبلوماسيون في الاتحاد الأفريقي، الأحد، للتباحث في مشروع القرار الكيني، بعيد أيام على إعلان منظمة الصحة العالمية أن ثلاثة أطفال أصيبوا بالتسمم في قرية جنوبية."
+	e, ok := firstOf(find(t, src, "2019-06-10"), "CONSULT")
+	if !ok {
+		t.Fatal("no meeting found")
+	}
+	if hasName(e, "منظمة الصحة العالمية") || !hasName(e, "الاتحاد الأفريقي") {
+		t.Errorf("want the African Union without the announcing body: %s", names(e))
+	}
+}

@@ -761,8 +761,10 @@ func inTimex(txs []rasad.Timex, s rasad.Span) bool {
 }
 
 // possessedNouns are things of a body or a person that the text names
-// instead of it: قرار مجلس الأمن، بيان الرئاسة، تقرير الأمين العام.
-var possessedNouns = keys("قرار", "القرار", "بقرار", "قرارات", "بقرارات", "لقرار", "بيان", "ببيان", "تقرير", "بتقرير", "تقارير", "ميثاق", "بميثاق")
+// instead of it: قرار مجلس الأمن، بيان الرئاسة، تقرير الأمين العام، إعلان
+// المنظمة (its announcement: the body is a source, not a side).
+var possessedNouns = keys("قرار", "القرار", "بقرار", "قرارات", "بقرارات", "لقرار", "بيان", "ببيان", "تقرير", "بتقرير", "تقارير", "ميثاق", "بميثاق",
+	"إعلان", "بإعلان", "لإعلان", "تصريحات", "بتصريحات")
 
 // possessed: the mention is the second term of a construct whose head is a
 // possessed noun.
