@@ -708,3 +708,22 @@ func TestDepartmentAfterRole(t *testing.T) {
 		}
 	}
 }
+
+// A people named by its plural (الأكراد، الأتراك، الفلسطينيون) is a
+// group, not an organization, a person or a place, whatever the model
+// reads.
+func TestGroupPluralsNotNames(t *testing.T) {
+	checkHas(t, []string{
+		"وقال مسؤول إن الأكراد يطالبون بحقوق أوسع منذ سنوات.",
+		"وتظاهر الفلسطينيون أمام المقر، وانضم إليهم الأتراك لاحقا.",
+		"وتحدث التقرير عن معاناة الروهينغا في المخيمات وعن الإيرانيين المقيمين هناك.",
+		"واستقبلت المدينة آلاف الأفغان خلال العقد الماضي.",
+		"وقال الأكراد في القامشلي إن القصف استمر، وطالب الأكراد في الحسكة بحماية دولية.",
+		"وتواصل الحكومة ضرباتها على الأكراد في الشمال، ويرد الأتراك في البلدات الحدودية.",
+		"ونزح الروهينغا في ⟦LOC:ميانمار⟧ نحو الحدود، وحذر الشيعة في المنطقة من التصعيد.",
+	}, true)
+	checkHas(t, []string{
+		// the group's country and organizations named with the adjective stay
+		"وزار الوفد ⟦LOC:تركيا⟧ ثم التقى قادة ⟦ORG:حزب العمال الكردستاني⟧.",
+	}, false)
+}

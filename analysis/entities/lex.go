@@ -53,6 +53,7 @@ type lexicons struct {
 	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
 	months         map[string]bool   // month names (مارس، رمضان)
 	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
+	groups         map[string]bool   // plurals of peoples without the article (أكراد: groups.tsv; فلسطينيون: places.tsv)
 	// commonWords are the common words of common_words.tsv (بيان، مركز،
 	// مالية): a generated row or a name token spelled like one is no name
 	commonWords map[string]bool
@@ -164,10 +165,20 @@ func load() *lexicons {
 				lex.maxPhrase = len(e.words)
 			}
 		}
+		lex.groups = map[string]bool{}
+		for _, e := range lexicon.MustLoad("groups.tsv") {
+			if len(e.Words) == 1 {
+				lex.groups[e.Words[0]] = true
+			}
+		}
 		for _, e := range lexicon.MustLoad("places.tsv") {
 			kind := "LOC"
 			if e.Field(1) == "adj" {
 				kind = "ADJ"
+				// a sound plural (الفلسطينيون، الإيرانيين) names the people
+				if w := e.Words; len(w) == 1 && (strings.HasSuffix(w[0], "يون") || strings.HasSuffix(w[0], "يين")) {
+					lex.groups[strings.TrimPrefix(w[0], "ال")] = true
+				}
 			}
 			if e.Field(1) == "country" {
 				lex.countryOf[e.Field(2)] = e.Field(0)
