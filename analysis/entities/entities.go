@@ -203,6 +203,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.resolveSingles(opts.Known)
 	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
+	r.out = dropFacilityNames(src, toks, r.out) // ميناء حمد: a facility (facilities.go)
 	r.out = joinAdjacentPeople(src, r.out)
 	return r.out
 }
@@ -258,6 +259,10 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 		}
 	}
 	r.surnames(known)
+	// مطار بن غوريون: no collection surname after a facility noun either
+	added := r.out[len(ms):]
+	sortMentions(added)
+	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
 	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)

@@ -727,3 +727,36 @@ func TestGroupPluralsNotNames(t *testing.T) {
 		"وزار الوفد ⟦LOC:تركيا⟧ ثم التقى قادة ⟦ORG:حزب العمال الكردستاني⟧.",
 	}, false)
 }
+
+// A name right after a facility noun (ميناء، محطة، مطار، شارع) is the
+// facility's name, not a person.
+func TestFacilityNameNotPerson(t *testing.T) {
+	checkHas(t, []string{
+		"ووصلت الشحنة إلى ميناء خليفة صباح الخميس.",
+		"وانفجرت عبوة في محطة هاملتون ستريت ولم يصب أحد.",
+		"وأغلقت السلطات مطار رفيق الحريري بسبب العاصفة.",
+		"وتجمع المحتجون في شارع سعد زغلول وسط العاصمة.",
+		"وتقام المباراة على ستاد الأمير فيصل بن سلطان مساء الجمعة.",
+	}, true)
+	checkHas(t, []string{
+		// a person after the facility's name is still a person
+		"وقال ⟦PERSON:أحمد سالم⟧ إن ميناء خليفة عاد إلى العمل.",
+		// a place ends the facility's name; the person after it stays
+		"وقال المتحدث باسم مطار ⟦LOC:القاهرة⟧ ⟦PERSON:سامي عبد الحميد⟧ إن الرحلات استؤنفت.",
+	}, false)
+	// nor is the surname alone that a collection learns from the person
+	// named in another article
+	docs := []string{
+		"وقال الكاتب جوناثان ويلبرفورس إن الكتاب سيصدر قريبا.",
+		"وهبطت الطائرة في مطار جوناثان ويلبرفورس صباحا، ثم أقلعت إلى ملعب ويلبرفورس.",
+	}
+	var in []Input
+	for i, d := range docs {
+		in = append(in, Input{ID: string(rune('a' + i)), Text: d, Tokens: text.Tokenize(d)})
+	}
+	for _, m := range FindAll(in)[1].Mentions {
+		if m.Type == "PERSON" {
+			t.Errorf("%q found as a person (%s) in a facility's name", m.Text, m.Rule)
+		}
+	}
+}
