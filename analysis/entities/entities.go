@@ -208,6 +208,21 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	return r.out
 }
 
+// clubHeadNoun reports نادي or فريق, with a conjunction or a preposition
+// written with it or not (لنادي، وفريق، بنادي).
+func clubHeadNoun(k string) bool {
+	k = text.StripConj(k)
+	if k == "نادي" || k == "فريق" {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "ل"); ok {
+		k = rest
+	} else if rest, ok := strings.CutPrefix(k, "ب"); ok {
+		k = rest
+	}
+	return k == "نادي" || k == "فريق"
+}
+
 // joinAdjacentPeople makes one name of two one-word person mentions that
 // only a space parts (رايان + غيغز, found by two rules): a list of people has
 // a conjunction or a comma between them, and a given name second starts a
@@ -564,6 +579,11 @@ func (r *recognizer) orgsAndPlaces() {
 		}
 		if r.anyUsed(i, i+h.n) {
 			continue // a phrase over words already in a mention would overlap it
+		}
+		if h.e.sub == "club" && h.n > 1 && clubHeadNoun(r.words[i].key) && i+1 < len(r.hits) {
+			if nx := r.hits[i+1]; nx != nil && (nx.e.kind == "ORG" || nx.e.kind == "LOC") && 1+nx.n > h.n {
+				continue // نادي باريس سان جيرمان: the longer name after نادي, not the club نادي باريس
+			}
 		}
 		if r.readAsNoun(i, h) {
 			continue // مسقط رأسه، القاعدة العسكرية: the common noun, not the name

@@ -760,3 +760,17 @@ func TestFacilityNameNotPerson(t *testing.T) {
 		}
 	}
 }
+
+// A foreign club's name is written with or without the ي of a short
+// vowel (جيرمان/جرمان، ليفركوزن/لفركوزن): both spellings are the club, not
+// a city and a stray word.
+func TestClubShortVowelSpelling(t *testing.T) {
+	checkHas(t, []string{
+		"وتعاقد نادي ⟦ORG:باريس سان جرمان⟧ مع مدافع جديد بعد مباراة صعبة.",
+		"وخسر ⟦ORG:باير لفركوزن⟧ أمام منافسه في الدوري.",
+		"وتعادل ⟦ORG:فردر بريمن⟧ على أرضه.",
+		"وتعاقد نادي ⟦ORG:باريس سان جيرمان⟧ مع مدافع جديد بعد مباراة صعبة.",
+		"وفاز ⟦ORG:باريس سان جرمان⟧ على ضيفه في المباراة.",
+		"وانضم المهاجم لنادي ⟦ORG:باريس سان جرمان⟧ بعد مباراة الأحد.",
+	}, true)
+}
