@@ -206,8 +206,24 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.resolveSingles(opts.Known)
 	r.out = withModel(src, toks, r.out, r.common) // ner hook: the statistical tagger's names (model.go)
 	sortMentions(r.out)
+	r.out = dropFacilityNames(src, toks, r.out) // ميناء حمد: a facility (facilities.go)
 	r.out = joinAdjacentPeople(src, r.out)
 	return r.out
+}
+
+// clubHeadNoun reports نادي or فريق, with a conjunction or a preposition
+// written with it or not (لنادي، وفريق، بنادي).
+func clubHeadNoun(k string) bool {
+	k = text.StripConj(k)
+	if k == "نادي" || k == "فريق" {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(k, "ل"); ok {
+		k = rest
+	} else if rest, ok := strings.CutPrefix(k, "ب"); ok {
+		k = rest
+	}
+	return k == "نادي" || k == "فريق"
 }
 
 // joinAdjacentPeople makes one name of two one-word person mentions that
@@ -289,6 +305,10 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 		}
 	}
 	r.surnamesPrepared(known, kp)
+	// مطار بن غوريون: no collection surname after a facility noun either
+	added := r.out[len(ms):]
+	sortMentions(added)
+	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
 	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)
@@ -590,6 +610,11 @@ func (r *recognizer) orgsAndPlaces() {
 		}
 		if r.anyUsed(i, i+h.n) {
 			continue // a phrase over words already in a mention would overlap it
+		}
+		if h.e.sub == "club" && h.n > 1 && clubHeadNoun(r.words[i].key) && i+1 < len(r.hits) {
+			if nx := r.hits[i+1]; nx != nil && (nx.e.kind == "ORG" || nx.e.kind == "LOC") && 1+nx.n > h.n {
+				continue // نادي باريس سان جيرمان: the longer name after نادي, not the club نادي باريس
+			}
 		}
 		if r.readAsNoun(i, h) {
 			continue // مسقط رأسه، القاعدة العسكرية: the common noun, not the name

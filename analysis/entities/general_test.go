@@ -708,3 +708,69 @@ func TestDepartmentAfterRole(t *testing.T) {
 		}
 	}
 }
+
+// A people named by its plural (الأكراد، الأتراك، الفلسطينيون) is a
+// group, not an organization, a person or a place, whatever the model
+// reads.
+func TestGroupPluralsNotNames(t *testing.T) {
+	checkHas(t, []string{
+		"وقال مسؤول إن الأكراد يطالبون بحقوق أوسع منذ سنوات.",
+		"وتظاهر الفلسطينيون أمام المقر، وانضم إليهم الأتراك لاحقا.",
+		"وتحدث التقرير عن معاناة الروهينغا في المخيمات وعن الإيرانيين المقيمين هناك.",
+		"واستقبلت المدينة آلاف الأفغان خلال العقد الماضي.",
+		"وقال الأكراد في القامشلي إن القصف استمر، وطالب الأكراد في الحسكة بحماية دولية.",
+		"وتواصل الحكومة ضرباتها على الأكراد في الشمال، ويرد الأتراك في البلدات الحدودية.",
+		"ونزح الروهينغا في ⟦LOC:ميانمار⟧ نحو الحدود، وحذر الشيعة في المنطقة من التصعيد.",
+	}, true)
+	checkHas(t, []string{
+		// the group's country and organizations named with the adjective stay
+		"وزار الوفد ⟦LOC:تركيا⟧ ثم التقى قادة ⟦ORG:حزب العمال الكردستاني⟧.",
+	}, false)
+}
+
+// A name right after a facility noun (ميناء، محطة، مطار، شارع) is the
+// facility's name, not a person.
+func TestFacilityNameNotPerson(t *testing.T) {
+	checkHas(t, []string{
+		"ووصلت الشحنة إلى ميناء خليفة صباح الخميس.",
+		"وانفجرت عبوة في محطة هاملتون ستريت ولم يصب أحد.",
+		"وأغلقت السلطات مطار رفيق الحريري بسبب العاصفة.",
+		"وتجمع المحتجون في شارع سعد زغلول وسط العاصمة.",
+		"وتقام المباراة على ستاد الأمير فيصل بن سلطان مساء الجمعة.",
+	}, true)
+	checkHas(t, []string{
+		// a person after the facility's name is still a person
+		"وقال ⟦PERSON:أحمد سالم⟧ إن ميناء خليفة عاد إلى العمل.",
+		// a place ends the facility's name; the person after it stays
+		"وقال المتحدث باسم مطار ⟦LOC:القاهرة⟧ ⟦PERSON:سامي عبد الحميد⟧ إن الرحلات استؤنفت.",
+	}, false)
+	// nor is the surname alone that a collection learns from the person
+	// named in another article
+	docs := []string{
+		"وقال الكاتب جوناثان ويلبرفورس إن الكتاب سيصدر قريبا.",
+		"وهبطت الطائرة في مطار جوناثان ويلبرفورس صباحا، ثم أقلعت إلى ملعب ويلبرفورس.",
+	}
+	var in []Input
+	for i, d := range docs {
+		in = append(in, Input{ID: string(rune('a' + i)), Text: d, Tokens: text.Tokenize(d)})
+	}
+	for _, m := range FindAll(in)[1].Mentions {
+		if m.Type == "PERSON" {
+			t.Errorf("%q found as a person (%s) in a facility's name", m.Text, m.Rule)
+		}
+	}
+}
+
+// A foreign club's name is written with or without the ي of a short
+// vowel (جيرمان/جرمان، ليفركوزن/لفركوزن): both spellings are the club, not
+// a city and a stray word.
+func TestClubShortVowelSpelling(t *testing.T) {
+	checkHas(t, []string{
+		"وتعاقد نادي ⟦ORG:باريس سان جرمان⟧ مع مدافع جديد بعد مباراة صعبة.",
+		"وخسر ⟦ORG:باير لفركوزن⟧ أمام منافسه في الدوري.",
+		"وتعادل ⟦ORG:فردر بريمن⟧ على أرضه.",
+		"وتعاقد نادي ⟦ORG:باريس سان جيرمان⟧ مع مدافع جديد بعد مباراة صعبة.",
+		"وفاز ⟦ORG:باريس سان جرمان⟧ على ضيفه في المباراة.",
+		"وانضم المهاجم لنادي ⟦ORG:باريس سان جرمان⟧ بعد مباراة الأحد.",
+	}, true)
+}

@@ -53,6 +53,7 @@ type lexicons struct {
 	ordinals       map[string]bool   // الأول، الثاني …: regnal numbers, never a name alone
 	months         map[string]bool   // month names (مارس، رمضان)
 	clubNames      map[string]bool   // word keys of clubs' names (برشلونة of نادي برشلونة، ريال مدريد)
+	groups         map[string]bool   // plurals of peoples without the article (أكراد: groups.tsv; فلسطينيون: places.tsv)
 	// commonWords are the common words of common_words.tsv (بيان، مركز،
 	// مالية): a generated row or a name token spelled like one is no name
 	commonWords map[string]bool
@@ -164,10 +165,20 @@ func load() *lexicons {
 				lex.maxPhrase = len(e.words)
 			}
 		}
+		lex.groups = map[string]bool{}
+		for _, e := range lexicon.MustLoad("groups.tsv") {
+			if len(e.Words) == 1 {
+				lex.groups[e.Words[0]] = true
+			}
+		}
 		for _, e := range lexicon.MustLoad("places.tsv") {
 			kind := "LOC"
 			if e.Field(1) == "adj" {
 				kind = "ADJ"
+				// a sound plural (الفلسطينيون، الإيرانيين) names the people
+				if w := e.Words; len(w) == 1 && (strings.HasSuffix(w[0], "يون") || strings.HasSuffix(w[0], "يين")) {
+					lex.groups[strings.TrimPrefix(w[0], "ال")] = true
+				}
 			}
 			if e.Field(1) == "country" {
 				lex.countryOf[e.Field(2)] = e.Field(0)
@@ -206,6 +217,11 @@ func load() *lexicons {
 				continue
 			}
 			lex.clubNames[strings.Join(e.Words, " ")] = true
+			if v := shortVowelForm(e.Words); v != nil {
+				// باريس سان جرمان beside جيرمان: the same club
+				lex.clubNames[strings.Join(v, " ")] = true
+				add(gazEntry{kind: "ORG", canonical: e.Field(0), sub: "club", country: e.Field(2), gen: true, words: v, ref: e.Ref()})
+			}
 			if last := e.Words[len(e.Words)-1]; len(e.Words) == 2 && (last == "سيتي" || last == "يونايتد") && utf8.RuneCountInString(e.Words[0]) >= 4 {
 				// سوانزي سيتي، ليدز يونايتد: the club is called by its town
 				lex.clubNames[e.Words[0]] = true
@@ -325,6 +341,30 @@ func load() *lexicons {
 }
 
 var keySet = text.KeySet
+
+// shortVowelForm is the spelling of a foreign name of two words or more
+// without the ي that writes a short vowel after a word's first consonant
+// (سان جيرمان -> سان جرمان، باير ليفركوزن -> باير لفركوزن): news write
+// such names both ways. Only words of five letters or more, not starting
+// with an alif (أياكس: the ي is a consonant there) nor with ي before a
+// long vowel (بيانكو); nil when no word changes.
+func shortVowelForm(words []string) []string {
+	if len(words) < 2 {
+		return nil
+	}
+	var out []string
+	for i, w := range words {
+		r := []rune(w)
+		if len(r) < 5 || r[1] != 'ي' || strings.ContainsRune("اأإآو", r[0]) || r[2] == 'ا' || r[2] == 'و' || r[2] == 'ي' {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(words)
+		}
+		out[i] = string(r[:1]) + string(r[2:])
+	}
+	return out
+}
 
 var ministryFields = map[string]string{
 	"الخارجية": "foreign", "الدفاع": "defence", "الداخلية": "interior", "المالية": "finance", "الطاقة": "energy",

@@ -192,6 +192,9 @@ func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token,
 // refuse and the tagger cannot see:
 //   - a name inside a competition's name (أوروبا of a cup named after
 //     the continent): the rules read the competition and emit nothing;
+//   - one word naming a people or a community by its plural (الأكراد،
+//     الأتراك، الفلسطينيين: groups.tsv and the sound plurals of the
+//     nationality adjectives), which the model reads as an organization;
 //   - a person of one word that the lexicon knows as a given name, where
 //     no rule mention stands: the rules take a given name alone only in
 //     the contexts that make it a name (a following verb or noun, سافر،
@@ -208,6 +211,9 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 		}
 		if inCompetition(lx, toks, first, last) {
 			continue
+		}
+		if first == last && lx.groupWord(toks[first].Key) {
+			continue // الأكراد، الفلسطينيون: a people, no name (groups.tsv)
 		}
 		if m.Type == "LOC" && first == last && first > 0 && lx.nisbaCountry(toks[first].Key) && toks[first-1].Kind == text.Word &&
 			strings.HasPrefix(toks[first-1].Key, "ال") && !lx.notName[toks[first-1].Key] && len(lx.byFirst[toks[first-1].Key]) == 0 {
@@ -228,6 +234,19 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// groupWord reports a word key that is the plural of a people or a
+// community with the article, after a clitic or not (الأكراد، والأتراك،
+// للفلسطينيين): a group, never a name of one word.
+func (l *lexicons) groupWord(k string) bool {
+	k = text.StripConj(k)
+	for _, p := range [...]string{"ال", "بال", "لل", "كال"} {
+		if rest, ok := strings.CutPrefix(k, p); ok {
+			return l.groups[rest]
+		}
+	}
+	return false
 }
 
 // inCompetition reports tokens first..last inside a competition's name of
