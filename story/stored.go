@@ -14,7 +14,7 @@ import (
 // FromArticles, the names it resolves): stored story timelines built by
 // another generation are rebuilt. Bump it with every change that alters
 // what Timeline returns for the same articles.
-const TimelineRules = 2
+const TimelineRules = 3
 
 // StoryTimeline builds the timeline of one story's articles as it is
 // stored: the copy pairs are narrowed to those touching the story's

@@ -591,6 +591,12 @@ func joinScore(e *event, m mention) int {
 		// one side names only states or bodies: the same article, the same
 		// place that day, or a state of the other side's people (الاتفاق
 		// الذي وقعته مع الأردن and the Jordanian minister's signing)
+		if !m.fixed && ov == 0 && stateOv == 0 && len(m.strong) > 0 && myPeople == 0 && len(e.core) > 0 {
+			// a mention dated only through another sentence that names
+			// only bodies, none of the entry's, is another happening: the
+			// article alone does not tie it to this one
+			return 0
+		}
 		sameCountry := false
 		for _, c := range m.codes {
 			sameCountry = sameCountry || e.codes[c]

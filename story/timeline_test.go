@@ -1,6 +1,8 @@
 package story
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -284,5 +286,22 @@ func TestStateOnlySameSentence(t *testing.T) {
 	n := []int{len(es[0].Sources), len(es[1].Sources)}
 	if !(n[0] == 2 && n[1] == 1 || n[0] == 1 && n[1] == 2) {
 		t.Errorf("sources per entry %v, want 2 and 1", n)
+	}
+}
+
+// TestUndatedOtherBodiesStayOut: in one article, a visit dated by its own
+// clause and, dated only through the sentence before, talks of two other
+// bodies: the talks do not join the visit nor lend it their sides.
+func TestUndatedOtherBodiesStayOut(t *testing.T) {
+	visit := withRule(em("CONSULT", "visit", "happened", "2019-05-05", "", "president"), "date in the clause: الأحد")
+	talks := withRule(em("CONSULT", "talks", "happened", "2019-05-05", ""), "date of the previous sentence: الأحد")
+	talks.Participants = []rasad.Participant{{Type: "ORG", Key: "group one", Name: "group one"}, {Type: "ORG", Key: "group two", Name: "group two"}}
+	reps := []Report{{Article: "a", Outlet: "x", Published: day("2019-05-05"), Text: "نص أ", Events: []rasad.EventMention{visit, talks}}}
+	for _, e := range Timeline(reps, Names{}) {
+		for _, p := range e.Participants {
+			if strings.HasPrefix(p.Key, "group") && slices.ContainsFunc(e.Participants, func(q Participant) bool { return q.Key == "president" }) {
+				t.Errorf("the talks' bodies joined the visit: %+v", e.Participants)
+			}
+		}
 	}
 }
