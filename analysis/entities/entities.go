@@ -413,6 +413,15 @@ func (r *recognizer) lookup(i int) *hit {
 	return best
 }
 
+// emitPatternOrg emits the organization of words i to i+n-1 that a pattern
+// (a public body, a federation) read, keyed by its text.
+func (r *recognizer) emitPatternOrg(i, n, strip int, rule string) {
+	start := r.surfaceStart(r.words[i], strip)
+	end := r.words[i+n-1].end
+	r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
+		Rule: rule, Confidence: 0.8}, i, i+n)
+}
+
 // surfaceStart returns the byte offset after strip clitic letters of word w.
 func (r *recognizer) surfaceStart(w word, strip int) int {
 	off := w.start
@@ -547,18 +556,12 @@ func (r *recognizer) orgsAndPlaces() {
 			continue
 		}
 		if n, strip := r.publicBodyAt(i); n > 0 {
-			start := r.surfaceStart(r.words[i], strip)
-			end := r.words[i+n-1].end
-			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
-				Rule: "public body: head + scope + purpose", Confidence: 0.8}, i, i+n)
+			r.emitPatternOrg(i, n, strip, "public body: head + scope + purpose")
 			i += n - 1
 			continue
 		}
 		if n, strip := r.federationAt(i); n > 0 {
-			start := r.surfaceStart(r.words[i], strip)
-			end := r.words[i+n-1].end
-			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "ORG", Key: text.Key(r.src[start:end]),
-				Rule: "federation: الاتحاد + nationality (+ sport)", Confidence: 0.8}, i, i+n)
+			r.emitPatternOrg(i, n, strip, "federation: الاتحاد + nationality (+ sport)")
 			i += n - 1
 			continue
 		}
