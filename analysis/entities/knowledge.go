@@ -142,15 +142,24 @@ func (c *Counts) Add(o *Counts) {
 	}
 }
 
-// addWord adds n to a common-word count (m[k]; 0 removes it).
-func (c *Counts) addWord(m map[string]int, k string, n int) {
+// bump adds n to m[k], removing a count that falls to 0; it reports
+// whether anything changed (n != 0).
+func bump(m map[string]int, k string, n int) bool {
 	if n == 0 {
-		return
+		return false
 	}
 	if v := m[k] + n; v != 0 {
 		m[k] = v
 	} else {
 		delete(m, k)
+	}
+	return true
+}
+
+// addWord adds n to a common-word count (m[k]; 0 removes it).
+func (c *Counts) addWord(m map[string]int, k string, n int) {
+	if !bump(m, k, n) {
+		return
 	}
 	if c.words != nil {
 		c.dirtyWords[k] = true
@@ -159,13 +168,8 @@ func (c *Counts) addWord(m map[string]int, k string, n int) {
 
 // addForm adds n to a count of a word form (docs, fullDocs).
 func (c *Counts) addForm(m map[string]int, k string, n int) {
-	if n == 0 {
+	if !bump(m, k, n) {
 		return
-	}
-	if v := m[k] + n; v != 0 {
-		m[k] = v
-	} else {
-		delete(m, k)
 	}
 	// Known reads the counts of the forms that name someone: a form that
 	// names nobody yet is judged when it does (addName marks it)
