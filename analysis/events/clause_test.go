@@ -449,3 +449,15 @@ func TestAnnouncementNotSide(t *testing.T) {
 		t.Errorf("want the African Union without the announcing body: %s", names(e))
 	}
 }
+
+// «قالت مجموعات "أ" و"ب" و"ج" التي …، الجمعة إنها مستعدة لإجراء
+// مفاوضات»: a speaker named with a list and a relative clause still owns
+// the Friday; the talks keep no date from it.
+func TestLongSpeakerOwnsDate(t *testing.T) {
+	src := "في الأثناء قالت نقابات \"المعلمين\" و\"الأطباء\" و\"المهندسين\" التي ينتمي إلى كل منها آلاف الموظفين في المدن الساحلية الثلاث للبلاد، الجمعة إنها مستعدة لإجراء مفاوضات مباشرة مع وزارة العمل في العاصمة برعاية منظمة العمل الدولية."
+	for _, e := range find(t, src, "2019-03-16") {
+		if e.Type == "CONSULT" && e.Date != "" {
+			t.Errorf("the saying's Friday dated the talks: %s (%s)", e.Date, e.DateRule)
+		}
+	}
+}

@@ -810,6 +810,10 @@ func afterPlacePrep(in Input, m rasad.Mention) bool {
 	return false
 }
 
+// speakerReach bounds the tokens (words and punctuation) between a speech
+// verb and the إن that opens what is said.
+const speakerReach = 45
+
 // speakerZones are the spans between a speech verb and the أن/إن that
 // opens what is said: the speaker and the time of speaking.
 func speakerZones(in Input, seg rasad.Span, at int) []rasad.Span {
@@ -818,7 +822,9 @@ func speakerZones(in Input, seg rasad.Span, at int) []rasad.Span {
 		if t.Start < seg.Start || t.End > seg.End || !speechVerbs[strings.TrimPrefix(t.Key, "و")] {
 			continue
 		}
-		for j := i + 1; j < len(in.Tokens) && j < i+25 && in.Tokens[j].End <= seg.End; j++ {
+		// up to speakerReach tokens: a speaker named with a list and a
+		// relative clause («قالت مجموعات "أ" و"ب" و"ج" التي …، الجمعة إنها»)
+		for j := i + 1; j < len(in.Tokens) && j < i+speakerReach && in.Tokens[j].End <= seg.End; j++ {
 			if k := in.Tokens[j].Key; (k == "ان" || k == "انه" || k == "انها") && !hyphenated(in, j) {
 				z := rasad.Span{Start: t.End, End: in.Tokens[j].Start}
 				if !(at >= z.Start && at < z.End) {
