@@ -416,6 +416,17 @@ type variants struct {
 
 func (vs *variants) all() []variant { return vs.v[:vs.n] }
 
+// find returns the first reading whose key ok accepts (a head word read
+// through its clitics: والاتحاد → الاتحاد), or false.
+func (vs *variants) find(ok func(key string) bool) (variant, bool) {
+	for _, v := range vs.all() {
+		if ok(v.key) {
+			return v, true
+		}
+	}
+	return variant{}, false
+}
+
 func (vs *variants) add(v variant) {
 	if vs.n < len(vs.v) {
 		vs.v[vs.n] = v

@@ -60,16 +60,11 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		}
 		return r.adjectiveInstitution(i)
 	}
-	head := ""
-	for _, v := range w.vars.all() {
-		if institutionHeads[v.key] || definiteHeads[v.key] {
-			head, strip = v.key, v.strip
-			break
-		}
-	}
-	if head == "" {
+	hv, ok := w.vars.find(func(k string) bool { return institutionHeads[k] || definiteHeads[k] })
+	if !ok {
 		return 0, 0
 	}
+	head, strip := hv.key, hv.strip
 	seg := w.seg
 	j := i + 1
 	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == seg && !r.used[j] }
@@ -364,16 +359,11 @@ var (
 // the clitic before الاتحاد.
 func (r *recognizer) federationAt(i int) (n, strip int) {
 	w := r.words[i]
-	strip = -1
-	for _, v := range w.vars.all() {
-		if v.key == "الاتحاد" {
-			strip = v.strip
-			break
-		}
-	}
+	hv, ok := w.vars.find(func(k string) bool { return k == "الاتحاد" })
+	strip = hv.strip
 	j := i + 1
 	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
-	if strip < 0 || !in(j) || !r.isNationality(j) || strings.HasSuffix(r.words[j].key, "ه") {
+	if !ok || !in(j) || !r.isNationality(j) || strings.HasSuffix(r.words[j].key, "ه") {
 		return 0, 0 // الاتحاد الإماراتية: the newspaper (the adjective agrees with صحيفة)
 	}
 	j++
@@ -413,16 +403,11 @@ var (
 // clitic strip.
 func (r *recognizer) publicBodyAt(i int) (n, strip int) {
 	w := r.words[i]
-	strip = -1
-	for _, v := range w.vars.all() {
-		if bodyHeads[v.key] {
-			strip = v.strip
-			break
-		}
-	}
-	if strip < 0 {
+	hv, ok := w.vars.find(func(k string) bool { return bodyHeads[k] })
+	if !ok {
 		return 0, 0
 	}
+	strip = hv.strip
 	in := func(j int) bool { return j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] }
 	j := i + 1
 	for in(j) && j-i <= 2 && (bodyScopes[r.words[j].key] || r.isNationality(j) || r.lx.nisbaCountry(r.words[j].key)) {
