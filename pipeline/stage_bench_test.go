@@ -60,16 +60,7 @@ func BenchmarkStages(b *testing.B) {
 		var batchToks [][][]text.Token
 		c0 := testcorpus.CPUTime()
 		for lo := 0; lo < len(items); lo += DefaultBatch {
-			part := items[lo:min(len(items), lo+DefaultBatch)]
-			toks := ingest.PrepareAllTokens(part)
-			var arts []*rasad.Article
-			var atoks [][]text.Token
-			for k, it := range part {
-				if it.Err == nil && it.Article != nil {
-					arts = append(arts, it.Article)
-					atoks = append(atoks, toks[k])
-				}
-			}
+			arts, atoks := prepareBatch(items[lo:min(len(items), lo+DefaultBatch)])
 			batches = append(batches, arts)
 			batchToks = append(batchToks, atoks)
 		}
@@ -108,16 +99,7 @@ func analysedBatches(tb testing.TB, n int) [][]*rasad.Article {
 	analysed.once.Do(func() {
 		items := corpusItems(tb, n)
 		for lo := 0; lo < len(items); lo += DefaultBatch {
-			part := items[lo:min(len(items), lo+DefaultBatch)]
-			toks := ingest.PrepareAllTokens(part)
-			var arts []*rasad.Article
-			var atoks [][]text.Token
-			for k, it := range part {
-				if it.Err == nil && it.Article != nil {
-					arts = append(arts, it.Article)
-					atoks = append(atoks, toks[k])
-				}
-			}
+			arts, atoks := prepareBatch(items[lo:min(len(items), lo+DefaultBatch)])
 			InferDates(arts)
 			collection.AnalyzeTokens(arts, atoks)
 			analysed.batches = append(analysed.batches, arts)
@@ -212,4 +194,19 @@ func BenchmarkEventsCorpus(b *testing.B) {
 		cpu += testcorpus.CPUTime() - c0
 	}
 	b.ReportMetric(float64(cpu)/1e6/float64(len(ins)*b.N), "cpu-ms/art")
+}
+
+// prepareBatch prepares one batch of items as an ingest does: the
+// accepted articles and the tokens their analysis reads.
+func prepareBatch(part []ingest.Item) ([]*rasad.Article, [][]text.Token) {
+	toks := ingest.PrepareAllTokens(part)
+	var arts []*rasad.Article
+	var atoks [][]text.Token
+	for k, it := range part {
+		if it.Err == nil && it.Article != nil {
+			arts = append(arts, it.Article)
+			atoks = append(atoks, toks[k])
+		}
+	}
+	return arts, atoks
 }
