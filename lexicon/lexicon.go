@@ -94,6 +94,22 @@ func MustLoad(name string) []Entry {
 	return es
 }
 
+// Surfaces returns the surfaces of the rows of file name whose first
+// column after the surface is one of values (MustLoad: a missing or broken
+// bundled file is a programming error).
+func Surfaces(name string, values ...string) []string {
+	var out []string
+	for _, e := range MustLoad(name) {
+		for _, v := range values {
+			if e.Field(0) == v {
+				out = append(out, e.Surface)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // Parse reads TSV lexicon data: # comments and blank lines are skipped,
 // every other line is surface<TAB>fields....
 func Parse(name, data string) ([]Entry, error) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/lexicon"
 	"github.com/rasad/rasad/text"
 )
 
@@ -15,7 +16,7 @@ import (
 // it is a person's name; facilities are no entity of ours. (طريق is left
 // out: عن طريق فلان is "through" a person; so is قاعدة: قاعدة ترامب
 // السياسية is his base of voters.)
-var facilityNouns = keySet("ميناء مرفأ محطة مطار جسر شارع ساحة ميدان ملعب استاد ستاد مستشفى نفق مسجد")
+var facilityNouns = keySet(strings.Join(lexicon.Surfaces("facility_nouns.tsv", "entities", "both"), " "))
 
 // facilityWord reports a word key that is a facility noun, after a
 // conjunction or a preposition written with it (ومطار، بميناء، لمحطة).

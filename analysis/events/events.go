@@ -782,9 +782,10 @@ func possessed(in Input, m rasad.Mention) bool {
 	return possessedNouns[strings.TrimPrefix(p.Key, "و")] || facilityHeads[k] || m.Type != "LOC" && facilityHeads[strings.TrimPrefix(k, "ب")]
 }
 
-// facilityHeads name a place after them (معبر كارني، مطار بن غوريون): the
+// facilityHeads name a place after them (معبر كارني، مطار بن غوريون; the
+// events rows of lexicon/data/facility_nouns.tsv): the
 // name is where, not who.
-var facilityHeads = keys("معبر", "المعبر", "مطار", "ميناء", "مرفأ", "مستشفى", "سجن", "شارع", "ساحة", "قاعدة", "مخيم", "حي", "جسر", "منفذ")
+var facilityHeads = keys(lexicon.Surfaces("facility_nouns.tsv", "events", "both")...)
 
 // afterPlacePrep: a place is introduced by في، إلى، من or the clitic ب.
 func afterPlacePrep(in Input, m rasad.Mention) bool {
