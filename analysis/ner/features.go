@@ -357,17 +357,18 @@ func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokI
 // startsAndHints clears the marks of buf and sets its sentence starts and
 // hints.
 func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokMarks) {
-	for i, t := range toks {
-		ti := &buf[i]
-		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
-		if i == 0 {
-			ti.start = true
-		} else {
-			p := toks[i-1]
-			gap := src[p.End:t.Start]
-			nl := len(gap) != 0 && !(len(gap) == 1 && gap[0] == ' ') && strings.IndexByte(gap, '\n') >= 0 // (most gaps are one space)
-			ti.start = nl || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
+	buf = buf[:len(toks)]
+	for i := range toks {
+		start := true
+		if i > 0 {
+			p, t := &toks[i-1], &toks[i]
+			// after . ? ! or a line break (most gaps are one space)
+			start = p.Kind == text.Punct && len(p.Key) == 1 && (p.Key[0] == '.' || p.Key[0] == '?' || p.Key[0] == '!')
+			if !start && t.Start > p.End && !(t.Start == p.End+1 && src[p.End] == ' ') {
+				start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0
+			}
 		}
+		buf[i] = tokMarks{start: start}
 	}
 	if len(hints) > 0 {
 		markHints(toks, buf, hints)
@@ -677,7 +678,7 @@ func (l *lexIndex) candidates(k string) []lexEntry {
 
 // firstInfo sets the lexicon fields of wv for a word with key k: what
 // candidates(k) holds, split into one-word phrases and longer ones.
-func (l *lexIndex) firstInfo(k string, wv *wordVec) {
+func (l *lexIndex) firstInfo(k string, wv *wordAux) {
 	var rb [maxReadings]string
 	for _, r := range readings(k, &rb) {
 		fe, ok := l.first[r]
@@ -726,12 +727,13 @@ func setLexBits(ti []tokMarks, i, best int, cats uint64) {
 // markFast is mark over the words' cached lexicon fields: the longest
 // phrase and the union of its categories do not depend on the order in
 // which the candidates are tried, so one-word phrases are one bit mask.
-func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, words []*wordVec) {
+func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, tg *Tagger) {
+	words := tg.words
 	for i, t := range toks {
-		if t.Kind == text.Punct {
+		if t.Kind == text.Punct || words[i].flags&hasLex == 0 {
 			continue
 		}
-		w := words[i]
+		w := tg.aux(tg.idx[i])
 		best := 0
 		var cats uint64
 		if w.single != 0 {
