@@ -68,6 +68,11 @@ func checkSameAsReference(t *testing.T, m *Model, srcs []string) {
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("round %d %.40q:\nfast      %v\nreference %v", round, src, got, want)
 				}
+				// the marks too (lexicon phrases, hints, starts), whatever
+				// their weights
+				if !reflect.DeepEqual(fast.mk[:len(toks)], ref.mk[:len(toks)]) {
+					t.Fatalf("round %d %.40q:\nfast marks      %v\nreference marks %v", round, src, fast.mk, ref.mk)
+				}
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"cmp"
 	"maps"
 	"math/bits"
 	"slices"
@@ -510,6 +511,10 @@ type lexIndex struct {
 	// the longer ones
 	first map[string]firstEntry
 	multi []lexEntry
+	// multiH[j] is hashString(multi[j].words[1]); each first word's range
+	// is sorted by it (then by the word), so that markFast searches
+	// integers in one array where it compared strings through pointers
+	multiH []uint64
 }
 
 type firstEntry struct {
@@ -615,7 +620,12 @@ func loadLex() *lexIndex {
 			}
 			// by second word, so that markFast finds those that may match
 			// by binary search (some first words start thousands)
-			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int { return strings.Compare(a.words[1], b.words[1]) })
+			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int {
+				return cmp.Or(cmp.Compare(hashString(a.words[1]), hashString(b.words[1])), strings.Compare(a.words[1], b.words[1]))
+			})
+			for _, e := range l.multi[fe.lo:fe.hi] {
+				l.multiH = append(l.multiH, hashString(e.words[1]))
+			}
 			l.first[k] = fe
 		}
 		lexIdx = l
@@ -729,8 +739,8 @@ func setLexBits(ti []tokMarks, i, best int, cats uint64) {
 // which the candidates are tried, so one-word phrases are one bit mask.
 func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, tg *Tagger) {
 	words := tg.words
-	for i, t := range toks {
-		if t.Kind == text.Punct || words[i].flags&hasLex == 0 {
+	for i := range toks {
+		if toks[i].Kind == text.Punct || words[i].flags&hasLex == 0 {
 			continue
 		}
 		w := tg.aux(tg.idx[i])
@@ -743,22 +753,23 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, tg *Tagger) {
 		if i+1 >= len(toks) || w.next&(1<<words[i+1].keyShift) == 0 {
 			nMulti = 0 // no room for a longer phrase, or none has the next word second
 		}
-		for _, r := range w.multi[:nMulti] {
-			es := l.multi[r[0]:r[1]]
+		if nMulti > 0 {
+			// the phrases whose second word is the next word's key: a run
+			// of its hash in each range (longest's result does not depend
+			// on the order in which they are tried)
 			next := toks[i+1].Key
-			sorted := len(es) > 8 // binary search pays past a few
-			if sorted {
-				k, _ := slices.BinarySearchFunc(es, next, func(e lexEntry, next string) int { return strings.Compare(e.words[1], next) })
-				es = es[k:]
-			}
-			for _, e := range es {
-				if e.words[1] != next {
-					if sorted {
-						break
-					}
-					continue
+			nh := hashString(next)
+			for _, r := range w.multi[:nMulti] {
+				hs := l.multiH[r[0]:r[1]]
+				k := 0
+				if len(hs) > 8 { // binary search pays past a few
+					k, _ = slices.BinarySearch(hs, nh)
 				}
-				best, cats = longest(toks, i, e, best, cats)
+				for ; k < len(hs) && hs[k] <= nh; k++ {
+					if hs[k] == nh && l.multi[int(r[0])+k].words[1] == next {
+						best, cats = longest(toks, i, l.multi[int(r[0])+k], best, cats)
+					}
+				}
 			}
 		}
 		setLexBits(ti, i, best, cats)
