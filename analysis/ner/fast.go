@@ -210,7 +210,10 @@ func (t *Tagger) setRows(wv *wordVec, rows *[5][nTags]int32) {
 }
 
 // rowIndex is the index of row r in t.rows, added if new (0 is the row
-// of zeros). fastEmissions empties the cache before t.rows could fill.
+// of zeros). A row asM2 or asP2 is the weights of one feature (see
+// rowsFit), so t.rows holds at most one row per feature of the model
+// and the two of the padding: TagHints takes the fast path only for a
+// model whose rows fit in uint16 indexes that way.
 func (t *Tagger) rowIndex(r *[nTags]int32) uint16 {
 	if *r == ([nTags]int32{}) {
 		return 0
@@ -226,6 +229,20 @@ func (t *Tagger) rowIndex(r *[nTags]int32) uint16 {
 	t.rowIdx[*r] = i
 	return i
 }
+
+// sharedRowFeatures is the most features a row asM2 or asP2 sums.
+var sharedRowFeatures = func() int {
+	n := [5]int{}
+	for _, c := range neighbourTemplates {
+		n[c.as]++
+	}
+	return max(n[asM2], n[asP2])
+}()
+
+// rowsFit reports whether the distinct rows asM2 and asP2 of any word
+// forms fit in Tagger.rows: one feature each, and fewer features than
+// maxRows (the embedded model has 35,047).
+func (m *Model) rowsFit() bool { return sharedRowFeatures == 1 && m.feats+3 <= maxRows }
 
 // edgeVec is the contribution of the padding before or after the text.
 func (t *Tagger) edgeVec(h uint64) *wordVec {

@@ -448,3 +448,28 @@ func TestPropagateSameAsReference(t *testing.T) {
 		check(src, toks, ms)
 	}
 }
+
+// The shipped model takes the fast path: its w-2 and w+2 rows are one
+// feature each and fit in the shared rows. A model with more features
+// than the rows' indexes hold takes the reference path, with the same
+// scores.
+func TestRowsFit(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.rowsFit() {
+		t.Fatalf("the embedded model (%d features) does not take the fast path", m.feats)
+	}
+	big := *m
+	big.feats = maxRows
+	if big.rowsFit() {
+		t.Error("a model of maxRows features takes the fast path")
+	}
+	src := ownSentences[2]
+	toks := text.Tokenize(src)
+	a, b := NewTagger(m), NewTagger(&big)
+	if got, want := b.Tag(src, toks), a.Tag(src, toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("reference path %v, fast path %v", got, want)
+	}
+}

@@ -464,7 +464,7 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	if len(toks) == 0 {
 		return nil
 	}
-	if t.reference {
+	if t.reference || !t.m.rowsFit() {
 		t.slowEmissions(src, toks, hints)
 	} else {
 		t.fastEmissions(src, toks, hints)
