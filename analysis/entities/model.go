@@ -210,6 +210,8 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 		defer func() { *sp = starts[:0]; startBufs.Put(sp) }()
 		starts = append((*sp)[:0], make([]int8, len(toks))...)
 	}
+	var byRule spanIndex // made on first use
+	indexed := false
 	for _, m := range ms {
 		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
 		last := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
@@ -228,14 +230,12 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 			continue // الجماهير السعودية: the adjective (see nisbaAfterNoun)
 		}
 		if m.Type == "PERSON" && first == last && lx.given[text.StripConj(toks[first].Key)] {
-			ruled := false
-			for _, r := range rules {
-				if overlaps(r, m) {
-					ruled = true
-					break
-				}
+			// (through an index of the rules' spans: a long text has
+			// thousands of each, and comparing all was quadratic)
+			if !indexed {
+				byRule, indexed = newSpanIndex(rules), true
 			}
-			if !ruled {
+			if !byRule.any(m) {
 				continue
 			}
 		}
