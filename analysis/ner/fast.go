@@ -302,21 +302,23 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.words = append(t.words, t.vec(idx))
 		t.idx = append(t.idx, idx)
 	}
-	// and the shared rows the words point at, and the lexicon fields
-	// that markFast reads
-	for i, w := range t.words {
-		touch += uint64(t.rows[w.m2][0] + t.rows[w.p2][0])
-		if w.flags&hasLex != 0 {
-			touch += t.aux(t.idx[i]).next
-		}
-	}
-	t.touched += touch
 	if cap(t.mk) < n {
 		t.mk = make([]tokMarks, n)
 	}
 	t.mk = t.mk[:n]
-	lx := loadLex()
 	startsAndHints(src, toks, hints, t.mk)
+	// and the shared rows the words point at, the lexicon fields that
+	// markFast reads and the sentence-start weights
+	for i, w := range t.words {
+		touch += uint64(t.rows[w.m2][0] + t.rows[w.p2][0])
+		if w.flags&hasLex != 0 {
+			touch += t.aux(t.idx[i]).next
+		} else if t.mk[i].start {
+			touch += uint64(t.aux(t.idx[i]).sent[0])
+		}
+	}
+	t.touched += touch
+	lx := loadLex()
 	lx.markFast(toks, t.mk, t)
 	if cap(t.scores) < n*nTags {
 		t.scores = make([]float32, n*nTags)
