@@ -774,3 +774,26 @@ func TestClubShortVowelSpelling(t *testing.T) {
 		"وانضم المهاجم لنادي ⟦ORG:باريس سان جرمان⟧ بعد مباراة الأحد.",
 	}, true)
 }
+
+// A major city after في or with the clitic ب, or after a place's head
+// noun, is the town where a match is played, not its club; a team-mate
+// "في" a club names the club.
+func TestCityAfterInNotClub(t *testing.T) {
+	checkHas(t, []string{
+		"وخسر الفريق مباراة الذهاب بهدف وسيلعب الإياب في ⟦LOC:روما⟧ الأسبوع المقبل أمام جماهير غفيرة.",
+		"وفاز المنتخب في المباراة الودية التي أقيمت ب⟦LOC:الرياض⟧ على ملعب الملك فهد بهدفين.",
+		"وسجل المهاجم هدفين في مرمى الحارس، وقال زميله في ⟦ORG:برشلونة⟧ إن الفريق يستحق الفوز بالمباراة.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه بثلاثية في الدوري.",
+	}, false)
+}
+
+// A person's name ends before a word written with the preposition ل that
+// no name ends with: ل + the article, or ل + a verb or a common word the
+// next word continues. A name word that starts with ل stays.
+func TestNameEndsBeforeLam(t *testing.T) {
+	checkHas(t, []string{
+		"وحضر الحفل الشيخ ⟦PERSON:راشد بن سعيد⟧ للفروسية في ختام الموسم.",
+		"وتلقى المهاجم كرة من زميله ⟦PERSON:كريستيان هولم⟧ ليراوغ الحارس ويسجل الهدف الثاني.",
+		"وقال الوزير ⟦PERSON:سيرغي لافروف⟧ إن المحادثات كانت بناءة.",
+	}, false)
+}
