@@ -209,6 +209,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.out = dropFacilityNames(src, toks, r.out) // ميناء حمد: a facility (facilities.go)
 	r.out = joinAdjacentPeople(src, r.out)
 	r.out = trimLamTails(r.lx, r.common, src, r.out) // حمدان بن محمد للهجن: the name ends before للهجن (precision.go)
+	r.out = surnamesOverPlaces(r.lx, src, r.out)     // فيليبي كوتينيو … كوتينيو: the person, not a town (precision.go)
 	return r.out
 }
 
@@ -312,7 +313,7 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
-	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)
+	return surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out)) // (a collection surname after a given name found alone; بوتن over a town)
 }
 
 // Analyzer finds an article's entities; its result is []rasad.Mention.

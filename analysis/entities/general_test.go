@@ -797,3 +797,27 @@ func TestNameEndsBeforeLam(t *testing.T) {
 		"وقال الوزير ⟦PERSON:سيرغي لافروف⟧ إن المحادثات كانت بناءة.",
 	}, false)
 }
+
+// Outlets of the lexicon (orgs.tsv) are organizations, not people.
+func TestOutletNames(t *testing.T) {
+	checkHas(t, []string{
+		"وصرح المهاجم لشبكة ⟦ORG:سكاي سبورتس⟧ بأنه سعيد في النادي.",
+		"وذكرت صحيفة ⟦ORG:ديلي ميل⟧ أن الصفقة اكتملت.",
+	}, false)
+}
+
+// A one-word place of a generated lexicon that is the family name of a
+// person the article names in full is that person again.
+func TestSurnameOverGeneratedPlace(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلن الرئيس الروسي فلاديمير بوتن ترشحه. ويتوقع أن يفوز ⟦PERSON:بوتن⟧ في الانتخابات بسهولة.",
+		"وأصيب اللاعب رحيم سترلينغ في التدريبات. وكان ⟦PERSON:سترلينغ⟧ يقود الهجوم في المباراة الماضية.",
+	}, false)
+}
+
+// Basketball teams (clubs.tsv): full names anywhere, short forms in sport.
+func TestBasketballTeams(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:بوسطن سيلتيكس⟧ على ضيفه ⟦ORG:ميامي هيت⟧ في دوري كرة السلة الأميركي للمحترفين. وسجل نجم ⟦ORG:سيلتيكس⟧ ثلاثين نقطة في المباراة.",
+	}, false)
+}

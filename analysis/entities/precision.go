@@ -81,3 +81,79 @@ func nextWord(src string, end int) string {
 	}
 	return text.Key(rest[:stop])
 }
+
+// surnamesOverPlaces retypes as a person a one-word place or organization
+// that only a generated lexicon (places_data, places_odbl, orgs_data) or the
+// tagger found, and that is the family name of a person the article names
+// in full (فيليبي كوتينيو … كوتينيو): the person again, not a town of the
+// same spelling. Curated names (places.tsv: واشنطن) and clubs stay. ms is
+// sorted.
+func surnamesOverPlaces(lx *lexicons, src string, ms []rasad.Mention) []rasad.Mention {
+	var full map[string]string // last word key -> full name key
+	for _, m := range ms {
+		if m.Type != "PERSON" {
+			continue
+		}
+		sp := strings.LastIndexByte(m.Text, ' ')
+		if sp <= 0 {
+			continue
+		}
+		last := text.Key(m.Text[sp+1:])
+		if utf8.RuneCountInString(last) < 4 || lx.clubNames[last] {
+			continue // (a name running on over a club's: مدافع تشيلسي)
+		}
+		if full == nil {
+			full = map[string]string{}
+		}
+		if k, ok := full[last]; ok && k != m.Key {
+			full[last] = "" // two people of that family name
+			continue
+		}
+		full[last] = m.Key
+	}
+	if len(full) == 0 {
+		return ms
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Type == "PERSON" || strings.Contains(m.Text, " ") || !generatedRule(m.Rule) || strings.Contains(m.Rule, "club") {
+			continue
+		}
+		k, ok := full[text.Key(m.Text)]
+		if !ok || k == "" || m.Start == 0 || src[m.Start-1] != ' ' || placeBefore[prevWordKey(src, m.Start)] {
+			continue // بسالزبورغ، في جاليسكو، ولاية …: a clitic or a place's context
+		}
+		m.Type, m.Key, m.Canonical, m.Country = "PERSON", k, "", ""
+		m.Rule = "family name of a person named in the text, over a generated " + m.Rule
+	}
+	return ms
+}
+
+// placeBefore are words before a place's name: prepositions of place and
+// head nouns (في جاليسكو، ولاية …، غربي …).
+var placeBefore = keySet("في من إلى الى على عبر نحو ولاية مدينة ضاحية منطقة محافظة إقليم عاصمة العاصمة غربي شرقي شمالي جنوبي غرب شرق شمال جنوب حكومة سكان")
+
+// generatedRule reports a mention found by a generated lexicon or the
+// tagger, not by a curated list or a pattern.
+func generatedRule(rule string) bool {
+	return strings.HasPrefix(rule, "model:") || strings.Contains(rule, "places_data.tsv") ||
+		strings.Contains(rule, "places_odbl.tsv") || strings.Contains(rule, "orgs_data.tsv")
+}
+
+// prevWordKey returns the key of the word right before byte start when only
+// a space parts them, without a conjunction written with it, or "".
+func prevWordKey(src string, start int) string {
+	if start <= 0 || src[start-1] != ' ' {
+		return ""
+	}
+	head := src[:start-1]
+	from := strings.LastIndexAny(head, " \n\t،,.:؛;!؟?\"«»()") + 1
+	if from >= len(head) {
+		return ""
+	}
+	k := text.Key(head[from:])
+	if placeBefore[k] {
+		return k
+	}
+	return text.StripConj(k)
+}
