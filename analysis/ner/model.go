@@ -368,45 +368,33 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 			prev[b] = neg + scores[b]
 		}
 	}
-	// an I- tag follows only B- or I- of its type: the others reach it
-	// at -1e30 + prev, which loses to those two whenever every previous
-	// score is within ±1e29 and no transition weighs 1e28 (so nearly
-	// always: punctuation's -1e30 is the exception), and the first best of
-	// the two is then the first best of the seven
-	twoOnly := true
-	for a := range nTags + 1 {
-		for b := range nTags {
-			if allowed(a, b) && !(trans[a][b] > -1e28 && trans[a][b] < 1e28) {
-				twoOnly = false
-			}
-		}
-	}
 	for i := 1; i < n; i++ {
 		s := (*[nTags]float32)(scores[i*nTags : i*nTags+nTags])
 		bk := (*[nTags]int8)(back[i*nTags : i*nTags+nTags])
-		if twoOnly {
-			lo := min(prev[1], prev[2], prev[3], prev[4], prev[5], prev[6])
-			hi := max(prev[0], prev[1], prev[2], prev[3], prev[4], prev[5], prev[6])
-			if lo > -1e29 && hi < 1e29 {
-				for _, b := range [...]int{tagO, tagBPers, tagBLoc, tagBOrg} {
-					cur[b], bk[b] = best7(&prev, &col[b])
-					cur[b] += s[b]
-				}
-				for _, b := range [...]int{tagIPers, tagILoc, tagIOrg} {
-					best, arg := prev[b-1]+col[b][b-1], int8(b-1)
-					if v := prev[b] + col[b][b]; v > best {
-						best, arg = v, int8(b)
-					}
-					cur[b] = best + s[b]
-					bk[b] = arg
-				}
-				prev = cur
-				continue
-			}
-		}
 		for b := range nTags {
-			cur[b], bk[b] = best7(&prev, &col[b])
-			cur[b] += s[b]
+			// the first best previous tag, unrolled (nTags is 7: see below)
+			c := &col[b]
+			best, arg := prev[0]+c[0], int8(0)
+			if v := prev[1] + c[1]; v > best {
+				best, arg = v, 1
+			}
+			if v := prev[2] + c[2]; v > best {
+				best, arg = v, 2
+			}
+			if v := prev[3] + c[3]; v > best {
+				best, arg = v, 3
+			}
+			if v := prev[4] + c[4]; v > best {
+				best, arg = v, 4
+			}
+			if v := prev[5] + c[5]; v > best {
+				best, arg = v, 5
+			}
+			if v := prev[6] + c[6]; v > best {
+				best, arg = v, 6
+			}
+			cur[b] = best + s[b]
+			bk[b] = arg
 		}
 		prev = cur
 	}
@@ -425,31 +413,6 @@ func viterbi(trans *[nTags + 1][nTags]float32, scores []float32, n int, back []i
 		best = int(back[i*nTags+best])
 	}
 	return back, tags
-}
-
-// best7 is the first best previous tag a, by prev[a] + c[a], and its
-// score (unrolled: nTags is 7, see below).
-func best7(prev, c *[nTags]float32) (float32, int8) {
-	best, arg := prev[0]+c[0], int8(0)
-	if v := prev[1] + c[1]; v > best {
-		best, arg = v, 1
-	}
-	if v := prev[2] + c[2]; v > best {
-		best, arg = v, 2
-	}
-	if v := prev[3] + c[3]; v > best {
-		best, arg = v, 3
-	}
-	if v := prev[4] + c[4]; v > best {
-		best, arg = v, 4
-	}
-	if v := prev[5] + c[5]; v > best {
-		best, arg = v, 5
-	}
-	if v := prev[6] + c[6]; v > best {
-		best, arg = v, 6
-	}
-	return best, arg
 }
 
 // viterbi's unrolled loop is written for seven tags.
