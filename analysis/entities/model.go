@@ -202,6 +202,16 @@ func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token,
 func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 	lx := load()
 	out := ms[:0]
+	// starts[k]: whether token k starts a competition's name (0: not yet
+	// known, 1: no, 2: yes), for the windows of the mentions, which overlap
+	var starts []int8
+	if len(ms) > 0 {
+		sp := startBufs.Get().(*[]int8)
+		defer func() { *sp = starts[:0]; startBufs.Put(sp) }()
+		starts = append((*sp)[:0], make([]int8, len(toks))...)
+	}
+	var byRule spanIndex // made on first use
+	indexed := false
 	for _, m := range ms {
 		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
 		last := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
@@ -209,7 +219,7 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 			out = append(out, m)
 			continue
 		}
-		if inCompetition(lx, toks, first, last) {
+		if inCompetitionMemo(lx, toks, first, last, starts) {
 			continue
 		}
 		if first == last && lx.groupWord(toks[first].Key) {
@@ -220,14 +230,12 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 			continue // الجماهير السعودية: the adjective (see nisbaAfterNoun)
 		}
 		if m.Type == "PERSON" && first == last && lx.given[text.StripConj(toks[first].Key)] {
-			ruled := false
-			for _, r := range rules {
-				if overlaps(r, m) {
-					ruled = true
-					break
-				}
+			// (through an index of the rules' spans: a long text has
+			// thousands of each, and comparing all was quadratic)
+			if !indexed {
+				byRule, indexed = newSpanIndex(rules), true
 			}
-			if !ruled {
+			if !byRule.any(m) {
 				continue
 			}
 		}
@@ -249,12 +257,36 @@ func (l *lexicons) groupWord(k string) bool {
 	return false
 }
 
+// startBufs keeps filterModel's buffers between texts.
+var startBufs = sync.Pool{New: func() any { return new([]int8) }}
+
 // inCompetition reports tokens first..last inside a competition's name of
 // the lexicons (the phrase starting at most six tokens before).
 func inCompetition(lx *lexicons, toks []text.Token, first, last int) bool {
+	return inCompetitionMemo(lx, toks, first, last, nil)
+}
+
+// inCompetitionMemo is inCompetition remembering in starts (nil, or one
+// per token: 0 unknown, 1 no, 2 yes) which tokens may start a
+// competition's name.
+func inCompetitionMemo(lx *lexicons, toks []text.Token, first, last int, starts []int8) bool {
 	for k := max(0, first-6); k <= first; k++ {
-		if ki := lx.infoOf(toks[k].Key); ki == nil || ki.flags&fCompetition == 0 {
-			continue // (most words start no competition: one bit test)
+		if starts != nil && starts[k] != 0 {
+			if starts[k] == 1 {
+				continue
+			}
+		} else {
+			ki := lx.infoOf(toks[k].Key)
+			may := ki != nil && ki.flags&fCompetition != 0
+			if starts != nil {
+				starts[k] = 1
+				if may {
+					starts[k] = 2
+				}
+			}
+			if !may {
+				continue // (most words start no competition: one bit test)
+			}
 		}
 		for _, e := range lx.competitions[toks[k].Key] {
 			if k+len(e.words)-1 < last || k+len(e.words) > len(toks) {
@@ -335,8 +367,10 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 		}
 		return bare[k]
 	}
-	var segs []ner.Mention
-	conj := map[int]bool{} // tokens a split left opening a segment with و
+	var segBuf [16]ner.Mention
+	segs := segBuf[:0]
+	var conjBuf [8]int
+	conj := conjBuf[:0] // tokens a split left opening a segment with و
 	for _, m := range ms {
 		// a coordination the model read as one name (الولايات المتحدة
 		// والناتو): split before a word whose conjunction stands on a
@@ -350,7 +384,7 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 				seg.First, seg.Last = from, k-1
 				segs = append(segs, seg)
 				from = k
-				conj[k] = true
+				conj = append(conj, k)
 			}
 		}
 		seg := m
@@ -390,7 +424,7 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 					strip = v.strip
 				}
 			}
-			if conj[first] {
+			if slices.Contains(conj, first) {
 				strip = 1 // the و that joined the two names
 			}
 			if strip > 0 {
@@ -470,8 +504,14 @@ func tanween(src string, t text.Token) bool {
 	if t.Kind != text.Word {
 		return false
 	}
+	// U+064B–U+064D are D9 8B–D9 8D in UTF-8, never part of another rune
 	s := src[t.Start:t.End]
-	return strings.ContainsRune(s, '\u064B') || strings.ContainsRune(s, '\u064C') || strings.ContainsRune(s, '\u064D')
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xD9 && 0x8B <= s[i+1] && s[i+1] <= 0x8D {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(a, b rasad.Mention) bool { return a.Start < b.End && b.Start < a.End }

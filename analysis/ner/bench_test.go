@@ -70,3 +70,33 @@ func BenchmarkTagCold(b *testing.B) {
 		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
 	}
 }
+
+// BenchmarkEmissions measures the emission scores alone (the word cache
+// warm, no Viterbi, no mentions), the part of Tag that waits on memory.
+func BenchmarkEmissions(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := testcorpus.Load(b, 2000)
+	toks := make([][]text.Token, len(docs))
+	var size int64
+	t := NewTagger(m)
+	for i, d := range docs {
+		toks[i] = text.Tokenize(d.Text)
+		size += int64(len(d.Text))
+		t.fastEmissions(d.Text, toks[i], nil)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		for i, d := range docs {
+			t.fastEmissions(d.Text, toks[i], nil)
+		}
+	}
+	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
+	}
+}

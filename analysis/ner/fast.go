@@ -1,31 +1,45 @@
 package ner
 
 import (
+	"hash/maphash"
+
 	"github.com/rasad/rasad/text"
 )
 
 // The fast path of emissions. Most features of a token depend on one
 // word only: its own (key, clitics, affixes, shape) and those of its
 // neighbours (w-1 key, w+1 shape …). Their summed weights are computed
-// once per word form and cached in the Tagger: a word then costs one map
+// once per word form and cached in the Tagger: a word then costs one
 // lookup, and only the features of pairs (bigrams), lexicon phrases,
 // hints and sentence starts are looked up per token. features (the slow
 // path, used by training and Explain) and this must agree: a test checks
 // that they do.
 
-// wordVec is what a word form contributes to the emission scores. It
-// holds no pointers, so the cache of them (one large array per Tagger)
-// costs the garbage collector nothing to scan. It is three cache lines
-// exactly (192 bytes, and the arrays of them start at a page): a token
-// costs a few cache misses at most, and the fields that the lookup and
-// markFast read share the last line. What few tokens need (sentence
-// starts, bigrams) is apart, in a wordAux.
+// wordVec is what a word form contributes to the emission scores, in one
+// cache line (64 bytes, the arrays of them start at a page): the cache
+// of an ingest holds ~100,000 word forms, far more than the processor's
+// caches, so a token costs what its word's lines cost to load. It holds
+// no pointers (the garbage collector does not scan the cache).
+//
+// The rows as the word itself, as w-1 and as w+1 are packed, 21 bits a
+// weight sum (see packRows); the rows as w-2 and w+2 come from one
+// feature each (the key of w-2 / w+2) and are shared: indexes into
+// Tagger.rows. What fewer tokens need (the lexicon phrases of the word,
+// sentence starts) is apart, in a wordAux.
 type wordVec struct {
-	v [5][nTags]int32 // as the word itself, w-1, w+1, w-2, w+2
-	// keyShift: the bit of the word's key in the next masks (keyBit)
-	keyShift uint8
-	nMulti   uint8
-	h        uint64 // hash of the surface: the cache's key
+	p        [7]uint64 // the rows asSelf, asM1, asP1 (packRows)
+	m2, p2   uint16    // the rows asM2, asP2: Tagger.rows[m2], [p2] (0: zeros)
+	keyShift uint8     // the bit of the word's key in the next masks (keyBit)
+	flags    uint8     // hasLex: lexicon phrases may start with the word (see wordAux)
+	_        [2]byte
+}
+
+const hasLex = 1
+
+// wordAux is the rest of what a word form contributes.
+type wordAux struct {
+	sent   [nTags]int32 // the sentence-start features, when it starts one
+	stripH uint64       // hash of its clitic-stripped form (bigrams)
 	// the lexicon phrases that may start with it, under any reading:
 	// single, the categories of the one-word ones; multi[:nMulti], ranges
 	// of lexIndex.multi holding the longer ones; next, the keyBits of
@@ -33,12 +47,7 @@ type wordVec struct {
 	single uint64
 	next   uint64
 	multi  [maxReadings][2]int32
-}
-
-// wordAux is the rest of what a word form contributes.
-type wordAux struct {
-	sent   [nTags]int32 // the sentence-start features, when it starts one
-	stripH uint64       // hash of its clitic-stripped form (bigrams)
+	nMulti uint8
 }
 
 // vecChunk is the size of the cache's arrays (wordVecs never move, so the
@@ -53,9 +62,13 @@ const (
 	asP2
 )
 
-// maxCache bounds the word forms a Tagger keeps (232 bytes each, 30 MB
-// in all): a collection of 7,000 articles has about 110,000.
+// maxCache bounds the word forms a Tagger keeps (64 + 88 bytes each and
+// 16 of index, 21 MB in all): a collection of 7,000 articles has about
+// 110,000.
 const maxCache = 1 << 17
+
+// maxRows bounds Tagger.rows (indexes are uint16).
+const maxRows = 1 << 16
 
 var neighbourTemplates = [...]struct{ as, t, s int }{
 	{asM1, tKeyM1, sKey}, {asM2, tKeyM2, sKey}, {asP1, tKeyP1, sKey}, {asP2, tKeyP2, sKey},
@@ -67,6 +80,69 @@ var neighbourTemplates = [...]struct{ as, t, s int }{
 var selfTemplates = [...]int{sKey: tKey, sStrip: tStrip, sStem: tStem, sClitic: tClitic, sPre1: tPre1, sPre2: tPre2, sPre3: tPre3,
 	sSuf1: tSuf1, sSuf2: tSuf2, sSuf3: tSuf3, sShape: tShape}
 
+// A row of a wordVec sums at most 1+len(selfTemplates)+len(neighbourTemplates)
+// int16 weights: the sum fits in the 21 signed bits packRows gives it.
+var _ = [1]int{}[(1+len(selfTemplates)+len(neighbourTemplates))*32768/(1<<20)]
+
+// packRows packs the rows asSelf, asM1, asP1 (rows[0:3]): weight j
+// (7×row + tag) in the 21 bits from bit 21×(j%3) of p[j/3].
+func packRows(rows *[5][nTags]int32) (p [7]uint64) {
+	for j := range 3 * nTags {
+		v := rows[j/nTags][j%nTags]
+		p[j/3] |= uint64(uint32(v)&(1<<21-1)) << (21 * (j % 3))
+	}
+	return p
+}
+
+// the weights of a packed word, by their place in it
+func f0(x uint64) int32 { return int32(int64(x<<43) >> 43) }
+func f1(x uint64) int32 { return int32(int64(x<<22) >> 43) }
+func f2(x uint64) int32 { return int32(int64(x<<1) >> 43) }
+
+// unpackRow is row r of p (the reference of the add functions below).
+func unpackRow(p *[7]uint64, r int) (out [nTags]int32) {
+	for k := range nTags {
+		j := r*nTags + k
+		out[k] = int32(int64(p[j/3]<<(43-21*(j%3))) >> 43)
+	}
+	return out
+}
+
+// addSelf, addM1 and addP1 add the rows asSelf (weights 0–6), asM1
+// (7–13) and asP1 (14–20) of w to acc.
+func (w *wordVec) addSelf(acc *[nTags]int32) {
+	p0, p1, p2 := w.p[0], w.p[1], w.p[2]
+	acc[0] += f0(p0)
+	acc[1] += f1(p0)
+	acc[2] += f2(p0)
+	acc[3] += f0(p1)
+	acc[4] += f1(p1)
+	acc[5] += f2(p1)
+	acc[6] += f0(p2)
+}
+
+func (w *wordVec) addM1(acc *[nTags]int32) {
+	p2, p3, p4 := w.p[2], w.p[3], w.p[4]
+	acc[0] += f1(p2)
+	acc[1] += f2(p2)
+	acc[2] += f0(p3)
+	acc[3] += f1(p3)
+	acc[4] += f2(p3)
+	acc[5] += f0(p4)
+	acc[6] += f1(p4)
+}
+
+func (w *wordVec) addP1(acc *[nTags]int32) {
+	p4, p5, p6 := w.p[4], w.p[5], w.p[6]
+	acc[0] += f2(p4)
+	acc[1] += f0(p5)
+	acc[2] += f1(p5)
+	acc[3] += f2(p5)
+	acc[4] += f0(p6)
+	acc[5] += f1(p6)
+	acc[6] += f2(p6)
+}
+
 func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 	if r := m.row(h); r != nil {
 		for k := range acc {
@@ -75,16 +151,22 @@ func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 	}
 }
 
-// vecOf computes a word form's contributions into wv and ax; it returns
-// a value that keeps its prefetching loads.
-func (m *Model) vecOf(wv *wordVec, ax *wordAux, h uint64, src string, t text.Token) uint32 {
+// vecOf computes a word form's contributions into wv and ax (its rows
+// asM2 and asP2 into t.rows); it returns a value that keeps its
+// prefetching loads.
+func (t *Tagger) vecOf(wv *wordVec, ax *wordAux, src string, tk text.Token) uint32 {
+	m := t.m
 	var ti tokInfo
-	setSlots(&ti, src, t)
-	*wv = wordVec{h: h, keyShift: keyShift(t.Key)}
+	setSlots(&ti, src, tk)
+	*wv = wordVec{keyShift: keyShift(tk.Key)}
 	*ax = wordAux{stripH: ti.h[sStrip]}
-	if t.Kind != text.Punct {
-		loadLex().firstInfo(t.Key, wv)
+	if tk.Kind != text.Punct {
+		loadLex().firstInfo(tk.Key, ax)
+		if ax.single != 0 || ax.nMulti != 0 {
+			wv.flags |= hasLex
+		}
 	}
+	var rows [5][nTags]int32
 	// the features' hashes first, loading each one's table slot so that
 	// the processor overlaps the misses, then their weights
 	type feat struct {
@@ -99,15 +181,15 @@ func (m *Model) vecOf(wv *wordVec, ax *wordAux, h uint64, src string, t text.Tok
 	}
 	add(&ax.sent, mix(tSentStart, 0))
 	add(&ax.sent, mix(tSentShape, ti.h[sShape]))
-	add(&wv.v[asSelf], mix(tBias, 0))
+	add(&rows[asSelf], mix(tBias, 0))
 	for s, tp := range selfTemplates {
 		if ti.val[s] == "" && s != sClitic {
 			continue
 		}
-		add(&wv.v[asSelf], mix(tp, ti.h[s]))
+		add(&rows[asSelf], mix(tp, ti.h[s]))
 	}
 	for _, c := range neighbourTemplates {
-		add(&wv.v[c.as], mix(c.t, ti.h[c.s]))
+		add(&rows[c.as], mix(c.t, ti.h[c.s]))
 	}
 	var touch uint32
 	for _, f := range fs[:n] {
@@ -116,24 +198,75 @@ func (m *Model) vecOf(wv *wordVec, ax *wordAux, h uint64, src string, t text.Tok
 	for _, f := range fs[:n] {
 		m.addRow(f.acc, f.h)
 	}
+	t.setRows(wv, &rows)
 	return touch
 }
 
-// edgeVec is the contribution of the padding before or after the text.
-func (m *Model) edgeVec(h uint64) *wordVec {
-	wv := &wordVec{}
-	for _, c := range neighbourTemplates {
-		m.addRow(&wv.v[c.as], mix(c.t, h))
+// setRows stores rows (of 5) into wv.
+func (t *Tagger) setRows(wv *wordVec, rows *[5][nTags]int32) {
+	wv.p = packRows(rows)
+	wv.m2 = t.rowIndex(&rows[asM2])
+	wv.p2 = t.rowIndex(&rows[asP2])
+}
+
+// rowIndex is the index of row r in t.rows, added if new (0 is the row
+// of zeros). A row asM2 or asP2 is the weights of one feature (see
+// rowsFit), so t.rows holds at most one row per feature of the model
+// and the two of the padding: TagHints takes the fast path only for a
+// model whose rows fit in uint16 indexes that way.
+func (t *Tagger) rowIndex(r *[nTags]int32) uint16 {
+	if *r == ([nTags]int32{}) {
+		return 0
 	}
+	if i, ok := t.rowIdx[*r]; ok {
+		return i
+	}
+	if t.rowIdx == nil {
+		t.rowIdx = map[[nTags]int32]uint16{}
+	}
+	i := uint16(len(t.rows))
+	t.rows = append(t.rows, *r)
+	t.rowIdx[*r] = i
+	return i
+}
+
+// sharedRowFeatures is the most features a row asM2 or asP2 sums.
+var sharedRowFeatures = func() int {
+	n := [5]int{}
+	for _, c := range neighbourTemplates {
+		n[c.as]++
+	}
+	return max(n[asM2], n[asP2])
+}()
+
+// rowsFit reports whether the distinct rows asM2 and asP2 of any word
+// forms fit in Tagger.rows: one feature each, and fewer features than
+// maxRows (the embedded model has 35,047).
+func (m *Model) rowsFit() bool { return sharedRowFeatures == 1 && m.feats+3 <= maxRows }
+
+// edgeVec is the contribution of the padding before or after the text.
+func (t *Tagger) edgeVec(h uint64) *wordVec {
+	var rows [5][nTags]int32
+	for _, c := range neighbourTemplates {
+		t.m.addRow(&rows[c.as], mix(c.t, h))
+	}
+	wv := &wordVec{}
+	t.setRows(wv, &rows)
 	return wv
 }
+
+// cacheSeed seeds the hash of the word cache's keys (any seed will do:
+// it decides where a word sits in the index, never what it weighs).
+var cacheSeed = maphash.MakeSeed()
 
 // fastEmissions fills t.scores like emissions, with the word cache.
 func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	m := t.m
-	if t.bos == nil || t.nVecs > maxCache {
+	n := len(toks)
+	// a new word adds a wordVec and at most two rows
+	if t.bos == nil || int(t.nVecs)+n > maxCache || len(t.rows)+2*n+2 > maxRows {
 		t.resetCache()
-		t.bos, t.eos = m.edgeVec(hashBOS), m.edgeVec(hashEOS)
+		t.bos, t.eos = t.edgeVec(hashBOS), t.edgeVec(hashEOS)
 	}
 	t.words = t.words[:0]
 	t.idx = t.idx[:0]
@@ -141,17 +274,21 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 	// processor overlaps, where the lookups below would wait for each miss
 	t.hs = t.hs[:0]
 	var touch uint64
-	for _, tk := range toks {
-		h := hashString(src[tk.Start:tk.End])
-		t.hs = append(t.hs, h)
-		touch += uint64(t.slotOf(h))
+	for i := range toks {
+		t.hs = append(t.hs, maphash.String(cacheSeed, src[toks[i].Start:toks[i].End]))
 	}
-	// then the three lines of the wordVecs the first slots point at (the
-	// right ones nearly always), the same way
-	for _, h := range t.hs {
-		if s := t.slotOf(h); s != 0 {
-			wv := t.vec(s - 1)
-			touch += wv.h + uint64(wv.v[0][0]) + uint64(wv.v[3][0])
+	// (a loop of its own: short, so that many loads are in flight)
+	if len(t.slots) > 0 {
+		slots, mask := t.slots, uint64(len(t.slots)-1)
+		for _, h := range t.hs {
+			touch += slots[slotPos(h, mask)].h
+		}
+		// then the line of the wordVec the first slot points at (the
+		// right one nearly always), the same way
+		for _, h := range t.hs {
+			if s := slots[slotPos(h, mask)]; s.idx != 0 {
+				touch += t.vec(s.idx - 1).p[0]
+			}
 		}
 	}
 	for i, tk := range toks {
@@ -159,21 +296,30 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		idx, ok := t.lookup(h)
 		if !ok {
 			idx = t.newVec()
-			touch += uint64(m.vecOf(t.vec(idx), t.aux(idx), h, src, tk))
+			touch += uint64(t.vecOf(t.vec(idx), t.aux(idx), src, tk))
 			t.insert(h, idx)
 		}
 		t.words = append(t.words, t.vec(idx))
 		t.idx = append(t.idx, idx)
 	}
-	t.touched += touch
-	if cap(t.mk) < len(toks) {
-		t.mk = make([]tokMarks, len(toks))
+	if cap(t.mk) < n {
+		t.mk = make([]tokMarks, n)
 	}
-	t.mk = t.mk[:len(toks)]
-	lx := loadLex()
+	t.mk = t.mk[:n]
 	startsAndHints(src, toks, hints, t.mk)
-	lx.markFast(toks, t.mk, t.words)
-	n := len(toks)
+	// and the shared rows the words point at, the lexicon fields that
+	// markFast reads and the sentence-start weights
+	for i, w := range t.words {
+		touch += uint64(t.rows[w.m2][0] + t.rows[w.p2][0])
+		if w.flags&hasLex != 0 {
+			touch += t.aux(t.idx[i]).next
+		} else if t.mk[i].start {
+			touch += uint64(t.aux(t.idx[i]).sent[0])
+		}
+	}
+	t.touched += touch
+	lx := loadLex()
+	lx.markFast(toks, t.mk, t)
 	if cap(t.scores) < n*nTags {
 		t.scores = make([]float32, n*nTags)
 	}
@@ -189,21 +335,19 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		mk := &t.mk[j]
 		if mk.lexB|mk.lexI != 0 {
 			// token i sees token j as its w (tLex), w-1 (i = j+1), w+1, w-2, w+2
-			for _, c := range [...]struct{ t, off int }{{tLex, 0}, {tLexM1, 1}, {tLexP1, -1}, {tLexM2, 2}, {tLexP2, -2}} {
-				i := j + c.off
-				if i < 0 || i >= n {
-					continue
-				}
-				rows := t.lexRows(c.t - tLex)
-				acc := &ex[i]
-				for bi, bits := range [2]uint64{mk.lexB, mk.lexI} {
-					for ; bits != 0; bits &= bits - 1 {
-						r := &rows[2*trailingZeros(bits)+bi]
-						for x := range acc {
-							acc[x] += r[x]
-						}
-					}
-				}
+			lr := t.lexCombo(mk.lexB, mk.lexI)
+			add7(&ex[j], &lr[0])
+			if j+1 < n {
+				add7(&ex[j+1], &lr[1])
+			}
+			if j >= 1 {
+				add7(&ex[j-1], &lr[2])
+			}
+			if j+2 < n {
+				add7(&ex[j+2], &lr[3])
+			}
+			if j >= 2 {
+				add7(&ex[j-2], &lr[4])
 			}
 		}
 		if mk.hint != "" {
@@ -215,40 +359,82 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 			}
 		}
 		if mk.start {
-			sent := &t.aux(t.idx[j]).sent
-			for x := range sent {
-				ex[j][x] += sent[x]
-			}
+			add7(&ex[j], &t.aux(t.idx[j]).sent)
 		}
 	}
 	// the words with two of padding on each side: token i's window
 	// i-2 … i+2 is pw[i:i+5]
 	pw := append(append(append(t.padded[:0], t.bos, t.bos), t.words...), t.eos, t.eos)
 	t.padded = pw
+	rows := t.rows
 	for i := range n {
 		w := pw[i : i+5 : i+5]
-		self, m1, p1, m2, p2 := &w[2].v[asSelf], &w[1].v[asM1], &w[3].v[asP1], &w[0].v[asM2], &w[4].v[asP2]
-		e := &ex[i]
 		// (integer sums: their order does not change them)
-		acc := [nTags]int32{
-			self[0] + m1[0] + p1[0] + m2[0] + p2[0] + e[0],
-			self[1] + m1[1] + p1[1] + m2[1] + p2[1] + e[1],
-			self[2] + m1[2] + p1[2] + m2[2] + p2[2] + e[2],
-			self[3] + m1[3] + p1[3] + m2[3] + p2[3] + e[3],
-			self[4] + m1[4] + p1[4] + m2[4] + p2[4] + e[4],
-			self[5] + m1[5] + p1[5] + m2[5] + p2[5] + e[5],
-			self[6] + m1[6] + p1[6] + m2[6] + p2[6] + e[6],
-		}
+		acc := ex[i]
+		w[2].addSelf(&acc)
+		w[1].addM1(&acc)
+		w[3].addP1(&acc)
+		add7(&acc, &rows[w[0].m2])
+		add7(&acc, &rows[w[4].p2])
 		if useBigrams {
 			sh := t.stripH(i, n)
 			m.addRow(&acc, mix2(tBiM1, t.stripH(i-1, n), sh))
 			m.addRow(&acc, mix2(tBiP1, sh, t.stripH(i+1, n)))
 		}
 		s := (*[nTags]float32)(t.scores[i*nTags : i*nTags+nTags])
-		for k := range s {
-			s[k] = float32(acc[k]) * m.scale
+		sc := m.scale
+		s[0] = float32(acc[0]) * sc
+		s[1] = float32(acc[1]) * sc
+		s[2] = float32(acc[2]) * sc
+		s[3] = float32(acc[3]) * sc
+		s[4] = float32(acc[4]) * sc
+		s[5] = float32(acc[5]) * sc
+		s[6] = float32(acc[6]) * sc
+	}
+}
+
+// add7 adds b to a (unrolled: nTags is 7).
+func add7(a, b *[nTags]int32) {
+	a[0] += b[0]
+	a[1] += b[1]
+	a[2] += b[2]
+	a[3] += b[3]
+	a[4] += b[4]
+	a[5] += b[5]
+	a[6] += b[6]
+}
+
+// lexCombo is a cache of the lexicon rows of the marks' combinations: a
+// token with lexicon bits b (begins) and i (continues) adds rows[0] to
+// itself, rows[1] to the next token (which sees it as w-1: tLexM1),
+// rows[2] to the previous one (tLexP1), rows[3] and rows[4] two tokens
+// after and before (tLexM2, tLexP2).
+type lexCombo struct {
+	b, i uint64
+	ok   bool
+	rows [5][nTags]int32
+}
+
+// lexCombo returns the rows of marks b and i (computed once per Tagger
+// and combination, in a table of 256 by hash: a text has a few).
+func (t *Tagger) lexCombo(b, i uint64) *[5][nTags]int32 {
+	if t.combos == nil {
+		t.combos = new([256]lexCombo)
+	}
+	c := &t.combos[(b*0x9E3779B97F4A7C15^i*0xC2B2AE3D27D4EB4F)>>56]
+	if c.ok && c.b == b && c.i == i {
+		return &c.rows
+	}
+	*c = lexCombo{b: b, i: i, ok: true}
+	for k := range c.rows {
+		rows := t.lexRows(k)
+		for bi, bits := range [2]uint64{b, i} {
+			for ; bits != 0; bits &= bits - 1 {
+				add7(&c.rows[k], &rows[2*trailingZeros(bits)+bi])
+			}
 		}
 	}
+	return &c.rows
 }
 
 // lexRows returns the weights of the lexicon-category features of
@@ -308,17 +494,20 @@ func (t *Tagger) hintHash(h string) uint64 {
 }
 
 // The cache's index maps the 64-bit hash of a word's surface to the index
-// of its wordVec: open addressing with linear probing over int32 slots
-// (index+1; 0 is empty), 4 bytes each, so that the whole index stays in
-// the processor's caches; the hash itself is compared in the wordVec,
-// whose line the tagger reads next anyway.
+// of its wordVec: open addressing with linear probing over slots that
+// hold the hash and the index (+1; 0 is empty), four to a cache line.
+
+type slot struct {
+	h   uint64
+	idx int32
+}
 
 func slotPos(h uint64, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 20 & mask }
 
 // slotOf loads the first slot that lookup(h) reads.
-func (t *Tagger) slotOf(h uint64) int32 {
+func (t *Tagger) slotOf(h uint64) slot {
 	if len(t.slots) == 0 {
-		return 0
+		return slot{}
 	}
 	return t.slots[slotPos(h, uint64(len(t.slots)-1))]
 }
@@ -330,12 +519,12 @@ func (t *Tagger) lookup(h uint64) (int32, bool) {
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := slotPos(h, mask); ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
+		s := &t.slots[i]
+		if s.idx == 0 {
 			return 0, false
 		}
-		if t.vec(s-1).h == h {
-			return s - 1, true
+		if s.h == h {
+			return s.idx - 1, true
 		}
 	}
 }
@@ -344,26 +533,28 @@ func (t *Tagger) lookup(h uint64) (int32, bool) {
 func (t *Tagger) insert(h uint64, idx int32) {
 	if 2*(t.nSlots+1) > len(t.slots) {
 		old := t.slots
-		t.slots = make([]int32, max(1024, 2*len(old)))
+		t.slots = make([]slot, max(1024, 2*len(old)))
 		t.nSlots = 0
 		for _, s := range old {
-			if s != 0 {
-				t.insert(t.vec(s-1).h, s-1)
+			if s.idx != 0 {
+				t.insert(s.h, s.idx-1)
 			}
 		}
 	}
 	mask := uint64(len(t.slots) - 1)
 	i := slotPos(h, mask)
-	for t.slots[i] != 0 {
+	for t.slots[i].idx != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = idx + 1
+	t.slots[i] = slot{h: h, idx: idx + 1}
 	t.nSlots++
 }
 
-// resetCache empties the word cache (its arrays are kept).
+// resetCache empties the word cache (its arrays are kept) and the rows.
 func (t *Tagger) resetCache() {
 	clear(t.slots)
 	t.nSlots = 0
 	t.nVecs = 0
+	t.rows = append(t.rows[:0], [nTags]int32{})
+	clear(t.rowIdx)
 }

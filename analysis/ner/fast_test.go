@@ -4,7 +4,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"sort"
+	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/rasad/rasad/internal/testcorpus"
@@ -65,6 +68,11 @@ func checkSameAsReference(t *testing.T, m *Model, srcs []string) {
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("round %d %.40q:\nfast      %v\nreference %v", round, src, got, want)
 				}
+				// the marks too (lexicon phrases, hints, starts), whatever
+				// their weights
+				if !reflect.DeepEqual(fast.mk[:len(toks)], ref.mk[:len(toks)]) {
+					t.Fatalf("round %d %.40q:\nfast marks      %v\nreference marks %v", round, src, fast.mk, ref.mk)
+				}
 			}
 		}
 	}
@@ -112,7 +120,6 @@ func TestWordCacheIndex(t *testing.T) {
 			continue
 		}
 		idx := tg.newVec()
-		tg.vec(idx).h = k
 		tg.insert(k, idx)
 		want[k] = idx
 	}
@@ -133,10 +140,10 @@ func TestWordCacheIndex(t *testing.T) {
 	}
 }
 
-// A wordVec is three cache lines.
+// A wordVec is one cache line.
 func TestWordVecSize(t *testing.T) {
-	if n := unsafe.Sizeof(wordVec{}); n != 192 {
-		t.Errorf("wordVec is %d bytes, want 192", n)
+	if n := unsafe.Sizeof(wordVec{}); n != 64 {
+		t.Errorf("wordVec is %d bytes, want 64", n)
 	}
 }
 
@@ -248,5 +255,221 @@ func TestHintName(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The packed rows of a wordVec give back the sums they were made from,
+// over the whole range a row's sum can take, through unpackRow and
+// through addSelf, addM1 and addP1.
+func TestPackRowsSameAsRows(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const limit = (1 + len(selfTemplates) + len(neighbourTemplates)) * 32768
+	for round := range 20000 {
+		var rows [5][nTags]int32
+		for i := range 3 {
+			for k := range nTags {
+				switch round % 4 {
+				case 0:
+					rows[i][k] = int32(r.IntN(2*limit+1) - limit)
+				case 1:
+					rows[i][k] = int32(r.IntN(201) - 100)
+				case 2:
+					rows[i][k] = int32([]int{-limit, limit, 0, -1, 1}[r.IntN(5)])
+				default:
+					rows[i][k] = int32(r.IntN(2*32768*12+1) - 32768*12)
+				}
+			}
+		}
+		wv := wordVec{p: packRows(&rows)}
+		for i, add := range []func(*[nTags]int32){wv.addSelf, wv.addM1, wv.addP1} {
+			if got := unpackRow(&wv.p, i); got != rows[i] {
+				t.Fatalf("round %d row %d: unpacked %v, want %v", round, i, got, rows[i])
+			}
+			base := [nTags]int32{1, -2, 3, -4, 5, -6, 7}
+			acc := base
+			add(&acc)
+			for k := range acc {
+				if acc[k] != base[k]+rows[i][k] {
+					t.Fatalf("round %d row %d: added %v, want %v + %v", round, i, acc, base, rows[i])
+				}
+			}
+		}
+	}
+}
+
+// referenceStartsAndHints is startsAndHints as first written.
+func referenceStartsAndHints(src string, toks []text.Token, hints []Hint, buf []tokMarks) {
+	for i, t := range toks {
+		ti := &buf[i]
+		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
+		if i == 0 {
+			ti.start = true
+		} else {
+			p := toks[i-1]
+			gap := src[p.End:t.Start]
+			nl := len(gap) != 0 && !(len(gap) == 1 && gap[0] == ' ') && strings.IndexByte(gap, '\n') >= 0
+			ti.start = nl || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
+		}
+	}
+	if len(hints) > 0 {
+		markHints(toks, buf, hints)
+	}
+}
+
+// startsAndHints agrees with referenceStartsAndHints on random mixes of
+// words, punctuation, spaces, tabs and line breaks, over marks left dirty
+// by an earlier text, and on ant-dev articles.
+func TestStartsAndHintsSameAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	parts := []string{"قال", "سامي", ".", "?", "!", "،", "...", "..", "؟", "2024", "Ab", " ", " ", "  ", "\n", " \n ", "\t", "\r\n", "-"}
+	var srcs []string
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(parts[r.IntN(len(parts))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		srcs = append(srcs, b.String())
+	}
+	for _, d := range testcorpus.Load(t, 200) {
+		srcs = append(srcs, d.Text)
+	}
+	dirty := func(n int) []tokMarks {
+		buf := make([]tokMarks, n)
+		for i := range buf {
+			buf[i] = tokMarks{lexB: 3, lexI: 5, hint: "x", start: i%2 == 0}
+		}
+		return buf
+	}
+	for _, src := range srcs {
+		toks := text.Tokenize(src)
+		for _, hints := range [][]Hint{nil, hintsFor(toks)} {
+			got, want := dirty(len(toks)), dirty(len(toks))
+			startsAndHints(src, toks, hints, got)
+			referenceStartsAndHints(src, toks, hints, want)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%.60q:\ngot  %v\nwant %v", src, got, want)
+			}
+		}
+	}
+}
+
+// referencePropagate is Tagger.propagate as first written (every word
+// stripped and looked up).
+func referencePropagate(t *Tagger, src string, toks []text.Token, ms []Mention) []Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	names := map[string]int{}
+	note := func(i, ty int) {
+		k := stripSlot(src, toks[i])
+		if utf8.RuneCountInString(k) < 3 {
+			return
+		}
+		if prev, ok := names[k]; ok && prev != ty {
+			names[k] = -1
+			return
+		}
+		names[k] = ty
+	}
+	for _, m := range ms {
+		if typeIndex(m.Type) == 0 {
+			note(m.Last, 0)
+		}
+	}
+	var extra []Mention
+	for i, tk := range toks {
+		if t.tags[i] != tagO || tk.Kind != text.Word || t.mk[i].lexB|t.mk[i].lexI != 0 {
+			continue
+		}
+		ty, ok := names[stripSlot(src, tk)]
+		if !ok || ty < 0 {
+			continue
+		}
+		extra = append(extra, Mention{Start: tk.Start, End: tk.End, Type: Types[ty], First: i, Last: i, Propagated: true})
+	}
+	if len(extra) == 0 {
+		return ms
+	}
+	ms = append(ms, extra...)
+	sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
+	return ms
+}
+
+// propagate agrees with referencePropagate on our sentences, on ant-dev
+// articles, and on made-up mentions over random words (Latin and Arabic,
+// with clitics, names of two and three letters) that every word's tag O.
+func TestPropagateSameAsReference(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := NewTagger(m)
+	srcs := append([]string{}, ownSentences...)
+	for _, d := range testcorpus.Load(t, 300) {
+		srcs = append(srcs, d.Text)
+	}
+	check := func(src string, toks []text.Token, ms []Mention) {
+		t.Helper()
+		got := tg.propagate(src, toks, append([]Mention{}, ms...))
+		want := referencePropagate(tg, src, toks, append([]Mention{}, ms...))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.60q:\ngot  %v\nwant %v", src, got, want)
+		}
+	}
+	for _, src := range srcs {
+		toks := text.Tokenize(src)
+		ms := tg.Tag(src, toks) // (Propagate off: the model's own)
+		check(src, toks, ms)
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	words := []string{"علي", "وعلي", "بعلي", "العلي", "والعلي", "للعلي", "بالعلي", "حداد", "وحداد", "لحداد", "ab", "abc", "xabc", "Abc", "يد", "ويد", "منصور", "ومنصور", "فمنصور", "قال", "،", "."}
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(25) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		src := b.String()
+		toks := text.Tokenize(src)
+		tg.Tag(src, toks) // sets the marks
+		tg.tags = tg.tags[:0]
+		for range toks {
+			tg.tags = append(tg.tags, tagO)
+		}
+		var ms []Mention
+		for i := range toks {
+			if r.IntN(4) == 0 {
+				ms = append(ms, Mention{Start: toks[i].Start, End: toks[i].End, Type: Types[r.IntN(3)], First: i, Last: i})
+			}
+		}
+		check(src, toks, ms)
+	}
+}
+
+// The shipped model takes the fast path: its w-2 and w+2 rows are one
+// feature each and fit in the shared rows. A model with more features
+// than the rows' indexes hold takes the reference path, with the same
+// scores.
+func TestRowsFit(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.rowsFit() {
+		t.Fatalf("the embedded model (%d features) does not take the fast path", m.feats)
+	}
+	big := *m
+	big.feats = maxRows
+	if big.rowsFit() {
+		t.Error("a model of maxRows features takes the fast path")
+	}
+	src := ownSentences[2]
+	toks := text.Tokenize(src)
+	a, b := NewTagger(m), NewTagger(&big)
+	if got, want := b.Tag(src, toks), a.Tag(src, toks); !reflect.DeepEqual(got, want) {
+		t.Errorf("reference path %v, fast path %v", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"cmp"
 	"maps"
 	"math/bits"
 	"slices"
@@ -357,17 +358,18 @@ func marks(src string, toks []text.Token, lx *lexIndex, hints []Hint, buf []tokI
 // startsAndHints clears the marks of buf and sets its sentence starts and
 // hints.
 func startsAndHints(src string, toks []text.Token, hints []Hint, buf []tokMarks) {
-	for i, t := range toks {
-		ti := &buf[i]
-		ti.lexB, ti.lexI, ti.hint = 0, 0, ""
-		if i == 0 {
-			ti.start = true
-		} else {
-			p := toks[i-1]
-			gap := src[p.End:t.Start]
-			nl := len(gap) != 0 && !(len(gap) == 1 && gap[0] == ' ') && strings.IndexByte(gap, '\n') >= 0 // (most gaps are one space)
-			ti.start = nl || p.Kind == text.Punct && (p.Key == "." || p.Key == "?" || p.Key == "!")
+	buf = buf[:len(toks)]
+	for i := range toks {
+		start := true
+		if i > 0 {
+			p, t := &toks[i-1], &toks[i]
+			// after . ? ! or a line break (most gaps are one space)
+			start = p.Kind == text.Punct && len(p.Key) == 1 && (p.Key[0] == '.' || p.Key[0] == '?' || p.Key[0] == '!')
+			if !start && t.Start > p.End && !(t.Start == p.End+1 && src[p.End] == ' ') {
+				start = strings.IndexByte(src[p.End:t.Start], '\n') >= 0
+			}
 		}
+		buf[i] = tokMarks{start: start}
 	}
 	if len(hints) > 0 {
 		markHints(toks, buf, hints)
@@ -509,6 +511,10 @@ type lexIndex struct {
 	// the longer ones
 	first map[string]firstEntry
 	multi []lexEntry
+	// multiH[j] is hashString(multi[j].words[1]); each first word's range
+	// is sorted by it (then by the word), so that markFast searches
+	// integers in one array where it compared strings through pointers
+	multiH []uint64
 }
 
 type firstEntry struct {
@@ -614,7 +620,12 @@ func loadLex() *lexIndex {
 			}
 			// by second word, so that markFast finds those that may match
 			// by binary search (some first words start thousands)
-			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int { return strings.Compare(a.words[1], b.words[1]) })
+			slices.SortStableFunc(l.multi[fe.lo:fe.hi], func(a, b lexEntry) int {
+				return cmp.Or(cmp.Compare(hashString(a.words[1]), hashString(b.words[1])), strings.Compare(a.words[1], b.words[1]))
+			})
+			for _, e := range l.multi[fe.lo:fe.hi] {
+				l.multiH = append(l.multiH, hashString(e.words[1]))
+			}
 			l.first[k] = fe
 		}
 		lexIdx = l
@@ -677,7 +688,7 @@ func (l *lexIndex) candidates(k string) []lexEntry {
 
 // firstInfo sets the lexicon fields of wv for a word with key k: what
 // candidates(k) holds, split into one-word phrases and longer ones.
-func (l *lexIndex) firstInfo(k string, wv *wordVec) {
+func (l *lexIndex) firstInfo(k string, wv *wordAux) {
 	var rb [maxReadings]string
 	for _, r := range readings(k, &rb) {
 		fe, ok := l.first[r]
@@ -726,12 +737,13 @@ func setLexBits(ti []tokMarks, i, best int, cats uint64) {
 // markFast is mark over the words' cached lexicon fields: the longest
 // phrase and the union of its categories do not depend on the order in
 // which the candidates are tried, so one-word phrases are one bit mask.
-func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, words []*wordVec) {
-	for i, t := range toks {
-		if t.Kind == text.Punct {
+func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, tg *Tagger) {
+	words := tg.words
+	for i := range toks {
+		if toks[i].Kind == text.Punct || words[i].flags&hasLex == 0 {
 			continue
 		}
-		w := words[i]
+		w := tg.aux(tg.idx[i])
 		best := 0
 		var cats uint64
 		if w.single != 0 {
@@ -741,22 +753,23 @@ func (l *lexIndex) markFast(toks []text.Token, ti []tokMarks, words []*wordVec) 
 		if i+1 >= len(toks) || w.next&(1<<words[i+1].keyShift) == 0 {
 			nMulti = 0 // no room for a longer phrase, or none has the next word second
 		}
-		for _, r := range w.multi[:nMulti] {
-			es := l.multi[r[0]:r[1]]
+		if nMulti > 0 {
+			// the phrases whose second word is the next word's key: a run
+			// of its hash in each range (longest's result does not depend
+			// on the order in which they are tried)
 			next := toks[i+1].Key
-			sorted := len(es) > 8 // binary search pays past a few
-			if sorted {
-				k, _ := slices.BinarySearchFunc(es, next, func(e lexEntry, next string) int { return strings.Compare(e.words[1], next) })
-				es = es[k:]
-			}
-			for _, e := range es {
-				if e.words[1] != next {
-					if sorted {
-						break
-					}
-					continue
+			nh := hashString(next)
+			for _, r := range w.multi[:nMulti] {
+				hs := l.multiH[r[0]:r[1]]
+				k := 0
+				if len(hs) > 8 { // binary search pays past a few
+					k, _ = slices.BinarySearch(hs, nh)
 				}
-				best, cats = longest(toks, i, e, best, cats)
+				for ; k < len(hs) && hs[k] <= nh; k++ {
+					if hs[k] == nh && l.multi[int(r[0])+k].words[1] == next {
+						best, cats = longest(toks, i, l.multi[int(r[0])+k], best, cats)
+					}
+				}
 			}
 		}
 		setLexBits(ti, i, best, cats)

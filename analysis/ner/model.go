@@ -281,7 +281,7 @@ type Tagger struct {
 	back      []int8
 	tags      []int
 	fbuf      []uint32
-	slots     []int32 // the word cache's index (see lookup)
+	slots     []slot // the word cache's index (see lookup)
 	nSlots    int
 	vecs      []*[vecChunk]wordVec
 	auxs      []*[vecChunk]wordAux
@@ -291,7 +291,10 @@ type Tagger struct {
 	padded    []*wordVec     // words with the padding (fastEmissions)
 	extra     [][nTags]int32 // per token: the lexicon, hint and sentence-start weights
 	bos, eos  *wordVec
+	rows      [][nTags]int32 // the rows asM2 and asP2 of the cache's words (rowIndex)
+	rowIdx    map[[nTags]int32]uint16
 	lex       *[5][2 * maxCats][nTags]int32
+	combos    *[256]lexCombo
 	hints     map[string]uint64
 	hs        []uint64 // the surface hashes of the tokens
 	touched   uint64   // keeps the prefetching loads of fastEmissions
@@ -424,7 +427,7 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	if len(toks) == 0 {
 		return nil
 	}
-	if t.reference {
+	if t.reference || !t.m.rowsFit() {
 		t.slowEmissions(src, toks, hints)
 	} else {
 		t.fastEmissions(src, toks, hints)
@@ -511,12 +514,24 @@ func (t *Tagger) propagate(src string, toks []text.Token, ms []Mention) []Mentio
 			note(m.Last, 0)
 		}
 	}
+	if len(names) == 0 {
+		return ms
+	}
+	// a word whose clitic-stripped form is a name ends with the name's
+	// last three bytes (stripping cuts at the front only; a name has
+	// three runes or more): a mask of those endings' hashes skips most
+	// words before stripping them
+	var ends uint64
+	for k := range names {
+		ends |= endBit(k)
+	}
 	var extra []Mention
-	for i, tk := range toks {
-		if t.tags[i] != tagO || tk.Kind != text.Word || t.mk[i].lexB|t.mk[i].lexI != 0 {
+	for i := range toks {
+		tk := &toks[i]
+		if t.tags[i] != tagO || tk.Kind != text.Word || t.mk[i].lexB|t.mk[i].lexI != 0 || len(tk.Key) < 3 || ends&endBit(tk.Key) == 0 {
 			continue
 		}
-		ty, ok := names[stripSlot(src, tk)]
+		ty, ok := names[stripSlot(src, *tk)]
 		if !ok || ty < 0 {
 			continue
 		}
@@ -528,6 +543,13 @@ func (t *Tagger) propagate(src string, toks []text.Token, ms []Mention) []Mentio
 	ms = append(ms, extra...)
 	sort.Slice(ms, func(a, b int) bool { return ms[a].Start < ms[b].Start })
 	return ms
+}
+
+// endBit is the bit of a key's last three bytes (at least three) in
+// propagate's mask.
+func endBit(k string) uint64 {
+	x := uint32(k[len(k)-1]) | uint32(k[len(k)-2])<<8 | uint32(k[len(k)-3])<<16
+	return 1 << (x * 0x9E3779B1 >> 26)
 }
 
 // Feature is a feature that fired, with its weight for the chosen tag.
