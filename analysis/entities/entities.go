@@ -22,7 +22,35 @@ type word struct {
 	commaBef bool // a comma (،) stands right before it
 	vars     variants
 	infos    [3]*keyInfo // the lexicons' knowledge of each reading in vars
-	flags    uint16      // the union of the readings' flags
+	flags    uint64      // the union of the readings' flags
+}
+
+// kf is the lexicon flags of w's own key (its first reading).
+func (w *word) kf() uint64 {
+	if ki := w.infos[0]; ki != nil {
+		return ki.flags
+	}
+	return 0
+}
+
+// is reports whether w's own key is in the word set of flag f (see
+// lexicons.has): no lookup, buildWords read it.
+func (w *word) is(f uint64) bool { return w.kf()&f != 0 }
+
+// vf is the lexicon flags of w's reading j.
+func (w *word) vf(j int) uint64 {
+	if ki := w.infos[j]; ki != nil {
+		return ki.flags
+	}
+	return 0
+}
+
+// tokens is nameTokens of w's own key.
+func (w *word) tokens() int {
+	if ki := w.infos[0]; ki != nil {
+		return ki.tokens
+	}
+	return 0
 }
 
 // hit is a lexicon phrase found at a word position.
@@ -41,6 +69,7 @@ type recognizer struct {
 	toks      []text.Token
 	words     []word
 	hits      []*hit // per word: the longest lexicon phrase starting there
+	hitSlab   []hit  // the hits' storage (see lookup)
 	known     map[string]knownName
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
@@ -190,8 +219,11 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	wp := wordsPool.Get().(*[]word)
 	defer putWords(wp, r)
 	r.words = buildWords((*wp)[:0], src, toks)
-	r.used = make([]bool, len(r.words))
-	r.hits = make([]*hit, len(r.words))
+	fb := findBufsPool.Get().(*findBufs)
+	defer fb.put(r)
+	r.used = fb.usedFor(len(r.words))
+	r.hits = fb.hitsFor(len(r.words))
+	r.hitSlab = fb.slab[:0]
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
@@ -326,6 +358,43 @@ var Analyzer = &analysis.Analyzer{
 // their allocation) for the next text.
 var wordsPool = sync.Pool{New: func() any { return new([]word) }}
 
+// findBufs are Find's per-word buffers, kept for the next text (none of
+// them leaves Find).
+type findBufs struct {
+	used []bool
+	hits []*hit
+	slab []hit
+}
+
+var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
+
+// usedFor returns n words' used flags, all false.
+func (fb *findBufs) usedFor(n int) []bool {
+	if cap(fb.used) < n {
+		fb.used = make([]bool, n)
+	}
+	u := fb.used[:n]
+	clear(u)
+	return u
+}
+
+// hitsFor returns n words' hits, all nil.
+func (fb *findBufs) hitsFor(n int) []*hit {
+	if cap(fb.hits) < n {
+		fb.hits = make([]*hit, n)
+	}
+	h := fb.hits[:n]
+	clear(h)
+	return h
+}
+
+// put returns r's buffers to the pool; r must not be used after.
+func (fb *findBufs) put(r *recognizer) {
+	fb.used, fb.hits, fb.slab = r.used[:0], r.hits[:0], r.hitSlab[:0]
+	r.used, r.hits, r.hitSlab = nil, nil, nil
+	findBufsPool.Put(fb)
+}
+
 // putWords returns r's word list to the pool; r must not be used after.
 func putWords(wp *[]word, r *recognizer) {
 	*wp = r.words[:0]
@@ -374,7 +443,7 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 // lookup finds the longest lexicon phrase at word i, reading the first
 // word with or without its clitics.
 func (r *recognizer) lookup(i int) *hit {
-	var best *hit
+	var best hit // (best.e == nil: none yet)
 	w := &r.words[i]
 	twoOK := i+1 < len(r.words) && r.words[i+1].seg == w.seg
 	for vi, v := range w.vars.all() {
@@ -387,7 +456,7 @@ func (r *recognizer) lookup(i int) *hit {
 			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
 			for _, e := range r.lx.byTwo[string(r.buf)] {
 				n := len(e.words)
-				if best != nil && n <= best.n {
+				if best.e != nil && n <= best.n {
 					break
 				}
 				if i+n > len(r.words) || r.words[i+n-1].seg != w.seg {
@@ -401,16 +470,25 @@ func (r *recognizer) lookup(i int) *hit {
 					}
 				}
 				if ok {
-					best = &hit{e: e, n: n, strip: v.strip}
+					best = hit{e: e, n: n, strip: v.strip}
 					break
 				}
 			}
 		}
-		if best == nil && ki.single != nil {
-			best = &hit{e: ki.single, n: 1, strip: v.strip}
+		if best.e == nil && ki.single != nil {
+			best = hit{e: ki.single, n: 1, strip: v.strip}
 		}
 	}
-	return best
+	if best.e == nil {
+		return nil
+	}
+	// one slab of hits for the text instead of one allocation each (a hit
+	// never changes once made)
+	if len(r.hitSlab) == cap(r.hitSlab) {
+		r.hitSlab = make([]hit, 0, max(64, len(r.words)-i))
+	}
+	r.hitSlab = append(r.hitSlab, best)
+	return &r.hitSlab[len(r.hitSlab)-1]
 }
 
 // emitPatternOrg emits the organization of words i to i+n-1 that a pattern
@@ -511,25 +589,25 @@ func (r *recognizer) insidePhrase(i int) bool {
 func (r *recognizer) givenAlone(i, strip int) bool {
 	w := &r.words[i]
 	k := w.vars.v[min(strip, w.vars.n-1)].key
-	if !r.lx.given[k] || r.lx.nameJoiner[k] || r.common[k] || r.indefinite(k) || r.lx.notName[k] || utf8.RuneCountInString(k) < 3 {
+	if !r.lx.has(k, fGiven) || r.lx.has(k, fJoiner) || r.common[k] || r.indefinite(k) || r.lx.has(k, fNotName) || utf8.RuneCountInString(k) < 3 {
 		return false
 	}
 	// the name ends there: punctuation or a function word follows (a word
 	// that is no name may be a surname the lexicons do not know)
-	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.lx.notName[r.words[i+1].key] {
+	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.words[i+1].is(fNotName) {
 		return false
 	}
-	if _, ok := r.lx.famous[k]; ok && r.lx.nameTokens[k] > 50 {
+	if _, ok := r.lx.famous[k]; ok && r.lx.tokensOf(k) > 50 {
 		return true
 	}
-	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
+	return r.lx.arabicGiven(k) || r.lx.tokensOf(k) >= 20
 }
 
 // lexMention is the mention of the lexicon phrase h at word i.
 func (r *recognizer) lexMention(i int, h *hit) rasad.Mention {
 	start := r.surfaceStart(r.words[i], h.strip)
 	return rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
-		Canonical: h.e.canonical, Country: h.e.country, Sector: orgSector(h), Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+		Canonical: h.e.canonical, Country: h.e.country, Sector: orgSector(h), Rule: h.e.lexRule, Confidence: 0.9}
 }
 
 // orgSector is an organization's kind from the lexicon (agency, outlet …).
@@ -574,7 +652,7 @@ func (r *recognizer) orgsAndPlaces() {
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
 			nk := r.words[i+1].key
-			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.nameTokens[nk] == 0 && !r.lx.given[nk] || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.nameTokens[nk] == 0) {
+			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.tokensOf(nk) == 0 && !r.lx.has(nk, fGiven) || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.tokensOf(nk) == 0) {
 				ok = false // نهر موسمي، سهل تحيط به: an adjective or a verb, no name
 			}
 			if r.words[i].key == "شبه" && nk != "جزيره" && nk != "جزيرة" {
@@ -707,7 +785,7 @@ func (r *recognizer) nisbaAfterNoun(i int, h *hit) bool {
 		return false
 	}
 	p := r.words[i-1]
-	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.notName[p.key] && r.hits[i-1] == nil && !r.used[i-1]
+	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.has(p.key, fNotName) && r.hits[i-1] == nil && !r.used[i-1]
 }
 
 // mediaHeads name an outlet: the place name after them is its title.
@@ -772,7 +850,7 @@ func (r *recognizer) descriptorName(i int, h *hit) int {
 	}
 	for j := i + 1; j < i+h.n; j++ {
 		k := r.words[j].key
-		if strings.HasPrefix(k, "ال") || r.lx.notName[k] || institutionNouns[k] || k == "انباء" {
+		if strings.HasPrefix(k, "ال") || r.lx.has(k, fNotName) || institutionNouns[k] || k == "انباء" {
 			return i
 		}
 	}
@@ -789,7 +867,7 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
 	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.lx.nameJoiner[v.key] {
+		if r.lx.has(v.key, fNotName) || r.lx.has(v.key, fJoiner) {
 			return true // بانه: ب + أنه; لأبي: ل + أبي (not common words: ليفربول is no ل + يفربول)
 		}
 	}
@@ -797,8 +875,8 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 		return true // فترات (not ف + ترات): a plural
 	}
 	_, famous := r.lx.famous[k]
-	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
-		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+	return al || famous && r.lx.tokensOf(k) >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.has(k, fGiven) ||
+		r.lx.has(k, fNotName) || r.lx.tokensOf(k) > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
 }
 
 // genitiveHeads are head nouns whose genitive is a common word, never a
@@ -896,18 +974,18 @@ type Input struct {
 func joinable(lx *lexicons, a, b rasad.Mention) bool {
 	ka, kb := text.Key(a.Text), text.Key(b.Text)
 	famous := func(m rasad.Mention) bool { return strings.HasPrefix(m.Rule, "family name of a well-known person") }
-	if strings.HasPrefix(kb, "و") || lx.given[kb] || famous(a) && famous(b) || strings.Contains(a.Text, "_") || lx.isCommon(kb) {
+	if strings.HasPrefix(kb, "و") || lx.has(kb, fGiven) || famous(a) && famous(b) || strings.Contains(a.Text, "_") || lx.isCommon(kb) {
 		return false // (نادال فيدرير: two players; #محمد_بن_سلمان: a hashtag is a name of its own)
 	}
 	if strings.HasPrefix(kb, "ب") || strings.HasPrefix(kb, "ل") {
-		if rest := kb[len("ب"):]; lx.isCommon(rest) || lx.notName[rest] || nounShaped(kb) {
+		if rest := kb[len("ب"):]; lx.isCommon(rest) || lx.has(rest, fNotName) || nounShaped(kb) {
 			return false // داوسون بتسجيل: a verbal noun with its preposition
 		}
 	}
-	if strings.HasPrefix(a.Rule, "surname of a person") || strings.HasPrefix(ka, "و") || strings.HasPrefix(ka, "ب") || lx.notName[ka] || lx.isCommon(ka) || nationality(lx, ka) {
+	if strings.HasPrefix(a.Rule, "surname of a person") || strings.HasPrefix(ka, "و") || strings.HasPrefix(ka, "ب") || lx.has(ka, fNotName) || lx.isCommon(ka) || nationality(lx, ka) {
 		return false // (بأبو تريكة: a nickname after ب)
 	}
-	return !strings.HasPrefix(ka, "ال") || lx.given[ka]
+	return !strings.HasPrefix(ka, "ال") || lx.has(ka, fGiven)
 }
 
 // givenBefore reports a given name right before offset at (رفائيل of
@@ -917,5 +995,5 @@ func givenBefore(lx *lexicons, src string, at int) bool {
 	if len(before) == len(src[:at]) {
 		return false
 	}
-	return lx.given[text.Key(before[strings.LastIndexAny(before, " \n")+1:])]
+	return lx.has(text.Key(before[strings.LastIndexAny(before, " \n")+1:]), fGiven)
 }

@@ -27,6 +27,10 @@ type gazEntry struct {
 	pop       int  // population, where the lexicon gives it
 	words     []string
 	ref       string
+	// made once at load (buildInfo) for the rules that read them per mention
+	lexRule  string // "lexicon " + ref
+	roleRule string // "role + name (" + ref + ")"
+	club     bool   // clubNames[strings.Join(words, " ")]
 }
 
 type lexicons struct {
@@ -66,7 +70,7 @@ type lexicons struct {
 	infoBits []uint64
 }
 
-const infoBitsLog = 18 // 2^18 bits (32 KB) for ~21,000 keys
+const infoBitsLog = 19 // 2^19 bits (64 KB) for ~38,000 keys
 
 // infoBit is the word and bit of key k in infoBits (most keys are
 // shorter than sixteen bytes; a collision only costs a lookup).
@@ -116,9 +120,42 @@ func (l *lexicons) infoOf(k string) *keyInfo {
 	return l.info[k]
 }
 
+// flagsOf is the flags of key k (0 for a key the lexicons say nothing of):
+// set membership by one bit test for most words, one lookup for the rest.
+func (l *lexicons) flagsOf(k string) uint64 {
+	if ki := l.infoOf(k); ki != nil {
+		return ki.flags
+	}
+	return 0
+}
+
+// tokensOf is nameTokens[k] by infoOf.
+func (l *lexicons) tokensOf(k string) int {
+	if ki := l.infoOf(k); ki != nil {
+		return ki.tokens
+	}
+	return 0
+}
+
 // isCommon reports a word key that is a common word of common_words.tsv,
 // read with or without a conjunction and the article (البيان، والمركز).
 func (l *lexicons) isCommon(k string) bool {
+	if l.infoBits != nil {
+		// (after load: by the flags; load itself asks before buildInfo)
+		if l.has(k, fCommonLex) {
+			return true
+		}
+		k = text.StripConj(k)
+		if l.has(k, fCommonLex) {
+			return true
+		}
+		for _, p := range [...]string{"ال", "بال", "لل", "كال"} {
+			if rest, ok := strings.CutPrefix(k, p); ok {
+				return l.has(rest, fCommonLex)
+			}
+		}
+		return false
+	}
 	if l.commonWords[k] {
 		return true
 	}
@@ -546,7 +583,10 @@ func appendSkeleton(buf []byte, w string) []byte {
 	return buf
 }
 
-func (l *lexicons) arabicGiven(k string) bool { return l.arabic[k] && !l.foreign[k] }
+func (l *lexicons) arabicGiven(k string) bool {
+	f := l.flagsOf(k)
+	return f&fArabic != 0 && f&fForeign == 0
+}
 
 // RoleLabel returns the Arabic form of a role name (president -> الرئيس),
 // or the role itself when the lexicon has none.
@@ -575,7 +615,8 @@ var roleLabels = sync.OnceValue(func() map[string]string {
 type keyInfo struct {
 	single *gazEntry
 	multi  bool
-	flags  uint16
+	flags  uint64
+	tokens int // nameTokens[k]
 	// next has nextBit(w) of the second word w of every longer phrase
 	// starting with the key: a phrase can start here only if the next
 	// word's bit is set
@@ -583,7 +624,7 @@ type keyInfo struct {
 }
 
 const (
-	fGiven uint16 = 1 << iota
+	fGiven uint64 = 1 << iota
 	fInstitution
 	fSport
 	fFamous
@@ -591,9 +632,33 @@ const (
 	fTok10       // a name token of ten Wikidata names or more (tokenName's first word)
 	fMinistry    // وزارة or a ministry's field word
 	fCompetition // starts a competition's name (competitions)
+	// membership of the word sets that the rules ask of most words, so
+	// that a word's own entry (word.infos) answers without a lookup
+	fKunya      // kunyaStarts
+	fInstHead   // institutionHeads
+	fBodyHead   // bodyHeads
+	fGivenExact // the key of a givenExact spelling (the spelling itself is checked after)
+	fNotName    // notName
+	fMonth      // months
+	fJoiner     // nameJoiner
+	fTaMarbuta  // givenTaMarbuta
+	fCommonLex  // commonWords (common_words.tsv)
+	fOrdinal    // ordinals
+	fAlSurname  // alSurnames
+	fForeign    // foreign
+	fArabic     // arabic
+	fFederation // الاتحاد (federationAt's head)
 )
 
 func (l *lexicons) buildInfo() {
+	for _, es := range l.byFirst {
+		for j := range es {
+			e := &es[j]
+			e.lexRule = "lexicon " + e.ref
+			e.roleRule = "role + name (" + e.ref + ")"
+			e.club = l.clubNames[strings.Join(e.words, " ")]
+		}
+	}
 	l.competitions = map[string][]*gazEntry{}
 	for k, es := range l.byFirst {
 		for j := range es {
@@ -645,6 +710,26 @@ func (l *lexicons) buildInfo() {
 			get(k).flags |= fTok10
 		}
 	}
+	for k, n := range l.nameTokens {
+		get(k).tokens = n
+	}
+	for _, set := range []struct {
+		m map[string]bool
+		f uint64
+	}{{kunyaStarts, fKunya}, {institutionHeads, fInstHead}, {bodyHeads, fBodyHead}, {l.notName, fNotName}, {l.months, fMonth},
+		{l.nameJoiner, fJoiner}, {l.givenTaMarbuta, fTaMarbuta}, {l.commonWords, fCommonLex}, {l.ordinals, fOrdinal},
+		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}} {
+		for k := range set.m {
+			get(k).flags |= set.f
+		}
+	}
+	for s := range l.givenExact {
+		// the key a word spelled s has (the tokenizer's, as in buildWords)
+		for _, t := range text.Tokenize(s) {
+			get(t.Key).flags |= fGivenExact
+		}
+	}
+	get("الاتحاد").flags |= fFederation
 	get("وزاره").flags |= fMinistry
 	for k := range l.fields {
 		get(k).flags |= fMinistry
@@ -657,4 +742,11 @@ func (l *lexicons) buildInfo() {
 		w, b := infoBit(k)
 		l.infoBits[w] |= b
 	}
+}
+
+// has reports whether key k is in the word set of flag f (given, notName,
+// months …: see the flags), through infoOf.
+func (l *lexicons) has(k string, f uint64) bool {
+	ki := l.infoOf(k)
+	return ki != nil && ki.flags&f != 0
 }
