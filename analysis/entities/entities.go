@@ -64,6 +64,7 @@ type recognizer struct {
 	lx        *lexicons
 	common    map[string]bool
 	bare      map[string]bool   // words of the article without the article
+	bareDone  bool              // bare is made (it may come empty from findBufs)
 	surnameOf map[string]string // folded surname spelling -> full key, of the people found so far
 	src       string
 	toks      []text.Token
@@ -224,6 +225,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.used = fb.usedFor(len(r.words))
 	r.hits = fb.hitsFor(len(r.words))
 	r.hitSlab = fb.slab[:0]
+	r.bare = fb.bare
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
@@ -364,6 +366,7 @@ type findBufs struct {
 	used []bool
 	hits []*hit
 	slab []hit
+	bare map[string]bool // empty
 }
 
 var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
@@ -391,7 +394,11 @@ func (fb *findBufs) hitsFor(n int) []*hit {
 // put returns r's buffers to the pool; r must not be used after.
 func (fb *findBufs) put(r *recognizer) {
 	fb.used, fb.hits, fb.slab = r.used[:0], r.hits[:0], r.hitSlab[:0]
-	r.used, r.hits, r.hitSlab = nil, nil, nil
+	if r.bare != nil {
+		clear(r.bare) // (a cleared map keeps its room, and no string of this text)
+		fb.bare = r.bare
+	}
+	r.used, r.hits, r.hitSlab, r.bare = nil, nil, nil, nil
 	findBufsPool.Put(fb)
 }
 
@@ -427,14 +434,14 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 			}
 			continue
 		}
-		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
+		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
+		w := &ws[len(ws)-1] // (filled in place: a word is a few cache lines)
 		for j, v := range w.vars.all() {
 			if ki := lx.infoOf(v.key); ki != nil {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}
 		}
-		ws = append(ws, w)
 		comma = false
 	}
 	return ws
@@ -526,6 +533,9 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	if sf := surnameForm(m); sf != "" && r.surnameOf != nil {
 		r.surnameOf[sf] = m.Key
 	}
+	if r.out == nil {
+		r.out = make([]rasad.Mention, 0, max(8, len(r.words)/16)) // (room for most texts' mentions at once)
+	}
 	r.out = append(r.out, m)
 	for i := from; i < to && i < len(r.used); i++ {
 		r.used[i] = true
@@ -535,8 +545,11 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 // isBare reports whether the article writes k without the article
 // (computed on first use: few texts need it).
 func (r *recognizer) isBare(k string) bool {
-	if r.bare == nil {
-		r.bare = make(map[string]bool, len(r.words)/2) // sized once: growing it cost more than its content
+	if !r.bareDone {
+		r.bareDone = true
+		if r.bare == nil {
+			r.bare = make(map[string]bool, len(r.words)/2) // sized once: growing it cost more than its content
+		}
 		for i := range r.words {
 			for _, v := range r.words[i].vars.all() {
 				if !strings.HasPrefix(v.key, "ال") {

@@ -808,7 +808,10 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			continue
 		}
 		for _, v := range w.vars.all() {
-			if e := foldedEnds(v.key); len(v.key) < 8 || !ends[e] && !kp.ends[e] || (!article && strings.HasPrefix(v.key, "ال")) {
+			if len(v.key) < 8 || (!article && strings.HasPrefix(v.key, "ال")) {
+				continue
+			}
+			if e := foldedEnds(v.key); !ends[e] && !kp.ends[e] {
 				continue
 			}
 			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(appendFold(buf[:0], v.key))] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {
