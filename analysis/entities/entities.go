@@ -48,7 +48,7 @@ func (w *word) vf(j int) uint64 {
 // tokens is nameTokens of w's own key.
 func (w *word) tokens() int {
 	if ki := w.infos[0]; ki != nil {
-		return ki.tokens
+		return int(ki.tokens)
 	}
 	return 0
 }

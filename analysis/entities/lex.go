@@ -68,6 +68,9 @@ type lexicons struct {
 	// text are not in info, and the bit (a table that stays in the
 	// processor's caches) says so without a lookup in the map
 	infoBits []uint64
+	// infoSlots holds the keys of info up to slotKeyMax bytes with their
+	// keyInfo, for infoOf (see infoSlot)
+	infoSlots []infoSlot
 }
 
 const infoBitsLog = 19 // 2^19 bits (64 KB) for ~38,000 keys
@@ -114,10 +117,23 @@ func (l *lexicons) known(k string) bool {
 
 // infoOf is info[k], nil for a key the lexicons say nothing of.
 func (l *lexicons) infoOf(k string) *keyInfo {
-	if w, b := infoBit(k); l.infoBits[w]&b == 0 {
+	h := keyHash(k)
+	if hb := h >> (64 - infoBitsLog); l.infoBits[hb>>6]&(1<<(hb&63)) == 0 {
 		return nil
 	}
-	return l.info[k]
+	if len(k) == 0 || len(k) > slotKeyMax {
+		return l.info[k]
+	}
+	mask := uint64(len(l.infoSlots) - 1)
+	for i := slotOf(h, mask); ; i = (i + 1) & mask {
+		s := &l.infoSlots[i]
+		if s.klen == 0 {
+			return nil
+		}
+		if int(s.klen) == len(k) && string(s.key[:len(k)]) == k {
+			return &s.ki
+		}
+	}
 }
 
 // flagsOf is the flags of key k (0 for a key the lexicons say nothing of):
@@ -132,7 +148,7 @@ func (l *lexicons) flagsOf(k string) uint64 {
 // tokensOf is nameTokens[k] by infoOf.
 func (l *lexicons) tokensOf(k string) int {
 	if ki := l.infoOf(k); ki != nil {
-		return ki.tokens
+		return int(ki.tokens)
 	}
 	return 0
 }
@@ -614,9 +630,9 @@ var roleLabels = sync.OnceValue(func() map[string]string {
 // word sets, so that a word costs one map lookup per reading.
 type keyInfo struct {
 	single *gazEntry
-	multi  bool
 	flags  uint64
-	tokens int // nameTokens[k]
+	tokens int32 // nameTokens[k]
+	multi  bool
 	// next has nextBit(w) of the second word w of every longer phrase
 	// starting with the key: a phrase can start here only if the next
 	// word's bit is set
@@ -711,7 +727,7 @@ func (l *lexicons) buildInfo() {
 		}
 	}
 	for k, n := range l.nameTokens {
-		get(k).tokens = n
+		get(k).tokens = int32(n)
 	}
 	for _, set := range []struct {
 		m map[string]bool
@@ -742,6 +758,49 @@ func (l *lexicons) buildInfo() {
 		w, b := infoBit(k)
 		l.infoBits[w] |= b
 	}
+	l.buildInfoSlots()
+}
+
+// infoSlot is one key of info and its keyInfo in one cache line: a lookup
+// in infoSlots reads one line (two at times), where the map reads its
+// control word, its slot, the key's bytes and the keyInfo, each in a line
+// of its own.
+type infoSlot struct {
+	ki   keyInfo
+	klen uint8 // 0: an empty slot
+	key  [slotKeyMax]byte
+}
+
+const (
+	slotKeyMax  = 31 // the longest key a slot holds (info keeps the longer ones)
+	infoSlotLog = 16 // 2^16 slots for ~38,000 keys
+)
+
+// buildInfoSlots copies the keys of info of up to slotKeyMax bytes into
+// infoSlots (open addressing by keyHash, linear probing) and points info
+// at the copies, so that both give the same *keyInfo.
+func (l *lexicons) buildInfoSlots() {
+	l.infoSlots = make([]infoSlot, 1<<infoSlotLog)
+	mask := uint64(len(l.infoSlots) - 1)
+	keys := make([]string, 0, len(l.info))
+	for k := range l.info {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // (the same table every run)
+	for _, k := range keys {
+		if len(k) == 0 || len(k) > slotKeyMax {
+			continue
+		}
+		i := slotOf(keyHash(k), mask)
+		for l.infoSlots[i].klen != 0 {
+			i = (i + 1) & mask
+		}
+		s := &l.infoSlots[i]
+		s.ki = *l.info[k]
+		s.klen = uint8(len(k))
+		copy(s.key[:], k)
+		l.info[k] = &s.ki
+	}
 }
 
 // has reports whether key k is in the word set of flag f (given, notName,
@@ -750,3 +809,7 @@ func (l *lexicons) has(k string, f uint64) bool {
 	ki := l.infoOf(k)
 	return ki != nil && ki.flags&f != 0
 }
+
+// slotOf is the first slot of a key of hash h: the top bits of h mixed
+// once more (keyHash's low bits mix only a few of the key's bytes).
+func slotOf(h, mask uint64) uint64 { return (h * 0xBF58476D1CE4E5B9 >> (64 - infoSlotLog)) & mask }

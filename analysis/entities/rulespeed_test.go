@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/rasad/rasad/internal/testcorpus"
 	"github.com/rasad/rasad/text"
@@ -171,5 +172,55 @@ func TestLastFieldAndEndsSameAsReference(t *testing.T) {
 		if got, want := foldedEnds(s), endsOf(foldEnds(s)); got != want {
 			t.Fatalf("foldedEnds(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// An infoSlot fills one cache line.
+func TestInfoSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(infoSlot{}); n != 64 {
+		t.Fatalf("infoSlot is %d bytes, want 64", n)
+	}
+}
+
+// infoOf (bit table, then infoSlots or the map) gives info's entry for
+// every key: the lexicons', the corpus', random ones.
+func TestInfoSlotsSameAsMap(t *testing.T) {
+	lx := load()
+	n := 0
+	for _, k := range flagKeys(t) {
+		if got, want := lx.infoOf(k), lx.info[k]; got != want {
+			t.Fatalf("infoOf(%q) = %p, info %p", k, got, want)
+		}
+		if len(k) > slotKeyMax && lx.info[k] != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no key longer than a slot checked")
+	}
+}
+
+// The keys spread over infoSlots: probes stay short.
+func TestInfoSlotsProbes(t *testing.T) {
+	lx := load()
+	mask := uint64(len(lx.infoSlots) - 1)
+	total, worst, n := 0, 0, 0
+	for k := range lx.info {
+		if len(k) == 0 || len(k) > slotKeyMax {
+			continue
+		}
+		p := 1
+		for i := slotOf(keyHash(k), mask); string(lx.infoSlots[i].key[:lx.infoSlots[i].klen]) != k; i = (i + 1) & mask {
+			p++
+		}
+		total += p
+		worst = max(worst, p)
+		n++
+	}
+	if avg := float64(total) / float64(n); avg > 2.5 || testing.Verbose() {
+		t.Logf("%.2f probes per key on average (worst %d)", avg, worst)
+	}
+	if avg := float64(total) / float64(n); avg > 2.5 {
+		t.Fatalf("%.2f probes per key on average (worst %d)", avg, worst)
 	}
 }
