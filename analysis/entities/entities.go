@@ -458,7 +458,7 @@ func (r *recognizer) lookup(i int) *hit {
 		if ki == nil {
 			continue
 		}
-		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 {
+		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 && r.lx.pairMay(v.key, r.words[i+1].key) {
 			// phrases of two words or more, by their first two words
 			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
 			for _, e := range r.lx.byTwo[string(r.buf)] {

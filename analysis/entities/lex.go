@@ -71,6 +71,11 @@ type lexicons struct {
 	// infoSlots holds the keys of info up to slotKeyMax bytes with their
 	// keyInfo, for infoOf (see infoSlot)
 	infoSlots []infoSlot
+	// pairBits has bit pairBit(w0, w1) of every key of byTwo: most pairs a
+	// text's words make start no phrase, and the bit says so without the
+	// lookup (keyInfo.next, one word per first word, is full for the words
+	// that start hundreds of phrases)
+	pairBits []uint64
 }
 
 const infoBitsLog = 19 // 2^19 bits (64 KB) for ~38,000 keys
@@ -134,6 +139,13 @@ func (l *lexicons) infoOf(k string) *keyInfo {
 			return &s.ki
 		}
 	}
+}
+
+// pairMay reports whether byTwo may hold a phrase starting with the
+// words a, b (false: it holds none).
+func (l *lexicons) pairMay(a, b string) bool {
+	w, bit := pairBit(a, b)
+	return l.pairBits[w]&bit != 0
 }
 
 // flagsOf is the flags of key k (0 for a key the lexicons say nothing of):
@@ -759,6 +771,20 @@ func (l *lexicons) buildInfo() {
 		l.infoBits[w] |= b
 	}
 	l.buildInfoSlots()
+	l.pairBits = make([]uint64, 1<<pairBitsLog/64)
+	for two := range l.byTwo {
+		a, b, _ := strings.Cut(two, "\x00")
+		w, bit := pairBit(a, b)
+		l.pairBits[w] |= bit
+	}
+}
+
+const pairBitsLog = 20 // 2^20 bits (128 KB)
+
+// pairBit is the word and bit of the pair of keys a, b in pairBits.
+func pairBit(a, b string) (word, bit uint64) {
+	h := (keyHash(a) ^ keyHash(b)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9 >> (64 - pairBitsLog)
+	return h >> 6, 1 << (h & 63)
 }
 
 // infoSlot is one key of info and its keyInfo in one cache line: a lookup

@@ -224,3 +224,26 @@ func TestInfoSlotsProbes(t *testing.T) {
 		t.Fatalf("%.2f probes per key on average (worst %d)", avg, worst)
 	}
 }
+
+// pairMay holds for every pair that starts a phrase, and for few others.
+func TestPairMay(t *testing.T) {
+	lx := load()
+	for two := range lx.byTwo {
+		a, b, _ := strings.Cut(two, "\x00")
+		if !lx.pairMay(a, b) {
+			t.Fatalf("pairMay(%q, %q) = false, byTwo has it", a, b)
+		}
+	}
+	keys := flagKeys(t)
+	rng := rand.New(rand.NewSource(5))
+	yes, n := 0, 20000
+	for range n {
+		a, b := keys[rng.Intn(len(keys))], keys[rng.Intn(len(keys))]
+		if lx.pairMay(a, b) && lx.byTwo[a+"\x00"+b] == nil {
+			yes++
+		}
+	}
+	if yes > n/10 {
+		t.Fatalf("pairMay true for %d of %d random pairs that start no phrase", yes, n)
+	}
+}
