@@ -65,6 +65,7 @@ type recognizer struct {
 	common    map[string]bool
 	bare      map[string]bool   // words of the article without the article
 	bareDone  bool              // bare is made (it may come empty from findBufs)
+	bareScans int               // isBare's passes over the words before it makes bare
 	surnameOf map[string]string // folded surname spelling -> full key, of the people found so far
 	src       string
 	toks      []text.Token
@@ -75,7 +76,8 @@ type recognizer struct {
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
 	buf       []byte
-	sportCues int // sport cue words in the text, counted on first use (-1 before)
+	sportCues int      // sport cue words in the text, counted on first use (-1 before)
+	sfs       []sfMemo // surnameForm of r.out's mentions, by index (see surnameFormOf)
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -226,6 +228,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.hits = fb.hitsFor(len(r.words))
 	r.hitSlab = fb.slab[:0]
 	r.bare = fb.bare
+	r.sfs = fb.sfs[:0]
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
@@ -367,6 +370,7 @@ type findBufs struct {
 	hits []*hit
 	slab []hit
 	bare map[string]bool // empty
+	sfs  []sfMemo
 }
 
 var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
@@ -398,7 +402,9 @@ func (fb *findBufs) put(r *recognizer) {
 		clear(r.bare) // (a cleared map keeps its room, and no string of this text)
 		fb.bare = r.bare
 	}
-	r.used, r.hits, r.hitSlab, r.bare = nil, nil, nil, nil
+	clear(r.sfs) // (no string of this text stays in the pool)
+	fb.sfs = r.sfs[:0]
+	r.used, r.hits, r.hitSlab, r.bare, r.sfs = nil, nil, nil, nil, nil
 	findBufsPool.Put(fb)
 }
 
@@ -530,11 +536,15 @@ func (r *recognizer) surfaceStart(w word, strip int) int {
 
 func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	m.Text = r.src[m.Start:m.End]
-	if sf := surnameForm(m); sf != "" && r.surnameOf != nil {
+	sf := surnameForm(m)
+	if sf != "" && r.surnameOf != nil {
 		r.surnameOf[sf] = m.Key
 	}
 	if r.out == nil {
 		r.out = make([]rasad.Mention, 0, max(8, len(r.words)/16)) // (room for most texts' mentions at once)
+	}
+	if sf != "" {
+		r.rememberSurnameForm(len(r.out), m, sf)
 	}
 	r.out = append(r.out, m)
 	for i := from; i < to && i < len(r.used); i++ {
@@ -542,9 +552,28 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	}
 }
 
+// bareScanMax bounds isBare's passes over the words of a text.
+const bareScanMax = 8
+
 // isBare reports whether the article writes k without the article
 // (computed on first use: few texts need it).
 func (r *recognizer) isBare(k string) bool {
+	if !r.bareDone && r.bareScans < bareScanMax {
+		// most texts ask a few times: a pass over the words costs less
+		// than the map (and bareScanMax passes keep it linear)
+		r.bareScans++
+		if strings.HasPrefix(k, "ال") {
+			return false // (the map holds no key with the article)
+		}
+		for i := range r.words {
+			for _, v := range r.words[i].vars.all() {
+				if v.key == k {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	if !r.bareDone {
 		r.bareDone = true
 		if r.bare == nil {

@@ -20,7 +20,10 @@ func (r *recognizer) famousSurnames() {
 		if r.used[i] || w.flags&fFamous == 0 || r.toks[w.tok].Kind != text.Word {
 			continue
 		}
-		for _, v := range w.vars.all() {
+		for j, v := range w.vars.all() {
+			if w.vf(j)&fFamous == 0 {
+				continue // (not in famous: the cheap test)
+			}
 			full, ok := r.lx.famous[v.key]
 			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.tokensOf(v.key) < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.has(v.key, fMonth) || r.lx.has(v.key, fGiven) || r.lx.has(v.key, fNotName) || r.common[v.key] ||
 				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil ||
@@ -776,8 +779,8 @@ func (r *recognizer) surnames(known Known) { r.surnamesPrepared(known, nil) }
 func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	local := map[string]string{}
 	ambiguous := map[string]bool{}
-	for _, m := range r.out {
-		sf := surnameForm(m)
+	for mi, m := range r.out {
+		sf := r.surnameFormOf(mi)
 		if sf == "" {
 			continue
 		}
@@ -840,6 +843,38 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	}
 }
 
+// surnameFormOf is surnameForm(r.out[i]), remembered per index of r.out
+// (emit, surnames and resolveSingles each ask it of every mention) and
+// made again when the mention there is another one.
+func (r *recognizer) surnameFormOf(i int) string {
+	m := &r.out[i]
+	if m.Type != "PERSON" || !strings.Contains(m.Key, " ") {
+		return "" // (surnameForm's own first test)
+	}
+	if i < len(r.sfs) && r.sfs[i].done && r.sfs[i].text == m.Text && r.sfs[i].key == m.Key {
+		return r.sfs[i].sf
+	}
+	sf := surnameForm(*m)
+	r.rememberSurnameForm(i, *m, sf)
+	return sf
+}
+
+// rememberSurnameForm records sf as the surname form of m at index i of
+// r.out.
+func (r *recognizer) rememberSurnameForm(i int, m rasad.Mention, sf string) {
+	for len(r.sfs) <= i {
+		r.sfs = append(r.sfs, sfMemo{})
+	}
+	r.sfs[i] = sfMemo{done: true, text: m.Text, key: m.Key, sf: sf}
+}
+
+// sfMemo is a remembered surnameForm (see surnameFormOf).
+type sfMemo struct {
+	done      bool
+	text, key string
+	sf        string
+}
+
 // surnameForm is the folded spelling of the last word of a full-name
 // person mention ("" for other mentions).
 func surnameForm(m rasad.Mention) string {
@@ -900,8 +935,8 @@ func appendFold(buf []byte, k string) []byte {
 // (الرئيس ماكرون) the key of the full name it is the surname of.
 func (r *recognizer) resolveSingles(known Known) {
 	full := map[string]string{}
-	for _, m := range r.out {
-		if sf := surnameForm(m); sf != "" {
+	for mi, m := range r.out {
+		if sf := r.surnameFormOf(mi); sf != "" {
 			full[sf] = m.Key
 		}
 	}

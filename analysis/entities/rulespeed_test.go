@@ -247,3 +247,37 @@ func TestPairMay(t *testing.T) {
 		t.Fatalf("pairMay true for %d of %d random pairs that start no phrase", yes, n)
 	}
 }
+
+// isBare answers what the map of the text's readings without the article
+// answers, by its passes over the words and by the map after them.
+func TestIsBareSameAsMap(t *testing.T) {
+	srcs := []string{"قال الوزير إن وزير الخارجية والوزير السابق بالوزير التقيا في الرياض ورياض"}
+	if docs, ok := testcorpus.LoadIfPresent(t, 100); ok {
+		for _, d := range docs {
+			srcs = append(srcs, d.Text)
+		}
+	}
+	for _, src := range srcs {
+		toks := text.Tokenize(src)
+		r := &recognizer{lx: load(), src: src, toks: toks}
+		r.words = buildWords(nil, src, toks)
+		ref := map[string]bool{}
+		var queries []string
+		for _, w := range r.words {
+			for _, v := range w.vars.all() {
+				if !strings.HasPrefix(v.key, "ال") {
+					ref[v.key] = true
+				}
+				queries = append(queries, v.key, strings.TrimPrefix(v.key, "ال"), v.key+"ه")
+			}
+		}
+		for qi, q := range queries {
+			if got := r.isBare(q); got != ref[q] {
+				t.Fatalf("query %d: isBare(%q) = %v, want %v", qi, q, got, ref[q])
+			}
+		}
+		if len(queries) > bareScanMax && !r.bareDone {
+			t.Fatal("the map was never made")
+		}
+	}
+}
