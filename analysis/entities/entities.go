@@ -423,8 +423,11 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 	comma := false
 	prevEnd := 0
 	for i, t := range toks {
-		if strings.IndexByte(src[prevEnd:t.Start], '\n') >= 0 {
-			seg++
+		for j := prevEnd; j < t.Start; j++ { // (mostly one space: no call)
+			if src[j] == '\n' {
+				seg++
+				break
+			}
 		}
 		prevEnd = t.End
 		if t.Kind == text.Punct {
@@ -441,14 +444,18 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 			continue
 		}
 		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
-		w := &ws[len(ws)-1] // (filled in place: a word is a few cache lines)
+		comma = false
+	}
+	// the lexicons' entries, in a loop of their own: its lookups do not
+	// wait on each other, so the processor overlaps their cache misses
+	for i := range ws {
+		w := &ws[i]
 		for j, v := range w.vars.all() {
 			if ki := lx.infoOf(v.key); ki != nil {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}
 		}
-		comma = false
 	}
 	return ws
 }

@@ -36,6 +36,9 @@ func facilityWord(k string) bool {
 	return false
 }
 
+// madinaKey is the key of مدينة (made once: dropFacilityNames asks per word).
+var madinaKey = text.Key("مدينة")
+
 // dropFacilityNames removes the person mentions that name a facility: one
 // right after a facility noun (a space between them, no punctuation), or
 // after a facility noun and at most two titles or مدينة (ستاد الأمير
@@ -47,7 +50,7 @@ func dropFacilityNames(src string, toks []text.Token, ms []rasad.Mention) []rasa
 	title := func(j int) bool {
 		k := toks[j].Key
 		e := lx.single[k]
-		return e != nil && e.kind == "ROLE" || k == text.Key("مدينة")
+		return e != nil && e.kind == "ROLE" || k == madinaKey
 	}
 	out := ms[:0]
 	for _, m := range ms {
