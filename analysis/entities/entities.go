@@ -915,17 +915,18 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	}
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
-	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.has(v.key, fNotName) || r.lx.has(v.key, fJoiner) {
+	for j := 1; j < r.words[i].vars.n; j++ { // (the readings without clitics; their entries answer)
+		if r.words[i].vf(j)&(fNotName|fJoiner) != 0 {
 			return true // بانه: ب + أنه; لأبي: ل + أبي (not common words: ليفربول is no ل + يفربول)
 		}
 	}
 	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {
 		return true // فترات (not ف + ترات): a plural
 	}
-	_, famous := r.lx.famous[k]
-	return al || famous && r.lx.tokensOf(k) >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.has(k, fGiven) ||
-		r.lx.has(k, fNotName) || r.lx.tokensOf(k) > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+	f, tokens := r.lx.flagsTokens(k) // (famous, given, notName, nameTokens in one lookup)
+	famous := f&fFamous != 0
+	return al || famous && tokens >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || f&fGiven != 0 ||
+		f&fNotName != 0 || tokens > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
 }
 
 // genitiveHeads are head nouns whose genitive is a common word, never a

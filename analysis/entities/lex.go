@@ -157,6 +157,14 @@ func (l *lexicons) flagsOf(k string) uint64 {
 	return 0
 }
 
+// flagsTokens is flagsOf(k) and tokensOf(k) by one infoOf.
+func (l *lexicons) flagsTokens(k string) (uint64, int) {
+	if ki := l.infoOf(k); ki != nil {
+		return ki.flags, int(ki.tokens)
+	}
+	return 0, 0
+}
+
 // tokensOf is nameTokens[k] by infoOf.
 func (l *lexicons) tokensOf(k string) int {
 	if ki := l.infoOf(k); ki != nil {

@@ -253,11 +253,11 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return false
 	}
 	k := h.e.words[0]
-	if _, famous := r.lx.famous[k]; famous || r.lx.has(k, fNotName) || r.common[k] || r.lx.has(k, fGiven) || utf8.RuneCountInString(k) < 3 {
+	if r.lx.flagsOf(k)&(fFamous|fNotName|fGiven) != 0 || r.common[k] || utf8.RuneCountInString(k) < 3 {
 		return true // شيراك is a town and a president, not a club
 	}
-	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.has(v.key, fNotName) {
+	for j := 1; j < r.words[i].vars.n; j++ { // (the readings without clitics; their entries answer)
+		if r.words[i].vf(j)&fNotName != 0 {
 			return true // فان: ف + إن
 		}
 	}
