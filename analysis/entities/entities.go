@@ -23,15 +23,12 @@ type word struct {
 	vars     variants
 	infos    [3]*keyInfo // the lexicons' knowledge of each reading in vars
 	flags    uint64      // the union of the readings' flags
+	kflags   uint64      // infos[0].flags (0 without it): the own key's, read without following the pointer
+	ktokens  int32       // infos[0].tokens
 }
 
 // kf is the lexicon flags of w's own key (its first reading).
-func (w *word) kf() uint64 {
-	if ki := w.infos[0]; ki != nil {
-		return ki.flags
-	}
-	return 0
-}
+func (w *word) kf() uint64 { return w.kflags }
 
 // is reports whether w's own key is in the word set of flag f (see
 // lexicons.has): no lookup, buildWords read it.
@@ -46,12 +43,7 @@ func (w *word) vf(j int) uint64 {
 }
 
 // tokens is nameTokens of w's own key.
-func (w *word) tokens() int {
-	if ki := w.infos[0]; ki != nil {
-		return int(ki.tokens)
-	}
-	return 0
-}
+func (w *word) tokens() int { return int(w.ktokens) }
 
 // hit is a lexicon phrase found at a word position.
 type hit struct {
@@ -455,6 +447,9 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}
+		}
+		if ki := w.infos[0]; ki != nil {
+			w.kflags, w.ktokens = ki.flags, ki.tokens
 		}
 	}
 	return ws

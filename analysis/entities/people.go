@@ -460,7 +460,7 @@ func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
 
 // tokenNameMin is tokenName with the first word in min names or more.
 func (r *recognizer) tokenNameMin(i, first int) int {
-	if first >= 10 && (r.words[i].infos[0] == nil || r.words[i].infos[0].flags&fTok10 == 0) {
+	if first >= 10 && r.words[i].kflags&fTok10 == 0 {
 		return 0 // the cheap test: not a frequent name token
 	}
 	ok := func(j int, min int) bool {
