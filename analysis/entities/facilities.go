@@ -21,15 +21,16 @@ var facilityNouns = keySet(strings.Join(lexicon.Surfaces("facility_nouns.tsv", "
 // facilityWord reports a word key that is a facility noun, after a
 // conjunction or a preposition written with it (ومطار، بميناء، لمحطة).
 func facilityWord(k string) bool {
-	if facilityNouns[k] {
+	lx := load() // (facilityNouns by the fFacility flag: one bit test for most words)
+	if lx.has(k, fFacility) {
 		return true
 	}
 	k = text.StripConj(k)
-	if facilityNouns[k] {
+	if lx.has(k, fFacility) {
 		return true
 	}
 	for _, p := range [...]string{"ب", "ل", "ك"} {
-		if rest, ok := strings.CutPrefix(k, p); ok && facilityNouns[rest] {
+		if rest, ok := strings.CutPrefix(k, p); ok && lx.has(rest, fFacility) {
 			return true
 		}
 	}
@@ -49,7 +50,10 @@ func dropFacilityNames(src string, toks []text.Token, ms []rasad.Mention) []rasa
 	lx := load()
 	title := func(j int) bool {
 		k := toks[j].Key
-		e := lx.single[k]
+		var e *gazEntry // lx.single[k], by infoOf
+		if ki := lx.infoOf(k); ki != nil {
+			e = ki.single
+		}
 		return e != nil && e.kind == "ROLE" || k == madinaKey
 	}
 	out := ms[:0]

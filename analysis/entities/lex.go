@@ -684,6 +684,7 @@ const (
 	fForeign    // foreign
 	fArabic     // arabic
 	fFederation // الاتحاد (federationAt's head)
+	fFacility   // facilityNouns
 )
 
 func (l *lexicons) buildInfo() {
@@ -754,7 +755,7 @@ func (l *lexicons) buildInfo() {
 		f uint64
 	}{{kunyaStarts, fKunya}, {institutionHeads, fInstHead}, {bodyHeads, fBodyHead}, {l.notName, fNotName}, {l.months, fMonth},
 		{l.nameJoiner, fJoiner}, {l.givenTaMarbuta, fTaMarbuta}, {l.commonWords, fCommonLex}, {l.ordinals, fOrdinal},
-		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}} {
+		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}, {facilityNouns, fFacility}} {
 		for k := range set.m {
 			get(k).flags |= set.f
 		}

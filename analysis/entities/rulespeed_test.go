@@ -18,7 +18,7 @@ func flagSets(lx *lexicons) map[uint64]map[string]bool {
 		fGiven: lx.given, fKunya: kunyaStarts, fInstHead: institutionHeads, fBodyHead: bodyHeads,
 		fNotName: lx.notName, fMonth: lx.months, fJoiner: lx.nameJoiner, fTaMarbuta: lx.givenTaMarbuta,
 		fCommonLex: lx.commonWords, fOrdinal: lx.ordinals, fAlSurname: lx.alSurnames, fForeign: lx.foreign,
-		fArabic: lx.arabic, fFederation: {"الاتحاد": true},
+		fArabic: lx.arabic, fFederation: {"الاتحاد": true}, fFacility: facilityNouns,
 	}
 }
 
@@ -92,6 +92,12 @@ func TestFlagsSameAsSets(t *testing.T) {
 		if got, want := lx.alSurname(k), alSurnameRef(lx, k); got != want {
 			t.Fatalf("alSurname(%q) = %v, want %v", k, got, want)
 		}
+		if ki := lx.infoOf(k); (ki != nil && ki.single != nil || lx.single[k] != nil) && (ki == nil || ki.single != lx.single[k]) {
+			t.Fatalf("infoOf(%q).single is not single[%q]", k, k)
+		}
+		if got, want := facilityWord(k), facilityWordRef(k); got != want {
+			t.Fatalf("facilityWord(%q) = %v, want %v", k, got, want)
+		}
 		if got, want := lx.arabicGiven(k), lx.arabic[k] && !lx.foreign[k]; got != want {
 			t.Fatalf("arabicGiven(%q) = %v, want %v", k, got, want)
 		}
@@ -116,6 +122,22 @@ func TestFlagsSameAsSets(t *testing.T) {
 			}
 		}
 	}
+}
+
+func facilityWordRef(k string) bool {
+	if facilityNouns[k] {
+		return true
+	}
+	k = text.StripConj(k)
+	if facilityNouns[k] {
+		return true
+	}
+	for _, p := range [...]string{"ب", "ل", "ك"} {
+		if rest, ok := strings.CutPrefix(k, p); ok && facilityNouns[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 func isCommonRef(l *lexicons, k string) bool {
