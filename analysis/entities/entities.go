@@ -48,8 +48,9 @@ func (w *word) tokens() int { return int(w.ktokens) }
 // hit is a lexicon phrase found at a word position.
 type hit struct {
 	e     *gazEntry
-	n     int // words covered
-	strip int // clitic runes stripped from the first word's surface
+	n     int    // words covered
+	strip int    // clitic runes stripped from the first word's surface
+	kind  string // e.kind, read in lookup's loop (where the entries' cache misses overlap) for people's
 }
 
 type recognizer struct {
@@ -504,6 +505,7 @@ func (r *recognizer) lookup(i int) *hit {
 	if len(r.hitSlab) == cap(r.hitSlab) {
 		r.hitSlab = make([]hit, 0, max(64, len(r.words)-i))
 	}
+	best.kind = best.e.kind
 	r.hitSlab = append(r.hitSlab, best)
 	return &r.hitSlab[len(r.hitSlab)-1]
 }

@@ -496,7 +496,7 @@ func (r *recognizer) people() {
 		if i > 0 && r.words[i-1].seg == r.words[i].seg && r.words[i-1].is(fInstHead) {
 			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
+		if h := r.hits[i]; h != nil && h.kind == "PERSON" {
 			// a well-known person's full name (persons_data.tsv)
 			m := r.person(i, h.n, h.strip, h.e.lexRule, 0.9)
 			r.apposition(&m, i+h.n)
@@ -504,13 +504,13 @@ func (r *recognizer) people() {
 			i += h.n - 1
 			continue
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
+		if h := r.hits[i]; h != nil && h.kind == "ROLE" {
 			if end := r.roleChain(i); end > i {
 				i = end - 1
 				continue
 			}
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
+		if h := r.hits[i]; h != nil && h.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
 			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
 			// name the name tokens know
 			j := i + h.n
@@ -534,7 +534,7 @@ func (r *recognizer) people() {
 			i += n - 1
 			continue
 		}
-		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+		if h := r.hits[i]; h != nil && h.n > 1 && (h.kind == "ORG" || h.kind == "LOC") {
 			continue // فرانس برس: a known organization, not a person named فرانس
 		}
 		if !r.mayStartName(i) {
