@@ -22,30 +22,55 @@ type word struct {
 	commaBef bool // a comma (،) stands right before it
 	vars     variants
 	infos    [3]*keyInfo // the lexicons' knowledge of each reading in vars
-	flags    uint16      // the union of the readings' flags
+	flags    uint64      // the union of the readings' flags
+	kflags   uint64      // infos[0].flags (0 without it): the own key's, read without following the pointer
+	ktokens  int32       // infos[0].tokens
 }
+
+// kf is the lexicon flags of w's own key (its first reading).
+func (w *word) kf() uint64 { return w.kflags }
+
+// is reports whether w's own key is in the word set of flag f (see
+// lexicons.has): no lookup, buildWords read it.
+func (w *word) is(f uint64) bool { return w.kf()&f != 0 }
+
+// vf is the lexicon flags of w's reading j.
+func (w *word) vf(j int) uint64 {
+	if ki := w.infos[j]; ki != nil {
+		return ki.flags
+	}
+	return 0
+}
+
+// tokens is nameTokens of w's own key.
+func (w *word) tokens() int { return int(w.ktokens) }
 
 // hit is a lexicon phrase found at a word position.
 type hit struct {
 	e     *gazEntry
-	n     int // words covered
-	strip int // clitic runes stripped from the first word's surface
+	n     int    // words covered
+	strip int    // clitic runes stripped from the first word's surface
+	kind  string // e.kind, read in lookup's loop (where the entries' cache misses overlap) for people's
 }
 
 type recognizer struct {
 	lx        *lexicons
 	common    map[string]bool
 	bare      map[string]bool   // words of the article without the article
+	bareDone  bool              // bare is made (it may come empty from findBufs)
+	bareScans int               // isBare's passes over the words before it makes bare
 	surnameOf map[string]string // folded surname spelling -> full key, of the people found so far
 	src       string
 	toks      []text.Token
 	words     []word
 	hits      []*hit // per word: the longest lexicon phrase starting there
+	hitSlab   []hit  // the hits' storage (see lookup)
 	known     map[string]knownName
 	out       []rasad.Mention
 	used      []bool // words already inside a mention
 	buf       []byte
-	sportCues int // sport cue words in the text, counted on first use (-1 before)
+	sportCues int      // sport cue words in the text, counted on first use (-1 before)
+	sfs       []sfMemo // surnameForm of r.out's mentions, by index (see surnameFormOf)
 }
 
 // knownName is a person's name learned from a full mention, by the
@@ -190,8 +215,13 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	wp := wordsPool.Get().(*[]word)
 	defer putWords(wp, r)
 	r.words = buildWords((*wp)[:0], src, toks)
-	r.used = make([]bool, len(r.words))
-	r.hits = make([]*hit, len(r.words))
+	fb := findBufsPool.Get().(*findBufs)
+	defer fb.put(r)
+	r.used = fb.usedFor(len(r.words))
+	r.hits = fb.hitsFor(len(r.words))
+	r.hitSlab = fb.slab[:0]
+	r.bare = fb.bare
+	r.sfs = fb.sfs[:0]
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
@@ -328,6 +358,51 @@ var Analyzer = &analysis.Analyzer{
 // their allocation) for the next text.
 var wordsPool = sync.Pool{New: func() any { return new([]word) }}
 
+// findBufs are Find's per-word buffers, kept for the next text (none of
+// them leaves Find).
+type findBufs struct {
+	used []bool
+	hits []*hit
+	slab []hit
+	bare map[string]bool // empty
+	sfs  []sfMemo
+}
+
+var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
+
+// usedFor returns n words' used flags, all false.
+func (fb *findBufs) usedFor(n int) []bool {
+	if cap(fb.used) < n {
+		fb.used = make([]bool, n)
+	}
+	u := fb.used[:n]
+	clear(u)
+	return u
+}
+
+// hitsFor returns n words' hits, all nil.
+func (fb *findBufs) hitsFor(n int) []*hit {
+	if cap(fb.hits) < n {
+		fb.hits = make([]*hit, n)
+	}
+	h := fb.hits[:n]
+	clear(h)
+	return h
+}
+
+// put returns r's buffers to the pool; r must not be used after.
+func (fb *findBufs) put(r *recognizer) {
+	fb.used, fb.hits, fb.slab = r.used[:0], r.hits[:0], r.hitSlab[:0]
+	if r.bare != nil {
+		clear(r.bare) // (a cleared map keeps its room, and no string of this text)
+		fb.bare = r.bare
+	}
+	clear(r.sfs) // (no string of this text stays in the pool)
+	fb.sfs = r.sfs[:0]
+	r.used, r.hits, r.hitSlab, r.bare, r.sfs = nil, nil, nil, nil, nil
+	findBufsPool.Put(fb)
+}
+
 // putWords returns r's word list to the pool; r must not be used after.
 func putWords(wp *[]word, r *recognizer) {
 	*wp = r.words[:0]
@@ -343,8 +418,11 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 	comma := false
 	prevEnd := 0
 	for i, t := range toks {
-		if strings.IndexByte(src[prevEnd:t.Start], '\n') >= 0 {
-			seg++
+		for j := prevEnd; j < t.Start; j++ { // (mostly one space: no call)
+			if src[j] == '\n' {
+				seg++
+				break
+			}
 		}
 		prevEnd = t.End
 		if t.Kind == text.Punct {
@@ -360,15 +438,22 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 			}
 			continue
 		}
-		w := word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)}
+		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
+		comma = false
+	}
+	// the lexicons' entries, in a loop of their own: its lookups do not
+	// wait on each other, so the processor overlaps their cache misses
+	for i := range ws {
+		w := &ws[i]
 		for j, v := range w.vars.all() {
 			if ki := lx.infoOf(v.key); ki != nil {
 				w.infos[j] = ki
 				w.flags |= ki.flags
 			}
 		}
-		ws = append(ws, w)
-		comma = false
+		if ki := w.infos[0]; ki != nil {
+			w.kflags, w.ktokens = ki.flags, ki.tokens
+		}
 	}
 	return ws
 }
@@ -376,7 +461,7 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 // lookup finds the longest lexicon phrase at word i, reading the first
 // word with or without its clitics.
 func (r *recognizer) lookup(i int) *hit {
-	var best *hit
+	var best hit // (best.e == nil: none yet)
 	w := &r.words[i]
 	twoOK := i+1 < len(r.words) && r.words[i+1].seg == w.seg
 	for vi, v := range w.vars.all() {
@@ -384,12 +469,12 @@ func (r *recognizer) lookup(i int) *hit {
 		if ki == nil {
 			continue
 		}
-		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 {
+		if twoOK && ki.multi && ki.next&nextBit(r.words[i+1].key) != 0 && r.lx.pairMay(v.key, r.words[i+1].key) {
 			// phrases of two words or more, by their first two words
 			r.buf = append(append(append(r.buf[:0], v.key...), 0), r.words[i+1].key...)
 			for _, e := range r.lx.byTwo[string(r.buf)] {
 				n := len(e.words)
-				if best != nil && n <= best.n {
+				if best.e != nil && n <= best.n {
 					break
 				}
 				if i+n > len(r.words) || r.words[i+n-1].seg != w.seg {
@@ -403,16 +488,26 @@ func (r *recognizer) lookup(i int) *hit {
 					}
 				}
 				if ok {
-					best = &hit{e: e, n: n, strip: v.strip}
+					best = hit{e: e, n: n, strip: v.strip}
 					break
 				}
 			}
 		}
-		if best == nil && ki.single != nil {
-			best = &hit{e: ki.single, n: 1, strip: v.strip}
+		if best.e == nil && ki.single != nil {
+			best = hit{e: ki.single, n: 1, strip: v.strip}
 		}
 	}
-	return best
+	if best.e == nil {
+		return nil
+	}
+	// one slab of hits for the text instead of one allocation each (a hit
+	// never changes once made)
+	if len(r.hitSlab) == cap(r.hitSlab) {
+		r.hitSlab = make([]hit, 0, max(64, len(r.words)-i))
+	}
+	best.kind = best.e.kind
+	r.hitSlab = append(r.hitSlab, best)
+	return &r.hitSlab[len(r.hitSlab)-1]
 }
 
 // emitPatternOrg emits the organization of words i to i+n-1 that a pattern
@@ -447,8 +542,15 @@ func (r *recognizer) surfaceStart(w word, strip int) int {
 
 func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	m.Text = r.src[m.Start:m.End]
-	if sf := surnameForm(m); sf != "" && r.surnameOf != nil {
+	sf := surnameForm(m)
+	if sf != "" && r.surnameOf != nil {
 		r.surnameOf[sf] = m.Key
+	}
+	if r.out == nil {
+		r.out = make([]rasad.Mention, 0, max(8, len(r.words)/16)) // (room for most texts' mentions at once)
+	}
+	if sf != "" {
+		r.rememberSurnameForm(len(r.out), m, sf)
 	}
 	r.out = append(r.out, m)
 	for i := from; i < to && i < len(r.used); i++ {
@@ -456,11 +558,33 @@ func (r *recognizer) emit(m rasad.Mention, from, to int) {
 	}
 }
 
+// bareScanMax bounds isBare's passes over the words of a text.
+const bareScanMax = 8
+
 // isBare reports whether the article writes k without the article
 // (computed on first use: few texts need it).
 func (r *recognizer) isBare(k string) bool {
-	if r.bare == nil {
-		r.bare = make(map[string]bool, len(r.words)/2) // sized once: growing it cost more than its content
+	if !r.bareDone && r.bareScans < bareScanMax {
+		// most texts ask a few times: a pass over the words costs less
+		// than the map (and bareScanMax passes keep it linear)
+		r.bareScans++
+		if strings.HasPrefix(k, "ال") {
+			return false // (the map holds no key with the article)
+		}
+		for i := range r.words {
+			for _, v := range r.words[i].vars.all() {
+				if v.key == k {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !r.bareDone {
+		r.bareDone = true
+		if r.bare == nil {
+			r.bare = make(map[string]bool, len(r.words)/2) // sized once: growing it cost more than its content
+		}
 		for i := range r.words {
 			for _, v := range r.words[i].vars.all() {
 				if !strings.HasPrefix(v.key, "ال") {
@@ -513,25 +637,25 @@ func (r *recognizer) insidePhrase(i int) bool {
 func (r *recognizer) givenAlone(i, strip int) bool {
 	w := &r.words[i]
 	k := w.vars.v[min(strip, w.vars.n-1)].key
-	if !r.lx.given[k] || r.lx.nameJoiner[k] || r.common[k] || r.indefinite(k) || r.lx.notName[k] || utf8.RuneCountInString(k) < 3 {
+	if !r.lx.has(k, fGiven) || r.lx.has(k, fJoiner) || r.common[k] || r.indefinite(k) || r.lx.has(k, fNotName) || utf8.RuneCountInString(k) < 3 {
 		return false
 	}
 	// the name ends there: punctuation or a function word follows (a word
 	// that is no name may be a surname the lexicons do not know)
-	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.lx.notName[r.words[i+1].key] {
+	if i+1 < len(r.words) && r.words[i+1].seg == w.seg && !r.words[i+1].is(fNotName) {
 		return false
 	}
-	if _, ok := r.lx.famous[k]; ok && r.lx.nameTokens[k] > 50 {
+	if _, ok := r.lx.famous[k]; ok && r.lx.tokensOf(k) > 50 {
 		return true
 	}
-	return r.lx.arabicGiven(k) || r.lx.nameTokens[k] >= 20
+	return r.lx.arabicGiven(k) || r.lx.tokensOf(k) >= 20
 }
 
 // lexMention is the mention of the lexicon phrase h at word i.
 func (r *recognizer) lexMention(i int, h *hit) rasad.Mention {
 	start := r.surfaceStart(r.words[i], h.strip)
 	return rasad.Mention{Span: rasad.Span{Start: start, End: r.words[i+h.n-1].end}, Type: h.e.kind, Key: h.e.canonical,
-		Canonical: h.e.canonical, Country: h.e.country, Sector: orgSector(h), Rule: "lexicon " + h.e.ref, Confidence: 0.9}
+		Canonical: h.e.canonical, Country: h.e.country, Sector: orgSector(h), Rule: h.e.lexRule, Confidence: 0.9}
 }
 
 // orgSector is an organization's kind from the lexicon (agency, outlet …).
@@ -576,7 +700,7 @@ func (r *recognizer) orgsAndPlaces() {
 			next := r.hits[i+1]
 			ok, _ := r.nameWord(i+1, false)
 			nk := r.words[i+1].key
-			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.nameTokens[nk] == 0 && !r.lx.given[nk] || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.nameTokens[nk] == 0) {
+			if ok && (r.lx.isCommon(nk) || imperfectShaped(nk) && r.lx.tokensOf(nk) == 0 && !r.lx.has(nk, fGiven) || strings.HasSuffix(nk, "ي") && utf8.RuneCountInString(nk) >= 4 && r.lx.tokensOf(nk) == 0) {
 				ok = false // نهر موسمي، سهل تحيط به: an adjective or a verb, no name
 			}
 			if r.words[i].key == "شبه" && nk != "جزيره" && nk != "جزيرة" {
@@ -709,7 +833,7 @@ func (r *recognizer) nisbaAfterNoun(i int, h *hit) bool {
 		return false
 	}
 	p := r.words[i-1]
-	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.notName[p.key] && r.hits[i-1] == nil && !r.used[i-1]
+	return p.seg == r.words[i].seg && strings.HasPrefix(p.key, "ال") && !r.lx.has(p.key, fNotName) && r.hits[i-1] == nil && !r.used[i-1]
 }
 
 // mediaHeads name an outlet: the place name after them is its title.
@@ -774,7 +898,7 @@ func (r *recognizer) descriptorName(i int, h *hit) int {
 	}
 	for j := i + 1; j < i+h.n; j++ {
 		k := r.words[j].key
-		if strings.HasPrefix(k, "ال") || r.lx.notName[k] || institutionNouns[k] || k == "انباء" {
+		if strings.HasPrefix(k, "ال") || r.lx.has(k, fNotName) || institutionNouns[k] || k == "انباء" {
 			return i
 		}
 	}
@@ -790,17 +914,18 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	}
 	k := h.e.words[0]
 	stem, al := strings.CutPrefix(k, "ال")
-	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] || r.lx.nameJoiner[v.key] {
+	for j := 1; j < r.words[i].vars.n; j++ { // (the readings without clitics; their entries answer)
+		if r.words[i].vf(j)&(fNotName|fJoiner) != 0 {
 			return true // بانه: ب + أنه; لأبي: ل + أبي (not common words: ليفربول is no ل + يفربول)
 		}
 	}
 	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {
 		return true // فترات (not ف + ترات): a plural
 	}
-	_, famous := r.lx.famous[k]
-	return al || famous && r.lx.nameTokens[k] >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || r.lx.given[k] ||
-		r.lx.notName[k] || r.lx.nameTokens[k] > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
+	f, tokens := r.lx.flagsTokens(k) // (famous, given, notName, nameTokens in one lookup)
+	famous := f&fFamous != 0
+	return al || famous && tokens >= 3 || strings.HasPrefix(h.e.ref, "places_odbl") && h.e.pop < 300000 || r.common[k] || r.common[stem] || f&fGiven != 0 ||
+		f&fNotName != 0 || tokens > 0 || utf8.RuneCountInString(k) < 4 || r.indefinite(k)
 }
 
 // genitiveHeads are head nouns whose genitive is a common word, never a
@@ -930,18 +1055,18 @@ type Input struct {
 func joinable(lx *lexicons, a, b rasad.Mention) bool {
 	ka, kb := text.Key(a.Text), text.Key(b.Text)
 	famous := func(m rasad.Mention) bool { return strings.HasPrefix(m.Rule, "family name of a well-known person") }
-	if strings.HasPrefix(kb, "و") || lx.given[kb] || famous(a) && famous(b) || strings.Contains(a.Text, "_") || lx.isCommon(kb) {
+	if strings.HasPrefix(kb, "و") || lx.has(kb, fGiven) || famous(a) && famous(b) || strings.Contains(a.Text, "_") || lx.isCommon(kb) {
 		return false // (نادال فيدرير: two players; #محمد_بن_سلمان: a hashtag is a name of its own)
 	}
 	if strings.HasPrefix(kb, "ب") || strings.HasPrefix(kb, "ل") {
-		if rest := kb[len("ب"):]; lx.isCommon(rest) || lx.notName[rest] || nounShaped(kb) {
+		if rest := kb[len("ب"):]; lx.isCommon(rest) || lx.has(rest, fNotName) || nounShaped(kb) {
 			return false // داوسون بتسجيل: a verbal noun with its preposition
 		}
 	}
-	if strings.HasPrefix(a.Rule, "surname of a person") || strings.HasPrefix(ka, "و") || strings.HasPrefix(ka, "ب") || lx.notName[ka] || lx.isCommon(ka) || nationality(lx, ka) {
+	if strings.HasPrefix(a.Rule, "surname of a person") || strings.HasPrefix(ka, "و") || strings.HasPrefix(ka, "ب") || lx.has(ka, fNotName) || lx.isCommon(ka) || nationality(lx, ka) {
 		return false // (بأبو تريكة: a nickname after ب)
 	}
-	return !strings.HasPrefix(ka, "ال") || lx.given[ka]
+	return !strings.HasPrefix(ka, "ال") || lx.has(ka, fGiven)
 }
 
 // givenBefore reports a given name right before offset at (رفائيل of
@@ -951,5 +1076,5 @@ func givenBefore(lx *lexicons, src string, at int) bool {
 	if len(before) == len(src[:at]) {
 		return false
 	}
-	return lx.given[text.Key(before[strings.LastIndexAny(before, " \n")+1:])]
+	return lx.has(text.Key(before[strings.LastIndexAny(before, " \n")+1:]), fGiven)
 }

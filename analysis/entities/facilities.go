@@ -21,20 +21,24 @@ var facilityNouns = keySet(strings.Join(lexicon.Surfaces("facility_nouns.tsv", "
 // facilityWord reports a word key that is a facility noun, after a
 // conjunction or a preposition written with it (ومطار، بميناء، لمحطة).
 func facilityWord(k string) bool {
-	if facilityNouns[k] {
+	lx := load() // (facilityNouns by the fFacility flag: one bit test for most words)
+	if lx.has(k, fFacility) {
 		return true
 	}
 	k = text.StripConj(k)
-	if facilityNouns[k] {
+	if lx.has(k, fFacility) {
 		return true
 	}
 	for _, p := range [...]string{"ب", "ل", "ك"} {
-		if rest, ok := strings.CutPrefix(k, p); ok && facilityNouns[rest] {
+		if rest, ok := strings.CutPrefix(k, p); ok && lx.has(rest, fFacility) {
 			return true
 		}
 	}
 	return false
 }
+
+// madinaKey is the key of مدينة (made once: dropFacilityNames asks per word).
+var madinaKey = text.Key("مدينة")
 
 // dropFacilityNames removes the person mentions that name a facility: one
 // right after a facility noun (a space between them, no punctuation), or
@@ -46,8 +50,11 @@ func dropFacilityNames(src string, toks []text.Token, ms []rasad.Mention) []rasa
 	lx := load()
 	title := func(j int) bool {
 		k := toks[j].Key
-		e := lx.single[k]
-		return e != nil && e.kind == "ROLE" || k == text.Key("مدينة")
+		var e *gazEntry // lx.single[k], by infoOf
+		if ki := lx.infoOf(k); ki != nil {
+			e = ki.single
+		}
+		return e != nil && e.kind == "ROLE" || k == madinaKey
 	}
 	out := ms[:0]
 	for _, m := range ms {

@@ -27,6 +27,10 @@ type gazEntry struct {
 	pop       int  // population, where the lexicon gives it
 	words     []string
 	ref       string
+	// made once at load (buildInfo) for the rules that read them per mention
+	lexRule  string // "lexicon " + ref
+	roleRule string // "role + name (" + ref + ")"
+	club     bool   // clubNames[strings.Join(words, " ")]
 }
 
 type lexicons struct {
@@ -64,9 +68,17 @@ type lexicons struct {
 	// text are not in info, and the bit (a table that stays in the
 	// processor's caches) says so without a lookup in the map
 	infoBits []uint64
+	// infoSlots holds the keys of info up to slotKeyMax bytes with their
+	// keyInfo, for infoOf (see infoSlot)
+	infoSlots []infoSlot
+	// pairBits has bit pairBit(w0, w1) of every key of byTwo: most pairs a
+	// text's words make start no phrase, and the bit says so without the
+	// lookup (keyInfo.next, one word per first word, is full for the words
+	// that start hundreds of phrases)
+	pairBits []uint64
 }
 
-const infoBitsLog = 18 // 2^18 bits (32 KB) for ~21,000 keys
+const infoBitsLog = 19 // 2^19 bits (64 KB) for ~38,000 keys
 
 // infoBit is the word and bit of key k in infoBits (most keys are
 // shorter than sixteen bytes; a collision only costs a lookup).
@@ -110,15 +122,76 @@ func (l *lexicons) known(k string) bool {
 
 // infoOf is info[k], nil for a key the lexicons say nothing of.
 func (l *lexicons) infoOf(k string) *keyInfo {
-	if w, b := infoBit(k); l.infoBits[w]&b == 0 {
+	h := keyHash(k)
+	if hb := h >> (64 - infoBitsLog); l.infoBits[hb>>6]&(1<<(hb&63)) == 0 {
 		return nil
 	}
-	return l.info[k]
+	if len(k) == 0 || len(k) > slotKeyMax {
+		return l.info[k]
+	}
+	mask := uint64(len(l.infoSlots) - 1)
+	for i := slotOf(h, mask); ; i = (i + 1) & mask {
+		s := &l.infoSlots[i]
+		if s.klen == 0 {
+			return nil
+		}
+		if int(s.klen) == len(k) && string(s.key[:len(k)]) == k {
+			return &s.ki
+		}
+	}
+}
+
+// pairMay reports whether byTwo may hold a phrase starting with the
+// words a, b (false: it holds none).
+func (l *lexicons) pairMay(a, b string) bool {
+	w, bit := pairBit(a, b)
+	return l.pairBits[w]&bit != 0
+}
+
+// flagsOf is the flags of key k (0 for a key the lexicons say nothing of):
+// set membership by one bit test for most words, one lookup for the rest.
+func (l *lexicons) flagsOf(k string) uint64 {
+	if ki := l.infoOf(k); ki != nil {
+		return ki.flags
+	}
+	return 0
+}
+
+// flagsTokens is flagsOf(k) and tokensOf(k) by one infoOf.
+func (l *lexicons) flagsTokens(k string) (uint64, int) {
+	if ki := l.infoOf(k); ki != nil {
+		return ki.flags, int(ki.tokens)
+	}
+	return 0, 0
+}
+
+// tokensOf is nameTokens[k] by infoOf.
+func (l *lexicons) tokensOf(k string) int {
+	if ki := l.infoOf(k); ki != nil {
+		return int(ki.tokens)
+	}
+	return 0
 }
 
 // isCommon reports a word key that is a common word of common_words.tsv,
 // read with or without a conjunction and the article (البيان، والمركز).
 func (l *lexicons) isCommon(k string) bool {
+	if l.infoBits != nil {
+		// (after load: by the flags; load itself asks before buildInfo)
+		if l.has(k, fCommonLex) {
+			return true
+		}
+		k = text.StripConj(k)
+		if l.has(k, fCommonLex) {
+			return true
+		}
+		for _, p := range [...]string{"ال", "بال", "لل", "كال"} {
+			if rest, ok := strings.CutPrefix(k, p); ok {
+				return l.has(rest, fCommonLex)
+			}
+		}
+		return false
+	}
 	if l.commonWords[k] {
 		return true
 	}
@@ -546,7 +619,10 @@ func appendSkeleton(buf []byte, w string) []byte {
 	return buf
 }
 
-func (l *lexicons) arabicGiven(k string) bool { return l.arabic[k] && !l.foreign[k] }
+func (l *lexicons) arabicGiven(k string) bool {
+	f := l.flagsOf(k)
+	return f&fArabic != 0 && f&fForeign == 0
+}
 
 // RoleLabel returns the Arabic form of a role name (president -> الرئيس),
 // or the role itself when the lexicon has none.
@@ -574,8 +650,9 @@ var roleLabels = sync.OnceValue(func() map[string]string {
 // word sets, so that a word costs one map lookup per reading.
 type keyInfo struct {
 	single *gazEntry
+	flags  uint64
+	tokens int32 // nameTokens[k]
 	multi  bool
-	flags  uint16
 	// next has nextBit(w) of the second word w of every longer phrase
 	// starting with the key: a phrase can start here only if the next
 	// word's bit is set
@@ -583,7 +660,7 @@ type keyInfo struct {
 }
 
 const (
-	fGiven uint16 = 1 << iota
+	fGiven uint64 = 1 << iota
 	fInstitution
 	fSport
 	fFamous
@@ -591,9 +668,34 @@ const (
 	fTok10       // a name token of ten Wikidata names or more (tokenName's first word)
 	fMinistry    // وزارة or a ministry's field word
 	fCompetition // starts a competition's name (competitions)
+	// membership of the word sets that the rules ask of most words, so
+	// that a word's own entry (word.infos) answers without a lookup
+	fKunya      // kunyaStarts
+	fInstHead   // institutionHeads
+	fBodyHead   // bodyHeads
+	fGivenExact // the key of a givenExact spelling (the spelling itself is checked after)
+	fNotName    // notName
+	fMonth      // months
+	fJoiner     // nameJoiner
+	fTaMarbuta  // givenTaMarbuta
+	fCommonLex  // commonWords (common_words.tsv)
+	fOrdinal    // ordinals
+	fAlSurname  // alSurnames
+	fForeign    // foreign
+	fArabic     // arabic
+	fFederation // الاتحاد (federationAt's head)
+	fFacility   // facilityNouns
 )
 
 func (l *lexicons) buildInfo() {
+	for _, es := range l.byFirst {
+		for j := range es {
+			e := &es[j]
+			e.lexRule = "lexicon " + e.ref
+			e.roleRule = "role + name (" + e.ref + ")"
+			e.club = l.clubNames[strings.Join(e.words, " ")]
+		}
+	}
 	l.competitions = map[string][]*gazEntry{}
 	for k, es := range l.byFirst {
 		for j := range es {
@@ -645,6 +747,26 @@ func (l *lexicons) buildInfo() {
 			get(k).flags |= fTok10
 		}
 	}
+	for k, n := range l.nameTokens {
+		get(k).tokens = int32(n)
+	}
+	for _, set := range []struct {
+		m map[string]bool
+		f uint64
+	}{{kunyaStarts, fKunya}, {institutionHeads, fInstHead}, {bodyHeads, fBodyHead}, {l.notName, fNotName}, {l.months, fMonth},
+		{l.nameJoiner, fJoiner}, {l.givenTaMarbuta, fTaMarbuta}, {l.commonWords, fCommonLex}, {l.ordinals, fOrdinal},
+		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}, {facilityNouns, fFacility}} {
+		for k := range set.m {
+			get(k).flags |= set.f
+		}
+	}
+	for s := range l.givenExact {
+		// the key a word spelled s has (the tokenizer's, as in buildWords)
+		for _, t := range text.Tokenize(s) {
+			get(t.Key).flags |= fGivenExact
+		}
+	}
+	get("الاتحاد").flags |= fFederation
 	get("وزاره").flags |= fMinistry
 	for k := range l.fields {
 		get(k).flags |= fMinistry
@@ -657,4 +779,72 @@ func (l *lexicons) buildInfo() {
 		w, b := infoBit(k)
 		l.infoBits[w] |= b
 	}
+	l.buildInfoSlots()
+	l.pairBits = make([]uint64, 1<<pairBitsLog/64)
+	for two := range l.byTwo {
+		a, b, _ := strings.Cut(two, "\x00")
+		w, bit := pairBit(a, b)
+		l.pairBits[w] |= bit
+	}
 }
+
+const pairBitsLog = 20 // 2^20 bits (128 KB)
+
+// pairBit is the word and bit of the pair of keys a, b in pairBits.
+func pairBit(a, b string) (word, bit uint64) {
+	h := (keyHash(a) ^ keyHash(b)*0x9E3779B97F4A7C15) * 0xBF58476D1CE4E5B9 >> (64 - pairBitsLog)
+	return h >> 6, 1 << (h & 63)
+}
+
+// infoSlot is one key of info and its keyInfo in one cache line: a lookup
+// in infoSlots reads one line (two at times), where the map reads its
+// control word, its slot, the key's bytes and the keyInfo, each in a line
+// of its own.
+type infoSlot struct {
+	ki   keyInfo
+	klen uint8 // 0: an empty slot
+	key  [slotKeyMax]byte
+}
+
+const (
+	slotKeyMax  = 31 // the longest key a slot holds (info keeps the longer ones)
+	infoSlotLog = 16 // 2^16 slots for ~38,000 keys
+)
+
+// buildInfoSlots copies the keys of info of up to slotKeyMax bytes into
+// infoSlots (open addressing by keyHash, linear probing) and points info
+// at the copies, so that both give the same *keyInfo.
+func (l *lexicons) buildInfoSlots() {
+	l.infoSlots = make([]infoSlot, 1<<infoSlotLog)
+	mask := uint64(len(l.infoSlots) - 1)
+	keys := make([]string, 0, len(l.info))
+	for k := range l.info {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // (the same table every run)
+	for _, k := range keys {
+		if len(k) == 0 || len(k) > slotKeyMax {
+			continue
+		}
+		i := slotOf(keyHash(k), mask)
+		for l.infoSlots[i].klen != 0 {
+			i = (i + 1) & mask
+		}
+		s := &l.infoSlots[i]
+		s.ki = *l.info[k]
+		s.klen = uint8(len(k))
+		copy(s.key[:], k)
+		l.info[k] = &s.ki
+	}
+}
+
+// has reports whether key k is in the word set of flag f (given, notName,
+// months …: see the flags), through infoOf.
+func (l *lexicons) has(k string, f uint64) bool {
+	ki := l.infoOf(k)
+	return ki != nil && ki.flags&f != 0
+}
+
+// slotOf is the first slot of a key of hash h: the top bits of h mixed
+// once more (keyHash's low bits mix only a few of the key's bytes).
+func slotOf(h, mask uint64) uint64 { return (h * 0xBF58476D1CE4E5B9 >> (64 - infoSlotLog)) & mask }

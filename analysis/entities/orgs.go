@@ -43,7 +43,7 @@ var scopeAdjectives = keySet("الدولي الدولية العالمي الع�
 // (شركة فولكس فاغن); or a definite head with a nisba adjective (البنك
 // التجاري). It returns the words covered and the head's clitic strip.
 func (r *recognizer) institutionAt(i int) (n, strip int) {
-	w := r.words[i]
+	w := &r.words[i]
 	if w.flags&fInstitution == 0 {
 		return 0, 0
 	}
@@ -83,7 +83,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		// البنك التجاري الدولي: nisba adjectives, not the generic ones
 		for in(j) && j-i <= 3 {
 			k := r.words[j].key
-			if !strings.HasPrefix(k, "ال") || genericAdjectives[k] || r.lx.notName[k] || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) {
+			if !strings.HasPrefix(k, "ال") || genericAdjectives[k] || r.lx.has(k, fNotName) || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) {
 				break
 			}
 			if r.isNationality(j) {
@@ -110,7 +110,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			continue
 		}
 		k := r.words[j].key
-		if r.lx.notName[k] || r.lx.months[k] || r.toks[r.words[j].tok].Kind != text.Word {
+		if r.lx.has(k, fNotName) || r.lx.has(k, fMonth) || r.toks[r.words[j].tok].Kind != text.Word {
 			break
 		}
 		if names > 0 && scopeAdjectives[k] {
@@ -132,12 +132,12 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 			j++ // معهد … للتكنولوجيا، الاتحاد … لكرة القدم
 			continue
 		}
-		if names == 0 && (r.lx.nameTokens[k] > 0 || r.lx.famous[k] != "") && !r.common[k] && !strings.HasPrefix(k, "و") {
+		if names == 0 && (r.lx.tokensOf(k) > 0 || r.lx.famous[k] != "") && !r.common[k] && !strings.HasPrefix(k, "و") {
 			// شركة نوكيا، شركة فولكس فاغن
 			from := j
 			j++
 			names++
-			for in(j) && j-i <= 3 && r.lx.nameTokens[r.words[j].key] > 0 && !r.common[r.words[j].key] && !strings.HasPrefix(r.words[j].key, "ال") {
+			for in(j) && j-i <= 3 && r.words[j].tokens() > 0 && !r.common[r.words[j].key] && !strings.HasPrefix(r.words[j].key, "ال") {
 				j++
 			}
 			if nameOnlyHeads[head] {
@@ -242,7 +242,7 @@ func (r *recognizer) placeOfCountry(i int, h *hit) bool {
 // clubOf reports whether the place phrase at word i names a club too
 // (a club of the lexicon is called by it: نادي برشلونة, ليفربول).
 func (r *recognizer) clubOf(i int, h *hit) bool {
-	return r.lx.clubNames[strings.Join(h.e.words, " ")]
+	return h.e.club // clubNames[strings.Join(h.e.words, " ")], read at load
 }
 
 // clubAmbiguous reports a one-word place that is also a common word, a
@@ -253,11 +253,11 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 		return false
 	}
 	k := h.e.words[0]
-	if _, famous := r.lx.famous[k]; famous || r.lx.notName[k] || r.common[k] || r.lx.given[k] || utf8.RuneCountInString(k) < 3 {
+	if r.lx.flagsOf(k)&(fFamous|fNotName|fGiven) != 0 || r.common[k] || utf8.RuneCountInString(k) < 3 {
 		return true // شيراك is a town and a president, not a club
 	}
-	for _, v := range r.words[i].vars.all()[1:] {
-		if r.lx.notName[v.key] {
+	for j := 1; j < r.words[i].vars.n; j++ { // (the readings without clitics; their entries answer)
+		if r.words[i].vf(j)&fNotName != 0 {
 			return true // فان: ف + إن
 		}
 	}
@@ -267,20 +267,20 @@ func (r *recognizer) clubAmbiguous(i int, h *hit) bool {
 // adjectiveInstitution reads حركة/تيار/جماعة/جبهة + a word with the article
 // + nisba adjectives at i.
 func (r *recognizer) adjectiveInstitution(i int) (n, strip int) {
-	w := r.words[i]
+	w := &r.words[i]
 	strip = w.vars.v[w.vars.n-1].strip
 	if adjectiveHeads[w.key] {
 		strip = 0
 	}
 	j := i + 1
-	if j >= len(r.words) || r.words[j].seg != w.seg || r.used[j] || !strings.HasPrefix(r.words[j].key, "ال") || r.lx.notName[r.words[j].key] {
+	if j >= len(r.words) || r.words[j].seg != w.seg || r.used[j] || !strings.HasPrefix(r.words[j].key, "ال") || r.words[j].is(fNotName) {
 		return 0, 0
 	}
 	j++
 	adj := 0
 	for j < len(r.words) && r.words[j].seg == w.seg && !r.used[j] && j-i <= 4 {
 		k := r.words[j].key
-		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) {
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.has(k, fNotName) || r.isNationality(j) {
 			break // التي، الذي; a nationality is the institution's country, not its name
 		}
 		j++
@@ -358,7 +358,10 @@ var (
 // which the lexicon reads). It returns the words covered and the strip of
 // the clitic before الاتحاد.
 func (r *recognizer) federationAt(i int) (n, strip int) {
-	w := r.words[i]
+	w := &r.words[i]
+	if w.flags&fFederation == 0 {
+		return 0, 0 // (no reading of the word is الاتحاد: the cheap test)
+	}
 	hv, ok := w.vars.find(func(k string) bool { return k == "الاتحاد" })
 	strip = hv.strip
 	j := i + 1
@@ -402,7 +405,10 @@ var (
 // description (المجلس الوطني). It returns the words covered and the head's
 // clitic strip.
 func (r *recognizer) publicBodyAt(i int) (n, strip int) {
-	w := r.words[i]
+	w := &r.words[i]
+	if w.flags&fBodyHead == 0 {
+		return 0, 0 // (no reading of the word is a head: the cheap test)
+	}
 	hv, ok := w.vars.find(func(k string) bool { return bodyHeads[k] })
 	if !ok {
 		return 0, 0
@@ -423,7 +429,7 @@ func (r *recognizer) publicBodyAt(i int) (n, strip int) {
 	j++
 	for m := 0; m < 2 && in(j); m++ {
 		k := r.words[j].key
-		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.notName[k] || r.isNationality(j) || r.lx.nisbaCountry(k) {
+		if !strings.HasPrefix(k, "ال") || !(strings.HasSuffix(k, "ي") || strings.HasSuffix(k, "يه")) || genericAdjectives[k] || r.lx.has(k, fNotName) || r.isNationality(j) || r.lx.nisbaCountry(k) {
 			break // (الهيئة العامة للرياضة السعودية: the country is no part of the name; إلى)
 		}
 		j++

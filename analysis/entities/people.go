@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
@@ -19,14 +20,17 @@ func (r *recognizer) famousSurnames() {
 		if r.used[i] || w.flags&fFamous == 0 || r.toks[w.tok].Kind != text.Word {
 			continue
 		}
-		for _, v := range w.vars.all() {
+		for j, v := range w.vars.all() {
+			if w.vf(j)&fFamous == 0 {
+				continue // (not in famous: the cheap test)
+			}
 			full, ok := r.lx.famous[v.key]
-			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.nameTokens[v.key] < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.months[v.key] || r.lx.given[v.key] || r.lx.notName[v.key] || r.common[v.key] ||
+			if !ok || utf8.RuneCountInString(v.key) < 3 || utf8.RuneCountInString(v.key) == 3 && (r.lx.tokensOf(v.key) < 20 || strings.ContainsRune("يتنا", []rune(v.key)[0])) || strings.HasPrefix(v.key, "ال") || r.lx.has(v.key, fMonth) || r.lx.has(v.key, fGiven) || r.lx.has(v.key, fNotName) || r.common[v.key] ||
 				r.indefinite(v.key) || r.blocksName(i) || r.lx.byFirst[v.key] != nil ||
-				r.verbLike(v.key, true) && r.lx.nameTokens[v.key] < 20 || hamzaInside(r.src[w.start:w.end]) {
+				r.verbLike(v.key, true) && r.lx.tokensOf(v.key) < 20 || hamzaInside(r.src[w.start:w.end]) {
 				continue
 			}
-			if v.strip > 0 && r.lx.nameTokens[r.words[i].key] > 0 {
+			if v.strip > 0 && r.words[i].tokens() > 0 {
 				continue // the whole word is a name of its own
 			}
 			if v.strip > 0 && strings.HasPrefix(r.words[i].key, "ك") {
@@ -50,26 +54,26 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if i >= len(r.words) || r.used[i] || first && r.insidePhrase(i) {
 		return false, 0
 	}
-	w := r.words[i]
+	w := &r.words[i]
 	if r.toks[w.tok].Kind != text.Word {
 		return false, 0
 	}
 	k := w.key
 	surface := r.src[w.start:w.end]
-	if r.lx.givenTaMarbuta[k] && strings.HasSuffix(surface, "ه") {
+	if w.is(fTaMarbuta) && strings.HasSuffix(surface, "ه") {
 		return false, 0 // ناديه: his club, not نادية
 	}
-	if r.lx.given[k] || r.lx.givenExact[surface] || r.abdJoined(k) {
+	if w.is(fGiven) || w.is(fGivenExact) && r.lx.givenExact[surface] || r.abdJoined(k) {
 		return true, 0
 	}
 	if first {
 		for _, v := range w.vars.all()[1:] {
-			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.given[v.key] && utf8.RuneCountInString(v.key) >= 3 {
+			if v.strip == 1 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && r.lx.has(v.key, fGiven) && utf8.RuneCountInString(v.key) >= 3 {
 				return true, 1
 			}
 		}
 	}
-	if utf8.RuneCountInString(k) < 2 || r.lx.notName[k] || r.blocksName(i) {
+	if utf8.RuneCountInString(k) < 2 || w.is(fNotName) || r.blocksName(i) {
 		return false, 0
 	}
 	// the article is a bare alef: أليكس، ألونسو، إلياس start with a hamza
@@ -83,7 +87,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	// a word in -ا after a given name may be a surname (جون سينا، مجدي
 	// مهنا); elsewhere, and whatever precedes it if the collection writes it
 	// with tanween (see CommonWordsOf), it is an indefinite noun
-	afterGiven := i > 0 && r.lx.given[r.words[i-1].key] ||
+	afterGiven := i > 0 && r.words[i-1].is(fGiven) ||
 		i > 1 && (r.words[i-2].key == "عبد" || r.words[i-2].key == "ابو") // عبد الباسط سيدا
 	for _, v := range w.vars.all() {
 		if r.common[v.key] || v.strip == 0 && !afterGiven && r.indefinite(v.key) {
@@ -92,7 +96,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	}
 	// a name token that looks like a clitic + word (بالاك، وليامز، وقاص)
 	// is a name when the name lists know it better than the rest of it
-	nameLike := r.lx.nameTokens[k] >= 2 && r.lx.nameTokens[k] > r.lx.nameTokens[k[len("و"):]] && !r.lx.given[k[len("و"):]]
+	nameLike := w.tokens() >= 2 && w.tokens() > r.lx.tokensOf(k[len("و"):]) && !r.lx.has(k[len("و"):], fGiven)
 	for _, p := range []string{"بال", "لل", "وال", "فال", "كال"} {
 		if strings.HasPrefix(k, p) && !nameLike {
 			return false, 0 // بالفعل، للنادي: a preposition and the article
@@ -119,7 +123,7 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 	if !first && utf8.RuneCountInString(k) >= 5 && (strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن")) {
 		return false, 0 // سيرأسان، ستلتقي: a future verb after the name
 	}
-	if rest := text.StripConj(k); rest != k && (r.lx.notName[rest] || r.lx.byFirst[rest] != nil) {
+	if rest := text.StripConj(k); rest != k && (r.lx.has(rest, fNotName) || r.lx.byFirst[rest] != nil) {
 		return false, 0
 	}
 	return true, 0
@@ -128,8 +132,8 @@ func (r *recognizer) nameWord(i int, first bool) (ok bool, strip int) {
 // knownAsName reports whether the name lists know k as a name: a Wikidata
 // or transliteration name token, a well-known person's family name.
 func (r *recognizer) knownAsName(k string) bool {
-	_, famous := r.lx.famous[k]
-	return r.lx.nameTokens[k] > 0 || famous || r.lx.alSurnames[k]
+	ki := r.lx.infoOf(k) // (famous: fFamous)
+	return ki != nil && (ki.tokens > 0 || ki.flags&(fFamous|fAlSurname) != 0)
 }
 
 // nounShaped reports a word shaped like a common noun: a verbal noun
@@ -194,11 +198,11 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 	n = 1
 	for words := 1; words < maxNameTokens && n < maxNameWords && i+n < len(r.words) && r.words[i+n].seg == r.words[i].seg; words++ {
 		k := r.words[i+n].key
-		if r.lx.nameJoiner[k] && i+n+1 < len(r.words) && r.words[i+n+1].seg == r.words[i].seg {
+		if r.words[i+n].is(fJoiner) && i+n+1 < len(r.words) && r.words[i+n+1].seg == r.words[i].seg {
 			// بن راشد، آل مكتوم, and a kunya inside a nasab: بن أبي طالب
 			// (the joined names do not count against the limit)
 			j := i + n + 1
-			if r.lx.nameJoiner[r.words[j].key] && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
+			if r.words[j].is(fJoiner) && j+1 < len(r.words) && r.words[j+1].seg == r.words[i].seg {
 				if r.afterJoiner(j + 1) {
 					n += 3
 					words--
@@ -211,7 +215,7 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 				continue
 			}
 		}
-		if r.lx.nameJoiner[k] {
+		if r.words[i+n].is(fJoiner) {
 			break // آل، بن with no name after them
 		}
 		if k == "الله" || k == "الدين" {
@@ -223,19 +227,19 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 			break // آل ثاني: the family ends the name
 		}
 		ok2, _ := r.nameWord(i+n, false)
-		if ok2 && !r.lx.given[k] && r.lx.isCommon(k) && !hasArticle(k) {
+		if ok2 && !r.words[i+n].is(fGiven) && r.lx.isCommon(k) && !hasArticle(k) {
 			ok2 = false // … عبد الغني هدف: a common word (common_words.tsv) ends the name
 		}
-		if ok2 && r.lx.nameTokens[k] == 0 && !r.lx.given[k] && r.verbLike(k, n >= 2) {
+		if ok2 && r.words[i+n].tokens() == 0 && !r.words[i+n].is(fGiven) && r.verbLike(k, n >= 2) {
 			ok2 = false // مدحت صالح يغني، مون تلقت: a verb after the name
 		}
-		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.lx.given[k] && !strings.HasPrefix(k, "ال") {
+		if ok2 && strings.HasSuffix(r.src[r.words[i+n].start:r.words[i+n].end], "ة") && !r.knownAsName(k) && !r.words[i+n].is(fGiven) && !strings.HasPrefix(k, "ال") {
 			ok2 = false // بوش حالة: a feminine noun after a name
 		}
-		if ok2 && n >= 2 && r.lx.nameJoiner[r.words[i+n-2].key] && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
+		if ok2 && n >= 2 && r.words[i+n-2].is(fJoiner) && !compound && !r.knownAsName(k) && !(strings.HasPrefix(k, "ال") && r.alSurname(k)) {
 			ok2 = false // after بن X, a further word must be a known name or a family name
 		}
-		if ok2 && n >= 2 && !r.lx.given[r.words[i+n-1].key] && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.lx.nameJoiner[r.words[i+n-2].key] {
+		if ok2 && n >= 2 && !r.words[i+n-1].is(fGiven) && !(r.knownAsName(k) && !r.common[k] && !strings.HasPrefix(k, "ال")) && !r.words[i+n-2].is(fJoiner) {
 			// a third word only after a compound given name (جان أيف
 			// ماكرون، رجب طيب أردوغان) or when the name lists know it
 			// (محمود أحمدي نجاد): after a surname comes the sentence
@@ -243,7 +247,7 @@ func (r *recognizer) nameAt(i int) (n, strip int) {
 		}
 		if !ok2 {
 			// a family name with the article: عادل الجبير، سامر الخطيب
-			if strings.HasPrefix(k, "ال") && !r.lx.notName[k] && r.hits[i+n] == nil && n >= 1 && r.lx.given[r.words[i].key] && !r.isBare(k[len("ال"):]) && r.alSurname(k) {
+			if strings.HasPrefix(k, "ال") && !r.words[i+n].is(fNotName) && r.hits[i+n] == nil && n >= 1 && r.words[i].is(fGiven) && !r.isBare(k[len("ال"):]) && r.alSurname(k) {
 				if !strings.HasSuffix(k, "ه") {
 					n++ // a family name: never written without its article here, not a feminine noun
 				}
@@ -274,11 +278,11 @@ func (r *recognizer) alContinues(i int, k string) bool {
 			return true
 		}
 	}
-	if k == "الدين" || k == "الله" || r.lx.ordinals[k] || r.alSurname(k) {
+	if k == "الدين" || k == "الله" || r.lx.has(k, fOrdinal) || r.alSurname(k) {
 		return true
 	}
 	stem := k[len("ال"):]
-	if r.isBare(stem) || r.lx.notName[k] || utf8.RuneCountInString(stem) < 3 {
+	if r.isBare(stem) || r.lx.has(k, fNotName) || utf8.RuneCountInString(stem) < 3 {
 		return false
 	}
 	if strings.HasPrefix(stem, "م") || strings.HasSuffix(stem, "ات") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ون") {
@@ -292,11 +296,13 @@ func (r *recognizer) alContinues(i int, k string) bool {
 }
 
 func (l *lexicons) alSurname(k string) bool {
-	if l.ordinals[k] || l.notName[k] {
-		return false
-	}
-	if l.alSurnames[k] || l.nameTokens[k] > 0 {
-		return true
+	if ki := l.infoOf(k); ki != nil {
+		if ki.flags&(fOrdinal|fNotName) != 0 {
+			return false
+		}
+		if ki.flags&fAlSurname != 0 || ki.tokens > 0 {
+			return true
+		}
 	}
 	// a nisba: ال + at least three letters + ي, not a nationality (a
 	// lexicon hit) nor a plural (-يين)
@@ -311,7 +317,7 @@ func (r *recognizer) afterJoiner(j int) bool {
 		return false
 	}
 	k := r.words[j].key
-	if r.lx.notName[k] || r.lx.nameJoiner[k] || r.blocksName(j) || utf8.RuneCountInString(k) < 2 || r.lx.months[k] {
+	if r.words[j].is(fNotName) || r.words[j].is(fJoiner) || r.blocksName(j) || utf8.RuneCountInString(k) < 2 || r.words[j].is(fMonth) {
 		return false
 	}
 	if ok, _ := r.nameWord(j, false); ok {
@@ -359,7 +365,7 @@ func (r *recognizer) ministryAt(i int) (n int, canonical, country string, strip 
 		}
 	} else {
 		field = r.lx.fields[fk]
-		if field == "" && strings.HasPrefix(fk, "ال") && !r.lx.notName[fk] && r.hitAt(j) == nil && utf8.RuneCountInString(fk) >= 4 {
+		if field == "" && strings.HasPrefix(fk, "ال") && !r.lx.has(fk, fNotName) && r.hitAt(j) == nil && utf8.RuneCountInString(fk) >= 4 {
 			// وزارة الإسكان، وزارة العمل والتنمية الاجتماعية: any field
 			// with the article, and the fields coordinated with it
 			field = fk
@@ -411,7 +417,7 @@ func (r *recognizer) blocksName(i int) bool {
 // conjunction or not, or a name that collides with a function word.
 func (r *recognizer) mayStartName(i int) bool {
 	w := &r.words[i]
-	return w.flags&fGiven != 0 || r.lx.givenExact[r.src[w.start:w.end]] || r.abdJoined(w.key)
+	return w.flags&fGiven != 0 || w.is(fGivenExact) && r.lx.givenExact[r.src[w.start:w.end]] || r.abdJoined(w.key)
 }
 
 // kunyaStarts begin a name by a kunya or a nasab: أبو الغيط، ابن خلدون.
@@ -424,10 +430,10 @@ var notKunya = keySet("عم عمه عمها عمي خال خاله خالها أ
 // kunyaAt reads أبو/ابن + a name at i (أبو الغيط، ابن خلدون، أبو عبد
 // الله): the words after it are read as after a joiner.
 func (r *recognizer) kunyaAt(i int) int {
-	if !kunyaStarts[r.words[i].key] || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
+	if !r.words[i].is(fKunya) || i+1 >= len(r.words) || r.words[i+1].seg != r.words[i].seg || !r.afterJoiner(i+1) {
 		return 0
 	}
-	if r.hits[i] != nil || r.hits[i+1] != nil || r.lx.nameJoiner[r.words[i+1].key] && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
+	if r.hits[i] != nil || r.hits[i+1] != nil || r.words[i+1].is(fJoiner) && r.words[i+1].key != "عبد" || notKunya[r.words[i+1].key] {
 		return 0 // أبو ظبي is a place; ابن عمه a cousin
 	}
 	if r.words[i+1].key == "عبد" {
@@ -454,7 +460,7 @@ func (r *recognizer) tokenName(i int) int { return r.tokenNameMin(i, 10) }
 
 // tokenNameMin is tokenName with the first word in min names or more.
 func (r *recognizer) tokenNameMin(i, first int) int {
-	if first >= 10 && (r.words[i].infos[0] == nil || r.words[i].infos[0].flags&fTok10 == 0) {
+	if first >= 10 && r.words[i].kflags&fTok10 == 0 {
 		return 0 // the cheap test: not a frequent name token
 	}
 	ok := func(j int, min int) bool {
@@ -462,13 +468,13 @@ func (r *recognizer) tokenNameMin(i, first int) int {
 			return false
 		}
 		k := r.words[j].key
-		return r.lx.nameTokens[k] >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.lx.notName[k] && !r.lx.months[k] &&
+		return r.words[j].tokens() >= min && utf8.RuneCountInString(k) >= 3 && !r.common[k] && !r.words[j].is(fNotName) && !r.words[j].is(fMonth) &&
 			r.hits[j] == nil && !strings.HasPrefix(k, "ال") && !strings.HasPrefix(k, "و") && !r.verbLike(k, true) && !r.indefinite(k)
 	}
-	if !ok(i, first) || !ok(i+1, 2) || r.lx.nameJoiner[r.words[i].key] || r.lx.nameJoiner[r.words[i+1].key] {
+	if !ok(i, first) || !ok(i+1, 2) || r.words[i].is(fJoiner) || r.words[i+1].is(fJoiner) {
 		return 0
 	}
-	if ok(i+2, 2) && r.lx.nameTokens[r.words[i+1].key] >= 10 {
+	if ok(i+2, 2) && r.words[i+1].tokens() >= 10 {
 		return 3
 	}
 	return 2
@@ -487,24 +493,24 @@ func (r *recognizer) people() {
 		if r.used[i] {
 			continue
 		}
-		if i > 0 && r.words[i-1].seg == r.words[i].seg && institutionHeads[r.words[i-1].key] {
+		if i > 0 && r.words[i-1].seg == r.words[i].seg && r.words[i-1].is(fInstHead) {
 			continue // معهد ماكس بلانك: the institution's name (see institutionAt)
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "PERSON" {
+		if h := r.hits[i]; h != nil && h.kind == "PERSON" {
 			// a well-known person's full name (persons_data.tsv)
-			m := r.person(i, h.n, h.strip, "lexicon "+h.e.ref, 0.9)
+			m := r.person(i, h.n, h.strip, h.e.lexRule, 0.9)
 			r.apposition(&m, i+h.n)
 			r.emit(m, i, i+h.n)
 			i += h.n - 1
 			continue
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ROLE" {
+		if h := r.hits[i]; h != nil && h.kind == "ROLE" {
 			if end := r.roleChain(i); end > i {
 				i = end - 1
 				continue
 			}
 		}
-		if h := r.hits[i]; h != nil && h.e.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
+		if h := r.hits[i]; h != nil && h.kind == "ADJ" && h.strip == 0 && strings.HasPrefix(r.words[i].key, "ال") {
 			// الكرواتي [الشاب] بورنا تشوريتش: a nationality, then a foreign
 			// name the name tokens know
 			j := i + h.n
@@ -528,7 +534,7 @@ func (r *recognizer) people() {
 			i += n - 1
 			continue
 		}
-		if h := r.hits[i]; h != nil && h.n > 1 && (h.e.kind == "ORG" || h.e.kind == "LOC") {
+		if h := r.hits[i]; h != nil && h.n > 1 && (h.kind == "ORG" || h.kind == "LOC") {
 			continue // فرانس برس: a known organization, not a person named فرانس
 		}
 		if !r.mayStartName(i) {
@@ -540,7 +546,7 @@ func (r *recognizer) people() {
 			}
 			continue
 		}
-		if ok, strip := r.nameWord(i, true); ok && (r.lx.given[r.words[i].key] || strip > 0 || r.abdJoined(r.words[i].key) || r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.lx.nameJoiner[r.words[i+1].key]) {
+		if ok, strip := r.nameWord(i, true); ok && (r.words[i].is(fGiven) || strip > 0 || r.abdJoined(r.words[i].key) || r.words[i].is(fGivenExact) && r.lx.givenExact[r.src[r.words[i].start:r.words[i].end]] && i+1 < len(r.words) && r.words[i+1].is(fJoiner)) {
 			// a given name that is the surname of someone named already (محمد
 			// صلاح … صلاح): that person again
 			if full, ok := r.surnameOf[string(appendFold(nil, r.words[i].vars.all()[min(strip, r.words[i].vars.n-1)].key))]; ok {
@@ -664,32 +670,32 @@ func (r *recognizer) roleChain(i int) int {
 	if n == 0 {
 		return i
 	}
-	if r.words[j].seg != seg && !r.lx.given[r.words[j].key] && n < 2 {
+	if r.words[j].seg != seg && !r.words[j].is(fGiven) && n < 2 {
 		return i
 	}
-	if n >= 2 && accusativePair(r.words[j].key, r.words[j+1].key) && !r.lx.given[r.words[j].key] && !r.knownAsName(r.words[j].key) {
+	if n >= 2 && accusativePair(r.words[j].key, r.words[j+1].key) && !r.words[j].is(fGiven) && !r.knownAsName(r.words[j].key) {
 		return i // أبدى الرئيس عزما أكيدا، اتصالا هاتفيا: a noun and its adjective, both accusative
 	}
 	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; n == 1 && j == i+h.n && strip == 0 && !strings.HasPrefix(r.words[i].key, "ال") &&
-		!r.lx.given[k0] && !r.knownAsName(k0) {
+		!r.lx.has(k0, fGiven) && !r.knownAsName(k0) {
 		// رئيس كوكاكولا، وزير الصحة أوامر: an indefinite role in construct
 		// heads the one unknown word after it (a company), not a person
 		return i
 	}
-	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.lx.given[k0] && !r.knownAsName(k0) &&
-		(institutionNouns[k0] || institutionHeads[k0] || descriptorHeads[k0] || r.lx.isCommon(k0) || r.verbLike(k0, true) && !r.lx.foreign[k0]) {
+	if k0 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.lx.has(k0, fGiven) && !r.knownAsName(k0) &&
+		(institutionNouns[k0] || institutionHeads[k0] || descriptorHeads[k0] || r.lx.isCommon(k0) || r.verbLike(k0, true) && !r.lx.has(k0, fForeign)) {
 		// رئيس مجلس إدارة، نائب رئيس رابطة الدوري: an institution's head noun;
 		// لاعب يسجل أهدافا: a verb; a common word (common_words.tsv)
 		return i
 	}
-	if k1 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.knownAsName(k1) && !r.lx.given[k1] && nounShaped(r.words[j].key) ||
+	if k1 := r.words[j].vars.v[min(strip, r.words[j].vars.n-1)].key; !r.knownAsName(k1) && !r.lx.has(k1, fGiven) && nounShaped(r.words[j].key) ||
 		n == 1 && (!r.surnameAlone(j) || r.hits[j] != nil && r.hits[j].e.kind == "LOC" || !r.knownAsName(k1) && sector == "sport") {
 		// الرئيس ترسيم، الرئيس إمكانية: one word after a role that the
 		// name lists do not know and that is shaped like a noun is no name
 		// after a sport role (اللاعب مصاب) one word is a name only if the name lists know it
 		return i
 	}
-	m := r.person(j, n, strip, "role + name ("+h.e.ref+")", 0.9)
+	m := r.person(j, n, strip, h.e.roleRule, 0.9)
 	m.Role, m.Sector = role, sector
 	if len(countries) > 0 {
 		m.Country = countries[0]
@@ -750,7 +756,7 @@ func accusativePair(a, b string) bool {
 // the article or as an indefinite noun, no pronoun suffix (بارتكابها).
 func (r *recognizer) surnameAlone(j int) bool {
 	k := r.words[j].key
-	if r.lx.given[k] {
+	if r.words[j].is(fGiven) {
 		return true
 	}
 	if utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هم") || strings.HasSuffix(k, "هما")) {
@@ -773,8 +779,8 @@ func (r *recognizer) surnames(known Known) { r.surnamesPrepared(known, nil) }
 func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	local := map[string]string{}
 	ambiguous := map[string]bool{}
-	for _, m := range r.out {
-		sf := surnameForm(m)
+	for mi, m := range r.out {
+		sf := r.surnameFormOf(mi)
 		if sf == "" {
 			continue
 		}
@@ -805,7 +811,10 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			continue
 		}
 		for _, v := range w.vars.all() {
-			if e := endsOf(foldEnds(v.key)); len(v.key) < 8 || !ends[e] && !kp.ends[e] || (!article && strings.HasPrefix(v.key, "ال")) {
+			if len(v.key) < 8 || (!article && strings.HasPrefix(v.key, "ال")) {
+				continue
+			}
+			if e := foldedEnds(v.key); !ends[e] && !kp.ends[e] {
 				continue
 			}
 			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(appendFold(buf[:0], v.key))] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {
@@ -834,25 +843,84 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	}
 }
 
+// surnameFormOf is surnameForm(r.out[i]), remembered per index of r.out
+// (emit, surnames and resolveSingles each ask it of every mention) and
+// made again when the mention there is another one.
+func (r *recognizer) surnameFormOf(i int) string {
+	m := &r.out[i]
+	if m.Type != "PERSON" || !strings.Contains(m.Key, " ") {
+		return "" // (surnameForm's own first test)
+	}
+	if i < len(r.sfs) && r.sfs[i].done && r.sfs[i].text == m.Text && r.sfs[i].key == m.Key {
+		return r.sfs[i].sf
+	}
+	sf := surnameForm(*m)
+	r.rememberSurnameForm(i, *m, sf)
+	return sf
+}
+
+// rememberSurnameForm records sf as the surname form of m at index i of
+// r.out.
+func (r *recognizer) rememberSurnameForm(i int, m rasad.Mention, sf string) {
+	for len(r.sfs) <= i {
+		r.sfs = append(r.sfs, sfMemo{})
+	}
+	r.sfs[i] = sfMemo{done: true, text: m.Text, key: m.Key, sf: sf}
+}
+
+// sfMemo is a remembered surnameForm (see surnameFormOf).
+type sfMemo struct {
+	done      bool
+	text, key string
+	sf        string
+}
+
 // surnameForm is the folded spelling of the last word of a full-name
 // person mention ("" for other mentions).
 func surnameForm(m rasad.Mention) string {
 	if m.Type != "PERSON" || !strings.Contains(m.Key, " ") {
 		return ""
 	}
-	words := strings.Fields(text.Key(m.Text))
-	if len(words) < 2 {
+	last, more := lastField(text.Key(m.Text)) // (strings.Fields' last, without the slice)
+	if !more {
 		return ""
 	}
-	last := words[len(words)-1]
 	// the article is read on the written word: the key folds أ to ا, so
 	// ألتماير would look like an article surname
 	surf := m.Text[strings.LastIndexAny(m.Text, " ")+1:]
 	article := strings.HasPrefix(surf, "ال")
-	if lx := load(); last == "الله" || last == "الدين" || lx.ordinals[last] || lx.months[last] || lx.nameJoiner[last] || article && !lx.alSurname(last) {
+	if lx := load(); last == "الله" || last == "الدين" || lx.has(last, fOrdinal) || lx.has(last, fMonth) || lx.has(last, fJoiner) || article && !lx.alSurname(last) {
 		return "" // الحسن الثاني is not "الثاني" alone; المتحف after a name is a misread
 	}
-	return string(appendFold(nil, last))
+	var buf [64]byte
+	return string(appendFold(buf[:0], last))
+}
+
+// lastField returns the last of strings.Fields(s) and whether another
+// field comes before it ("" and false for no field).
+func lastField(s string) (last string, more bool) {
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	for _, r := range s[:start] {
+		if !unicode.IsSpace(r) {
+			return s[start:end], true
+		}
+	}
+	return s[start:end], false
 }
 
 // appendFold appends k with the letters transliterations confuse folded.
@@ -867,8 +935,8 @@ func appendFold(buf []byte, k string) []byte {
 // (الرئيس ماكرون) the key of the full name it is the surname of.
 func (r *recognizer) resolveSingles(known Known) {
 	full := map[string]string{}
-	for _, m := range r.out {
-		if sf := surnameForm(m); sf != "" {
+	for mi, m := range r.out {
+		if sf := r.surnameFormOf(mi); sf != "" {
 			full[sf] = m.Key
 		}
 	}
@@ -905,6 +973,13 @@ func endsOf(s string) [2]rune {
 	f, _ := utf8.DecodeRuneInString(s)
 	l, _ := utf8.DecodeLastRuneInString(s)
 	return [2]rune{f, l}
+}
+
+// foldedEnds is endsOf(foldEnds(k)) without making the string.
+func foldedEnds(k string) [2]rune {
+	f, _ := utf8.DecodeRuneInString(k)
+	l, _ := utf8.DecodeLastRuneInString(k)
+	return [2]rune{foldLetter(f), foldLetter(l)}
 }
 
 // foldEnds folds the first and last letters of a key as skeleton does.
@@ -1033,7 +1108,7 @@ func (r *recognizer) agedNames() {
 		}
 		first := i
 		for j := i - 1; strip == 0 && j >= 0 && i-j < 4 && !r.used[j] && r.words[j].seg == r.words[i].seg; j-- {
-			if k := r.words[j].key; r.lx.nameJoiner[k] || nameParticles[k] {
+			if k := r.words[j].key; r.lx.has(k, fJoiner) || nameParticles[k] {
 				first = j // بني فضل، دي بياجيو
 				continue
 			}
@@ -1043,7 +1118,7 @@ func (r *recognizer) agedNames() {
 			}
 			first, strip = j, s
 		}
-		if k := r.words[first].key; r.lx.nameJoiner[k] || nameParticles[k] {
+		if k := r.words[first].key; r.lx.has(k, fJoiner) || nameParticles[k] {
 			continue
 		}
 		if j := first - 1; strip == 0 && j >= 0 && !r.used[j] && r.words[j].seg == r.words[first].seg {
@@ -1062,15 +1137,15 @@ func (r *recognizer) agedNames() {
 // age (known: a given name or a name token only), and the clitic strip of
 // the reading that is.
 func (r *recognizer) agedNameWord(j int, known bool) (bool, int) {
-	w := r.words[j]
+	w := &r.words[j]
 	if r.toks[w.tok].Kind != text.Word || r.hits[j] != nil && r.hits[j].e.kind != "PERSON" {
 		return false, 0
 	}
 	for _, v := range w.vars.all() {
 		k := v.key
-		name := r.lx.given[k] || r.lx.nameTokens[k] > 0
-		if known && !name || utf8.RuneCountInString(k) < 3 || r.lx.notName[k] || r.lx.isCommon(k) || r.common[k] && !name || nationality(r.lx, k) || r.indefinite(k) ||
-			strings.HasPrefix(k, "ال") && !r.lx.given[k] && !r.lx.alSurname(k) || nounShaped(k) && !name || r.verbLike(k, true) && !name ||
+		name := r.lx.has(k, fGiven) || r.lx.tokensOf(k) > 0
+		if known && !name || utf8.RuneCountInString(k) < 3 || r.lx.has(k, fNotName) || r.lx.isCommon(k) || r.common[k] && !name || nationality(r.lx, k) || r.indefinite(k) ||
+			strings.HasPrefix(k, "ال") && !r.lx.has(k, fGiven) && !r.lx.alSurname(k) || nounShaped(k) && !name || r.verbLike(k, true) && !name ||
 			!name && utf8.RuneCountInString(k) >= 5 && (strings.HasSuffix(k, "يا") || strings.HasSuffix(k, "ه")) ||
 			!name && utf8.RuneCountInString(k) >= 4 && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "هما") || strings.HasSuffix(k, "هم")) ||
 			!name && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") || v.strip == 0 && (strings.HasPrefix(k, "ل") || strings.HasPrefix(k, "ب")) && w.vars.n > 1) {
@@ -1099,12 +1174,12 @@ func (r *recognizer) familyOfAl() {
 		w := r.words[i]
 		strip := -1
 		for _, v := range w.vars.all() {
-			if r.lx.given[v.key] || nationality(r.lx, v.key) && !hasArticle(v.key) {
+			if r.lx.has(v.key, fGiven) || nationality(r.lx, v.key) && !hasArticle(v.key) {
 				strip = v.strip
 				break
 			}
 		}
-		if strip < 0 || r.lx.notName[r.words[i+2].key] {
+		if strip < 0 || r.words[i+2].is(fNotName) {
 			continue
 		}
 		start := r.surfaceStart(w, strip)
