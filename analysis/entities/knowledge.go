@@ -65,6 +65,19 @@ func NewCounts() *Counts {
 	return &Counts{common: NewCommonCounter(), docs: map[string]int{}, names: map[string]map[string]int{}, fullDocs: map[string]int{}}
 }
 
+// Reset empties c for another use, keeping the room its maps grew to (a
+// collection run counts each batch in Counts of about the same size).
+func (c *Counts) Reset() {
+	clear(c.common.withAl)
+	clear(c.common.bare)
+	clear(c.common.tanween)
+	clear(c.docs)
+	clear(c.names)
+	clear(c.fullDocs)
+	c.words, c.known, c.dirtyWords, c.zeroed, c.dirtyForms = nil, nil, nil, nil, nil
+	c.neg = false
+}
+
 // AddText counts one document's words: src is its text, toks its tokens.
 func (c *Counts) AddText(src string, toks []text.Token) {
 	if c.words == nil {
@@ -328,8 +341,8 @@ func (c *Counts) Words() map[string]bool {
 	changes := make([][]change, parts)
 	par.Do(parts, func(p int) {
 		rd := wordReader{c: c.common}
-		cand := map[string]bool{}
 		lo, hi := p*len(c.dirtyWords)/parts, (p+1)*len(c.dirtyWords)/parts
+		cand := make(map[string]bool, hi-lo)
 		for _, k := range c.dirtyWords[lo:hi] {
 			rd.wordsDependingOn(k, c.zeroed, cand)
 		}

@@ -280,3 +280,33 @@ func TestWordsVerbLosesImperfect(t *testing.T) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
 }
+
+// Counts emptied by Reset count as new ones, even after counts were taken
+// away (the general path) and Words and Known were asked.
+func TestCountsReset(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	c := NewCounts()
+	for i := 0; i < 50; i++ {
+		src, ms := randomDoc(r)
+		c.AddText(src, text.Tokenize(src))
+		c.AddNames(ms)
+	}
+	c.AddTallies(c.Tallies(), -1)
+	c.Words()
+	c.Known()
+	c.Reset()
+	fresh := NewCounts()
+	for i := 0; i < 50; i++ {
+		src, ms := randomDoc(r)
+		for _, x := range []*Counts{c, fresh} {
+			x.AddText(src, text.Tokenize(src))
+			x.AddNames(ms)
+		}
+	}
+	if c.neg || !reflect.DeepEqual(c.Tallies(), fresh.Tallies()) || !reflect.DeepEqual(c.Words(), fresh.Words()) || !reflect.DeepEqual(c.Known(), fresh.Known()) {
+		t.Fatal("reset Counts count differently from new ones")
+	}
+	if len(fresh.Words()) == 0 || len(fresh.Known()) == 0 {
+		t.Fatal("nothing counted: the test checks little")
+	}
+}
