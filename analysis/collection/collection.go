@@ -92,7 +92,9 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 		batch.Reset()
 		countsPool.Put(batch)
 	}()
-	know.Add(batch)
+	// the batch's word forms are added to know while its articles are read
+	// (Find reads the common words only)
+	wait := know.AddWordsFirst(batch)
 	common := know.Words()
 	first := make([][]rasad.Mention, len(arts))
 	par.Do(len(arts), func(i int) {
@@ -100,6 +102,7 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
 	})
+	wait()
 	names := entities.NewCounts()
 	for i := range arts {
 		if counted(i) {

@@ -140,7 +140,13 @@ func (c *Counts) AddNames(ms []rasad.Mention) {
 var parallelAdd, parallelWords = 4096, 2048
 
 // Add adds o's counts to c.
-func (c *Counts) Add(o *Counts) {
+func (c *Counts) Add(o *Counts) { c.AddWordsFirst(o)() }
+
+// AddWordsFirst adds o's counts to c as Add does, and returns once the
+// common-word counts are added: when o is large, the word forms are added
+// meanwhile on a goroutine of their own. Until wait is called, only Words
+// may be asked of c, and neither c nor o may change.
+func (c *Counts) AddWordsFirst(o *Counts) (wait func()) {
 	words := func() {
 		c.addWords(c.common.withAl, o.common.withAl, false)
 		c.addWords(c.common.bare, o.common.bare, true)
@@ -163,15 +169,16 @@ func (c *Counts) Add(o *Counts) {
 		panic("entities: Counts added to itself")
 	}
 	if !o.neg && len(o.common.bare)+len(o.docs) > parallelAdd && runtime.GOMAXPROCS(0) > 1 {
-		// every count of o is > 0: neither sets c.neg, which both read
+		// every count of o is > 0: neither sets c.neg, which both read (and
+		// Words does not touch what forms does)
 		done := make(chan struct{})
-		go func() { defer close(done); words() }()
-		forms()
-		<-done
-		return
+		go func() { defer close(done); forms() }()
+		words()
+		return func() { <-done }
 	}
 	words()
 	forms()
+	return func() {}
 }
 
 // addWords adds the counts of from to the common-word counts m (bare: m

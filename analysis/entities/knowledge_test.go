@@ -205,7 +205,9 @@ func testCountsBatches(t *testing.T) {
 		batch := parts[0]
 		batch.Add(parts[1])
 		batch.Add(parts[2])
-		know.Add(batch)
+		wait := know.AddWordsFirst(batch) // the word forms added while Words is asked
+		know.Words()
+		wait()
 		names := NewCounts()
 		for i := lo; i < hi; i++ {
 			names.AddNames(mss[i])
