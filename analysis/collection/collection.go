@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"sync"
 
 	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/analysis"
@@ -64,10 +65,11 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 	})
 	counted := func(i int) bool { return docs[i] != nil && (count == nil || count[i]) }
 	// the batch's words, counted in a few parts at once (one map each:
-	// cheaper than a map per article)
+	// cheaper than a map per article; kept for the next batch: maps made
+	// anew grow step by step to the same size)
 	parts := make([]*entities.Counts, min(len(arts), runtime.GOMAXPROCS(0)))
 	par.Do(len(parts), func(p int) {
-		c := entities.NewCounts()
+		c := countsPool.Get()
 		for i := p; i < len(arts); i += len(parts) {
 			if counted(i) {
 				c.AddText(docs[i].Text, docs[i].Tokens)
@@ -75,14 +77,24 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 		}
 		parts[p] = c
 	})
-	batch := entities.NewCounts()
-	if len(parts) > 0 {
+	var batch *entities.Counts
+	if len(parts) == 0 {
+		batch = countsPool.Get()
+	} else {
 		batch = parts[0]
 		for _, c := range parts[1:] {
 			batch.Add(c)
+			c.Reset()
+			countsPool.Put(c)
 		}
 	}
-	know.Add(batch)
+	defer func() {
+		batch.Reset()
+		countsPool.Put(batch)
+	}()
+	// the batch's word forms are added to know while its articles are read
+	// (Find reads the common words only)
+	wait := know.AddWordsFirst(batch)
 	common := know.Words()
 	first := make([][]rasad.Mention, len(arts))
 	par.Do(len(arts), func(i int) {
@@ -90,6 +102,7 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 			first[i] = entities.Find(d.Text, d.Tokens, entities.Options{Common: common})
 		}
 	})
+	wait()
 	names := entities.NewCounts()
 	for i := range arts {
 		if counted(i) {
@@ -98,8 +111,44 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 	}
 	know.Add(names)
 	batch.Add(names)
+	// the batch's counts as store rows, made while the articles are
+	// finished (finish reads know, not batch)
+	tallies := make(chan rasad.Tallies, 1)
+	go func() { tallies <- batch.Tallies() }()
 	finish(arts, docs, first, know.Known())
-	return batch.Tallies()
+	return <-tallies
+}
+
+// countsPool keeps the Counts AnalyzeKnowing counts a batch's words in
+// (empty, with the room their maps grew to). Not a sync.Pool: that one
+// drops what it holds at every other collection, which an ingest runs
+// several times a batch.
+var countsPool freeCounts
+
+type freeCounts struct {
+	sync.Mutex
+	free []*entities.Counts
+}
+
+// Get returns empty Counts.
+func (f *freeCounts) Get() *entities.Counts {
+	f.Lock()
+	defer f.Unlock()
+	if n := len(f.free); n > 0 {
+		c := f.free[n-1]
+		f.free = f.free[:n-1]
+		return c
+	}
+	return entities.NewCounts()
+}
+
+// Put keeps c (empty) for a later Get; a few are kept.
+func (f *freeCounts) Put(c *entities.Counts) {
+	f.Lock()
+	defer f.Unlock()
+	if len(f.free) < 2*runtime.GOMAXPROCS(0)+2 {
+		f.free = append(f.free, c)
+	}
 }
 
 // finish completes the analyses of arts: the surnames the collection taught
@@ -182,19 +231,12 @@ func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*
 	}
 	know := entities.NewCounts()
 	if err := pass(func(lo int, arts []*rasad.Article) error {
-		own := make([]*entities.Counts, len(arts))
 		docs := run(arts)
-		par.Do(len(arts), func(i int) {
+		countParts(len(arts), know, func(i int, c *entities.Counts) {
 			if d := docs[i]; d != nil {
-				own[i] = entities.NewCounts()
-				own[i].AddText(d.Text, d.Tokens)
+				c.AddText(d.Text, d.Tokens)
 			}
 		})
-		for _, c := range own {
-			if c != nil {
-				know.Add(c)
-			}
-		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -238,18 +280,32 @@ func AnalyzeChunks(ctx context.Context, n, chunk int, read func(lo, hi int) ([]*
 // only). A store whose articles were stored without their counts rebuilds
 // its knowledge from these.
 func CountStored(arts []*rasad.Article, analyses map[string]*rasad.Analysis) *entities.Counts {
-	own := make([]*entities.Counts, len(arts))
-	par.Do(len(arts), func(i int) {
+	sum := entities.NewCounts()
+	countParts(len(arts), sum, func(i int, c *entities.Counts) {
 		d := analysis.NewDoc(arts[i])
-		own[i] = entities.NewCounts()
-		own[i].AddText(d.Text, d.Tokens)
+		c.AddText(d.Text, d.Tokens)
 		if an := analyses[arts[i].ID]; an != nil {
-			own[i].AddNames(an.Mentions)
+			c.AddNames(an.Mentions)
 		}
 	})
-	sum := entities.NewCounts()
-	for _, c := range own {
-		sum.Add(c)
-	}
 	return sum
+}
+
+// countParts counts n articles (count(i, c) adds article i's counts to c)
+// in a few parts at once, one Counts each (cheaper than Counts per
+// article), and adds the parts to sum: counts add up, whatever the parts.
+func countParts(n int, sum *entities.Counts, count func(i int, c *entities.Counts)) {
+	parts := make([]*entities.Counts, min(n, runtime.GOMAXPROCS(0)))
+	par.Do(len(parts), func(p int) {
+		c := countsPool.Get()
+		for i := p; i < n; i += len(parts) {
+			count(i, c)
+		}
+		parts[p] = c
+	})
+	for _, c := range parts {
+		sum.Add(c)
+		c.Reset()
+		countsPool.Put(c)
+	}
 }

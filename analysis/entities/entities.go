@@ -129,7 +129,6 @@ func CommonWordsOf(srcs []string, docs [][]text.Token) map[string]bool {
 type CommonCounter struct {
 	withAl, bare map[string]int
 	tanween      map[string]int // occurrences: counts add up (Counts)
-	buf          []byte         // lookups of Counts.Words
 }
 
 // NewCommonCounter makes an empty CommonCounter.
@@ -289,22 +288,21 @@ func Extend(src string, toks []text.Token, ms []rasad.Mention, known Known) []ra
 	return ExtendPrepared(src, toks, ms, known.Prepare())
 }
 
-// PreparedKnown is Known with the index its surname pass reads (first and
-// last letters of every surname), made once for a collection instead of
-// once per article.
+// PreparedKnown is Known with what its surname pass reads of the whole
+// set (whether any surname starts with the article), found once for a
+// collection instead of once per article.
 type PreparedKnown struct {
 	known   Known
-	ends    map[[2]rune]bool
 	article bool // does any surname start with the article?
 }
 
 // Prepare indexes k for ExtendPrepared; k must not change afterwards.
 func (k Known) Prepare() *PreparedKnown {
-	p := &PreparedKnown{known: k, ends: map[[2]rune]bool{}}
+	p := &PreparedKnown{known: k}
 	for sf := range k {
-		p.ends[endsOf(sf)] = true
 		if strings.HasPrefix(sf, "ال") {
 			p.article = true
+			break
 		}
 	}
 	return p
@@ -320,7 +318,7 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}}
 	wp := wordsPool.Get().(*[]word)
 	defer putWords(wp, r)
-	r.words = buildWords((*wp)[:0], src, toks)
+	r.words = extendWords((*wp)[:0], toks)
 	r.used = make([]bool, len(r.words))
 	r.out = append([]rasad.Mention(nil), ms...)
 	// words inside the mentions already found are taken
@@ -344,6 +342,20 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 	r.resolveSingles(known)
 	sortMentions(r.out)
 	return surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out)) // (a collection surname after a given name found alone; بوتن over a town)
+}
+
+// extendWords appends to ws (empty) the words of toks as buildWords does,
+// with only what ExtendPrepared reads of them (token, key, offsets, clitic
+// readings): the lexicons' knowledge of each reading is Find's alone.
+func extendWords(ws []word, toks []text.Token) []word {
+	ws = slices.Grow(ws, len(toks))
+	for i, t := range toks {
+		if t.Kind == text.Punct {
+			continue
+		}
+		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, vars: cliticVariants(t.Key)})
+	}
+	return ws
 }
 
 // Analyzer finds an article's entities; its result is []rasad.Mention.

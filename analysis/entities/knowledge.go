@@ -1,10 +1,12 @@
 package entities
 
 import (
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/internal/par"
 	"github.com/rasad/rasad/text"
 )
 
@@ -46,8 +48,14 @@ type Counts struct {
 	// costs what the batch changed.
 	words      map[string]bool
 	known      Known
-	dirtyWords map[string]bool
+	dirtyWords []string        // changed common-word keys (repeats allowed)
+	zeroed     map[string]bool // of dirtyWords, the keys whose bare count fell to 0
 	dirtyForms map[string]bool
+
+	// neg: a count was ever added with a negative n, so a count may be 0
+	// or below after an addition (while it is false, every count is > 0
+	// and an addition adds with one map access)
+	neg bool
 
 	seen map[string]bool // AddText's, reused
 }
@@ -57,6 +65,19 @@ func NewCounts() *Counts {
 	return &Counts{common: NewCommonCounter(), docs: map[string]int{}, names: map[string]map[string]int{}, fullDocs: map[string]int{}}
 }
 
+// Reset empties c for another use, keeping the room its maps grew to (a
+// collection run counts each batch in Counts of about the same size).
+func (c *Counts) Reset() {
+	clear(c.common.withAl)
+	clear(c.common.bare)
+	clear(c.common.tanween)
+	clear(c.docs)
+	clear(c.names)
+	clear(c.fullDocs)
+	c.words, c.known, c.dirtyWords, c.zeroed, c.dirtyForms = nil, nil, nil, nil, nil
+	c.neg = false
+}
+
 // AddText counts one document's words: src is its text, toks its tokens.
 func (c *Counts) AddText(src string, toks []text.Token) {
 	if c.words == nil {
@@ -64,15 +85,9 @@ func (c *Counts) AddText(src string, toks []text.Token) {
 	} else {
 		one := NewCommonCounter()
 		one.Add(src, toks)
-		for k, n := range one.withAl {
-			c.addWord(c.common.withAl, k, n)
-		}
-		for k, n := range one.bare {
-			c.addWord(c.common.bare, k, n)
-		}
-		for k, n := range one.tanween {
-			c.addWord(c.common.tanween, k, n)
-		}
+		c.addWords(c.common.withAl, one.withAl, false)
+		c.addWords(c.common.bare, one.bare, true)
+		c.addWords(c.common.tanween, one.tanween, false)
 	}
 	if c.seen == nil {
 		c.seen = make(map[string]bool, 2*len(toks))
@@ -118,57 +133,98 @@ func (c *Counts) AddNames(ms []rasad.Mention) {
 	}
 }
 
+// parallelAdd: Add merges the common words and the word forms of o at
+// once (two goroutines: they touch different maps) when o has more counts
+// than this; parallelWords: Words asks the changed words in parts at once
+// when there are this many (variables for the tests).
+var parallelAdd, parallelWords = 4096, 2048
+
 // Add adds o's counts to c.
-func (c *Counts) Add(o *Counts) {
-	for k, n := range o.common.withAl {
-		c.addWord(c.common.withAl, k, n)
+func (c *Counts) Add(o *Counts) { c.AddWordsFirst(o)() }
+
+// AddWordsFirst adds o's counts to c as Add does, and returns once the
+// common-word counts are added: when o is large, the word forms are added
+// meanwhile on a goroutine of their own. Until wait is called, only Words
+// may be asked of c, and neither c nor o may change.
+func (c *Counts) AddWordsFirst(o *Counts) (wait func()) {
+	words := func() {
+		c.addWords(c.common.withAl, o.common.withAl, false)
+		c.addWords(c.common.bare, o.common.bare, true)
+		c.addWords(c.common.tanween, o.common.tanween, false)
 	}
-	for k, n := range o.common.bare {
-		c.addWord(c.common.bare, k, n)
-	}
-	for k, n := range o.common.tanween {
-		c.addWord(c.common.tanween, k, n)
-	}
-	for k, n := range o.docs {
-		c.addForm(c.docs, k, n)
-	}
-	for sf, keys := range o.names {
-		for k, n := range keys {
-			c.addName(sf, k, n)
+	forms := func() {
+		for k, n := range o.docs {
+			c.addForm(c.docs, k, n)
+		}
+		for sf, keys := range o.names {
+			for k, n := range keys {
+				c.addName(sf, k, n)
+			}
+		}
+		for k, n := range o.fullDocs {
+			c.addForm(c.fullDocs, k, n)
 		}
 	}
-	for k, n := range o.fullDocs {
-		c.addForm(c.fullDocs, k, n)
+	if c == o {
+		panic("entities: Counts added to itself")
+	}
+	if !o.neg && len(o.common.bare)+len(o.docs) > parallelAdd && runtime.GOMAXPROCS(0) > 1 {
+		// every count of o is > 0: neither sets c.neg, which both read (and
+		// Words does not touch what forms does)
+		done := make(chan struct{})
+		go func() { defer close(done); forms() }()
+		words()
+		return func() { <-done }
+	}
+	words()
+	forms()
+	return func() {}
+}
+
+// addWords adds the counts of from to the common-word counts m (bare: m
+// is c.common.bare).
+func (c *Counts) addWords(m, from map[string]int, bare bool) {
+	for k, n := range from {
+		c.addWord(m, k, n, bare)
 	}
 }
 
 // bump adds n to m[k], removing a count that falls to 0; it reports
-// whether anything changed (n != 0).
-func bump(m map[string]int, k string, n int) bool {
-	if n == 0 {
-		return false
+// whether anything changed (n != 0) and whether m[k] is gone (0).
+func (c *Counts) bump(m map[string]int, k string, n int) (changed, gone bool) {
+	if n <= 0 {
+		if n == 0 {
+			return false, false
+		}
+		c.neg = true
+	} else if !c.neg {
+		m[k] += n // every count is > 0: so is the sum
+		return true, false
 	}
 	if v := m[k] + n; v != 0 {
 		m[k] = v
-	} else {
-		delete(m, k)
+		return true, false
 	}
-	return true
+	delete(m, k)
+	return true, true
 }
 
-// addWord adds n to a common-word count (m[k]; 0 removes it).
-func (c *Counts) addWord(m map[string]int, k string, n int) {
-	if !bump(m, k, n) {
+// addWord adds n to a common-word count (m[k]; 0 removes it; bare: m is
+// c.common.bare).
+func (c *Counts) addWord(m map[string]int, k string, n int, bare bool) {
+	changed, gone := c.bump(m, k, n)
+	if !changed || c.words == nil {
 		return
 	}
-	if c.words != nil {
-		c.dirtyWords[k] = true
+	c.dirtyWords = append(c.dirtyWords, k)
+	if gone && bare {
+		c.zeroed[k] = true
 	}
 }
 
 // addForm adds n to a count of a word form (docs, fullDocs).
 func (c *Counts) addForm(m map[string]int, k string, n int) {
-	if !bump(m, k, n) {
+	if changed, _ := c.bump(m, k, n); !changed {
 		return
 	}
 	// Known reads the counts of the forms that name someone: a form that
@@ -181,6 +237,9 @@ func (c *Counts) addForm(m map[string]int, k string, n int) {
 func (c *Counts) addName(sf, key string, n int) {
 	if n == 0 {
 		return
+	}
+	if n < 0 {
+		c.neg = true
 	}
 	keys := c.names[sf]
 	if keys == nil {
@@ -228,11 +287,11 @@ func (c *Counts) AddTally(k rasad.TallyKey, n int64, sign int) bool {
 	d := sign * int(n)
 	switch k.Kind {
 	case TallyWithAl:
-		c.addWord(c.common.withAl, k.Form, d)
+		c.addWord(c.common.withAl, k.Form, d, false)
 	case TallyBare:
-		c.addWord(c.common.bare, k.Form, d)
+		c.addWord(c.common.bare, k.Form, d, true)
 	case TallyTanween:
-		c.addWord(c.common.tanween, k.Form, d)
+		c.addWord(c.common.tanween, k.Form, d, false)
 	case TallyDocs:
 		c.addForm(c.docs, k.Form, d)
 	case TallyFull:
@@ -263,27 +322,52 @@ var recomputeShare = 2
 func (c *Counts) Words() map[string]bool {
 	if c.words == nil {
 		c.words = c.common.Words()
-		c.dirtyWords = map[string]bool{}
+		c.dirtyWords, c.zeroed = nil, map[string]bool{}
 		return c.words
 	}
+	defer func() {
+		c.dirtyWords = c.dirtyWords[:0]
+		clear(c.zeroed)
+	}()
 	if recomputeShare > 0 && len(c.dirtyWords)*recomputeShare > len(c.common.bare) {
 		// a large batch: recomputing is cheaper than asking each word
 		c.words = c.common.Words()
-		clear(c.dirtyWords)
 		return c.words
 	}
-	cand := map[string]bool{}
-	for k := range c.dirtyWords {
-		c.common.wordsDependingOn(k, c.dirtyWords, cand)
+	// the changed words in parts, at once: each part finds the words whose
+	// membership may change and those that do (reading the counts only),
+	// then the changes are made
+	type change struct {
+		k    string
+		word bool
 	}
-	for k := range cand {
-		if c.common.isWord(k) {
-			c.words[k] = true
-		} else {
-			delete(c.words, k)
+	parts := 1
+	if len(c.dirtyWords) >= parallelWords {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	changes := make([][]change, parts)
+	par.Do(parts, func(p int) {
+		rd := wordReader{c: c.common}
+		lo, hi := p*len(c.dirtyWords)/parts, (p+1)*len(c.dirtyWords)/parts
+		cand := make(map[string]bool, hi-lo)
+		for _, k := range c.dirtyWords[lo:hi] {
+			rd.wordsDependingOn(k, c.zeroed, cand)
+		}
+		for k := range cand {
+			if w := rd.isWord(k); w != c.words[k] {
+				changes[p] = append(changes[p], change{k, w})
+			}
+		}
+	})
+	for _, cs := range changes {
+		for _, ch := range cs {
+			if ch.word {
+				c.words[ch.k] = true
+			} else {
+				delete(c.words, ch.k)
+			}
 		}
 	}
-	clear(c.dirtyWords)
 	return c.words
 }
 
@@ -344,46 +428,54 @@ func (c *Counts) Len() int {
 	return n
 }
 
+// wordReader asks the counts of a CommonCounter about single words (see
+// Counts.Words), with a buffer of its own: readers may run at once.
+type wordReader struct {
+	c   *CommonCounter
+	buf []byte
+}
+
 // isWord reports whether Words would hold k: the same rules, asked of one
 // word (written with the article often enough, with tanween, a conjugated
 // imperfect verb with ي or ت, or the perfect of one).
-func (c *CommonCounter) isWord(k string) bool {
+func (rd *wordReader) isWord(k string) bool {
+	c := rd.c
 	if n := c.withAl[k]; n > 0 && n*4 >= c.bare[k] {
 		return true
 	}
 	if c.tanween[k] > 0 {
 		return true
 	}
-	if rest, ok := strings.CutPrefix(k, "ي"); ok && c.verb(rest) > 0 {
+	if rest, ok := strings.CutPrefix(k, "ي"); ok && rd.verb(rest) > 0 {
 		return true
 	}
-	if rest, ok := strings.CutPrefix(k, "ت"); ok && c.verb(rest) > 0 {
+	if rest, ok := strings.CutPrefix(k, "ت"); ok && rd.verb(rest) > 0 {
 		return true
 	}
 	// the perfect of a verb (سافر beside يسافر/تسافر/سافرت/سافروا)
-	return c.bare[k] > 0 && utf8.RuneCountInString(k) >= 3 && c.bareOf("", k, "ت") > 0 && (c.bareOf("", k, "وا") > 0 || c.bareOf("", k, "ا") > 0) && c.verbForms(k) >= 3
+	return c.bare[k] > 0 && utf8.RuneCountInString(k) >= 3 && rd.bareOf("", k, "ت") > 0 && (rd.bareOf("", k, "وا") > 0 || rd.bareOf("", k, "ا") > 0) && rd.verbForms(k) >= 3
 }
 
 // bareOf is bare[p+k+s], looked up without building the string.
-func (c *CommonCounter) bareOf(p, k, s string) int {
-	c.buf = append(append(append(c.buf[:0], p...), k...), s...)
-	return c.bare[string(c.buf)]
+func (rd *wordReader) bareOf(p, k, s string) int {
+	rd.buf = append(append(append(rd.buf[:0], p...), k...), s...)
+	return rd.c.bare[string(rd.buf)]
 }
 
 // verbForms counts the forms of the imperfect ي+rest that Words counts
 // (0 when the collection does not write it with both ي and ت).
-func (c *CommonCounter) verbForms(rest string) int {
-	if c.bareOf("ي", rest, "") <= 0 || c.bareOf("ت", rest, "") == 0 || utf8.RuneCountInString(rest) < 3 {
+func (rd *wordReader) verbForms(rest string) int {
+	if rd.bareOf("ي", rest, "") <= 0 || rd.bareOf("ت", rest, "") == 0 || utf8.RuneCountInString(rest) < 3 {
 		return 0
 	}
 	forms := 2
 	for _, p := range [...]string{"ن", "سي", "ست", "لي", "لت"} {
-		if c.bareOf(p, rest, "") > 0 {
+		if rd.bareOf(p, rest, "") > 0 {
 			forms++
 		}
 	}
 	for _, s := range [...]string{"ون", "ان"} {
-		if c.bareOf("ي", rest, s) > 0 {
+		if rd.bareOf("ي", rest, s) > 0 {
 			forms++
 		}
 	}
@@ -392,9 +484,9 @@ func (c *CommonCounter) verbForms(rest string) int {
 
 // verb reports the forms of ي+rest when Words takes it (and ت+rest) for a
 // verb, or 0.
-func (c *CommonCounter) verb(rest string) int {
-	forms := c.verbForms(rest)
-	if forms >= 4 || forms == 3 && min(c.bareOf("ي", rest, ""), c.bareOf("ت", rest, "")) >= 3 {
+func (rd *wordReader) verb(rest string) int {
+	forms := rd.verbForms(rest)
+	if forms >= 4 || forms == 3 && min(rd.bareOf("ي", rest, ""), rd.bareOf("ت", rest, "")) >= 3 {
 		return forms
 	}
 	return 0
@@ -403,13 +495,15 @@ func (c *CommonCounter) verb(rest string) int {
 // wordsDependingOn adds to out the words whose membership in Words may
 // change when the counts of k change: k, and the imperfect (ي+rest, ت+rest)
 // and perfect (rest) of every verb k may be a form of, when that verb's
-// imperfect ي+rest is counted or changed too (dirty): a verb the
-// collection never wrote with ي moves nothing.
-func (c *CommonCounter) wordsDependingOn(k string, dirty, out map[string]bool) {
+// imperfect ي+rest is counted, or was when Words was last asked (its bare
+// count fell to 0 since: zeroed). A verb whose ي+rest the collection did
+// not write then and does not now is no verb either time: it moves
+// nothing.
+func (rd *wordReader) wordsDependingOn(k string, zeroed, out map[string]bool) {
 	out[k] = true
 	verb := func(rest string) {
-		c.buf = append(append(c.buf[:0], "ي"...), rest...)
-		if c.bare[string(c.buf)] == 0 && !dirty[string(c.buf)] {
+		rd.buf = append(append(rd.buf[:0], "ي"...), rest...)
+		if rd.c.bare[string(rd.buf)] == 0 && !zeroed[string(rd.buf)] {
 			return
 		}
 		out["ي"+rest] = true

@@ -168,3 +168,147 @@ func testCountsIncremental(t *testing.T) {
 		t.Errorf("tallies differ")
 	}
 }
+
+// Counts added batch by batch as a collection run adds them (each batch
+// counted in parts, the parts added up, the sum added to the knowledge,
+// Words and Known asked) give what counting the same documents at once
+// gives, on the paths that only add (every count above 0: one map access
+// per addition) with the merges and the questions of Words made in
+// parallel, and after counts are taken away again (the general path).
+func TestCountsBatchesEqualWhole(t *testing.T) {
+	defer func(a, w, s int) { parallelAdd, parallelWords, recomputeShare = a, w, s }(parallelAdd, parallelWords, recomputeShare)
+	parallelAdd, parallelWords = 16, 8
+	for _, share := range []int{2, 0} { // as in use, and never recomputed
+		recomputeShare = share
+		testCountsBatches(t)
+	}
+}
+
+func testCountsBatches(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	var srcs []string
+	var toks [][]text.Token
+	var mss [][]rasad.Mention
+	for i := 0; i < 1200; i++ {
+		src, ms := randomDoc(r)
+		srcs, toks, mss = append(srcs, src), append(toks, text.Tokenize(src)), append(mss, ms)
+	}
+	know := NewCounts()
+	var batches []*Counts
+	checked := 0
+	for lo := 0; lo < len(srcs); {
+		hi := min(len(srcs), lo+20+r.Intn(80))
+		parts := []*Counts{NewCounts(), NewCounts(), NewCounts()}
+		for i := lo; i < hi; i++ {
+			parts[i%3].AddText(srcs[i], toks[i])
+		}
+		batch := parts[0]
+		batch.Add(parts[1])
+		batch.Add(parts[2])
+		wait := know.AddWordsFirst(batch) // the word forms added while Words is asked
+		know.Words()
+		wait()
+		names := NewCounts()
+		for i := lo; i < hi; i++ {
+			names.AddNames(mss[i])
+		}
+		know.Add(names)
+		batch.Add(names)
+		batches = append(batches, batch)
+		if know.neg {
+			t.Fatal("only additions, yet the general path")
+		}
+		lo = hi
+		l := NewLearner()
+		for _, ms := range mss[:lo] {
+			l.Add(ms)
+		}
+		if got, want := know.Words(), CommonWordsOf(srcs[:lo], toks[:lo]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %d documents: common words differ", lo)
+		}
+		if got, want := know.Known(), l.Known(toks[:lo]...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("after %d documents: Known %v, want %v", lo, got, want)
+		}
+		checked++
+	}
+	whole := NewCounts()
+	for i := range srcs {
+		whole.AddText(srcs[i], toks[i])
+		whole.AddNames(mss[i])
+	}
+	if !reflect.DeepEqual(know.Tallies(), whole.Tallies()) {
+		t.Fatal("tallies differ")
+	}
+	// the last batches taken away again, then added back
+	for _, b := range batches[len(batches)-3:] {
+		know.AddTallies(b.Tallies(), -1)
+	}
+	know.Words()
+	for _, b := range batches[len(batches)-3:] {
+		know.Add(b)
+	}
+	if !know.neg {
+		t.Fatal("counts taken away, yet the path that only adds")
+	}
+	if got, want := know.Words(), whole.Words(); !reflect.DeepEqual(got, want) {
+		t.Fatal("common words differ after taking away and adding back")
+	}
+	if !reflect.DeepEqual(know.Tallies(), whole.Tallies()) {
+		t.Fatal("tallies differ after taking away and adding back")
+	}
+	if checked < 10 || len(whole.Words()) == 0 || len(whole.Known()) == 0 {
+		t.Fatalf("%d checks, %d common words, %d known: the test checks little", checked, len(whole.Words()), len(whole.Known()))
+	}
+}
+
+// A verb whose imperfect with ي the collection no longer writes (its count
+// taken away to 0) is no verb any more: its other forms leave the common
+// words though their own counts did not change.
+func TestWordsVerbLosesImperfect(t *testing.T) {
+	defer func(s int) { recomputeShare = s }(recomputeShare)
+	recomputeShare = 0 // asked word by word
+	c := NewCounts()
+	for _, w := range []string{"يسافر", "تسافر", "نسافر", "سيسافر", "سافر", "سافرت", "سافروا", "ملعب"} {
+		c.AddTally(rasad.TallyKey{Kind: TallyBare, Form: w}, 5, 1)
+	}
+	if w := c.Words(); !w["تسافر"] || !w["سافر"] || !w["يسافر"] {
+		t.Fatalf("a verb not taken: %v", w)
+	}
+	c.AddTally(rasad.TallyKey{Kind: TallyBare, Form: "يسافر"}, 5, -1)
+	if w := c.Words(); w["تسافر"] || w["سافر"] || w["يسافر"] {
+		t.Fatalf("a verb without its imperfect with ي still taken: %v", w)
+	}
+	if got, want := c.Words(), c.common.Words(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}
+
+// Counts emptied by Reset count as new ones, even after counts were taken
+// away (the general path) and Words and Known were asked.
+func TestCountsReset(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	c := NewCounts()
+	for i := 0; i < 50; i++ {
+		src, ms := randomDoc(r)
+		c.AddText(src, text.Tokenize(src))
+		c.AddNames(ms)
+	}
+	c.AddTallies(c.Tallies(), -1)
+	c.Words()
+	c.Known()
+	c.Reset()
+	fresh := NewCounts()
+	for i := 0; i < 50; i++ {
+		src, ms := randomDoc(r)
+		for _, x := range []*Counts{c, fresh} {
+			x.AddText(src, text.Tokenize(src))
+			x.AddNames(ms)
+		}
+	}
+	if c.neg || !reflect.DeepEqual(c.Tallies(), fresh.Tallies()) || !reflect.DeepEqual(c.Words(), fresh.Words()) || !reflect.DeepEqual(c.Known(), fresh.Known()) {
+		t.Fatal("reset Counts count differently from new ones")
+	}
+	if len(fresh.Words()) == 0 || len(fresh.Known()) == 0 {
+		t.Fatal("nothing counted: the test checks little")
+	}
+}

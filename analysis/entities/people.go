@@ -792,14 +792,11 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}
-	// words whose first and last letters match no surname's are passed over
 	if kp == nil {
 		kp = known.Prepare()
 	}
-	ends := map[[2]rune]bool{}
 	article := kp.article // does any surname start with the article?
 	for sf := range local {
-		ends[endsOf(sf)] = true
 		if strings.HasPrefix(sf, "ال") {
 			article = true
 		}
@@ -814,15 +811,12 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			if len(v.key) < 8 || (!article && strings.HasPrefix(v.key, "ال")) {
 				continue
 			}
-			if e := foldedEnds(v.key); !ends[e] && !kp.ends[e] {
-				continue
-			}
-			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(appendFold(buf[:0], v.key))] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {
-				continue // a lexicon word, unless a one-word place or club that a person of this article is named by (زيدان)
-			}
 			// a bare surname must be spelled as it was in a full name (letters
 			// folded, vowels kept): the skeleton that merges spellings of full
-			// names would merge السيسي with السياسي here
+			// names would merge السيسي with السياسي here. Asked first: few
+			// words name anyone, and the tests below are pure, so their order
+			// changes nothing (a folded spelling that names someone has the
+			// first and last letters of a surname: no index of those needed)
 			buf = appendFold(buf[:0], v.key)
 			full, ok := local[string(buf)]
 			rule := "surname of a person named in this article"
@@ -832,6 +826,9 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			}
 			if !ok || full == "" {
 				continue
+			}
+			if r.lx.given[v.key] || r.lx.notName[v.key] || r.blocksName(i) || r.lx.byFirst[v.key] != nil && (local[string(buf)] == "" || r.hitAt(i) == nil) || hamzaInside(r.src[w.start:w.end]) {
+				continue // a lexicon word, unless a one-word place or club that a person of this article is named by (زيدان)
 			}
 			if rule == "surname of a person named in the collection" && (!r.knownAsName(v.key) || strings.HasPrefix(v.key, "ال")) {
 				continue // learned elsewhere from a misread (… مؤتمرا): the name lists must know the word
@@ -966,30 +963,6 @@ func hamzaInside(surface string) bool {
 		i++
 	}
 	return false
-}
-
-// endsOf returns the first and last runes of s.
-func endsOf(s string) [2]rune {
-	f, _ := utf8.DecodeRuneInString(s)
-	l, _ := utf8.DecodeLastRuneInString(s)
-	return [2]rune{f, l}
-}
-
-// foldedEnds is endsOf(foldEnds(k)) without making the string.
-func foldedEnds(k string) [2]rune {
-	f, _ := utf8.DecodeRuneInString(k)
-	l, _ := utf8.DecodeLastRuneInString(k)
-	return [2]rune{foldLetter(f), foldLetter(l)}
-}
-
-// foldEnds folds the first and last letters of a key as skeleton does.
-func foldEnds(k string) string {
-	f, fs := utf8.DecodeRuneInString(k)
-	l, ls := utf8.DecodeLastRuneInString(k)
-	if fs+ls > len(k) {
-		return string(foldLetter(f))
-	}
-	return string(foldLetter(f)) + string(foldLetter(l))
 }
 
 // Learn collects the surnames of the people named in full in mentions,
