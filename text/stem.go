@@ -72,7 +72,7 @@ func Variants(key string) []string {
 // there is a second.
 func variants(key string) (st, rest string, two bool) {
 	st = Stem(key)
-	if utf8.RuneCountInString(key) >= 3 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+	if (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) && utf8.RuneCountInString(key) >= 3 {
 		if r := Stem(key[len("و"):]); r != st && !strings.HasPrefix(key[len("و"):], "ال") {
 			return st, r, true
 		}
@@ -134,7 +134,9 @@ func indexStems(toks []Token, size int) string {
 // more (وقال → قال). A key that merely starts with the letter (فجر، وزير) loses
 // it too: callers look the whole key up first when that matters.
 func StripConj(k string) string {
-	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+	// the letter first: most keys do not start with it, and counting
+	// runes is what this cost when it came first
+	if (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && utf8.RuneCountInString(k) >= 3 {
 		return k[len("و"):]
 	}
 	return k

@@ -379,3 +379,24 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// number is lexicons.number over the tagger's keys, for one kind. Whether
+// a token can start a number word at all (most cannot) is worked out once
+// per token.
+func (t *tagger) number(i int, kind string) (int, int) {
+	if i >= 0 && i < len(t.keys) {
+		if t.nums == nil {
+			t.nums = make([]int8, len(t.keys))
+		}
+		if t.nums[i] == 0 {
+			t.nums[i] = 1
+			if k := t.keys[i]; t.lex.numbers[k] != nil || t.lex.numbers[text.StripConj(k)] != nil {
+				t.nums[i] = 2
+			}
+		}
+		if t.nums[i] == 1 {
+			return 0, 0 // no candidates: lexicons.number finds none
+		}
+	}
+	return t.lex.number(t.keys, i, kind)
+}

@@ -94,17 +94,19 @@ type tagger struct {
 	src    string
 	toks   []text.Token
 	keys   []string
-	skeys  []string // keys without a conjunction, made on first use
-	cues   []int8   // tense cue per token, made on first use (see cueAt)
-	clause []int    // clause index per token
+	cues   []int8 // tense cue per token, made on first use (see cueAt)
+	mods   []int8 // rangeModOf per token, made on first use (0: not yet)
+	nums   []int8 // whether a token can start a number word (see number)
+	clause []int  // clause index per token
 	// shortQuote marks tokens inside quotes of at most four words (a name
 	// or a title, not speech)
 	shortQuote []bool
 	// inQuote marks tokens inside quotation marks: a quoted speaker's
 	// tense is not the narrator's
 	inQuote []bool
-	// relClause marks clauses that open with a relative pronoun (، الذي …)
-	relClause map[int]bool
+	// relClause marks clauses that open with a relative pronoun (، الذي …),
+	// by clause index
+	relClause []bool
 	sent      []int // sentence index per token
 	dms       []time.Time
 	// publication-date inference: days and day-months named in the text,
@@ -175,7 +177,9 @@ func (t *tagger) sentOf(i int) int {
 func (t *tagger) scopes() {
 	t.clause = make([]int, len(t.toks))
 	t.sent = make([]int, len(t.toks))
-	t.relClause = map[int]bool{}
+	// a clause index grows at most twice per token (a line break before
+	// it, a punctuation mark at it)
+	t.relClause = make([]bool, 2*len(t.toks)+2)
 	t.shortQuote = make([]bool, len(t.toks))
 	open := -1
 	t.inQuote = make([]bool, len(t.toks))
@@ -233,23 +237,14 @@ func sentEnd(k string) bool { return k == "." || k == "!" || k == "?" || k == ";
 
 var relPronouns = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
-// skey is the key of token i without a conjunction و/ف (text.StripConj),
-// computed once per token.
+// skey is the key of token i without a conjunction و/ف (text.StripConj).
+// It is made on each call: StripConj looks at the first letter before it
+// counts anything, which costs less than a slice of them per text.
 func (t *tagger) skey(i int) string {
 	if i < 0 || i >= len(t.keys) {
 		return ""
 	}
-	if t.skeys == nil {
-		t.skeys = make([]string, len(t.keys))
-		for j, k := range t.keys {
-			if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
-				t.skeys[j] = text.StripConj(k)
-			} else {
-				t.skeys[j] = k
-			}
-		}
-	}
-	return t.skeys[i]
+	return text.StripConj(t.keys[i])
 }
 
 func (t *tagger) key(i int) string {
