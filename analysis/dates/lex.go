@@ -29,8 +29,10 @@ type lexicons struct {
 	// triggers are the word keys a rule can start at (numbers always can):
 	// scanning tries the rules only there
 	triggers map[string]bool
-	months   map[string][]monthInfo // by first word key
-	weekdays map[string]int
+	// triggerFilter holds the triggers: a key it rules out is none
+	triggerFilter text.KeyFilter
+	months        map[string][]monthInfo // by first word key
+	weekdays      map[string]int
 	// namedDays: event noun, month, day → the year of a day that names an
 	// event (هجمات 11 سبتمبر)
 	namedDays map[[3]string]int
@@ -198,6 +200,9 @@ func loadLex() *lexicons {
 		add("للقرن", "بالقرن", "النصف", "والنصف", "من", "ومن", "أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
 		for k := range decadeWords {
 			add(k, "و"+k, "ف"+k)
+		}
+		for k := range lex.triggers {
+			lex.triggerFilter.Add(k)
 		}
 		for k, ns := range lex.numbers {
 			for i := 1; i < len(ns); i++ {

@@ -288,7 +288,7 @@ func (t *tagger) scan() []match {
 	// a number starts only these
 	numRules := []func(int) *match{t.matchDayMonth, t.matchNumeric, t.matchYear, t.matchTime, t.matchQuantity, t.matchSet}
 	for i := 0; i < len(t.toks); {
-		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
+		if t.toks[i].Kind != text.Number && !t.isTrigger(t.keys[i]) {
 			i++
 			continue
 		}
@@ -336,6 +336,12 @@ func (t *tagger) scan() []match {
 		}
 	}
 	return out
+}
+
+// isTrigger reports whether a rule can start at key k (the filter rules
+// out most keys without the map's lookup).
+func (t *tagger) isTrigger(k string) bool {
+	return t.lex.triggerFilter.MayHave(k) && t.lex.triggers[k]
 }
 
 // surface returns the source text of tokens [s, e).

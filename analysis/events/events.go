@@ -21,16 +21,22 @@ type trigger struct {
 }
 
 var (
-	once     sync.Once
-	matcher  *lexicon.Matcher
-	triggers map[string]trigger // by lexicon ref
-	adjOf    map[string]string  // nationality adjective key -> country name
+	once    sync.Once
+	matcher *lexicon.Matcher
+	// firstWords holds the first word of every trigger: a word it rules
+	// out starts none, and matchAt skips the matcher's lookup
+	firstWords text.KeyFilter
+	triggers   map[string]trigger // by lexicon ref
+	adjOf      map[string]string  // nationality adjective key -> country name
 )
 
 func load() {
 	once.Do(func() {
 		es := lexicon.MustLoad("triggers.tsv")
 		matcher = lexicon.NewMatcher(es)
+		for _, e := range es {
+			firstWords.Add(e.Words[0])
+		}
 		triggers = map[string]trigger{}
 		for _, e := range es {
 			triggers[e.Ref()] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
@@ -391,7 +397,7 @@ func gappedProposal(keysOf []string, words []word, i int) int {
 // word itself, under a conjunction or preposition, or under a pronoun
 // suffix.
 func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
-	e, n := matcher.MatchAt(keysOf, i)
+	e, n := triggerAt(keysOf, i)
 	if n > 0 {
 		return e, n, 0
 	}
@@ -418,7 +424,7 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		if len(k)-len(p) >= 4 {
 			saved := keysOf[i]
 			keysOf[i] = k[len(p):]
-			e, n = matcher.MatchAt(keysOf, i)
+			e, n = triggerAt(keysOf, i)
 			keysOf[i] = saved
 			if n > 0 {
 				return e, n, len(p)
@@ -439,7 +445,7 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		for _, st := range appendSuffixStems(buf[:0], k[len(p):]) {
 			saved := keysOf[i]
 			keysOf[i] = st
-			e, n = matcher.MatchAt(keysOf, i)
+			e, n = triggerAt(keysOf, i)
 			keysOf[i] = saved
 			if n == 1 && (e.Field(2) == "noun" || e.Field(2) == "past") {
 				return e, n, len(p)
@@ -447,6 +453,15 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		}
 	}
 	return lexicon.Entry{}, 0, 0
+}
+
+// triggerAt is matcher.MatchAt(keysOf, i), without the lookup when no
+// trigger starts with keysOf[i].
+func triggerAt(keysOf []string, i int) (lexicon.Entry, int) {
+	if !firstWords.MayHave(keysOf[i]) {
+		return lexicon.Entry{}, 0
+	}
+	return matcher.MatchAt(keysOf, i)
 }
 
 // segment is the part of the sentence that dates and participants are read
