@@ -119,3 +119,45 @@ func BenchmarkTokenizeReference(b *testing.B) {
 		}
 	}
 }
+
+// runeCount counts as utf8.RuneCountInString on our own words, on random
+// mixes of one- to four-byte runes and invalid bytes, and on random bytes.
+func TestRuneCountSameAsUTF8(t *testing.T) {
+	pieces := []string{"و", "قال", "a", "é", "日", "😀", "\xd9", "\x80", "\xc0\x80", "\xe0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc2", "\xdf\xbf", ""}
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 100000; i++ {
+		var b strings.Builder
+		for k := r.Intn(8); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		raw := make([]byte, r.Intn(12))
+		r.Read(raw)
+		for _, s := range []string{b.String(), string(raw)} {
+			if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+				t.Fatalf("runeCount(%q) = %d, utf8 %d", s, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkRuneCount compares runeCount with utf8.RuneCountInString on
+// words of a sentence of our own.
+
+func BenchmarkRuneCount(b *testing.B) {
+	words := strings.Fields(Key("وقال الرئيس الفرنسي إن المفاوضات بين الطرفين ستستأنف في القاهرة والرياض بعد اتفاقيات وقعتها الحكومتان وبالتالي فالمدرسة للمدرسين"))
+	n := 0
+	b.Run("runeCount", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, w := range words {
+				n += runeCount(w)
+			}
+		}
+	})
+	b.Run("utf8", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, w := range words {
+				n += utf8.RuneCountInString(w)
+			}
+		}
+	})
+}
