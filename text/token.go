@@ -70,7 +70,9 @@ func isNumberSep(r rune) bool {
 // white space. Offsets index src; invalid UTF-8 bytes become one-byte
 // punctuation tokens with key U+FFFD and never break offsets.
 func Tokenize(src string) []Token {
-	toks := make([]Token, 0, len(src)/6+1)
+	// about 9.4 bytes a token in news text (median; 1% of ant-dev has
+	// more tokens than len/8, and grows the slice once)
+	toks := make([]Token, 0, len(src)/8+16)
 	return AppendTokens(toks, src)
 }
 

@@ -26,8 +26,8 @@ var (
 	// firstWords holds the first word of every trigger: a word it rules
 	// out starts none, and matchAt skips the matcher's lookup
 	firstWords text.KeyFilter
-	triggers   map[string]trigger // by lexicon ref
-	adjOf      map[string]string  // nationality adjective key -> country name
+	triggers   map[entryRef]trigger // by lexicon ref
+	adjOf      map[string]string    // nationality adjective key -> country name
 )
 
 func load() {
@@ -37,9 +37,9 @@ func load() {
 		for _, e := range es {
 			firstWords.Add(e.Words[0])
 		}
-		triggers = map[string]trigger{}
+		triggers = map[entryRef]trigger{}
 		for _, e := range es {
-			triggers[e.Ref()] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
+			triggers[refOf(e)] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
 		}
 		adjOf = map[string]string{}
 		for _, e := range lexicon.MustLoad("places.tsv") {
@@ -141,7 +141,7 @@ func Find(in Input) []rasad.EventMention {
 		e, n, strip := matchAt(keysOf, i, in.Text[in.Tokens[words[i].tok].Start:in.Tokens[words[i].tok].End])
 		var tr trigger
 		if n > 0 {
-			tr = triggers[e.Ref()]
+			tr = triggers[refOf(e)]
 		} else if g := gappedProposal(keysOf, words, i); g > 0 {
 			// نشرت روسيا يوم 17 ديسمبر مشروعي اتفاقيتين: a proposal made
 			// public, with the object a few words after the verb
@@ -454,6 +454,15 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 	}
 	return lexicon.Entry{}, 0, 0
 }
+
+// entryRef names a lexicon entry by file and line, as its Ref does,
+// without formatting a string per match.
+type entryRef struct {
+	file string
+	line int
+}
+
+func refOf(e lexicon.Entry) entryRef { return entryRef{e.File, e.Line} }
 
 // triggerAt is matcher.MatchAt(keysOf, i), without the lookup when no
 // trigger starts with keysOf[i].
