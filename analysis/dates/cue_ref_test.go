@@ -1,8 +1,10 @@
 package dates
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/testcorpus"
@@ -146,6 +148,29 @@ func TestRangeModSameAsReference(t *testing.T) {
 					t.Fatalf("%q token %d: rangeMod %d %q, reference %d %q", s, j, got, p.mod, want, rp.mod)
 				}
 			}
+		}
+	}
+}
+
+// TagTokens, whose per-token slices come from a pool and serve text after
+// text, tags as a tagger with slices of its own, on our own sentences
+// (long, short, long: slices grown, then reused at a shorter length) and
+// on ant-dev texts when present.
+func TestPooledTaggerSameAsFresh(t *testing.T) {
+	long := strings.Repeat("قال الوزير أمس الخميس إن الاجتماع المقبل سيعقد في مطلع مارس، والذي أعلن عنه في 12 يناير الماضي. ", 40)
+	texts := []string{long, "وصل الرئيس اليوم.", long + "سيزور الوفد القاهرة غدا.", "في 2019", ""}
+	if docs, ok := testcorpus.LoadIfPresent(t, 1000); ok {
+		for _, d := range docs {
+			texts = append(texts, d.Text)
+		}
+	}
+	anchor := AnchorAt(time.Date(2018, 2, 14, 0, 0, 0, 0, time.UTC), "published")
+	for _, s := range texts {
+		toks := text.Tokenize(s)
+		fresh := newTaggerTokens(s, toks)
+		want := fresh.resolveAll(fresh.scan(), anchor)
+		if got := TagTokens(s, toks, anchor); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.80q: pooled %v, fresh %v", s, got, want)
 		}
 	}
 }

@@ -463,7 +463,7 @@ func (t *tagger) rangeMod(j int, p *partial) int {
 	}
 	// the modifier a token is, worked out once per token (most are none)
 	if t.mods == nil {
-		t.mods = make([]int8, len(t.keys))
+		t.mods = t.bufs.int8s(1, len(t.keys))
 	}
 	if t.mods[j] == 0 {
 		t.mods[j] = rangeModOf(t.key(j), t.skey(j))

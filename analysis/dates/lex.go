@@ -391,7 +391,7 @@ func contains(ss []string, s string) bool {
 func (t *tagger) number(i int, kind string) (int, int) {
 	if i >= 0 && i < len(t.keys) {
 		if t.nums == nil {
-			t.nums = make([]int8, len(t.keys))
+			t.nums = t.bufs.int8s(2, len(t.keys))
 		}
 		if t.nums[i] == 0 {
 			t.nums[i] = 1

@@ -546,7 +546,7 @@ var verbIntro = set("انه انها انهم انهما ان أن إن لن ق�
 // reads the same words for every expression near them.
 func (t *tagger) cueAt(i int) (int, bool) {
 	if t.cues == nil {
-		t.cues = make([]int8, len(t.keys))
+		t.cues = t.bufs.int8s(0, len(t.keys))
 	}
 	c := t.cues[i]
 	if c == 0 {
