@@ -108,7 +108,13 @@ func Find(in Input) []rasad.EventMention {
 	load()
 	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
-	words := make([]word, 0, len(in.Tokens)) // sized once (allocation)
+	// the word list and its keys live in slices kept between texts
+	b := new(findBufs)
+	if poolFind {
+		b = findPool.Get().(*findBufs)
+		defer b.release()
+	}
+	words := b.wordsFor(len(in.Tokens))
 	si := 0
 	for i, t := range in.Tokens {
 		for si < len(sents) && sents[si].End <= t.Start {
@@ -119,7 +125,8 @@ func Find(in Input) []rasad.EventMention {
 		}
 		words = append(words, word{tok: i, key: t.Key, sent: si})
 	}
-	keysOf := make([]string, len(words))
+	b.words = words
+	keysOf := b.keysFor(len(words))
 	for i, w := range words {
 		keysOf[i] = w.key
 	}
@@ -391,6 +398,46 @@ func gappedProposal(keysOf []string, words []word, i int) int {
 		}
 	}
 	return 0
+}
+
+// findBufs are Find's word list and keys, kept between texts in
+// findPool: each Find takes them, and release clears them (so the pool
+// keeps no text alive) and puts them back (TestPooledFindSameAsFresh).
+type findBufs struct {
+	words []word
+	keys  []string
+}
+
+var findPool = sync.Pool{New: func() any { return new(findBufs) }}
+
+// poolFind is false only in the test that compares Find with and without
+// the pool.
+var poolFind = true
+
+// wordsFor returns the word list, empty, with room for n words.
+func (b *findBufs) wordsFor(n int) []word {
+	if cap(b.words) < n {
+		b.words = make([]word, 0, n)
+	}
+	return b.words[:0]
+}
+
+// keysFor returns the keys slice at length n.
+func (b *findBufs) keysFor(n int) []string {
+	if cap(b.keys) < n {
+		b.keys = make([]string, n)
+	}
+	b.keys = b.keys[:n]
+	return b.keys
+}
+
+func (b *findBufs) release() {
+	// only what this text used: the rest is clear already (clearing the
+	// whole of a slice grown by one long text would cost every text after
+	// it as much)
+	clear(b.words)
+	clear(b.keys)
+	findPool.Put(b)
 }
 
 // matchAt matches a trigger at word i (raw is the word as written): the
