@@ -627,7 +627,7 @@ func hasAnaphor(in Input, s text.Span) bool {
 
 func hasCue(in Input, s text.Span, cues map[string]bool) bool {
 	for _, t := range in.Tokens {
-		if t.Start >= s.Start && t.End <= s.End && (cues[t.Key] || cues[strings.TrimPrefix(t.Key, "و")]) {
+		if t.Start >= s.Start && t.End <= s.End && (cues[t.Key] || strings.HasPrefix(t.Key, "و") && cues[t.Key[len("و"):]]) {
 			return true
 		}
 	}
