@@ -55,6 +55,70 @@ type lineInfo struct {
 	rule  string
 }
 
+// cleanBufs are cleanTokens' lines, tokens and words, kept between texts
+// in cleanPool; release clears what a text used (so the pool keeps no
+// text alive, and a long text does not make every later one clear its
+// length) and puts them back (TestPooledPrepareSameAsFresh).
+type cleanBufs struct {
+	lines []lineInfo
+	toks  []text.Token
+	words []string
+	body  []text.Token // PrepareTokens' body tokens
+}
+
+var cleanPool = sync.Pool{New: func() any { return new(cleanBufs) }}
+
+func getCleanBufs() *cleanBufs {
+	if !poolClean {
+		return new(cleanBufs)
+	}
+	return cleanPool.Get().(*cleanBufs)
+}
+
+// poolClean is false only in the test that compares with and without the
+// pool.
+var poolClean = true
+
+func (b *cleanBufs) linesFor(n int) []lineInfo {
+	if cap(b.lines) < n {
+		b.lines = make([]lineInfo, n)
+	}
+	b.lines = b.lines[:n]
+	return b.lines
+}
+
+func (b *cleanBufs) toksFor(n int) []text.Token {
+	if cap(b.toks) < n {
+		b.toks = make([]text.Token, 0, n)
+	}
+	return b.toks[:0]
+}
+
+func (b *cleanBufs) wordsFor(n int) []string {
+	if cap(b.words) < n {
+		b.words = make([]string, 0, n)
+	}
+	return b.words[:0]
+}
+
+func (b *cleanBufs) bodyFor(n int) []text.Token {
+	if cap(b.body) < n {
+		b.body = make([]text.Token, 0, n)
+	}
+	return b.body[:0]
+}
+
+func (b *cleanBufs) release() {
+	clear(b.lines)
+	clear(b.toks)
+	clear(b.words)
+	clear(b.body)
+	b.lines, b.toks, b.words, b.body = b.lines[:0], b.toks[:0], b.words[:0], b.body[:0]
+	if poolClean {
+		cleanPool.Put(b)
+	}
+}
+
 // Clean fills a's Removed, TitleSpan, Title (when the input had none),
 // Dateline and Credits. It may be called again: it starts from scratch.
 func Clean(a *rasad.Article) {
@@ -68,13 +132,17 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 	a.Removed, a.TitleSpan, a.Dateline, a.Credits = nil, nil, nil, nil
 	src := a.Text
 	spans := text.Lines(src)
-	lines := make([]lineInfo, len(spans))
+	// the lines, and their tokens and words, in slices kept between texts
+	// (nothing of them outlives this call: what a holds is made anew)
+	b := getCleanBufs()
+	defer b.release()
+	lines := b.linesFor(len(spans))
 	header := true
 	next := 0
 	// the lines' tokens and words share one array each (capped slices:
 	// an append to one line's reallocates), not two allocations a line
-	tokBuf := make([]text.Token, 0, len(all))
-	wordBuf := make([]string, 0, len(all))
+	tokBuf := b.toksFor(len(all))
+	wordBuf := b.wordsFor(len(all))
 	for i, sp := range spans {
 		li := &lines[i]
 		li.span = sp
@@ -111,6 +179,7 @@ func cleanTokens(a *rasad.Article, all []text.Token) {
 			header = false
 		}
 	}
+	b.toks, b.words = tokBuf, wordBuf
 
 	// title: given, or the first content line of the header
 	titleLine := -1
@@ -743,7 +812,12 @@ func PrepareTokens(a *rasad.Article) ([]text.Token, error) {
 	}
 	// the body: without residue and the title line (what ContentID hashes
 	// and the index holds); the analysis keeps page timestamps
-	body := make([]text.Token, 0, len(all))
+	pb := getCleanBufs()
+	body := pb.bodyFor(len(all))
+	defer func() {
+		pb.body = body // cleared by release, also after an early return
+		pb.release()
+	}()
 	var analysed []text.Token
 	if len(a.Removed) > 0 {
 		analysed = make([]text.Token, 0, len(all))

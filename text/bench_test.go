@@ -32,9 +32,26 @@ func benchTexts(b *testing.B) []string {
 func BenchmarkTokenize(b *testing.B) {
 	texts := benchTexts(b)
 	var buf []Token
+	defer cpuMBs(b, texts)()
 	for b.Loop() {
 		for _, t := range texts {
 			buf = AppendTokens(buf[:0], t)
+		}
+	}
+}
+
+// cpuMBs starts the process CPU clock; the function it returns reports
+// the texts' megabytes per CPU-second (the machine is shared: wall time
+// says little). Call it after any set-up, deferred.
+func cpuMBs(b *testing.B, texts []string) func() {
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	c0 := testcorpus.CPUTime()
+	return func() {
+		if d := testcorpus.CPUTime() - c0; d > 0 {
+			b.ReportMetric(float64(size)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
 		}
 	}
 }

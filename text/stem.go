@@ -21,7 +21,7 @@ func Stem(key string) string {
 		return key
 	}
 	s := key
-	n := utf8.RuneCountInString(s)
+	n := runeCount(s)
 	// conjunction: و or ف in front of a word of at least four letters
 	if n >= 4 && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
 		rest := s[len("و"):]
@@ -72,7 +72,7 @@ func Variants(key string) []string {
 // there is a second.
 func variants(key string) (st, rest string, two bool) {
 	st = Stem(key)
-	if utf8.RuneCountInString(key) >= 3 && (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) {
+	if (strings.HasPrefix(key, "و") || strings.HasPrefix(key, "ف")) && runeCount(key) >= 3 {
 		if r := Stem(key[len("و"):]); r != st && !strings.HasPrefix(key[len("و"):], "ال") {
 			return st, r, true
 		}
@@ -134,8 +134,31 @@ func indexStems(toks []Token, size int) string {
 // more (وقال → قال). A key that merely starts with the letter (فجر، وزير) loses
 // it too: callers look the whole key up first when that matters.
 func StripConj(k string) string {
-	if utf8.RuneCountInString(k) >= 3 && (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) {
+	// the letter first: most keys do not start with it, and counting
+	// runes is what this cost when it came first
+	if (strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف")) && runeCount(k) >= 3 {
 		return k[len("و"):]
 	}
 	return k
+}
+
+// runeCount is utf8.RuneCountInString (an invalid byte counts as one
+// rune), with the two-byte sequences of Arabic script read without a call
+// (TestRuneCountSameAsUTF8).
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
 }

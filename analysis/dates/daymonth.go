@@ -21,7 +21,7 @@ func (t *tagger) dayAt(i int) (day, next int, ordinal bool) {
 			return n, i + 2, true
 		}
 	}
-	if v, n := t.lex.number(t.keys, i, "ordinal"); n > 0 && v <= 31 {
+	if v, n := t.number(i, "ordinal"); n > 0 && v <= 31 {
 		return v, i + n, true
 	}
 	return 0, i, false
@@ -398,7 +398,7 @@ func (t *tagger) matchMonth(i int) *match {
 					return &match{start: i, end: t.modAt(j+1, &q), p: q, rule: "month day"}
 				}
 			}
-		} else if v, n := t.lex.number(t.keys, j, "ordinal"); n > 0 && v <= 31 && t.key(j+n) != "من" && (paired || lead) {
+		} else if v, n := t.number(j, "ordinal"); n > 0 && v <= 31 && t.key(j+n) != "من" && (paired || lead) {
 			q := p
 			q.d = v
 			if validDay(q) {
@@ -458,24 +458,54 @@ func (t *tagger) countWord(j int) (int, int) {
 // rangeMod reads a part-of-period word at j (مطلع، منتصف، نهاية) into
 // p.mod and returns the index after it.
 func (t *tagger) rangeMod(j int, p *partial) int {
-	k := t.key(j)
+	if j < 0 || j >= len(t.keys) {
+		return j // no key: in no list
+	}
+	// the modifier a token is, worked out once per token (most are none)
+	if t.mods == nil {
+		t.mods = t.bufs.int8s(1, len(t.keys))
+	}
+	if t.mods[j] == 0 {
+		t.mods[j] = rangeModOf(t.key(j), t.skey(j))
+	}
+	switch t.mods[j] {
+	case modStart:
+		p.mod = "START"
+	case modMid:
+		p.mod = "MID"
+	case modEnd:
+		p.mod = "END"
+	default:
+		return j
+	}
+	return j + 1
+}
+
+// rangeModOf classes a token for rangeMod, from its key and its key
+// without a conjunction.
+const (
+	modNone = iota + 1
+	modStart
+	modMid
+	modEnd
+)
+
+func rangeModOf(k, sk string) int8 {
 	if !startMods[k] && !midMods[k] && !endMods[k] {
-		k = t.skey(j) // ومطلع العام، وأواخر الشهر
+		k = sk // ومطلع العام، وأواخر الشهر
 	}
 	if !startMods[k] && !midMods[k] && !endMods[k] && (strings.HasPrefix(k, "ب") || strings.HasPrefix(k, "ل")) {
 		k = k[len("ب"):] // بنهاية اليوم، لنهاية العام (ب and ل are two bytes alike)
 	}
 	switch {
 	case startMods[k]:
-		p.mod = "START"
+		return modStart
 	case midMods[k]:
-		p.mod = "MID"
+		return modMid
 	case endMods[k]:
-		p.mod = "END"
-	default:
-		return j
+		return modEnd
 	}
-	return j + 1
+	return modNone
 }
 
 // matchYear: عام 2021, العام 2021, [نهاية] عام 2021, في 2021, 2021م, عام
@@ -639,7 +669,7 @@ func (t *tagger) matchBareDay(i int) *match {
 		p.d = d
 		return &match{start: i, end: i + 2, p: p, rule: "day of the month"}
 	}
-	v, n := t.lex.number(t.keys, i, "ordinal")
+	v, n := t.number(i, "ordinal")
 	if n == 0 || v < 2 || !bareDayLead[t.key(i-1)] || t.key(i-1) == "يوم" || !t.dayEnds(i+n) {
 		return nil
 	}

@@ -113,7 +113,7 @@ func (t *tagger) matchHoliday(i int) *match {
 	if k := t.key(e); k == "ال" || t.isNum(e) && len(t.keys[e]) <= 3 {
 		return nil // عيد الميلاد الـ70، عيد الميلاد 70: a birthday
 	}
-	if _, c := t.lex.number(t.keys, e, "ordinal"); c > 0 {
+	if _, c := t.number(e, "ordinal"); c > 0 {
 		return nil
 	}
 	p := partial{typ: "DATE", conf: 0.85, holiday: &h, dayOff: off}

@@ -29,8 +29,10 @@ type lexicons struct {
 	// triggers are the word keys a rule can start at (numbers always can):
 	// scanning tries the rules only there
 	triggers map[string]bool
-	months   map[string][]monthInfo // by first word key
-	weekdays map[string]int
+	// triggerFilter holds the triggers: a key it rules out is none
+	triggerFilter text.KeyFilter
+	months        map[string][]monthInfo // by first word key
+	weekdays      map[string]int
 	// namedDays: event noun, month, day → the year of a day that names an
 	// event (هجمات 11 سبتمبر)
 	namedDays map[[3]string]int
@@ -198,6 +200,9 @@ func loadLex() *lexicons {
 		add("للقرن", "بالقرن", "النصف", "والنصف", "من", "ومن", "أسبوع", "اسبوع", "ساعة", "دقيقة", "يوما", "القرن", "والقرن", "ربع", "نصف", "وربع", "ونصف", "ذلك", "وذلك", "نفس", "وفي", "بالأمس", "والأمس", "الأمس", "وبالأمس", "مرة", "مرتين", "ومرة", "كل", "أيام", "عدا", "باستثناء", "باستثناء", "سوى")
 		for k := range decadeWords {
 			add(k, "و"+k, "ف"+k)
+		}
+		for k := range lex.triggers {
+			lex.triggerFilter.Add(k)
 		}
 		for k, ns := range lex.numbers {
 			for i := 1; i < len(ns); i++ {
@@ -378,4 +383,25 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// number is lexicons.number over the tagger's keys, for one kind. Whether
+// a token can start a number word at all (most cannot) is worked out once
+// per token.
+func (t *tagger) number(i int, kind string) (int, int) {
+	if i >= 0 && i < len(t.keys) {
+		if t.nums == nil {
+			t.nums = t.bufs.int8s(2, len(t.keys))
+		}
+		if t.nums[i] == 0 {
+			t.nums[i] = 1
+			if k := t.keys[i]; t.lex.numbers[k] != nil || t.lex.numbers[text.StripConj(k)] != nil {
+				t.nums[i] = 2
+			}
+		}
+		if t.nums[i] == 1 {
+			return 0, 0 // no candidates: lexicons.number finds none
+		}
+	}
+	return t.lex.number(t.keys, i, kind)
 }

@@ -67,7 +67,7 @@ func (t *tagger) numberComponent(j int) (int, int, int) {
 	if v, ok := tensWords[k]; ok {
 		return v, magTen, 1
 	}
-	if v, n := t.lex.number(t.keys, j, "cardinal"); n > 0 && v < 20 && !vagueCount[k] {
+	if v, n := t.number(j, "cardinal"); n > 0 && v < 20 && !vagueCount[k] {
 		// a unit or teen, possibly followed by آلاف or مائة: ثلاثة آلاف، ثلاث مائة
 		switch nk := t.key(j + n); {
 		case (nk == "الاف" || nk == "الف") && v >= 3:

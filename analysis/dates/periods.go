@@ -297,7 +297,7 @@ func (t *tagger) matchCentury(i int) *match {
 		n = t.num(j + 1)
 		j += 2
 	default:
-		if v, c := t.lex.number(t.keys, j, "ordinal"); c > 0 {
+		if v, c := t.number(j, "ordinal"); c > 0 {
 			n = v
 			j += c
 		} else if j2 := t.modAt(j, &p); j2 > j {

@@ -183,7 +183,7 @@ func excludedToday(t *tagger, j int) bool {
 	case prev == "ذلك" || prev == "نفس" || prev == "هذا" && next != "" && dayAdjectives[next]:
 		return true
 	}
-	if _, n := t.lex.number(t.keys, j+1, "ordinal"); n > 0 {
+	if _, n := t.number(j+1, "ordinal"); n > 0 {
 		return true
 	}
 	return false
@@ -421,7 +421,7 @@ func (t *tagger) countAt(j int) (n int, vague bool, next int) {
 			return v, false, j2
 		}
 	}
-	v, c := t.lex.number(t.keys, j, "cardinal")
+	v, c := t.number(j, "cardinal")
 	if c == 0 {
 		return 0, false, j
 	}
@@ -627,7 +627,7 @@ func (t *tagger) weekdayDetail(j int, p *partial, rule string) (int, string) {
 				p.d = d
 				return k + 2, rule + " + day"
 			}
-		} else if v, n := t.lex.number(t.keys, k, "ordinal"); n > 0 && t.key(j) == "في" && t.dayEnds(k+n) {
+		} else if v, n := t.number(k, "ordinal"); n > 0 && t.key(j) == "في" && t.dayEnds(k+n) {
 			p.d = v
 			return k + n, rule + " + day"
 		}

@@ -3,6 +3,7 @@ package dates
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rasad/rasad"
@@ -91,20 +92,23 @@ type match struct {
 // tagger holds the per-document token view.
 type tagger struct {
 	lex    *lexicons
+	bufs   *taggerBufs // where the per-token slices come from
 	src    string
 	toks   []text.Token
 	keys   []string
-	skeys  []string // keys without a conjunction, made on first use
-	cues   []int8   // tense cue per token, made on first use (see cueAt)
-	clause []int    // clause index per token
+	cues   []int8 // tense cue per token, made on first use (see cueAt)
+	mods   []int8 // rangeModOf per token, made on first use (0: not yet)
+	nums   []int8 // whether a token can start a number word (see number)
+	clause []int  // clause index per token
 	// shortQuote marks tokens inside quotes of at most four words (a name
 	// or a title, not speech)
 	shortQuote []bool
 	// inQuote marks tokens inside quotation marks: a quoted speaker's
 	// tense is not the narrator's
 	inQuote []bool
-	// relClause marks clauses that open with a relative pronoun (، الذي …)
-	relClause map[int]bool
+	// relClause marks clauses that open with a relative pronoun (، الذي …),
+	// by clause index
+	relClause []bool
 	sent      []int // sentence index per token
 	dms       []time.Time
 	// publication-date inference: days and day-months named in the text,
@@ -138,16 +142,66 @@ func Tag(src string, anchor Anchor) []rasad.Timex {
 // TagTokens is Tag over tokens already made by text.Tokenize(src), as the
 // analysis pipeline shares them between analyzers.
 func TagTokens(src string, toks []text.Token, anchor Anchor) []rasad.Timex {
-	t := newTaggerTokens(src, toks)
+	b := bufPool.Get().(*taggerBufs)
+	t := newTaggerBufs(src, toks, b)
 	ms := t.scan()
-	return t.resolveAll(ms, anchor)
+	out := t.resolveAll(ms, anchor)
+	clear(b.keys) // the pool keeps no text alive
+	bufPool.Put(b)
+	return out
+}
+
+// taggerBufs are the per-token slices of a tagger, kept between texts
+// (TagTokens takes them from bufPool and puts them back): each is handed
+// out once per tagger, cleared, and grown when a text needs more.
+type taggerBufs struct {
+	keys []string
+	int  [2][]int  // clause, sent
+	bool [4][]bool // relClause, shortQuote, inQuote, inMatch
+	int8 [3][]int8 // cues, mods, nums
+}
+
+var bufPool = sync.Pool{New: func() any { return new(taggerBufs) }}
+
+func (b *taggerBufs) strings(n int) []string {
+	b.keys = reuse(b.keys, n)
+	return b.keys
+}
+
+func (b *taggerBufs) ints(i, n int) []int {
+	b.int[i] = reuse(b.int[i], n)
+	return b.int[i]
+}
+
+func (b *taggerBufs) bools(i, n int) []bool {
+	b.bool[i] = reuse(b.bool[i], n)
+	return b.bool[i]
+}
+
+func (b *taggerBufs) int8s(i, n int) []int8 {
+	b.int8[i] = reuse(b.int8[i], n)
+	return b.int8[i]
+}
+
+// reuse returns s cleared at length n, or a new slice when s is shorter.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func newTagger(src string) *tagger { return newTaggerTokens(src, text.Tokenize(src)) }
 
 func newTaggerTokens(src string, toks []text.Token) *tagger {
-	t := &tagger{lex: loadLex(), src: src, toks: toks}
-	t.keys = make([]string, len(t.toks))
+	return newTaggerBufs(src, toks, new(taggerBufs))
+}
+
+func newTaggerBufs(src string, toks []text.Token, b *taggerBufs) *tagger {
+	t := &tagger{lex: loadLex(), src: src, toks: toks, bufs: b}
+	t.keys = t.bufs.strings(len(t.toks))
 	for i, tok := range t.toks {
 		t.keys[i] = tok.Key
 	}
@@ -173,12 +227,14 @@ func (t *tagger) sentOf(i int) int {
 }
 
 func (t *tagger) scopes() {
-	t.clause = make([]int, len(t.toks))
-	t.sent = make([]int, len(t.toks))
-	t.relClause = map[int]bool{}
-	t.shortQuote = make([]bool, len(t.toks))
+	t.clause = t.bufs.ints(0, len(t.toks))
+	t.sent = t.bufs.ints(1, len(t.toks))
+	// a clause index grows at most twice per token (a line break before
+	// it, a punctuation mark at it)
+	t.relClause = t.bufs.bools(0, 2*len(t.toks)+2)
+	t.shortQuote = t.bufs.bools(1, len(t.toks))
 	open := -1
-	t.inQuote = make([]bool, len(t.toks))
+	t.inQuote = t.bufs.bools(2, len(t.toks))
 	quoted := false
 	c, s := 0, 0
 	prevEnd := 0
@@ -233,23 +289,14 @@ func sentEnd(k string) bool { return k == "." || k == "!" || k == "?" || k == ";
 
 var relPronouns = set("الذي التي الذين اللذين اللتين اللواتي اللاتي")
 
-// skey is the key of token i without a conjunction و/ف (text.StripConj),
-// computed once per token.
+// skey is the key of token i without a conjunction و/ف (text.StripConj).
+// It is made on each call: StripConj looks at the first letter before it
+// counts anything, which costs less than a slice of them per text.
 func (t *tagger) skey(i int) string {
 	if i < 0 || i >= len(t.keys) {
 		return ""
 	}
-	if t.skeys == nil {
-		t.skeys = make([]string, len(t.keys))
-		for j, k := range t.keys {
-			if strings.HasPrefix(k, "و") || strings.HasPrefix(k, "ف") {
-				t.skeys[j] = text.StripConj(k)
-			} else {
-				t.skeys[j] = k
-			}
-		}
-	}
-	return t.skeys[i]
+	return text.StripConj(t.keys[i])
 }
 
 func (t *tagger) key(i int) string {
@@ -293,7 +340,7 @@ func (t *tagger) scan() []match {
 	// a number starts only these
 	numRules := []func(int) *match{t.matchDayMonth, t.matchNumeric, t.matchYear, t.matchTime, t.matchQuantity, t.matchSet}
 	for i := 0; i < len(t.toks); {
-		if t.toks[i].Kind != text.Number && !t.lex.triggers[t.keys[i]] {
+		if t.toks[i].Kind != text.Number && !t.isTrigger(t.keys[i]) {
 			i++
 			continue
 		}
@@ -334,13 +381,19 @@ func (t *tagger) scan() []match {
 			i = max(i, a.end)
 		}
 	}
-	t.inMatch = make([]bool, len(t.toks))
+	t.inMatch = t.bufs.bools(3, len(t.toks))
 	for _, m := range out {
 		for k := m.start; k < m.end; k++ {
 			t.inMatch[k] = true
 		}
 	}
 	return out
+}
+
+// isTrigger reports whether a rule can start at key k (the filter rules
+// out most keys without the map's lookup).
+func (t *tagger) isTrigger(k string) bool {
+	return t.lex.triggerFilter.MayHave(k) && t.lex.triggers[k]
 }
 
 // surface returns the source text of tokens [s, e).

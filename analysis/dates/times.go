@@ -33,7 +33,7 @@ func (t *tagger) minutesAfter(j int) (int, int) {
 	if !strings.HasPrefix(k, "و") {
 		return 0, j
 	}
-	n, c := t.lex.number(t.keys, j, "cardinal")
+	n, c := t.number(j, "cardinal")
 	if c == 0 {
 		if k == "و" && t.isNum(j+1) {
 			n, c = t.num(j+1), 2
@@ -76,7 +76,7 @@ func (t *tagger) clockAt(j int) (clock, bool) {
 			j += 2
 			c.lead = true
 		}
-	} else if v, n := t.lex.number(t.keys, j, "ordinal-f"); n > 0 {
+	} else if v, n := t.number(j, "ordinal-f"); n > 0 {
 		c.h, c.hourWord = v, true
 		j += n
 		c.m, j = t.minutesAfter(j)

@@ -394,6 +394,11 @@ func onBorder(keysOf []string, words []word, w int) bool {
 // suffix: اجتماعه، لقائهما، محادثاتهما، وقعته (matchAt passes an array on
 // its stack: no allocation per word).
 func appendSuffixStems(out []string, k string) []string {
+	// every suffix ends in ا, م or ه (two bytes each): most words end in
+	// none of them
+	if n := len(k); n < 2 || k[n-2:] != "ا" && k[n-2:] != "م" && k[n-2:] != "ه" {
+		return out
+	}
 	for _, suf := range []string{"هما", "كما", "هم", "ها", "ه"} {
 		if !strings.HasSuffix(k, suf) {
 			continue
@@ -552,7 +557,7 @@ func laterEventZone(in Input, keysOf []string, words []word, i, n int, seg rasad
 		}
 		e, m, _ := matchAt(keysOf, a, in.Text[t.Start:t.End])
 		if m > 0 && e.Field(2) == "noun" {
-			if tr := triggers[e.Ref()]; tr.typ != "" {
+			if tr := triggers[refOf(e)]; tr.typ != "" {
 				return []rasad.Span{{Start: t.Start, End: seg.End}}
 			}
 		}

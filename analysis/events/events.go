@@ -21,19 +21,25 @@ type trigger struct {
 }
 
 var (
-	once     sync.Once
-	matcher  *lexicon.Matcher
-	triggers map[string]trigger // by lexicon ref
-	adjOf    map[string]string  // nationality adjective key -> country name
+	once    sync.Once
+	matcher *lexicon.Matcher
+	// firstWords holds the first word of every trigger: a word it rules
+	// out starts none, and matchAt skips the matcher's lookup
+	firstWords text.KeyFilter
+	triggers   map[entryRef]trigger // by lexicon ref
+	adjOf      map[string]string    // nationality adjective key -> country name
 )
 
 func load() {
 	once.Do(func() {
 		es := lexicon.MustLoad("triggers.tsv")
 		matcher = lexicon.NewMatcher(es)
-		triggers = map[string]trigger{}
 		for _, e := range es {
-			triggers[e.Ref()] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
+			firstWords.Add(e.Words[0])
+		}
+		triggers = map[entryRef]trigger{}
+		for _, e := range es {
+			triggers[refOf(e)] = trigger{typ: e.Field(0), mode: e.Field(1), form: e.Field(2), ref: e.Ref()}
 		}
 		adjOf = map[string]string{}
 		for _, e := range lexicon.MustLoad("places.tsv") {
@@ -102,7 +108,13 @@ func Find(in Input) []rasad.EventMention {
 	load()
 	in.ix = newIndex(in)
 	sents := text.Sentences(in.Text)
-	words := make([]word, 0, len(in.Tokens)) // sized once (allocation)
+	// the word list and its keys live in slices kept between texts
+	b := new(findBufs)
+	if poolFind {
+		b = findPool.Get().(*findBufs)
+		defer b.release()
+	}
+	words := b.wordsFor(len(in.Tokens))
 	si := 0
 	for i, t := range in.Tokens {
 		for si < len(sents) && sents[si].End <= t.Start {
@@ -113,7 +125,8 @@ func Find(in Input) []rasad.EventMention {
 		}
 		words = append(words, word{tok: i, key: t.Key, sent: si})
 	}
-	keysOf := make([]string, len(words))
+	b.words = words
+	keysOf := b.keysFor(len(words))
 	for i, w := range words {
 		keysOf[i] = w.key
 	}
@@ -135,7 +148,7 @@ func Find(in Input) []rasad.EventMention {
 		e, n, strip := matchAt(keysOf, i, in.Text[in.Tokens[words[i].tok].Start:in.Tokens[words[i].tok].End])
 		var tr trigger
 		if n > 0 {
-			tr = triggers[e.Ref()]
+			tr = triggers[refOf(e)]
 		} else if g := gappedProposal(keysOf, words, i); g > 0 {
 			// نشرت روسيا يوم 17 ديسمبر مشروعي اتفاقيتين: a proposal made
 			// public, with the object a few words after the verb
@@ -387,11 +400,51 @@ func gappedProposal(keysOf []string, words []word, i int) int {
 	return 0
 }
 
+// findBufs are Find's word list and keys, kept between texts in
+// findPool: each Find takes them, and release clears them (so the pool
+// keeps no text alive) and puts them back (TestPooledFindSameAsFresh).
+type findBufs struct {
+	words []word
+	keys  []string
+}
+
+var findPool = sync.Pool{New: func() any { return new(findBufs) }}
+
+// poolFind is false only in the test that compares Find with and without
+// the pool.
+var poolFind = true
+
+// wordsFor returns the word list, empty, with room for n words.
+func (b *findBufs) wordsFor(n int) []word {
+	if cap(b.words) < n {
+		b.words = make([]word, 0, n)
+	}
+	return b.words[:0]
+}
+
+// keysFor returns the keys slice at length n.
+func (b *findBufs) keysFor(n int) []string {
+	if cap(b.keys) < n {
+		b.keys = make([]string, n)
+	}
+	b.keys = b.keys[:n]
+	return b.keys
+}
+
+func (b *findBufs) release() {
+	// only what this text used: the rest is clear already (clearing the
+	// whole of a slice grown by one long text would cost every text after
+	// it as much)
+	clear(b.words)
+	clear(b.keys)
+	findPool.Put(b)
+}
+
 // matchAt matches a trigger at word i (raw is the word as written): the
 // word itself, under a conjunction or preposition, or under a pronoun
 // suffix.
 func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
-	e, n := matcher.MatchAt(keysOf, i)
+	e, n := triggerAt(keysOf, i)
 	if n > 0 {
 		return e, n, 0
 	}
@@ -418,7 +471,7 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		if len(k)-len(p) >= 4 {
 			saved := keysOf[i]
 			keysOf[i] = k[len(p):]
-			e, n = matcher.MatchAt(keysOf, i)
+			e, n = triggerAt(keysOf, i)
 			keysOf[i] = saved
 			if n > 0 {
 				return e, n, len(p)
@@ -439,7 +492,7 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		for _, st := range appendSuffixStems(buf[:0], k[len(p):]) {
 			saved := keysOf[i]
 			keysOf[i] = st
-			e, n = matcher.MatchAt(keysOf, i)
+			e, n = triggerAt(keysOf, i)
 			keysOf[i] = saved
 			if n == 1 && (e.Field(2) == "noun" || e.Field(2) == "past") {
 				return e, n, len(p)
@@ -447,6 +500,24 @@ func matchAt(keysOf []string, i int, raw string) (lexicon.Entry, int, int) {
 		}
 	}
 	return lexicon.Entry{}, 0, 0
+}
+
+// entryRef names a lexicon entry by file and line, as its Ref does,
+// without formatting a string per match.
+type entryRef struct {
+	file string
+	line int
+}
+
+func refOf(e lexicon.Entry) entryRef { return entryRef{e.File, e.Line} }
+
+// triggerAt is matcher.MatchAt(keysOf, i), without the lookup when no
+// trigger starts with keysOf[i].
+func triggerAt(keysOf []string, i int) (lexicon.Entry, int) {
+	if !firstWords.MayHave(keysOf[i]) {
+		return lexicon.Entry{}, 0
+	}
+	return matcher.MatchAt(keysOf, i)
 }
 
 // segment is the part of the sentence that dates and participants are read
@@ -556,7 +627,7 @@ func hasAnaphor(in Input, s text.Span) bool {
 
 func hasCue(in Input, s text.Span, cues map[string]bool) bool {
 	for _, t := range in.Tokens {
-		if t.Start >= s.Start && t.End <= s.End && (cues[t.Key] || cues[strings.TrimPrefix(t.Key, "و")]) {
+		if t.Start >= s.Start && t.End <= s.End && (cues[t.Key] || strings.HasPrefix(t.Key, "و") && cues[t.Key[len("و"):]]) {
 			return true
 		}
 	}

@@ -1,0 +1,52 @@
+package text
+
+// KeyFilter answers "certainly not in the set" for most keys that are not
+// in a set of keys, at the cost of a few byte reads and no hashing of the
+// whole key: a map lookup then decides the rest. It never answers no for
+// a key of the set (TestKeyFilterHasEveryKey). A zero KeyFilter holds
+// nothing.
+type KeyFilter struct {
+	bits [1 << (keyFilterBits - 6)]uint64
+}
+
+const keyFilterBits = 16
+
+// Add puts k in the filter.
+func (f *KeyFilter) Add(k string) {
+	h := keyFilterHash(k)
+	f.bits[h>>6] |= 1 << (h & 63)
+}
+
+// MayHave reports whether k may be in the set: false means it is not.
+func (f *KeyFilter) MayHave(k string) bool {
+	h := keyFilterHash(k)
+	return f.bits[h>>6]&(1<<(h&63)) != 0
+}
+
+// keyFilterHash mixes a key's length and its first and last eight bytes
+// (all of a key of up to 16 bytes, which most words are) into
+// keyFilterBits bits.
+func keyFilterHash(k string) uint32 {
+	n := len(k)
+	var a, b uint64
+	if n >= 8 {
+		a = load64(k)
+		b = load64(k[n-8:])
+	} else {
+		for i := 0; i < n; i++ {
+			a = a<<8 | uint64(k[i])
+		}
+	}
+	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 32
+	return uint32(h >> (64 - keyFilterBits))
+}
+
+// load64 reads the first eight bytes of s, little-endian (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
