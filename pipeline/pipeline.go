@@ -45,6 +45,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -232,7 +233,12 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	}
 	var wg sync.WaitGroup
 	wg.Add(3)
-	go func() { // clean, IDs, known
+	// each stage's goroutine carries a pprof label (stage=prepare, analyse,
+	// store), so a profile tells the stages apart (-tagfocus)
+	stage := func(name string, f func()) {
+		go pprof.Do(ictx, pprof.Labels("stage", name), func(context.Context) { f() })
+	}
+	stage("prepare", func() { // clean, IDs, known
 		defer wg.Done()
 		defer close(toAnalyze)
 		mine := map[string]bool{} // IDs this run analyses (see prepare)
@@ -247,8 +253,8 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			send(toAnalyze, b)
 		}
-	}()
-	go func() { // dates, analysis, accounting
+	})
+	stage("analyse", func() { // dates, analysis, accounting
 		defer wg.Done()
 		defer close(toWrite)
 		for b := range toAnalyze {
@@ -294,8 +300,8 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			mu.Unlock()
 			send(toWrite, b)
 		}
-	}()
-	go func() { // store, one transaction per batch
+	})
+	stage("store", func() { // store, one transaction per batch
 		defer wg.Done()
 		for b := range toWrite {
 			if ictx.Err() != nil || len(b.arts) == 0 {
@@ -344,7 +350,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			mu.Unlock()
 		}
-	}()
+	})
 
 	var pending []ingest.Item
 	flush := func() error {
