@@ -20,7 +20,7 @@ import (
 
 // Version names the generation of the analysis rules; stored
 // analyses of an older one are recomputed by rasad analyze.
-const Version = 6
+const Version = 7
 
 // Analyze runs the analysis pipeline over a collection and sets
 // each article's Analysis: temporal expressions against its publication

@@ -208,6 +208,8 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	sortMentions(r.out)
 	r.out = dropFacilityNames(src, toks, r.out) // ميناء حمد: a facility (facilities.go)
 	r.out = joinAdjacentPeople(src, r.out)
+	r.out = trimLamTails(r.lx, r.common, src, r.out) // حمدان بن محمد للهجن: the name ends before للهجن (precision.go)
+	r.out = surnamesOverPlaces(r.lx, src, r.out)     // فيليبي كوتينيو … كوتينيو: the person, not a town (precision.go)
 	return r.out
 }
 
@@ -311,7 +313,7 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
-	return joinAdjacentPeople(src, r.out) // (a collection surname after a given name found alone)
+	return surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out)) // (a collection surname after a given name found alone; بوتن over a town)
 }
 
 // Analyzer finds an article's entities; its result is []rasad.Mention.
@@ -631,7 +633,7 @@ func (r *recognizer) orgsAndPlaces() {
 			i += h.n - 1
 			continue
 		}
-		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) && !r.placeOfCountry(i, h) {
+		if h.e.kind == "LOC" && h.e.sub != "country" && !h.e.ambiguous && !r.clubAmbiguous(i, h) && r.clubOf(i, h) && r.sportContext(i) && !r.placeOfCountry(i, h) && !r.cityAfterIn(i, h) {
 			// برشلونة، ريال مدريد in a match report: the club
 			m := r.lexMention(i, h)
 			m.Type, m.Rule, m.Confidence = "ORG", "club named after its place, in a sport context ("+h.e.ref+")", 0.75
@@ -844,6 +846,38 @@ func (r *recognizer) readAsNoun(i int, h *hit) bool {
 		return strings.HasPrefix(next, "ال") && strings.HasSuffix(next, "يه")
 	}
 	return false
+}
+
+// cityAfterIn reports a city named after a place's head noun (مدينة
+// برشلونة، بمدينة تورينو), or a major city (places.tsv: capitals and large
+// cities) after the preposition في or with the clitic ب (في روما، بالرياض):
+// where the match was played or one lives, the town and not its club. A
+// team-mate (زميله في برشلونة) names the club.
+func (r *recognizer) cityAfterIn(i int, h *hit) bool {
+	if r.afterHeadNoun(i) || r.strictPlaceContext(i) {
+		return true
+	}
+	if !strings.HasPrefix(h.e.ref, "places.tsv") {
+		return false
+	}
+	if h.strip > 0 {
+		// the clitics written before the name (بال of بالرياض, و of وبرشلونة)
+		k := r.words[i].key
+		return strings.Contains(k[:max(len(k)-len(h.e.words[0]), 0)], "ب")
+	}
+	if i == 0 || r.words[i-1].seg != r.words[i].seg {
+		return false
+	}
+	if k := r.words[i-1].key; k != "في" && k != "وفي" {
+		return false
+	}
+	if i >= 2 && r.words[i-2].seg == r.words[i].seg {
+		k := text.StripConj(r.words[i-2].key)
+		if strings.HasPrefix(k, "زميل") || strings.HasPrefix(k, "زملاء") || strings.HasPrefix(k, "زملا") {
+			return false
+		}
+	}
+	return true
 }
 
 // placeHeads introduce a place's name: مدينة، بلدة …

@@ -774,3 +774,50 @@ func TestClubShortVowelSpelling(t *testing.T) {
 		"وانضم المهاجم لنادي ⟦ORG:باريس سان جرمان⟧ بعد مباراة الأحد.",
 	}, true)
 }
+
+// A major city after في or with the clitic ب, or after a place's head
+// noun, is the town where a match is played, not its club; a team-mate
+// "في" a club names the club.
+func TestCityAfterInNotClub(t *testing.T) {
+	checkHas(t, []string{
+		"وخسر الفريق مباراة الذهاب بهدف وسيلعب الإياب في ⟦LOC:روما⟧ الأسبوع المقبل أمام جماهير غفيرة.",
+		"وفاز المنتخب في المباراة الودية التي أقيمت ب⟦LOC:الرياض⟧ على ملعب الملك فهد بهدفين.",
+		"وسجل المهاجم هدفين في مرمى الحارس، وقال زميله في ⟦ORG:برشلونة⟧ إن الفريق يستحق الفوز بالمباراة.",
+		"وفاز ⟦ORG:برشلونة⟧ على ضيفه بثلاثية في الدوري.",
+	}, false)
+}
+
+// A person's name ends before a word written with the preposition ل that
+// no name ends with: ل + the article, or ل + a verb or a common word the
+// next word continues. A name word that starts with ل stays.
+func TestNameEndsBeforeLam(t *testing.T) {
+	checkHas(t, []string{
+		"وحضر الحفل الشيخ ⟦PERSON:راشد بن سعيد⟧ للفروسية في ختام الموسم.",
+		"وتلقى المهاجم كرة من زميله ⟦PERSON:كريستيان هولم⟧ ليراوغ الحارس ويسجل الهدف الثاني.",
+		"وقال الوزير ⟦PERSON:سيرغي لافروف⟧ إن المحادثات كانت بناءة.",
+	}, false)
+}
+
+// Outlets of the lexicon (orgs.tsv) are organizations, not people.
+func TestOutletNames(t *testing.T) {
+	checkHas(t, []string{
+		"وصرح المهاجم لشبكة ⟦ORG:سكاي سبورتس⟧ بأنه سعيد في النادي.",
+		"وذكرت صحيفة ⟦ORG:ديلي ميل⟧ أن الصفقة اكتملت.",
+	}, false)
+}
+
+// A one-word place of a generated lexicon that is the family name of a
+// person the article names in full is that person again.
+func TestSurnameOverGeneratedPlace(t *testing.T) {
+	checkHas(t, []string{
+		"وأعلن الرئيس الروسي فلاديمير بوتن ترشحه. ويتوقع أن يفوز ⟦PERSON:بوتن⟧ في الانتخابات بسهولة.",
+		"وأصيب اللاعب رحيم سترلينغ في التدريبات. وكان ⟦PERSON:سترلينغ⟧ يقود الهجوم في المباراة الماضية.",
+	}, false)
+}
+
+// Basketball teams (clubs.tsv): full names anywhere, short forms in sport.
+func TestBasketballTeams(t *testing.T) {
+	checkHas(t, []string{
+		"وفاز ⟦ORG:بوسطن سيلتيكس⟧ على ضيفه ⟦ORG:ميامي هيت⟧ في دوري كرة السلة الأميركي للمحترفين. وسجل نجم ⟦ORG:سيلتيكس⟧ ثلاثين نقطة في المباراة.",
+	}, false)
+}
