@@ -45,6 +45,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -181,8 +182,11 @@ type known interface {
 //
 // Batches flow through three stages that run at once, each on its own
 // goroutine, so that both cores stay busy while one stage has a serial
-// part: cleaning and IDs (and the store's known IDs) of batch k+1, date
-// inference and collection analysis of batch k, storing of batch k-1. A
+// part: cleaning and IDs (and the store's known IDs), date inference and
+// the part of the analysis that needs no collection knowledge
+// (collection.Begin: dates, the batch's word counts) of batch k+1; the
+// rest of the collection analysis of batch k (Finish); storing of batch
+// k-1. A
 // batch is analysed against the knowledge of the batches analysed before it
 // (kept in memory by the analysis stage, not read back from the store), so
 // the result is the same as running them one after the other.
@@ -202,9 +206,10 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	type batch struct {
 		items       []ingest.Item
 		arts, fresh []*rasad.Article
-		toks        [][]text.Token // of fresh: the tokens the analysis reads
-		count       []bool         // of fresh: new to the store and to this run (its knowledge counts)
-		sum         rasad.Tallies  // the counts of the counted articles
+		toks        [][]text.Token    // of fresh: the tokens the analysis reads
+		count       []bool            // of fresh: new to the store and to this run (its knowledge counts)
+		begun       *collection.Begun // fresh's analysis up to where it needs the knowledge
+		sum         rasad.Tallies     // the counts of the counted articles
 	}
 	// the collection knowledge the batches are analysed against (see
 	// knowledge.go): the stored one, and each batch's own added to it
@@ -221,7 +226,9 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			return sum, fmt.Errorf("collection knowledge: %w", err)
 		}
 	}
-	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch, 1), make(chan batch, 1)
+	// a begun batch waits in the prepare stage, not in a buffer: its
+	// documents (tokens, dates) are the largest part of a batch in memory
+	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch), make(chan batch, 1)
 	send := func(ch chan batch, b batch) bool {
 		select {
 		case ch <- b:
@@ -232,7 +239,12 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	}
 	var wg sync.WaitGroup
 	wg.Add(3)
-	go func() { // clean, IDs, known
+	// each stage's goroutine carries a pprof label (stage=prepare, analyse,
+	// store), so a profile tells the stages apart (-tagfocus)
+	stage := func(name string, f func()) {
+		go pprof.Do(ictx, pprof.Labels("stage", name), func(context.Context) { f() })
+	}
+	stage("prepare", func() { // clean, IDs, known
 		defer wg.Done()
 		defer close(toAnalyze)
 		mine := map[string]bool{} // IDs this run analyses (see prepare)
@@ -245,10 +257,23 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 				fail(err)
 				continue
 			}
+			if len(b.fresh) > 0 {
+				// what needs no knowledge is done here, while the analysis
+				// stage finishes the batch before: its serial parts (adding
+				// the counts to the knowledge, the common words) leave a
+				// core to this stage
+				if err := runCtx(ictx, func() {
+					InferDates(b.fresh)
+					b.begun = collection.Begin(b.fresh, b.toks, b.count)
+				}); err != nil {
+					fail(err)
+					continue
+				}
+			}
 			send(toAnalyze, b)
 		}
-	}()
-	go func() { // dates, analysis, accounting
+	})
+	stage("analyse", func() { // dates, analysis, accounting
 		defer wg.Done()
 		defer close(toWrite)
 		for b := range toAnalyze {
@@ -257,12 +282,11 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			if len(b.fresh) > 0 {
 				if err := runCtx(ictx, func() {
-					InferDates(b.fresh)
 					k := know
 					if k == nil {
 						k = entities.NewCounts() // the batch's knowledge alone
 					}
-					b.sum = collection.AnalyzeKnowing(b.fresh, b.toks, b.count, k)
+					b.sum = b.begun.Finish(k)
 				}); err != nil {
 					fail(err)
 					continue
@@ -294,8 +318,8 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			mu.Unlock()
 			send(toWrite, b)
 		}
-	}()
-	go func() { // store, one transaction per batch
+	})
+	stage("store", func() { // store, one transaction per batch
 		defer wg.Done()
 		for b := range toWrite {
 			if ictx.Err() != nil || len(b.arts) == 0 {
@@ -344,7 +368,7 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 			}
 			mu.Unlock()
 		}
-	}()
+	})
 
 	var pending []ingest.Item
 	flush := func() error {

@@ -210,3 +210,38 @@ func prepareBatch(part []ingest.Item) ([]*rasad.Article, [][]text.Token) {
 	}
 	return arts, atoks
 }
+
+// BenchmarkIngestCorpus times the whole pipeline (reading, preparing,
+// analysing and storing every ant-dev record into a new file store, its
+// stages at once as Ingest runs them), in CPU ms per record and records
+// per wall second. Its profile tells the stages apart by their pprof label
+// (-tagfocus stage=analyse); -trace shows where a core waits.
+//
+//	go test ./pipeline -run '^$' -bench IngestCorpus -benchtime 1x
+func BenchmarkIngestCorpus(b *testing.B) {
+	path := testcorpus.Path(b, "corpus/ant-dev.jsonl.gz")
+	var cpu, wall time.Duration
+	n := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		forgetKnowledge()
+		store, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c0, w0 := testcorpus.CPUTime(), time.Now()
+		sum, err := New(store, Options{}).Ingest(context.Background(), Files([]string{path}, ingest.Options{}))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cpu += testcorpus.CPUTime() - c0
+		wall += time.Since(w0)
+		n += sum.Read
+		b.StopTimer()
+		store.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(cpu)/1e6/float64(n), "cpu-ms/report")
+	b.ReportMetric(float64(n)/wall.Seconds(), "reports/s")
+}

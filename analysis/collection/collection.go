@@ -49,6 +49,26 @@ func AnalyzeTokens(arts []*rasad.Article, toks [][]text.Token) {
 // the stored knowledge with the articles. With empty know and every
 // article counted it is Analyze.
 func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, know *entities.Counts) rasad.Tallies {
+	return Begin(arts, toks, count).Finish(know)
+}
+
+// Begun is a batch's analysis up to where it needs the collection's
+// knowledge: each article's dates, and the batch's own word counts.
+// Begin does not read the knowledge, so an ingest begins a batch while the
+// batch before it finishes (pipeline.Ingest); Finish then adds the counts
+// to the knowledge and completes the analyses. Begin then Finish is
+// AnalyzeKnowing.
+type Begun struct {
+	arts    []*rasad.Article
+	docs    []*analysis.Doc
+	counted func(i int) bool
+	batch   *entities.Counts // the counted articles' words
+}
+
+// Begin reads the articles' dates and counts the words of those counted
+// (see AnalyzeKnowing): the part of AnalyzeKnowing that does not depend on
+// the knowledge.
+func Begin(arts []*rasad.Article, toks [][]text.Token, count []bool) *Begun {
 	pipe, err := analysis.NewPipeline(dates.Analyzer)
 	if err != nil {
 		panic(err) // a static pipeline: a cycle is a programming error
@@ -88,6 +108,14 @@ func AnalyzeKnowing(arts []*rasad.Article, toks [][]text.Token, count []bool, kn
 			countsPool.Put(c)
 		}
 	}
+	return &Begun{arts: arts, docs: docs, counted: counted, batch: batch}
+}
+
+// Finish completes the analyses of a begun batch against know, the
+// knowledge of the articles before it, to which it adds the batch's
+// counts; it returns those counts (see AnalyzeKnowing). Call it once.
+func (b *Begun) Finish(know *entities.Counts) rasad.Tallies {
+	arts, docs, counted, batch := b.arts, b.docs, b.counted, b.batch
 	defer func() {
 		batch.Reset()
 		countsPool.Put(batch)
