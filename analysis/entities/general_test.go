@@ -821,3 +821,12 @@ func TestBasketballTeams(t *testing.T) {
 		"وفاز ⟦ORG:بوسطن سيلتيكس⟧ على ضيفه ⟦ORG:ميامي هيت⟧ في دوري كرة السلة الأميركي للمحترفين. وسجل نجم ⟦ORG:سيلتيكس⟧ ثلاثين نقطة في المباراة.",
 	}, false)
 }
+
+// One sense per article: a club read with confidence once (نادي ميلان) is
+// the club at its other occurrences, which the tagger read as a person;
+// after في a city's name stays the city.
+func TestClubOnePerArticle(t *testing.T) {
+	checkHas(t, []string{
+		"تعاقد نادي ⟦ORG:ميلان⟧ مع المدافع الإيطالي. وفاز ⟦ORG:ميلان⟧ على ضيفه يوفنتوس بهدفين في الدوري الإيطالي لكرة القدم. وقال مدرب ⟦ORG:ميلان⟧ إن فريقه لعب جيدا.",
+	}, false)
+}
