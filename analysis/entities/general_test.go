@@ -830,3 +830,11 @@ func TestClubOnePerArticle(t *testing.T) {
 		"تعاقد نادي ⟦ORG:ميلان⟧ مع المدافع الإيطالي. وفاز ⟦ORG:ميلان⟧ على ضيفه يوفنتوس بهدفين في الدوري الإيطالي لكرة القدم. وقال مدرب ⟦ORG:ميلان⟧ إن فريقه لعب جيدا.",
 	}, false)
 }
+
+// Outlets, a US regulator and ratings agencies by their Arabic names
+// (general-knowledge rows of orgs.tsv).
+func TestOutletsAndRatingsAgencies(t *testing.T) {
+	checkHas(t, []string{
+		"وذكرت صحيفة ⟦ORG:التلغراف⟧ البريطانية أن وكالة ⟦ORG:موديز⟧ خفضت التصنيف، فيما نقلت ⟦ORG:عكاظ⟧ عن مصادر أن ⟦ORG:لجنة التجارة الفيدرالية⟧ فتحت تحقيقا، بحسب ⟦ORG:الفاينانشال تايمز⟧.",
+	}, false)
+}
