@@ -838,3 +838,11 @@ func TestOutletsAndRatingsAgencies(t *testing.T) {
 		"وذكرت صحيفة ⟦ORG:التلغراف⟧ البريطانية أن وكالة ⟦ORG:موديز⟧ خفضت التصنيف، فيما نقلت ⟦ORG:عكاظ⟧ عن مصادر أن ⟦ORG:لجنة التجارة الفيدرالية⟧ فتحت تحقيقا، بحسب ⟦ORG:الفاينانشال تايمز⟧.",
 	}, false)
 }
+
+// Groups named after a person or a place: the whole name, not the person
+// (بوكو alone) or the place.
+func TestGroupsNamedAfterPeople(t *testing.T) {
+	checkHas(t, []string{
+		"أعلنت ⟦ORG:ميليشيات الحوثي⟧ مسؤوليتها عن الهجوم، فيما اتهمت أنقرة ⟦ORG:حزب العمال الكردستاني⟧ بالتفجير، وخطفت ⟦ORG:جماعة بوكو حرام⟧ طالبات في نيجيريا.",
+	}, false)
+}
