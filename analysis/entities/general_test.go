@@ -821,3 +821,28 @@ func TestBasketballTeams(t *testing.T) {
 		"وفاز ⟦ORG:بوسطن سيلتيكس⟧ على ضيفه ⟦ORG:ميامي هيت⟧ في دوري كرة السلة الأميركي للمحترفين. وسجل نجم ⟦ORG:سيلتيكس⟧ ثلاثين نقطة في المباراة.",
 	}, false)
 }
+
+// One sense per article: a club read with confidence once (نادي ميلان) is
+// the club at its other occurrences, which the tagger read as a person;
+// after في a city's name stays the city.
+func TestClubOnePerArticle(t *testing.T) {
+	checkHas(t, []string{
+		"تعاقد نادي ⟦ORG:ميلان⟧ مع المدافع الإيطالي. وفاز ⟦ORG:ميلان⟧ على ضيفه يوفنتوس بهدفين في الدوري الإيطالي لكرة القدم. وقال مدرب ⟦ORG:ميلان⟧ إن فريقه لعب جيدا.",
+	}, false)
+}
+
+// Outlets, a US regulator and ratings agencies by their Arabic names
+// (general-knowledge rows of orgs.tsv).
+func TestOutletsAndRatingsAgencies(t *testing.T) {
+	checkHas(t, []string{
+		"وذكرت صحيفة ⟦ORG:التلغراف⟧ البريطانية أن وكالة ⟦ORG:موديز⟧ خفضت التصنيف، فيما نقلت ⟦ORG:عكاظ⟧ عن مصادر أن ⟦ORG:لجنة التجارة الفيدرالية⟧ فتحت تحقيقا، بحسب ⟦ORG:الفاينانشال تايمز⟧.",
+	}, false)
+}
+
+// Groups named after a person or a place: the whole name, not the person
+// (بوكو alone) or the place.
+func TestGroupsNamedAfterPeople(t *testing.T) {
+	checkHas(t, []string{
+		"أعلنت ⟦ORG:ميليشيات الحوثي⟧ مسؤوليتها عن الهجوم، فيما اتهمت أنقرة ⟦ORG:حزب العمال الكردستاني⟧ بالتفجير، وخطفت ⟦ORG:جماعة بوكو حرام⟧ طالبات في نيجيريا.",
+	}, false)
+}
