@@ -155,15 +155,21 @@ func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[
 	}
 	defer putTagger(t)
 	mp := modelBufs.Get().(*[]rasad.Mention)
-	model := tagModel((*mp)[:0], t, src, toks, rules, common)
 	var out []rasad.Mention
 	if p == ModelGated || p == ModelLonger {
+		// the model's mentions without their keys: filterModel and
+		// combine read none, and most of them yield to the rules; the
+		// kept ones get theirs after (keyModel)
+		model := tagModel((*mp)[:0], t, src, toks, rules, common, false)
 		// the rules' list is Find's own and read once, in order, before
 		// anything is written over it: the result may take its place
-		out = combine(rules[:0], rules, model, p)
+		out = keyModel(combine(rules[:0], rules, model, p))
+		*mp = model
 	} else {
-		out = Combine(src, toks, rules, model, p)
+		*mp = tagModel((*mp)[:0], t, src, toks, rules, common, true)
+		out = Combine(src, toks, rules, *mp, p)
 	}
+	model := *mp
 	clear(model) // the pool keeps no strings alive
 	*mp = model[:0]
 	modelBufs.Put(mp)
@@ -176,16 +182,17 @@ var modelBufs = sync.Pool{New: func() any { return new([]rasad.Mention) }}
 // TagModel runs the tagger, with the rules' mentions as hints when its
 // model was trained with them, and returns its mentions.
 func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
-	return tagModel(nil, t, src, toks, rules, common)
+	return tagModel(nil, t, src, toks, rules, common, true)
 }
 
-// tagModel is TagModel appending to dst.
-func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+// tagModel is TagModel appending to dst; without keyed, the mentions'
+// Key fields stay empty (keyModel fills them).
+func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool, keyed bool) []rasad.Mention {
 	var hints []ner.Hint
 	if t.Model().Hints {
 		hints = Hints(rules)
 	}
-	return filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHints(src, toks, hints), common))
+	return filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHints(src, toks, hints), common, keyed))
 }
 
 // filterModel drops the model's mentions that the rules have reasons to
@@ -334,11 +341,12 @@ func Hints(rules []rasad.Mention) []ner.Hint {
 //     in the text (وبوتين … بوتين), unless the whole word is a lexicon name
 //     (وليد، واشنطن); a foreign name's first letter stays (فوربس).
 func ModelMentions(src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
-	return appendModelMentions(make([]rasad.Mention, 0, len(ms)), src, toks, ms, common)
+	return appendModelMentions(make([]rasad.Mention, 0, len(ms)), src, toks, ms, common, true)
 }
 
-// appendModelMentions is ModelMentions appending to out.
-func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms []ner.Mention, common map[string]bool) []rasad.Mention {
+// appendModelMentions is ModelMentions appending to out, with the
+// mentions' keys when keyed.
+func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms []ner.Mention, common map[string]bool, keyed bool) []rasad.Mention {
 	lx := load()
 	known := lx.known // len(lx.byFirst[k]) > 0 || lx.given[k]
 	// inText: the word stands alone elsewhere in the text (بوتين beside
@@ -437,14 +445,32 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 		}
 		mn := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Text: src[start:end], Type: typ,
 			Rule: ner.Rule, Confidence: math.Round(100/(1+math.Exp(-m.Margin/4))) / 100}
-		if typ == "PERSON" {
-			mn.Key = NameKey(mn.Text)
-		} else {
-			mn.Key = text.Key(mn.Text)
+		if keyed {
+			setModelKey(&mn)
 		}
 		out = append(out, mn)
 	}
 	return out
+}
+
+// setModelKey sets the Key of a mention of the model.
+func setModelKey(m *rasad.Mention) {
+	if m.Type == "PERSON" {
+		m.Key = NameKey(m.Text)
+	} else {
+		m.Key = text.Key(m.Text)
+	}
+}
+
+// keyModel sets the keys of the model's mentions in ms, made without
+// them (tagModel with keyed false).
+func keyModel(ms []rasad.Mention) []rasad.Mention {
+	for i := range ms {
+		if ms[i].Rule == ner.Rule && ms[i].Key == "" {
+			setModelKey(&ms[i])
+		}
+	}
+	return ms
 }
 
 // joinsTwoNames: the token k of a person span opens a second full name
