@@ -41,7 +41,9 @@ func extendRef(src string, toks []text.Token, ms []rasad.Mention, known Known) [
 	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
-	return joinAdjacentPeople(src, r.out)
+	// the steps after the surnames, as ExtendPrepared has them (not what
+	// this reference is about)
+	return clubOnePerArticle(r.lx, r.common, src, toks, surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out)))
 }
 
 func refEndsOf(s string) [2]rune {
