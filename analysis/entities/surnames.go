@@ -52,6 +52,9 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 		}
 		local[sf] = m.Key
 	}
+	if len(ambiguous) > 0 {
+		r.resolveAmbiguous(local, ambiguous)
+	}
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}
@@ -99,6 +102,51 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			start := r.surfaceStart(*w, v.strip)
 			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
 			break
+		}
+	}
+}
+
+// resolveAmbiguous settles a surname that two full names of the article
+// end with when only one of them, found by a rule (not a doubtful model
+// reading, which a common word after a name can be), starts with a
+// lexicon given name that no other full name starts with: دونالد ترامب against a verb taken in (غرد
+// ترامب) or two names run together (كيم ترامب, كيم being كيم جونغ أون).
+func (r *recognizer) resolveAmbiguous(local map[string]string, ambiguous map[string]bool) {
+	firstKeys := map[string]map[string]bool{} // first word -> full-name keys
+	type cand struct {
+		first, key string
+		conf       float64
+	}
+	cands := map[string][]cand{}
+	for mi, m := range r.out {
+		sf := r.surnameFormOf(mi)
+		if sf == "" {
+			continue
+		}
+		first, _, _ := strings.Cut(text.Key(m.Text), " ")
+		if firstKeys[first] == nil {
+			firstKeys[first] = map[string]bool{}
+		}
+		firstKeys[first][m.Key] = true
+		if ambiguous[sf] {
+			cands[sf] = append(cands[sf], cand{first, m.Key, m.Confidence})
+		}
+	}
+	for sf, cs := range cands {
+		keep := ""
+		for _, c := range cs {
+			if c.conf < 0.5 || !r.lx.given[c.first] || len(firstKeys[c.first]) != 1 || keep == c.key {
+				continue
+			}
+			if keep != "" {
+				keep = "" // two full names still: left ambiguous
+				break
+			}
+			keep = c.key
+		}
+		if keep != "" {
+			local[sf] = keep
+			delete(ambiguous, sf)
 		}
 	}
 }
