@@ -55,6 +55,7 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 	if len(ambiguous) > 0 {
 		r.resolveAmbiguous(local, ambiguous)
 	}
+	r.singleNames(local)
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}
@@ -104,6 +105,31 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			break
 		}
 	}
+}
+
+// singleNames adds to local the one-word names that a pattern of the
+// article found with confidence (هاينكس before an age in brackets, a
+// role + one name): the same word alone elsewhere names that person too.
+func (r *recognizer) singleNames(local map[string]string) {
+	for _, m := range r.out {
+		if m.Type != "PERSON" || m.Confidence < 0.7 || strings.Contains(m.Key, " ") || strings.HasPrefix(m.Rule, "model") || strings.HasPrefix(m.Rule, "surname") || strings.Contains(m.Text, " ") {
+			continue
+		}
+		k := text.Key(m.Text)
+		if utf8.RuneCountInString(k) < 5 || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || futureVerb(k) || r.common[k] || r.indefinite(k) {
+			continue // a clitic or the future prefix (لحقوق، سيعين), a common noun (مناقشة): a misread the article would repeat
+		}
+		sf := string(appendFold(nil, k))
+		if _, ok := local[sf]; !ok {
+			local[sf] = m.Key
+		}
+	}
+}
+
+// futureVerb reports the future prefix on an imperfect verb (سيعين،
+// ستقدم، سنعمل، سأزور).
+func futureVerb(k string) bool {
+	return strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن") || strings.HasPrefix(k, "سا") || strings.HasPrefix(k, "سأ")
 }
 
 // resolveAmbiguous settles a surname that two full names of the article

@@ -24,3 +24,18 @@ func TestSurnameAloneDespiteMisreadFullName(t *testing.T) {
 		t.Errorf("found %d bare surnames, want 2 (خطاب ترامب، لترامب)", n)
 	}
 }
+
+// A one-word name that a pattern found (a role + one name) names the
+// person again where the word stands alone.
+func TestSingleNameFoundAgain(t *testing.T) {
+	src := "قال الرئيس الأوكراني بوروشنكوف إن بلاده مستعدة للحوار. وكان بوروشنكوف قد زار العاصمة الشهر الماضي."
+	n := 0
+	for _, m := range Find(src, text.Tokenize(src), Options{}) {
+		if m.Type == "PERSON" && m.Text == "بوروشنكوف" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("found بوروشنكوف %d times, want 2", n)
+	}
+}
