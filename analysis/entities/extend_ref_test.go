@@ -75,6 +75,9 @@ func (r *recognizer) surnamesRef(known Known) {
 		}
 		local[sf] = m.Key
 	}
+	if len(ambiguous) > 0 {
+		r.resolveAmbiguous(local, ambiguous)
+	}
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}

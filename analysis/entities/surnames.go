@@ -52,6 +52,10 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 		}
 		local[sf] = m.Key
 	}
+	if len(ambiguous) > 0 {
+		r.resolveAmbiguous(local, ambiguous)
+	}
+	r.singleNames(local)
 	if len(local) == 0 && len(known) == 0 {
 		return
 	}
@@ -99,6 +103,76 @@ func (r *recognizer) surnamesPrepared(known Known, kp *PreparedKnown) {
 			start := r.surfaceStart(*w, v.strip)
 			r.emit(rasad.Mention{Span: rasad.Span{Start: start, End: w.end}, Type: "PERSON", Key: full, Rule: rule, Confidence: 0.75}, i, i+1)
 			break
+		}
+	}
+}
+
+// singleNames adds to local the one-word names that a pattern of the
+// article found with confidence (هاينكس before an age in brackets, a
+// role + one name): the same word alone elsewhere names that person too.
+func (r *recognizer) singleNames(local map[string]string) {
+	for _, m := range r.out {
+		if m.Type != "PERSON" || m.Confidence < 0.7 || strings.Contains(m.Key, " ") || strings.HasPrefix(m.Rule, "model") || strings.HasPrefix(m.Rule, "surname") || strings.Contains(m.Text, " ") {
+			continue
+		}
+		k := text.Key(m.Text)
+		if utf8.RuneCountInString(k) < 5 || strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || futureVerb(k) || r.common[k] || r.indefinite(k) {
+			continue // a clitic or the future prefix (لحقوق، سيعين), a common noun (مناقشة): a misread the article would repeat
+		}
+		sf := string(appendFold(nil, k))
+		if _, ok := local[sf]; !ok {
+			local[sf] = m.Key
+		}
+	}
+}
+
+// futureVerb reports the future prefix on an imperfect verb (سيعين،
+// ستقدم، سنعمل، سأزور).
+func futureVerb(k string) bool {
+	return strings.HasPrefix(k, "سي") || strings.HasPrefix(k, "ست") || strings.HasPrefix(k, "سن") || strings.HasPrefix(k, "سا") || strings.HasPrefix(k, "سأ")
+}
+
+// resolveAmbiguous settles a surname that two full names of the article
+// end with when only one of them, found by a rule (not a doubtful model
+// reading, which a common word after a name can be), starts with a
+// lexicon given name that no other full name starts with: دونالد ترامب against a verb taken in (غرد
+// ترامب) or two names run together (كيم ترامب, كيم being كيم جونغ أون).
+func (r *recognizer) resolveAmbiguous(local map[string]string, ambiguous map[string]bool) {
+	firstKeys := map[string]map[string]bool{} // first word -> full-name keys
+	type cand struct {
+		first, key string
+		conf       float64
+	}
+	cands := map[string][]cand{}
+	for mi, m := range r.out {
+		sf := r.surnameFormOf(mi)
+		if sf == "" {
+			continue
+		}
+		first, _, _ := strings.Cut(text.Key(m.Text), " ")
+		if firstKeys[first] == nil {
+			firstKeys[first] = map[string]bool{}
+		}
+		firstKeys[first][m.Key] = true
+		if ambiguous[sf] {
+			cands[sf] = append(cands[sf], cand{first, m.Key, m.Confidence})
+		}
+	}
+	for sf, cs := range cands {
+		keep := ""
+		for _, c := range cs {
+			if c.conf < 0.5 || !r.lx.given[c.first] || len(firstKeys[c.first]) != 1 || keep == c.key {
+				continue
+			}
+			if keep != "" {
+				keep = "" // two full names still: left ambiguous
+				break
+			}
+			keep = c.key
+		}
+		if keep != "" {
+			local[sf] = keep
+			delete(ambiguous, sf)
 		}
 	}
 }
