@@ -237,9 +237,8 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	sortMentions(r.out)
 	r.out = dropFacilityNames(src, toks, r.out) // ميناء حمد: a facility (facilities.go)
 	r.out = joinAdjacentPeople(src, r.out)
-	r.out = trimLamTails(r.lx, r.common, src, r.out)            // حمدان بن محمد للهجن: the name ends before للهجن (precision.go)
-	r.out = surnamesOverPlaces(r.lx, src, r.out)                // فيليبي كوتينيو … كوتينيو: the person, not a town (precision.go)
-	r.out = clubOnePerArticle(r.lx, r.common, src, toks, r.out) // ميلان the club once, the club throughout (precision.go)
+	r.out = trimLamTails(r.lx, r.common, src, r.out) // حمدان بن محمد للهجن: the name ends before للهجن (precision.go)
+	r.out = r.articleWide(r.out)                     // كوتينيو the person, not a town; ميلان the club throughout (precision.go)
 	return r.out
 }
 
@@ -342,7 +341,7 @@ func ExtendPrepared(src string, toks []text.Token, ms []rasad.Mention, kp *Prepa
 	r.out = append(r.out[:len(ms)], dropFacilitySurnames(src, toks, ms, added)...)
 	r.resolveSingles(known)
 	sortMentions(r.out)
-	return clubOnePerArticle(r.lx, r.common, src, toks, surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out))) // (a collection surname after a given name found alone; بوتن over a town; one club per name)
+	return r.articleWide(joinAdjacentPeople(src, r.out)) // (a collection surname after a given name found alone; بوتن over a town; one club per name)
 }
 
 // extendWords appends to ws (empty) the words of toks as buildWords does,

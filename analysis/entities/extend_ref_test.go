@@ -43,7 +43,7 @@ func extendRef(src string, toks []text.Token, ms []rasad.Mention, known Known) [
 	sortMentions(r.out)
 	// the steps after the surnames, as ExtendPrepared has them (not what
 	// this reference is about)
-	return clubOnePerArticle(r.lx, r.common, src, toks, surnamesOverPlaces(r.lx, src, joinAdjacentPeople(src, r.out)))
+	return r.articleWide(joinAdjacentPeople(src, r.out))
 }
 
 func refEndsOf(s string) [2]rune {

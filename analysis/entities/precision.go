@@ -158,6 +158,14 @@ func prevWordKey(src string, start int) string {
 	return text.StripConj(k)
 }
 
+// articleWide runs the passes that read all of an article's mentions at
+// once, the last steps of both Find and ExtendPrepared: a one-word place
+// that is the family name of a person named in full is that person
+// (surnamesOverPlaces), then one reading per club name (clubOnePerArticle).
+func (r *recognizer) articleWide(ms []rasad.Mention) []rasad.Mention {
+	return clubOnePerArticle(r.lx, r.common, r.src, r.toks, surnamesOverPlaces(r.lx, r.src, ms))
+}
+
 // clubOnePerArticle gives every occurrence of a one-word club's name in an
 // article the club's reading once a confident reading is there (the club
 // of the lexicon, a place's club in a sport context, نادي X, a club's short
