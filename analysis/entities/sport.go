@@ -24,7 +24,7 @@ var teamVerbs = keySet(`فاز فازت يفوز تفوز تعادل تعادل�
 // teamHeads are the nouns whose genitive is a team (منتخب مصر، لاعبو
 // البرازيل، مباراة ألمانيا، مدرب إسبانيا).
 var teamHeads = keySet(`منتخب لمنتخب بمنتخب منتخبي منتخبا لاعبو لاعبي لاعبا لاعب لاعبات مدرب لمدرب مدربا حارس حارسا مهاجم مهاجما
-مدافع مدافعو قائد جماهير جمهور شباك مرمى تشكيلة صفوف قميص نجوم مباراة مباراتي لمباراة بمباراة لقاء مواجهة ومواجهة لمواجهة
+مدافع مدافعو نجم أيقونة هداف قائد جماهير جمهور شباك مرمى تشكيلة صفوف قميص نجوم مباراة مباراتي لمباراة بمباراة لقاء مواجهة ومواجهة لمواجهة
 فوز بفوز خسارة هزيمة تعادل`)
 
 // teamBefore are the words right before a team's name in a match frame
@@ -46,7 +46,7 @@ var matchWords = keySet(`منتخب المنتخب منتخبات مباراة �
 // text, besides the place cues: the competition it hosts (مونديال روسيا،
 // كأس العالم في قطر) and the state's own people.
 var notTeamBefore = keySet(`مونديال لمونديال بمونديال كأس بطولة دوري نهائيات أولمبياد دورة ألعاب رئيس ملك أمير حكومة سفير سفارة وزير عاصمة شعب
-مواطني مواطنو جنسية بلاده بلد دولة أرض سماء شوارع مدن بالعاصمة استضافت تستضيف يستضيف استضاف تسمى تحيا صافرة`)
+مواطني مواطنو جنسية بلاده بلد دولة أرض سماء شوارع مدن بالعاصمة بمدينة لمدينة ضواحي سكان استضافت تستضيف يستضيف استضاف تسمى تحيا صافرة`)
 
 // sportReadings reads the teams of a sport text: national teams named by
 // their country, and clubs named after their city in a list of clubs.
@@ -63,6 +63,7 @@ func sportReadings(lx *lexicons, src string, toks []text.Token, ms []rasad.Menti
 		return ms
 	}
 	nationalTeams(lx, src, toks, ms)
+	cityClubs(lx, src, toks, ms)
 	clubsInLists(lx, src, ms)
 	return ms
 }
@@ -191,20 +192,64 @@ func scoreSide(t text.Token) bool {
 // comma, and then the other occurrences of the same countries that no
 // place cue, competition or state word precedes. ms is changed in place.
 func nationalTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention) {
+	readTeams(lx, src, toks, ms, false)
+}
+
+// cityClubs is nationalTeams for the cities that are a club's name too
+// (فاز نابولي على …، مدرب مرسيليا، انضم إلى برشلونة): the club.
+func cityClubs(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention) {
+	readTeams(lx, src, toks, ms, true)
+}
+
+// isClubCity reports a place of one word that is also a club's name
+// (not a country, not a common word).
+func isClubCity(lx *lexicons, m *rasad.Mention) bool {
+	if m.Type != "LOC" || strings.Contains(m.Text, " ") || isCountry(lx, m) {
+		return false
+	}
+	k := text.StripConj(text.Key(m.Text))
+	return utf8.RuneCountInString(k) >= 3 && lx.clubNames[k] && lx.flagsOf(k)&(fCommonLex|fNotName) == 0
+}
+
+// placeWordBefore reports a place cue in the word token right before the
+// mention m, read over any spacing (في  باريس) and with a clitic (كمدينة،
+// بمدينة).
+func placeWordBefore(toks []text.Token, m *rasad.Mention) bool {
+	ti := tokenAt(toks, m.Start)
+	if ti < 0 {
+		return false
+	}
+	k, _ := wordBefore(toks, ti)
+	k = text.StripConj(k)
+	return placeBefore[k] || notTeamBefore[k] || strings.HasSuffix(k, "مدينه") || strings.HasSuffix(k, "مدينة")
+}
+
+// transferVerbs before من or إلى make the club a player moves between
+// (انضم إلى برشلونة، قادما من موناكو).
+var transferVerbs = keySet(`انضم انضمامه انضمام ينضم انتقل انتقاله ينتقل انتقال قادما رحيله رحل عودته`)
+
+var fromTo = keySet(`إلى الى من`)
+
+// readTeams is nationalTeams (clubs false) and cityClubs (clubs true).
+func readTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention, clubs bool) {
+	kind := isCountry
+	if clubs {
+		kind = isClubCity
+	}
 	team := make([]bool, len(ms))
 	teams := map[string]bool{}
 	for i := range ms {
 		m := &ms[i]
-		if !isCountry(lx, m) {
+		if !kind(lx, m) {
 			continue
 		}
 		ti := tokenAt(toks, m.Start)
 		if ti < 0 {
 			continue
 		}
-		if teamCue(lx, src, toks, m, ti) {
+		if teamCue(lx, src, toks, m, ti) || clubs && transferCue(toks, ti, m) {
 			team[i] = true
-		} else if i > 0 && team[i-1] && isCountry(lx, &ms[i-1]) && joined(src[ms[i-1].End:m.Start]) {
+		} else if i > 0 && team[i-1] && kind(lx, &ms[i-1]) && joined(src[ms[i-1].End:m.Start]) {
 			team[i] = true // ضد كرواتيا والنمسا
 		}
 		if team[i] {
@@ -217,9 +262,20 @@ func nationalTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Menti
 	for i := range ms {
 		m := &ms[i]
 		if !team[i] {
-			if !isCountry(lx, m) || !teams[m.Key] || placeCue(src, m.Start) || notTeamBefore[prevWordKey(src, m.Start)] || !matchNear(lx, src, toks, m) {
+			if !kind(lx, m) || !teams[m.Key] || placeCue(src, m.Start) || notTeamBefore[prevWordKey(src, m.Start)] || placeWordBefore(toks, m) || !matchNear(lx, src, toks, m) {
 				continue
 			}
+		}
+		if clubs {
+			m.Type, m.Key, m.Canonical = "ORG", "club "+m.Key, ""
+			m.Sector, m.Role = "club", ""
+			if team[i] {
+				m.Rule = "club named after its place, in a match (" + m.Rule + ")"
+			} else {
+				m.Rule = "club named after its place, of this sport text (" + m.Rule + ")"
+				m.Confidence = 0.7
+			}
+			continue
 		}
 		m.Type, m.Key = "ORG", "team "+m.Key
 		m.Sector, m.Role = "team", ""
@@ -230,6 +286,20 @@ func nationalTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Menti
 			m.Confidence = 0.7
 		}
 	}
+}
+
+// transferCue reports من or إلى after a verb of a transfer right before
+// the mention m at token ti (انضم إلى برشلونة).
+func transferCue(toks []text.Token, ti int, m *rasad.Mention) bool {
+	if m.Start > toks[ti].Start {
+		return false
+	}
+	k, j := wordBefore(toks, ti)
+	if !fromTo[k] {
+		return false
+	}
+	b, _ := wordBefore(toks, j)
+	return inSet(transferVerbs, b)
 }
 
 // matchNear reports a sport cue or a match word within six words of the
@@ -280,7 +350,7 @@ func sentenceEnd(p string) bool {
 // both.
 func joined(s string) bool {
 	s = strings.TrimSpace(s)
-	return s == "" || s == "و" || s == "،" || s == "," || s == "، و" || s == ", و"
+	return s == "" || s == "و" || s == "،" || s == "," || s == "، و" || s == ", و" || s == "أو"
 }
 
 // clubsInLists reads as the club a city that is also a club's name, in a

@@ -28,3 +28,13 @@ func TestClubsInLists(t *testing.T) {
 		"وبلغت ربع النهائي في المسابقة القارية أندية ⟦ORG:ريال مدريد⟧ و⟦ORG:يوفنتوس⟧ و⟦ORG:روما⟧ بعد أسبوع حافل بالمباريات، وسجل لاعبوها أهدافا كثيرة في الدوري.",
 	}, false)
 }
+
+// A city that is a club's name is the club where it plays (فاز على، مدرب،
+// انضم إلى, before a score), and again near a match word in the same sport
+// text; the town where the match is played stays a place.
+func TestCityClubsInMatches(t *testing.T) {
+	checkHas(t, []string{
+		"وخسر الفريق أمام ⟦ORG:إشبيلية⟧ 1-2 في الدوري الإسباني لكرة القدم، وقال مدرب ⟦ORG:إشبيلية⟧ إن اللاعبين قدموا مباراة كبيرة في الشوط الثاني. وأقيمت المباراة في ⟦LOC:مدريد⟧ أمام جماهير غفيرة.",
+		"وكان المهاجم قد انضم إلى ⟦ORG:نابولي⟧ قبل موسمين، وسجل هدفين في المباراة الأخيرة للفريق، وقال مدرب المنتخب إن اللاعب في أفضل حالاته. وزار اللاعب مدينة ⟦LOC:نابولي⟧ للمرة الأولى طفلا.",
+	}, false)
+}
