@@ -141,8 +141,15 @@ func inSet(set map[string]bool, k string) bool {
 // ضد or أمام, على after a win and مع after a draw, or a score right after.
 func teamCue(lx *lexicons, src string, toks []text.Token, m *rasad.Mention, ti int) bool {
 	if r, _ := utf8.DecodeLastRuneInString(src[toks[ti].Start:m.Start]); m.Start > toks[ti].Start && r != 'و' && r != 'ف' {
-		// a preposition written with the name (لروسيا، بمصر): only a score
-		// after it tells
+		// a preposition written with the name (لروسيا، بمصر): ل after a
+		// goal or a match word (الهدف الثاني لنابولي، التسجيل لمصر), or a score
+		if r == 'ل' {
+			for b, n := ti-1, 0; b >= 0 && n < 2 && toks[b].Kind == text.Word; b, n = b-1, n+1 {
+				if inSet(goalWords, toks[b].Key) {
+					return true
+				}
+			}
+		}
 	} else {
 		k, j := wordBefore(toks, ti)
 		switch {
@@ -165,8 +172,19 @@ func teamCue(lx *lexicons, src string, toks []text.Token, m *rasad.Mention, ti i
 			}
 		}
 	}
+	if i := tokenAt(toks, m.End-1) + 1; i > 0 && i < len(toks) && toks[i].Kind == text.Word && inSet(teamAfter, toks[i].Key) && matchNear(lx, src, toks, m) {
+		return true // ورفع نابولي رصيده، حقق مصر فوزه
+	}
 	return scoreAfter(src, toks, m.End)
 }
+
+// goalWords before ل + a team (الهدف الثاني لنابولي، التسجيل لمصر).
+var goalWords = keySet(`هدف الهدف هدفا هدفين أهداف الأهداف التسجيل التقدم التعادل الفوز فوز ركلة ضربة`)
+
+// teamAfter are the words right after a team that is the subject: its
+// points, its win, its lead (رفع نابولي رصيده).
+var teamAfter = keySet(`رصيده رصيدها فوزه فوزها بفوزه بفوزها تقدمه تقدمها صدارته صدارتها انتصاره انتصارها انتصاراته انتصاراتها سلسلة
+لقبه لقبها هدفه هدفها مبارياته مبارياتها مباراته مباراتها تعادله تعادلها خسارته خسارتها هزيمته هزيمتها`)
 
 // scoreAfter reports a score (2-1، 3-صفر) right after byte end, or after
 // بنتيجة.

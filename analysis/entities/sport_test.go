@@ -38,3 +38,11 @@ func TestCityClubsInMatches(t *testing.T) {
 		"وكان المهاجم قد انضم إلى ⟦ORG:نابولي⟧ قبل موسمين، وسجل هدفين في المباراة الأخيرة للفريق، وقال مدرب المنتخب إن اللاعب في أفضل حالاته. وزار اللاعب مدينة ⟦LOC:نابولي⟧ للمرة الأولى طفلا.",
 	}, false)
 }
+
+// A team is the subject of its points or its win (رفع نابولي رصيده) and
+// the one a goal is scored for (الهدف الثاني لنابولي).
+func TestTeamSubjectAndGoalFor(t *testing.T) {
+	checkHas(t, []string{
+		"ورفع ⟦ORG:نابولي⟧ رصيده إلى 60 نقطة في صدارة الدوري الإيطالي لكرة القدم، بعدما سجل مهاجمه الهدف الثاني ل⟦ORG:نابولي⟧ في الشوط الثاني من المباراة.",
+	}, false)
+}
