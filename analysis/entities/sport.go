@@ -51,7 +51,10 @@ var notTeamBefore = keySet(`مونديال لمونديال بمونديال ك�
 // sportReadings reads the teams of a sport text: national teams named by
 // their country, and clubs named after their city in a list of clubs.
 // ms is sorted; the result is too.
-func sportReadings(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention) []rasad.Mention {
+func sportReadings(lx *lexicons, common map[string]bool, src string, toks []text.Token, ms []rasad.Mention) []rasad.Mention {
+	if common != nil && sportTokens(lx, toks) {
+		ms = players(lx, common, src, toks, ms)
+	}
 	cand := false
 	for i := range ms {
 		if ms[i].Type == "LOC" && ms[i].Country != "" {
@@ -396,4 +399,94 @@ func clubsInLists(lx *lexicons, src string, ms []rasad.Mention) {
 // clubLike reports a club's mention read with confidence.
 func clubLike(m *rasad.Mention) bool {
 	return m.Type == "ORG" && (confidentClub(m) || strings.HasPrefix(m.Key, "club ") || strings.HasPrefix(m.Rule, "club named after"))
+}
+
+// players adds the players of a sport text named after their nationality
+// (البلجيكي ميرتنز، الإسباني كاييخون): a person-name token that is not a
+// common word, right after a nationality adjective with the article, and
+// the same name again alone in the text. Only on Find's pass (common is
+// the text's own common words); ms is sorted, and so is the result.
+func players(lx *lexicons, common map[string]bool, src string, toks []text.Token, ms []rasad.Mention) []rasad.Mention {
+	covered := func(t text.Token) bool {
+		i := sort.Search(len(ms), func(i int) bool { return ms[i].End > t.Start })
+		return i < len(ms) && ms[i].Start < t.End
+	}
+	nameLike := func(t text.Token) bool {
+		k := t.Key
+		if t.Kind != text.Word || utf8.RuneCountInString(k) < 3 || strings.HasPrefix(k, "ال") || common[k] || wordToo(lx, common, k) {
+			return false
+		}
+		f := lx.flagsOf(k)
+		return f&(fGiven|fFamous|fTok10) != 0 && f&(fNotName|fCommonLex|fMonth|fOrdinal) == 0
+	}
+	var added []rasad.Mention
+	names := map[string]string{} // name key -> the mention's key
+	for i := 0; i+1 < len(toks); i++ {
+		a, w := toks[i], toks[i+1]
+		if a.Kind != text.Word || w.Start-a.End != 1 || src[a.End] != ' ' || !strings.HasPrefix(a.Key, "ال") || !strings.HasSuffix(a.Key, "ي") || !nationalityAdj(lx, a.Key) {
+			continue
+		}
+		if i > 0 && toks[i-1].Kind == text.Word {
+			// the adjective of a noun (المنتخب التونسي نظيره، بوردو الفرنسي):
+			// only a player's role may stand before it (الحارس الإسباني ديفيد)
+			if p := text.StripConj(toks[i-1].Key); (strings.HasPrefix(p, "ال") || lx.clubNames[p] || covered(toks[i-1])) && !playerRoles[p] {
+				continue
+			}
+		}
+		if !nameLike(w) || covered(w) {
+			continue
+		}
+		// a name of one word, in apposition: a role or punctuation follows
+		// (البرازيلي مالكوم لاعب بوردو، البرازيلي إدواردو مهاجم الفيصلي); a
+		// given name starts a longer name the people rules read
+		if i+2 < len(toks) && toks[i+2].Kind != text.Punct && !inSet(roleAfterName, toks[i+2].Key) {
+			continue
+		}
+		end := w.End
+		t := src[w.Start:end]
+		key := NameKey(t)
+		added = append(added, rasad.Mention{Span: rasad.Span{Start: w.Start, End: end}, Text: t, Type: "PERSON", Key: key,
+			Rule: "player after a nationality (" + a.Key + ")", Confidence: 0.7})
+		if utf8.RuneCountInString(w.Key) >= 4 {
+			names[w.Key] = key
+		}
+		i++
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	// the same one-word name again, alone
+	for _, t := range toks {
+		key, ok := names[t.Key]
+		if !ok || t.Kind != text.Word || covered(t) {
+			continue
+		}
+		dup := false
+		for _, m := range added {
+			if m.Start < t.End && t.Start < m.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			added = append(added, rasad.Mention{Span: rasad.Span{Start: t.Start, End: t.End}, Text: src[t.Start:t.End], Type: "PERSON", Key: key,
+				Rule: "player named after a nationality in this text, again", Confidence: 0.7})
+		}
+	}
+	ms = append(ms, added...)
+	sortMentions(ms)
+	return ms
+}
+
+// playerRoles are the roles before a player's nationality (الحارس
+// الإسباني ديفيد دي خيا).
+var playerRoles = keySet(`اللاعب الحارس المهاجم المدافع الظهير النجم الهداف المدرب زميله مواطنه لاعبه مهاجمه مدافعه حارسه هدافه`)
+
+// roleAfterName are the roles in apposition after a player's name.
+var roleAfterName = keySet(`لاعب مهاجم حارس مدافع نجم قائد هداف مدرب صانع ظهير جناح`)
+
+// nationalityAdj reports a nationality adjective (البرازيلي، الإسبانية).
+func nationalityAdj(lx *lexicons, k string) bool {
+	ki := lx.infoOf(k)
+	return ki != nil && ki.single != nil && ki.single.kind == "ADJ"
 }

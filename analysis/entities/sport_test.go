@@ -46,3 +46,15 @@ func TestTeamSubjectAndGoalFor(t *testing.T) {
 		"ورفع ⟦ORG:نابولي⟧ رصيده إلى 60 نقطة في صدارة الدوري الإيطالي لكرة القدم، بعدما سجل مهاجمه الهدف الثاني ل⟦ORG:نابولي⟧ في الشوط الثاني من المباراة.",
 	}, false)
 }
+
+// A player of one name in apposition after his nationality (البرازيلي
+// مالكوم لاعب …) is a person, and so is the same name again alone; the
+// adjective of a noun (المنتخب التونسي نظيره) names nobody.
+func TestPlayerAfterNationality(t *testing.T) {
+	checkHas(t, []string{
+		"وأهدر البرازيلي ⟦PERSON:روبرتو⟧ مهاجم الفريق ركلة جزاء في الشوط الأول من المباراة، قبل أن يسجل ⟦PERSON:روبرتو⟧ هدف الفوز في الدقيقة 80 ويقود فريقه إلى صدارة الدوري.",
+	}, false)
+	checkHas(t, []string{
+		"وواجه المنتخب التونسي نظيره المغربي في مباراة ودية لكرة القدم، وسجل اللاعبون هدفين في الشوط الثاني أمام جماهير المنتخب.",
+	}, true)
+}
