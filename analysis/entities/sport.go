@@ -51,19 +51,16 @@ var notTeamBefore = keySet(`مونديال لمونديال بمونديال ك�
 // sportReadings reads the teams of a sport text: national teams named by
 // their country, and clubs named after their city in a list of clubs.
 // ms is sorted; the result is too.
-func sportReadings(lx *lexicons, common map[string]bool, src string, toks []text.Token, ms []rasad.Mention) []rasad.Mention {
-	if common != nil && sportTokens(lx, toks) {
-		ms = players(lx, common, src, toks, ms)
-	}
-	cand := false
-	for i := range ms {
-		if ms[i].Type == "LOC" && ms[i].Country != "" {
-			cand = true
-			break
-		}
-	}
-	if !cand || !sportTokens(lx, toks) {
+//
+// cues is Find's count of sport cues at five or more (recognizer.sportText,
+// from the word records: no lookup here for other texts); Extend's pass
+// has no such count and leaves the readings Find made as they are.
+func sportReadings(lx *lexicons, common map[string]bool, cues bool, src string, toks []text.Token, ms []rasad.Mention) []rasad.Mention {
+	if !cues || !sportTokens(lx, toks) {
 		return ms
+	}
+	if common != nil {
+		ms = players(lx, common, src, toks, ms)
 	}
 	nationalTeams(lx, src, toks, ms)
 	cityClubs(lx, src, toks, ms)
