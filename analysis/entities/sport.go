@@ -328,12 +328,12 @@ func matchNear(lx *lexicons, src string, toks []text.Token, m *rasad.Mention) bo
 		return false
 	}
 	cue := func(t text.Token) bool {
-		k := t.Key
-		if lx.flagsOf(k)&fSport != 0 || matchWords[k] || teamVerbs[k] || teamHeads[k] {
-			return true
+		for _, k := range [2]string{t.Key, text.StripConj(t.Key)} {
+			if lx.flagsOf(k)&fSport != 0 || matchWords[k] || teamVerbs[k] || teamHeads[k] || teamAfter[k] || winWords[k] || drawWords[k] || matchMore[k] {
+				return true
+			}
 		}
-		k = text.StripConj(k)
-		return lx.flagsOf(k)&fSport != 0 || matchWords[k] || teamVerbs[k] || teamHeads[k]
+		return false
 	}
 	for dir := -1; dir <= 1; dir += 2 {
 		for j, n := ti+dir, 0; j >= 0 && j < len(toks) && n < 6; j += dir {
@@ -358,6 +358,10 @@ func matchNear(lx *lexicons, src string, toks []text.Token, m *rasad.Mention) bo
 	}
 	return false
 }
+
+// matchMore are more words of a match near a team (مشوارها المونديالي،
+// منافسات المجموعة، لمواجهتها).
+var matchMore = keySet(`المجموعة مجموعة المونديالي مونديالها مونديالية مواجهة لمواجهة مواجهتها لمواجهتها المواجهة وديا ودية وديتين الودية`)
 
 // sentenceEnd reports punctuation that ends a sentence.
 func sentenceEnd(p string) bool {
