@@ -48,8 +48,9 @@ var matchWords = keySet(`منتخب المنتخب منتخبات مباراة �
 var notTeamBefore = keySet(`مونديال لمونديال بمونديال كأس بطولة دوري نهائيات أولمبياد دورة ألعاب رئيس ملك أمير حكومة سفير سفارة وزير عاصمة شعب
 مواطني مواطنو جنسية بلاده بلد دولة أرض سماء شوارع مدن بالعاصمة بمدينة لمدينة ضواحي سكان استضافت تستضيف يستضيف استضاف تسمى تحيا صافرة`)
 
-// sportReadings reads the teams of a sport text: national teams named by
-// their country, and clubs named after their city in a list of clubs.
+// sportReadings reads the teams of a sport text: clubs named after their
+// city where they play, and in a list of clubs. A national team named by
+// its country stays a place (LOC), as in the annotated dev set (ANERcorp).
 // ms is sorted; the result is too.
 //
 // cues is Find's count of sport cues at five or more (recognizer.sportText,
@@ -62,7 +63,6 @@ func sportReadings(lx *lexicons, common map[string]bool, cues bool, src string, 
 	if common != nil {
 		ms = players(lx, common, src, toks, ms)
 	}
-	nationalTeams(lx, src, toks, ms)
 	cityClubs(lx, src, toks, ms)
 	clubsInLists(lx, src, ms)
 	return ms
@@ -205,18 +205,51 @@ func scoreSide(t text.Token) bool {
 	return t.Kind == text.Number || t.Kind == text.Word && t.Key == "صفر"
 }
 
-// nationalTeams types as teams (ORG) the countries of a sport text read
-// with a local cue of a team, the countries joined to them by و or a
-// comma, and then the other occurrences of the same countries that no
-// place cue, competition or state word precedes. ms is changed in place.
-func nationalTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention) {
-	readTeams(lx, src, toks, ms, false)
-}
-
-// cityClubs is nationalTeams for the cities that are a club's name too
-// (فاز نابولي على …، مدرب مرسيليا، انضم إلى برشلونة): the club.
+// cityClubs types as clubs (ORG) the cities that are a club's name too,
+// read with a local cue of a team (فاز نابولي على …، مدرب مرسيليا، انضم إلى
+// برشلونة), the cities joined to them by و or a comma, and then the other
+// occurrences of the same cities that no place cue, competition or state
+// word precedes. ms is changed in place.
 func cityClubs(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention) {
-	readTeams(lx, src, toks, ms, true)
+	team := make([]bool, len(ms))
+	teams := map[string]bool{}
+	for i := range ms {
+		m := &ms[i]
+		if !isClubCity(lx, m) {
+			continue
+		}
+		ti := tokenAt(toks, m.Start)
+		if ti < 0 {
+			continue
+		}
+		if teamCue(lx, src, toks, m, ti) || transferCue(toks, ti, m) {
+			team[i] = true
+		} else if i > 0 && team[i-1] && isClubCity(lx, &ms[i-1]) && joined(src[ms[i-1].End:m.Start]) {
+			team[i] = true // ضد نابولي وروما
+		}
+		if team[i] {
+			teams[m.Key] = true
+		}
+	}
+	if len(teams) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if !team[i] {
+			if !isClubCity(lx, m) || !teams[m.Key] || placeCue(src, m.Start) || notTeamBefore[prevWordKey(src, m.Start)] || placeWordBefore(toks, m) || !matchNear(lx, src, toks, m) {
+				continue
+			}
+		}
+		m.Type, m.Key, m.Canonical = "ORG", "club "+m.Key, ""
+		m.Sector, m.Role = "club", ""
+		if team[i] {
+			m.Rule = "club named after its place, in a match (" + m.Rule + ")"
+		} else {
+			m.Rule = "club named after its place, of this sport text (" + m.Rule + ")"
+			m.Confidence = 0.7
+		}
+	}
 }
 
 // isClubCity reports a place of one word that is also a club's name
@@ -247,64 +280,6 @@ func placeWordBefore(toks []text.Token, m *rasad.Mention) bool {
 var transferVerbs = keySet(`انضم انضمامه انضمام ينضم انتقل انتقاله ينتقل انتقال قادما رحيله رحل عودته`)
 
 var fromTo = keySet(`إلى الى من`)
-
-// readTeams is nationalTeams (clubs false) and cityClubs (clubs true).
-func readTeams(lx *lexicons, src string, toks []text.Token, ms []rasad.Mention, clubs bool) {
-	kind := isCountry
-	if clubs {
-		kind = isClubCity
-	}
-	team := make([]bool, len(ms))
-	teams := map[string]bool{}
-	for i := range ms {
-		m := &ms[i]
-		if !kind(lx, m) {
-			continue
-		}
-		ti := tokenAt(toks, m.Start)
-		if ti < 0 {
-			continue
-		}
-		if teamCue(lx, src, toks, m, ti) || clubs && transferCue(toks, ti, m) {
-			team[i] = true
-		} else if i > 0 && team[i-1] && kind(lx, &ms[i-1]) && joined(src[ms[i-1].End:m.Start]) {
-			team[i] = true // ضد كرواتيا والنمسا
-		}
-		if team[i] {
-			teams[m.Key] = true
-		}
-	}
-	if len(teams) == 0 {
-		return
-	}
-	for i := range ms {
-		m := &ms[i]
-		if !team[i] {
-			if !kind(lx, m) || !teams[m.Key] || placeCue(src, m.Start) || notTeamBefore[prevWordKey(src, m.Start)] || placeWordBefore(toks, m) || !matchNear(lx, src, toks, m) {
-				continue
-			}
-		}
-		if clubs {
-			m.Type, m.Key, m.Canonical = "ORG", "club "+m.Key, ""
-			m.Sector, m.Role = "club", ""
-			if team[i] {
-				m.Rule = "club named after its place, in a match (" + m.Rule + ")"
-			} else {
-				m.Rule = "club named after its place, of this sport text (" + m.Rule + ")"
-				m.Confidence = 0.7
-			}
-			continue
-		}
-		m.Type, m.Key = "ORG", "team "+m.Key
-		m.Sector, m.Role = "team", ""
-		if team[i] {
-			m.Rule = "national team in a match (" + m.Rule + ")"
-		} else {
-			m.Rule = "national team of this sport text (" + m.Rule + ")"
-			m.Confidence = 0.7
-		}
-	}
-}
 
 // transferCue reports من or إلى after a verb of a transfer right before
 // the mention m at token ti (انضم إلى برشلونة).

@@ -2,23 +2,13 @@ package entities
 
 import "testing"
 
-// A national team named by its country is a team (ORG) where it plays:
-// after منتخب or a match verb, against (ضد، أمام، على after a win, مع after
-// a draw), before a score, in a list with a team, and again in the same
-// sport text near a match word. The same country as a venue (في), as the
-// host of a competition, or outside a match report stays a place.
-func TestNationalTeams(t *testing.T) {
+// A national team named by its country stays a place (LOC) where it plays,
+// as in the annotated dev set: only clubs named after a city become ORG.
+func TestNationalTeamsStayPlaces(t *testing.T) {
 	checkHas(t, []string{
-		"فازت ⟦ORG:مصر⟧ على ⟦ORG:تونس⟧ 2-1 في المباراة الودية التي أقيمت في ⟦LOC:القاهرة⟧ مساء الأحد، وسجل مهاجم المنتخب هدفين في الشوط الثاني.",
-		"ويلعب منتخب ⟦ORG:البرازيل⟧ مباراتين وديتين ضد ⟦ORG:كرواتيا⟧ و⟦ORG:النمسا⟧ قبل نهائيات كأس العالم في ⟦LOC:روسيا⟧، وقال مدرب المنتخب إن اللاعبين جاهزون.",
-		"وتعادلت ⟦ORG:اليابان⟧ مع ⟦ORG:البرازيل⟧ في المباراة التي شهدت هدفين في الشوط الأول. وستلعب ⟦ORG:اليابان⟧ مباراتها الثانية في الدورة الودية الأسبوع المقبل بعد عودة اللاعبين والمدرب من ⟦LOC:إسبانيا⟧.",
-		"وخسرت ⟦ORG:إنجلترا⟧ أمام ⟦ORG:إيطاليا⟧ 0-1 في مباراة ودية لكرة القدم، وغاب عن المنتخب لاعب الوسط المصاب وحارس المرمى، وقال المدرب إن الفريق لعب الشوط الثاني بعشرة لاعبين.",
+		"فازت ⟦LOC:مصر⟧ على ⟦LOC:تونس⟧ 2-1 في المباراة الودية التي أقيمت في ⟦LOC:القاهرة⟧ مساء الأحد، وسجل مهاجم المنتخب هدفين في الشوط الثاني.",
+		"وخسرت ⟦LOC:إنجلترا⟧ أمام ⟦LOC:إيطاليا⟧ 0-1 في مباراة ودية لكرة القدم، وغاب عن المنتخب لاعب الوسط المصاب وحارس المرمى.",
 	}, false)
-	// the same countries outside a match report, or as venues, stay places
-	checkHas(t, []string{
-		"وصل الوزير إلى ⟦LOC:تونس⟧ قادما من ⟦LOC:مصر⟧ في زيارة رسمية، وقال إن البلدين يقفان معا أمام التحديات.",
-		"ويقف العالم أمام ⟦LOC:إيران⟧ في ملف الاتفاق النووي، وخسرت ⟦LOC:قطر⟧ حق التصويت في المنظمة.",
-	}, true)
 }
 
 // A club named after its city, in a list of clubs read with confidence,
