@@ -22,3 +22,19 @@ func TestBodyChains(t *testing.T) {
 		"ونقل مكتب الملك ⟦PERSON:فهد⟧ رسالة إلى الوزير.",
 	}, true)
 }
+
+// Outlets after their head noun (a quoted name, a paper's name), Latin
+// abbreviations of bodies, foreign company names with a corporate suffix,
+// split places, and common words never read as small places.
+func TestOutletsAbbreviationsCompanies(t *testing.T) {
+	checkHas(t, []string{
+		"وقال المدرب لمجلة \"⟦ORG:فيردا⟧\" إن اللاعب سيبقى.",
+		"ووقعت شركة \"⟦ORG:KPMG⟧\" عقدا مع ⟦ORG:وكالة الأنباء الأردنية⟧ لمدة عام.",
+		"وقالت ⟦ORG:كوانتوم ريدج كابيتال⟧ إنها باعت حصتها، وأعلنت ⟦ORG:مارفيلو سيستمز⟧ عن أجهزة جديدة.",
+		"وسقطت قذائف على بلدات في ⟦LOC:ريف دمشق⟧ أمس.",
+	}, false)
+	checkHas(t, []string{
+		"واشترى هاتفا بتقنية LTE وشاشة HD بسعر 200 USD.",
+		"وكانت زوجته فنانة معروفة وامرأة كريمة.",
+	}, true)
+}
