@@ -225,6 +225,7 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
 	}
+	r.namedBodies() // وكالة الأمن القومي، جهاز قطر للاستثمار: before the people and places inside (bodies.go)
 	r.people()
 	r.familyOfAl()
 	r.orgsAndPlaces()

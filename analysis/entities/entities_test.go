@@ -49,8 +49,8 @@ func TestFindMarked(t *testing.T) {
 		"وقال إن الرئيس الروسي يأمر بوقف القتال في ⟦LOC:حلب⟧ وسيأمر بفتح ممر غدا، فيما تأمر المحكمة بالإفراج عن الموقوفين، ولا نأمر بشيء.",
 		// a surname in -ا after a given name, though the text has السيد
 		"وقال المعارض ⟦PERSON:أحمد سيدا⟧ إن السيد الرئيس لم يتصل به.",
-		// a field word after an institution noun is not a ministry
-		"ونقلت وكالة الإعلام الروسية عن ⟦ORG:الخارجية الروسية⟧ أن وسائل الإعلام الروسية لم تتلق ردا.",
+		// a field word after an institution noun is not a ministry (the agency is a body: bodies.go)
+		"ونقلت ⟦ORG:وكالة الإعلام الروسية⟧ عن ⟦ORG:الخارجية الروسية⟧ أن وسائل الإعلام الروسية لم تتلق ردا.",
 		// a perfect verb after a name, when the text conjugates it
 		"وقال مسؤول إن جون سافر أمس، بينما سافرت زوجته اليوم، ويسافر ابنه وتسافر ابنته غدا، وسيسافر الباقون، وسافروا جميعا.",
 		// a plural noun with a pronoun after a role

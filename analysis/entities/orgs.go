@@ -104,7 +104,7 @@ func (r *recognizer) institutionAt(i int) (n, strip int) {
 		return 0, 0 // the lexicon names it
 	}
 	for in(j) && j-i <= 4 {
-		if h := r.hits[j]; h != nil && h.strip == 0 && (h.e.kind == "LOC" || h.e.kind == "ORG") {
+		if h := r.hits[j]; h != nil && h.strip == 0 && (h.e.kind == "LOC" || h.e.kind == "ORG") && !(names > 0 && h.e.gen && !strings.HasPrefix(r.words[j].key, "ال")) { // (اتحاد كرة القدم على: a generated place without the article after the name is a word)
 			j += h.n
 			names++
 			continue
