@@ -1,0 +1,206 @@
+package entities
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
+)
+
+// personSpans mends the spans of person names that run over a word that is
+// not part of the name, whichever rule or the tagger found them: a
+// particle or a verb before the name is not part of it (أن ترامب، غرد
+// ترامب), nor a particle or an imperfect verb after it (كيم يرد، كيم
+// بأنه). A one-word remnant takes the key of the full name the article
+// gives it; one that is no name is dropped. A well-known person's full
+// name from the lexicon stays whole. ms is sorted; so is the result.
+func personSpans(lx *lexicons, common map[string]bool, src string, ms []rasad.Mention) []rasad.Mention {
+	multi := false
+	for i := range ms {
+		if ms[i].Type == "PERSON" && strings.IndexByte(ms[i].Text, ' ') > 0 {
+			multi = true
+			break
+		}
+	}
+	if !multi {
+		return ms
+	}
+	// the article's full names: each word of a name of two words or more ->
+	// the name's key ("" when two names share the word); last words apart
+	parts, lasts := map[string][]string{}, map[string][]string{}
+	for _, m := range ms {
+		if m.Type != "PERSON" || strings.IndexByte(m.Text, ' ') <= 0 {
+			continue
+		}
+		ws := strings.Fields(m.Text)
+		joined := false
+		for _, w := range ws[1:] {
+			if k := text.Key(w); strings.HasPrefix(k, "و") && lx.tokensOf(k) <= lx.tokensOf(k[len("و"):]) {
+				joined = true // two names joined by و (كيم وترامب): no full name
+			}
+		}
+		if joined {
+			continue
+		}
+		for i, w := range ws {
+			k := text.StripConj(text.Key(w))
+			if utf8.RuneCountInString(k) < 3 || lx.has(k, fJoiner) {
+				continue
+			}
+			addPart(parts, k, m.Key)
+			if i == len(ws)-1 {
+				addPart(lasts, k, m.Key)
+			}
+		}
+	}
+	var out []rasad.Mention
+	changed := false
+	for i, m := range ms {
+		if m.Type != "PERSON" || strings.IndexByte(m.Text, ' ') <= 0 || strings.ContainsAny(m.Text, "\n\t") || strings.HasPrefix(m.Rule, "lexicon ") {
+			// (a well-known person's full name from the lexicon stays whole)
+			if changed {
+				out = append(out, m)
+			}
+			continue
+		}
+		fixed := mendPerson(lx, common, src, m, parts, lasts)
+		if len(fixed) == 1 && fixed[0].Start == m.Start && fixed[0].End == m.End {
+			if changed {
+				out = append(out, m)
+			}
+			continue
+		}
+		if !changed {
+			out = append(make([]rasad.Mention, 0, len(ms)+2), ms[:i]...)
+			changed = true
+		}
+		out = append(out, fixed...)
+	}
+	if !changed {
+		return ms
+	}
+	sortMentions(out)
+	return out
+}
+
+func addPart(m map[string][]string, k, full string) {
+	for _, f := range m[k] {
+		if f == full {
+			return
+		}
+	}
+	m[k] = append(m[k], full)
+}
+
+// onlyOther returns the one key of fulls that is not self, or "".
+func onlyOther(fulls []string, self string) string {
+	out := ""
+	for _, f := range fulls {
+		if f == self {
+			continue
+		}
+		if out != "" {
+			return ""
+		}
+		out = f
+	}
+	return out
+}
+
+// spanWord is one word of a mention: byte offsets and key.
+type spanWord struct {
+	start, end int
+	key        string
+}
+
+// nameParticlesBefore are particles a tagger takes into the name before
+// it: أن، بأن، لأن، إن، كأن.
+var nameParticlesBefore = keySet("أن إن بأن لأن كأن وأن فإن وإن ولأن أنّ")
+
+// particleAfter are a particle with a pronoun that a tagger takes into the
+// name before it (كيم بأنه، ترامب لأنها).
+var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه لأنها لأنهم كأنه كأنها وأنه وأنها")
+
+// mendPerson returns m's mentions once mended (m itself when nothing is to
+// mend).
+func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mention, parts, lasts map[string][]string) []rasad.Mention {
+	var ws []spanWord
+	off := m.Start
+	for _, f := range strings.Split(src[m.Start:m.End], " ") {
+		if f != "" {
+			ws = append(ws, spanWord{off, off + len(f), text.Key(f)})
+		}
+		off += len(f) + 1
+	}
+	if len(ws) < 2 {
+		return []rasad.Mention{m}
+	}
+	nameish := func(k string) bool {
+		if utf8.RuneCountInString(k) < 3 {
+			return false
+		}
+		if lx.has(k, fGiven) || lx.tokensOf(k) > 0 || lx.has(k, fFamous) {
+			return true
+		}
+		return onlyOther(parts[k], m.Key) != ""
+	}
+	// a particle or a verb before the name
+	first := 0
+	headNoun := false // the word before was a common word (فريق ليستر، ولاية جاليسكو)
+	if k0 := ws[0].key; len(ws) >= 2 && !lx.has(k0, fGiven) && !lx.has(text.StripConj(k0), fGiven) {
+		c0 := text.StripConj(k0)
+		particle := nameParticlesBefore[k0] || nameParticlesBefore[c0]
+		verb := lx.tokensOf(k0) == 0 && lx.tokensOf(c0) == 0 && (common[k0] || common[c0] || lx.isCommon(k0)) && !hasArticle(k0)
+		if (particle || verb) && !nameParticles[k0] && nameish(ws[1].key) { // (فان بيرسي: a particle of the name)
+			first, headNoun = 1, !particle
+		}
+	}
+	// a particle or an imperfect verb after the name
+	last := len(ws)
+	if kl := ws[last-1].key; last-first >= 2 && !nameish(kl) {
+		if particleAfter[kl] ||
+			(strings.HasPrefix(kl, "ي") || strings.HasPrefix(kl, "ت")) && common[kl] && !lx.has(kl, fGiven) {
+			last--
+		}
+	}
+	groups := [][2]int{{first, last}}
+	if len(groups) == 1 && groups[0] == [2]int{0, len(ws)} {
+		return []rasad.Mention{m}
+	}
+	var out []rasad.Mention
+	for gi, g := range groups {
+		start, end := ws[g[0]].start, ws[g[1]-1].end
+		if gi > 0 || g[0] > 0 {
+			// a name after و starts after it (the first keeps a clitic: it
+			// is the tagger's span)
+			if gi > 0 && strings.HasPrefix(ws[g[0]].key, "و") && strings.HasPrefix(src[start:], "و") {
+				start += len("و")
+			}
+		}
+		n := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Text: src[start:end],
+			Rule: m.Rule + "; span mended", Confidence: m.Confidence, Role: m.Role, Sector: m.Sector, Country: m.Country}
+		if gi > 0 {
+			n.Role, n.Sector, n.Country = "", "", ""
+		}
+		if g[1]-g[0] == 1 {
+			k := text.StripConj(ws[g[0]].key)
+			if full := onlyOther(lasts[k], m.Key); full != "" {
+				n.Key = full
+			} else if full := onlyOther(parts[k], m.Key); full != "" {
+				n.Key = full
+			} else if !nameish(k) || headNoun || hasArticle(k) || !lx.has(k, fGiven) && lx.single[k] != nil && (lx.single[k].kind == "LOC" || lx.single[k].kind == "ORG") {
+				// after a common word a lone word is a person only when the
+				// article names that person in full: فريق ليستر is a club,
+				// صواريخ كروز a missile; لأن العنصر no name; بأن موسكو a place
+				continue // no name left
+			} else {
+				n.Key = NameKey(src[start:end])
+			}
+		} else {
+			n.Key = NameKey(src[start:end])
+		}
+		out = append(out, n)
+	}
+	return out
+}
