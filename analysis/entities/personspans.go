@@ -147,7 +147,8 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	}
 	// a particle or a verb before the name
 	first := 0
-	headNoun := false // the word before was a common word (فريق ليستر، ولاية جاليسكو)
+	verbAfter := false // a perfect verb ended the span (عمر ناهز)
+	headNoun := false  // the word before was a common word (فريق ليستر، ولاية جاليسكو)
 	if k0 := ws[0].key; len(ws) >= 2 && !lx.has(k0, fGiven) && !lx.has(text.StripConj(k0), fGiven) {
 		c0 := text.StripConj(k0)
 		particle := nameParticlesBefore[k0] || nameParticlesBefore[c0]
@@ -162,6 +163,13 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		if particleAfter[kl] ||
 			(strings.HasPrefix(kl, "ي") || strings.HasPrefix(kl, "ت")) && common[kl] && !lx.has(kl, fGiven) {
 			last--
+		} else if utf8.RuneCountInString(kl) >= 3 && !strings.HasSuffix(kl, "ه") && common["ي"+kl] && common["ت"+kl] && !lx.has(kl, fGiven) && lx.tokensOf(kl) == 0 &&
+			!lx.has(ws[last-2].key, fJoiner) && !lx.has(ws[last-2].key, fKunya) {
+			// the perfect of a verb the collection conjugates (عن عمر
+			// ناهز): the lone word before it is a name only when the
+			// article names that person in full
+			last--
+			verbAfter = true
 		}
 	}
 	groups := [][2]int{{first, last}}
@@ -189,7 +197,7 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 				n.Key = full
 			} else if full := onlyOther(parts[k], m.Key); full != "" {
 				n.Key = full
-			} else if !nameish(k) || headNoun || hasArticle(k) || !lx.has(k, fGiven) && lx.single[k] != nil && (lx.single[k].kind == "LOC" || lx.single[k].kind == "ORG") {
+			} else if !nameish(k) || headNoun || verbAfter && m.Role == "" || hasArticle(k) || !lx.has(k, fGiven) && lx.single[k] != nil && (lx.single[k].kind == "LOC" || lx.single[k].kind == "ORG") {
 				// after a common word a lone word is a person only when the
 				// article names that person in full: فريق ليستر is a club,
 				// صواريخ كروز a missile; لأن العنصر no name; بأن موسكو a place

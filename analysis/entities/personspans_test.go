@@ -20,6 +20,7 @@ func TestPersonSpansMended(t *testing.T) {
 	// what a collection counts as common: يرفض is conjugated (ترفض، نرفض …)
 	common := CommonWordsOf(nil, nil)
 	common["يرفض"] = true
+	common["يناقش"], common["تناقش"] = true, true
 	for _, c := range []struct {
 		src, span string
 		want      []string // texts of the PERSON mentions after
@@ -28,10 +29,12 @@ func TestPersonSpansMended(t *testing.T) {
 		{"واتهمت النيابة الوزير كريم بأنه أخفى الوثائق.", "كريم بأنه", []string{"كريم"}},
 		{"وأفاد مصدر بأن سمير سيغادر.", "بأن سمير", []string{"سمير"}},
 		{"وقال المحامي إن الرئيس كريم يرفض الاتهامات.", "كريم يرفض", []string{"كريم"}},
+		{"وصل الوفد في وقت ناقش فيه البرلمان الميزانية.", "وقت ناقش", nil},
+		{"قالت المحامية إن سمير ناقش القضية.", "سمير ناقش", nil},
 		{"التقى جون ويليامز بالصحفيين.", "جون ويليامز", []string{"جون ويليامز"}},
 		{"وصل بن والاس إلى لندن.", "بن والاس", []string{"بن والاس"}},
 	} {
-		got := []string{}
+		var got []string
 		for _, m := range personSpans(lx, common, c.src, []rasad.Mention{personAt(c.src, c.span)}) {
 			if m.Type == "PERSON" {
 				got = append(got, m.Text)
