@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad"
@@ -16,6 +17,7 @@ import (
 // gives it; one that is no name is dropped. A well-known person's full
 // name from the lexicon stays whole. ms is sorted; so is the result.
 func personSpans(lx *lexicons, common map[string]bool, src string, ms []rasad.Mention) []rasad.Mention {
+	personClitics(lx, src, ms)
 	multi := false
 	for i := range ms {
 		if ms[i].Type == "PERSON" && strings.IndexByte(ms[i].Text, ' ') > 0 {
@@ -118,9 +120,9 @@ type spanWord struct {
 // it: أن، بأن، لأن، إن، كأن.
 var nameParticlesBefore = keySet("أن إن بأن لأن كأن وأن فإن وإن ولأن أنّ")
 
-// particleAfter are a particle with a pronoun that a tagger takes into the
-// name before it (كيم بأنه، ترامب لأنها).
-var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه لأنها لأنهم كأنه كأنها وأنه وأنها")
+// particleAfter are a particle, with a pronoun or not, that a tagger takes
+// into the name before it (كيم بأنه، ترامب لأنها، وأضاف كرم بأن).
+var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه لأنها لأنهم كأنه كأنها وأنه وأنها بأن لأن")
 
 // mendPerson returns m's mentions once mended (m itself when nothing is to
 // mend).
@@ -159,8 +161,10 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	}
 	// a particle or an imperfect verb after the name
 	last := len(ws)
-	if kl := ws[last-1].key; last-first >= 2 && !nameish(kl) {
-		if particleAfter[kl] ||
+	kl := ws[last-1].key
+	particle := particleAfter[kl] && (utf8.RuneCountInString(kl) > 3 || strings.ContainsRune(src[ws[last-1].start:ws[last-1].end], 'أ')) // (لو بان: a name)
+	if last-first >= 2 && (particle || !nameish(kl)) {
+		if particle ||
 			(strings.HasPrefix(kl, "ي") || strings.HasPrefix(kl, "ت")) && common[kl] && !lx.has(kl, fGiven) {
 			last--
 		} else if utf8.RuneCountInString(kl) >= 3 && !strings.HasSuffix(kl, "ه") && common["ي"+kl] && common["ت"+kl] && !lx.has(kl, fGiven) && lx.tokensOf(kl) == 0 &&
@@ -211,4 +215,44 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		out = append(out, n)
 	}
 	return out
+}
+
+// personClitics gives back a person's name the first letter that a
+// clitic reading took from it (كواكو read as ك + واكو, باكو as ب + اكو): the
+// whole word is the name when the name lists know it and know the rest
+// less (a given name, or more Wikidata names with that token). ms is
+// sorted; starts only move back within the word, so it stays sorted.
+func personClitics(lx *lexicons, src string, ms []rasad.Mention) {
+	for i := range ms {
+		m := &ms[i]
+		if m.Type != "PERSON" || m.Start < len("و") || strings.HasPrefix(m.Rule, "lexicon ") {
+			continue
+		}
+		c, size := utf8.DecodeLastRuneInString(src[:m.Start])
+		if !strings.ContainsRune("وبكلف", c) || m.Start-size > 0 && !wordEdgeBefore(src, m.Start-size) {
+			continue // (no clitic, or one after other letters: a word part)
+		}
+		end := strings.IndexByte(m.Text, ' ')
+		if end < 0 {
+			end = len(m.Text)
+		}
+		rest := text.Key(m.Text[:end])
+		whole := text.Key(src[m.Start-size : m.Start+end])
+		if utf8.RuneCountInString(rest) < 2 || lx.has(rest, fGiven) || lx.has(rest, fFamous) {
+			continue
+		}
+		if lx.has(whole, fGiven) && !lx.has(whole, fNotName) || lx.tokensOf(whole) >= 3 && lx.tokensOf(whole) > 2*lx.tokensOf(rest) {
+			m.Start -= size
+			m.Text = src[m.Start:m.End]
+			m.Key = NameKey(m.Text)
+			m.Rule += "; first letter is the name's"
+		}
+	}
+}
+
+// wordEdgeBefore reports whether byte i of src starts a word: the text's
+// start or a space, punctuation or quote before it.
+func wordEdgeBefore(src string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(src[:i])
+	return !unicode.IsLetter(r) && !unicode.IsMark(r)
 }

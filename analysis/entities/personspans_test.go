@@ -32,6 +32,8 @@ func TestPersonSpansMended(t *testing.T) {
 		{"وصل الوفد في وقت ناقش فيه البرلمان الميزانية.", "وقت ناقش", nil},
 		{"قالت المحامية إن سمير ناقش القضية.", "سمير ناقش", nil},
 		{"التقى جون ويليامز بالصحفيين.", "جون ويليامز", []string{"جون ويليامز"}},
+		{"وأضاف سمير بأن الوفد وصل.", "سمير بأن", []string{"سمير"}},
+		{"وهاجمت مارين لو بان الحكومة.", "مارين لو بان", []string{"مارين لو بان"}},
 		{"وصل بن والاس إلى لندن.", "بن والاس", []string{"بن والاس"}},
 	} {
 		var got []string
@@ -46,6 +48,14 @@ func TestPersonSpansMended(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%q: got %q, want %q", c.span, got, c.want)
 		}
+	}
+	// a first letter that a clitic reading took is the name's (كوامي، not
+	// ك + وامي)
+	src0 := "وصرح المدرب كوامي أنطونيو للصحفيين."
+	i0 := strings.Index(src0, "وامي أنطونيو")
+	m0 := rasad.Mention{Span: rasad.Span{Start: i0, End: i0 + len("وامي أنطونيو")}, Type: "PERSON", Text: "وامي أنطونيو", Rule: "test"}
+	if ms := personSpans(lx, nil, src0, []rasad.Mention{m0}); len(ms) != 1 || ms[0].Text != "كوامي أنطونيو" {
+		t.Errorf("got %+v, want كوامي أنطونيو", ms)
 	}
 	// the name alone takes the key of the full name the article gives it
 	src := "استقبل نيكولا ساركوزي ضيوفه، وقيل لأن ساركوزي يحب الحفلات."
