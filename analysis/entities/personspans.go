@@ -28,34 +28,7 @@ func personSpans(lx *lexicons, common map[string]bool, src string, ms []rasad.Me
 	if !multi {
 		return ms
 	}
-	// the article's full names: each word of a name of two words or more ->
-	// the name's key ("" when two names share the word); last words apart
-	parts, lasts := map[string][]string{}, map[string][]string{}
-	for _, m := range ms {
-		if m.Type != "PERSON" || strings.IndexByte(m.Text, ' ') <= 0 {
-			continue
-		}
-		ws := strings.Fields(m.Text)
-		joined := false
-		for _, w := range ws[1:] {
-			if k := text.Key(w); strings.HasPrefix(k, "و") && lx.tokensOf(k) <= lx.tokensOf(k[len("و"):]) {
-				joined = true // two names joined by و (كيم وترامب): no full name
-			}
-		}
-		if joined {
-			continue
-		}
-		for i, w := range ws {
-			k := text.StripConj(text.Key(w))
-			if utf8.RuneCountInString(k) < 3 || lx.has(k, fJoiner) {
-				continue
-			}
-			addPart(parts, k, m.Key)
-			if i == len(ws)-1 {
-				addPart(lasts, k, m.Key)
-			}
-		}
-	}
+	names := &fullNames{lx: lx, ms: ms}
 	var out []rasad.Mention
 	changed := false
 	for i, m := range ms {
@@ -66,8 +39,8 @@ func personSpans(lx *lexicons, common map[string]bool, src string, ms []rasad.Me
 			}
 			continue
 		}
-		fixed := mendPerson(lx, common, src, m, parts, lasts)
-		if len(fixed) == 1 && fixed[0].Start == m.Start && fixed[0].End == m.End {
+		fixed, mended := mendPerson(lx, common, src, m, names)
+		if !mended {
 			if changed {
 				out = append(out, m)
 			}
@@ -84,6 +57,55 @@ func personSpans(lx *lexicons, common map[string]bool, src string, ms []rasad.Me
 	}
 	sortMentions(out)
 	return out
+}
+
+// fullNames indexes the article's full names, made when first asked: each
+// word of a person's name of two words or more -> the names' keys, and
+// the last words apart.
+type fullNames struct {
+	lx            *lexicons
+	ms            []rasad.Mention
+	built         bool
+	byWord, lasts map[string][]string
+}
+
+func (f *fullNames) parts() map[string][]string {
+	if f.built {
+		return f.byWord
+	}
+	f.built = true
+	f.byWord, f.lasts = map[string][]string{}, map[string][]string{}
+	for _, m := range f.ms {
+		if m.Type != "PERSON" || strings.IndexByte(m.Text, ' ') <= 0 {
+			continue
+		}
+		ws := strings.Fields(m.Text)
+		joined := false
+		for _, w := range ws[1:] {
+			if k := text.Key(w); strings.HasPrefix(k, "و") && f.lx.tokensOf(k) <= f.lx.tokensOf(k[len("و"):]) {
+				joined = true // two names joined by و (كيم وترامب): no full name
+			}
+		}
+		if joined {
+			continue
+		}
+		for i, w := range ws {
+			k := text.StripConj(text.Key(w))
+			if utf8.RuneCountInString(k) < 3 || f.lx.has(k, fJoiner) {
+				continue
+			}
+			addPart(f.byWord, k, m.Key)
+			if i == len(ws)-1 {
+				addPart(f.lasts, k, m.Key)
+			}
+		}
+	}
+	return f.byWord
+}
+
+func (f *fullNames) lastWords() map[string][]string {
+	f.parts()
+	return f.lasts
 }
 
 func addPart(m map[string][]string, k, full string) {
@@ -126,17 +148,28 @@ var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه
 
 // mendPerson returns m's mentions once mended (m itself when nothing is to
 // mend).
-func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mention, parts, lasts map[string][]string) []rasad.Mention {
-	var ws []spanWord
+func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mention, names *fullNames) ([]rasad.Mention, bool) {
+	var buf [8]spanWord
+	ws := buf[:0]
 	off := m.Start
-	for _, f := range strings.Split(src[m.Start:m.End], " ") {
-		if f != "" {
-			ws = append(ws, spanWord{off, off + len(f), text.Key(f)})
+	for off <= m.End {
+		e := strings.IndexByte(src[off:m.End], ' ')
+		if e < 0 {
+			e = m.End - off
 		}
-		off += len(f) + 1
+		if e > 0 {
+			ws = append(ws, spanWord{off, off + e, ""})
+		}
+		off += e + 1
 	}
 	if len(ws) < 2 {
-		return []rasad.Mention{m}
+		return nil, false
+	}
+	// the words the rules below read: the first two and the last two
+	for _, i := range [...]int{0, 1, len(ws) - 2, len(ws) - 1} {
+		if ws[i].key == "" {
+			ws[i].key = text.Key(src[ws[i].start:ws[i].end])
+		}
 	}
 	nameish := func(k string) bool {
 		if utf8.RuneCountInString(k) < 3 {
@@ -145,7 +178,7 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		if lx.has(k, fGiven) || lx.tokensOf(k) > 0 || lx.has(k, fFamous) {
 			return true
 		}
-		return onlyOther(parts[k], m.Key) != ""
+		return onlyOther(names.parts()[k], m.Key) != ""
 	}
 	// a particle or a verb before the name
 	first := 0
@@ -163,22 +196,19 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	last := len(ws)
 	kl := ws[last-1].key
 	particle := particleAfter[kl] && (utf8.RuneCountInString(kl) > 3 || strings.ContainsRune(src[ws[last-1].start:ws[last-1].end], 'أ')) // (لو بان: a name)
-	if last-first >= 2 && (particle || !nameish(kl)) {
-		if particle ||
-			(strings.HasPrefix(kl, "ي") || strings.HasPrefix(kl, "ت")) && common[kl] && !lx.has(kl, fGiven) {
-			last--
-		} else if utf8.RuneCountInString(kl) >= 3 && !strings.HasSuffix(kl, "ه") && common["ي"+kl] && common["ت"+kl] && !lx.has(kl, fGiven) && lx.tokensOf(kl) == 0 &&
-			!lx.has(ws[last-2].key, fJoiner) && !lx.has(ws[last-2].key, fKunya) {
-			// the perfect of a verb the collection conjugates (عن عمر
-			// ناهز): the lone word before it is a name only when the
-			// article names that person in full
-			last--
-			verbAfter = true
-		}
+	imperfect := (strings.HasPrefix(kl, "ي") || strings.HasPrefix(kl, "ت")) && common[kl] && !lx.has(kl, fGiven)
+	perfect := !imperfect && utf8.RuneCountInString(kl) >= 3 && !strings.HasSuffix(kl, "ه") && common["ي"+kl] && common["ت"+kl] && !lx.has(kl, fGiven) && lx.tokensOf(kl) == 0 &&
+		!lx.has(ws[last-2].key, fJoiner) && !lx.has(ws[last-2].key, fKunya)
+	if last-first >= 2 && (particle || (imperfect || perfect) && !nameish(kl)) {
+		// (perfect: a verb the collection conjugates, عن عمر ناهز: the
+		// lone word before it is a name only when the article names that
+		// person in full)
+		verbAfter = perfect && !particle
+		last--
 	}
 	groups := [][2]int{{first, last}}
 	if len(groups) == 1 && groups[0] == [2]int{0, len(ws)} {
-		return []rasad.Mention{m}
+		return nil, false
 	}
 	var out []rasad.Mention
 	for gi, g := range groups {
@@ -197,9 +227,9 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		}
 		if g[1]-g[0] == 1 {
 			k := text.StripConj(ws[g[0]].key)
-			if full := onlyOther(lasts[k], m.Key); full != "" {
+			if full := onlyOther(names.lastWords()[k], m.Key); full != "" {
 				n.Key = full
-			} else if full := onlyOther(parts[k], m.Key); full != "" {
+			} else if full := onlyOther(names.parts()[k], m.Key); full != "" {
 				n.Key = full
 			} else if !nameish(k) || headNoun || verbAfter && m.Role == "" || hasArticle(k) || !lx.has(k, fGiven) && lx.single[k] != nil && (lx.single[k].kind == "LOC" || lx.single[k].kind == "ORG") {
 				// after a common word a lone word is a person only when the
@@ -214,7 +244,7 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		}
 		out = append(out, n)
 	}
-	return out
+	return out, true
 }
 
 // personClitics gives back a person's name the first letter that a
