@@ -163,6 +163,7 @@ func prevWordKey(src string, start int) string {
 // that is the family name of a person named in full is that person
 // (surnamesOverPlaces), then one reading per club name (clubOnePerArticle).
 func (r *recognizer) articleWide(ms []rasad.Mention) []rasad.Mention {
+	ms = personSpans(r.lx, r.common, r.src, ms)                                                                                                               // أن ترامب، كيم يرد: the name alone (personspans.go)
 	return sportReadings(r.lx, r.common, r.sportText(), r.src, r.toks, clubOnePerArticle(r.lx, r.common, r.src, r.toks, surnamesOverPlaces(r.lx, r.src, ms))) // teams (sport.go)
 }
 
