@@ -10,7 +10,11 @@ import (
 )
 
 // personSpans mends the spans of person names that run over a word that is
-// not part of the name, whichever rule or the tagger found them: a
+// not part of the name, whichever rule or the tagger found them. Two names
+// joined by و are two persons (كروس ومودريتش، نانسي وأحلام); what follows
+// و that is no name (وزملاؤه، والإنجليزي) ends the name, and a word after و
+// that the name lists know better than the rest of it (ويليامز، والاس)
+// stays a name word. A
 // particle or a verb before the name is not part of it (أن ترامب، غرد
 // ترامب), nor a particle or an imperfect verb after it (كيم يرد، كيم
 // بأنه). A one-word remnant takes the key of the full name the article
@@ -165,11 +169,8 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	if len(ws) < 2 {
 		return nil, false
 	}
-	// the words the rules below read: the first two and the last two
-	for _, i := range [...]int{0, 1, len(ws) - 2, len(ws) - 1} {
-		if ws[i].key == "" {
-			ws[i].key = text.Key(src[ws[i].start:ws[i].end])
-		}
+	for i := range ws {
+		ws[i].key = text.Key(src[ws[i].start:ws[i].end])
 	}
 	nameish := func(k string) bool {
 		if utf8.RuneCountInString(k) < 3 {
@@ -206,7 +207,45 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		verbAfter = perfect && !particle
 		last--
 	}
-	groups := [][2]int{{first, last}}
+	// groups split at و
+	var groups [][2]int // word ranges [a, b)
+	a := first
+	for j := first + 1; j < last; j++ {
+		k := ws[j].key
+		rest, ok := strings.CutPrefix(k, "و")
+		if !ok || utf8.RuneCountInString(rest) < 3 || lx.has(k, fGiven) {
+			continue
+		}
+		if lx.tokensOf(k) > lx.tokensOf(rest) && !lx.has(rest, fGiven) {
+			continue // ويليامز، والاس: the name lists know the whole word
+		}
+		pronoun := !nameish(rest) && utf8.RuneCountInString(rest) >= 4 && (strings.HasSuffix(rest, "ه") || strings.HasSuffix(rest, "ها") || strings.HasSuffix(rest, "هم") || strings.HasSuffix(rest, "ئه") || strings.HasSuffix(rest, "ؤه"))
+		article, noun := strings.HasPrefix(rest, "ال"), pronoun
+		if article && !nameish(rest) && !lx.alSurname(rest) {
+			// والإنجليزي، والأدميون: a nationality or a noun ends the name;
+			// an unknown word may be a name of its own (والكين)
+			stem := rest[len("ال"):]
+			noun = lx.single[rest] != nil && lx.single[rest].kind == "ADJ" || lx.isCommon(rest) || common[stem] ||
+				strings.HasSuffix(stem, "ون") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ات")
+			if !noun {
+				continue
+			}
+		} else if article && lx.single[rest] != nil && lx.single[rest].kind == "ADJ" {
+			noun = true // والمصري: a nationality, not the family name
+		}
+		if !nameish(rest) && !article && !pronoun {
+			continue
+		}
+		groups = append(groups, [2]int{a, j})
+		if noun {
+			a = -1 // وزملاؤه، والإنجليزي: the rest is no name
+			break
+		}
+		a = j
+	}
+	if a >= 0 {
+		groups = append(groups, [2]int{a, last})
+	}
 	if len(groups) == 1 && groups[0] == [2]int{0, len(ws)} {
 		return nil, false
 	}
