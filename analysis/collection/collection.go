@@ -21,7 +21,7 @@ import (
 
 // Version names the generation of the analysis rules; stored
 // analyses of an older one are recomputed by rasad analyze.
-const Version = 7
+const Version = 8
 
 // Analyze runs the analysis pipeline over a collection and sets
 // each article's Analysis: temporal expressions against its publication
