@@ -1,0 +1,140 @@
+package entities
+
+import (
+	"math/rand"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/rasad/rasad/internal/testcorpus"
+	"github.com/rasad/rasad/text"
+)
+
+// addTextRef is Counts.AddText as it was before the counts by number
+// (textCounts): the reference of the tests and benchmarks.
+func addTextRef(c *Counts, src string, toks []text.Token) {
+	c.flush()
+	if c.words == nil {
+		c.common.Add(src, toks)
+	} else {
+		one := NewCommonCounter()
+		one.Add(src, toks)
+		c.addWords(c.common.withAl, one.withAl, false)
+		c.addWords(c.common.bare, one.bare, true)
+		c.addWords(c.common.tanween, one.tanween, false)
+	}
+	seen := map[string]bool{}
+	var buf []byte
+	for _, t := range toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		vs := cliticVariants(t.Key)
+		for _, v := range vs.all() {
+			buf = foldRunes(buf[:0], v.key)
+			if !seen[string(buf)] {
+				s := string(buf)
+				seen[s] = true
+				c.addForm(c.docs, s, 1)
+			}
+		}
+	}
+}
+
+// BenchmarkCountsAddTextVsRef times the counting of a batch's words as
+// collection.Begin counts them (two parts of 128 articles each, added up,
+// the Counts reused batch after batch) with AddText and with the reference
+// (addTextRef), one after the other on the same articles, in CPU µs per
+// article.
+//
+//	go test ./analysis/entities -run '^$' -bench CountsAddTextVsRef -benchtime 3x
+func BenchmarkCountsAddTextVsRef(b *testing.B) {
+	in, _ := corpusInputs(b, 3000)
+	ways := []struct {
+		name string
+		add  func(c *Counts, src string, toks []text.Token)
+	}{{"ref", addTextRef}, {"new", (*Counts).AddText}}
+	cpu := make([]time.Duration, len(ways))
+	parts := [][2]*Counts{{NewCounts(), NewCounts()}, {NewCounts(), NewCounts()}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for w, way := range ways {
+			c0 := testcorpus.CPUTime()
+			for lo := 0; lo < len(in); lo += 256 {
+				p := parts[w]
+				for j, d := range in[lo:min(len(in), lo+256)] {
+					way.add(p[j%2], d.Text, d.Tokens)
+				}
+				p[0].Absorb(p[1])
+				p[0].Len() // the counts in the maps
+				p[0].Reset()
+			}
+			cpu[w] += testcorpus.CPUTime() - c0
+		}
+	}
+	for w, way := range ways {
+		b.ReportMetric(float64(cpu[w])/1e3/float64(len(in)*b.N), way.name+"-cpu-µs/art")
+	}
+}
+
+// AddText counting by number gives the counts of the reference
+// (addTextRef): over documents of our own, in batches counted in parts
+// and absorbed (Reset between batches, the numbering kept or dropped when
+// it grows past maxTextKeys), into Counts whose common words were asked
+// before (each addition then marks the words it changes), with tanween
+// and without the texts, and over ant-dev articles when present.
+func TestAddTextSameAsRef(t *testing.T) {
+	defer func(m int) { maxTextKeys = m }(maxTextKeys)
+	r := rand.New(rand.NewSource(11))
+	var srcs []string
+	var toks [][]text.Token
+	for i := 0; i < 600; i++ {
+		src, _ := randomDoc(r)
+		if i%7 == 0 {
+			src += " وترامب ترامب للترامب فترامب والعربية للمعلمين"
+		}
+		srcs, toks = append(srcs, src), append(toks, text.Tokenize(src))
+	}
+	if docs := testcorpus.Load(t, 600); len(docs) > 0 {
+		for _, d := range docs {
+			srcs, toks = append(srcs, d.Text), append(toks, text.Tokenize(d.Text))
+		}
+	}
+	for _, max := range []int{1 << 16, 40, 0} {
+		maxTextKeys = max
+		for _, asked := range []bool{false, true} {
+			got, want := NewCounts(), NewCounts()
+			parts := [2]*Counts{NewCounts(), NewCounts()}
+			for lo := 0; lo < len(srcs); lo += 50 {
+				for i := lo; i < min(len(srcs), lo+50); i++ {
+					src := srcs[i]
+					if i%5 == 0 {
+						src = "" // no tanween read
+					}
+					parts[i%2].AddText(src, toks[i])
+					addTextRef(want, src, toks[i])
+					if asked && i%3 == 0 {
+						// straight into Counts whose words were asked
+						got.AddText(src, toks[i])
+						addTextRef(want, src, toks[i])
+					}
+				}
+				part := parts[0]
+				part.Absorb(parts[1])
+				got.Add(part)
+				part.Reset()
+				if asked {
+					if g, w := got.Words(), want.Words(); !reflect.DeepEqual(g, w) {
+						t.Fatalf("max %d: common words differ after %d documents", max, lo)
+					}
+				}
+			}
+			if g, w := got.Tallies(), want.Tallies(); !reflect.DeepEqual(g, w) || len(g) < 1000 {
+				t.Fatalf("max %d, asked %v: %d tallies, want %d (the same)", max, asked, len(g), len(w))
+			}
+			if g, w := got.Words(), want.Words(); !reflect.DeepEqual(g, w) {
+				t.Fatalf("max %d, asked %v: common words differ", max, asked)
+			}
+		}
+	}
+}
