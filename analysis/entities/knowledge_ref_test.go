@@ -3,6 +3,7 @@ package entities
 import (
 	"math/rand"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,12 +80,14 @@ func BenchmarkCountsAddTextVsRef(b *testing.B) {
 
 // AddText counting by number gives the counts of the reference
 // (addTextRef): over documents of our own, in batches counted in parts
-// and absorbed (Reset between batches, the numbering kept or dropped when
-// it grows past maxTextKeys), into Counts whose common words were asked
-// before (each addition then marks the words it changes), with tanween
-// and without the texts, and over ant-dev articles when present.
+// (one counting on after the other gave its new keys to the shared
+// numbering, the two parts at once on goroutines), absorbed and Reset
+// between batches, with the shared numbering large, small and empty; into
+// Counts whose common words were asked before (each addition then marks
+// the words it changes); with tanween and without the texts; and over
+// ant-dev articles when present.
 func TestAddTextSameAsRef(t *testing.T) {
-	defer func(m int) { maxTextKeys = m }(maxTextKeys)
+	defer func(m int) { maxTextKeys = m; resetSharedNumbers() }(maxTextKeys)
 	r := rand.New(rand.NewSource(11))
 	var srcs []string
 	var toks [][]text.Token
@@ -100,29 +103,57 @@ func TestAddTextSameAsRef(t *testing.T) {
 			srcs, toks = append(srcs, d.Text), append(toks, text.Tokenize(d.Text))
 		}
 	}
-	for _, max := range []int{1 << 16, 40, 0} {
+	srcOf := func(i int) string {
+		if i%5 == 0 {
+			return "" // no tanween read
+		}
+		return srcs[i]
+	}
+	for _, max := range []int{1 << 16, 300, 0} {
 		maxTextKeys = max
+		resetSharedNumbers()
 		for _, asked := range []bool{false, true} {
 			got, want := NewCounts(), NewCounts()
 			parts := [2]*Counts{NewCounts(), NewCounts()}
-			for lo := 0; lo < len(srcs); lo += 50 {
-				for i := lo; i < min(len(srcs), lo+50); i++ {
-					src := srcs[i]
-					if i%5 == 0 {
-						src = "" // no tanween read
+			for lo, b := 0, 0; lo < len(srcs); lo, b = lo+60, b+1 {
+				hi := min(len(srcs), lo+60)
+				if b%2 == 0 {
+					// part 1 gives its keys to the shared numbering while
+					// part 0 has its own, then part 0 counts on
+					for i := lo; i < lo+20 && i < hi; i++ {
+						parts[0].AddText(srcOf(i), toks[i])
 					}
-					parts[i%2].AddText(src, toks[i])
-					addTextRef(want, src, toks[i])
+					for i := lo + 20; i < lo+40 && i < hi; i++ {
+						parts[1].AddText(srcOf(i), toks[i])
+					}
+					parts[0].Absorb(parts[1])
+					for i := lo + 40; i < hi; i++ {
+						parts[0].AddText(srcOf(i), toks[i])
+					}
+				} else {
+					var wg sync.WaitGroup
+					for p := range parts {
+						wg.Add(1)
+						go func() {
+							defer wg.Done()
+							for i := lo + p; i < hi; i += 2 {
+								parts[p].AddText(srcOf(i), toks[i])
+							}
+						}()
+					}
+					wg.Wait()
+					parts[0].Absorb(parts[1])
+				}
+				for i := lo; i < hi; i++ {
+					addTextRef(want, srcOf(i), toks[i])
 					if asked && i%3 == 0 {
 						// straight into Counts whose words were asked
-						got.AddText(src, toks[i])
-						addTextRef(want, src, toks[i])
+						got.AddText(srcOf(i), toks[i])
+						addTextRef(want, srcOf(i), toks[i])
 					}
 				}
-				part := parts[0]
-				part.Absorb(parts[1])
-				got.Add(part)
-				part.Reset()
+				got.Add(parts[0])
+				parts[0].Reset()
 				if asked {
 					if g, w := got.Words(), want.Words(); !reflect.DeepEqual(g, w) {
 						t.Fatalf("max %d: common words differ after %d documents", max, lo)
@@ -136,5 +167,15 @@ func TestAddTextSameAsRef(t *testing.T) {
 				t.Fatalf("max %d, asked %v: common words differ", max, asked)
 			}
 		}
+		if n := len(sharedNumbers.n.infos); n > max || max > 0 && n == 0 {
+			t.Fatalf("max %d: %d keys shared", max, n)
+		}
 	}
+}
+
+// resetSharedNumbers empties the shared numbering (tests).
+func resetSharedNumbers() {
+	sharedNumbers.Lock()
+	defer sharedNumbers.Unlock()
+	sharedNumbers.n = newNumbering()
 }
