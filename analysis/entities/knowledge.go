@@ -134,17 +134,22 @@ var parallelAdd, parallelWords = 4096, 2048
 func (c *Counts) Add(o *Counts) { c.AddWordsFirst(o)() }
 
 // Absorb adds o's counts to c as Add does and empties o (Reset): the
-// counts AddText left waiting in o go to c's maps directly.
+// counts AddText left waiting in o are added to those waiting in c where
+// they have shared numbers (see textCounts), and go to c's maps directly
+// otherwise; then c's go to its maps, each key once.
 func (c *Counts) Absorb(o *Counts) {
 	if c == o {
 		panic("entities: Counts added to itself")
 	}
 	if o.text.pending() {
-		c.flush()
-		o.text.flushTo(c)
+		if c.text == nil {
+			c.text = newTextCounts()
+		}
+		o.text.moveTo(c.text, c)
 	}
 	c.Add(o)
 	o.Reset()
+	c.flush()
 }
 
 // AddWordsFirst adds o's counts to c as Add does, and returns once the
@@ -155,8 +160,7 @@ func (c *Counts) AddWordsFirst(o *Counts) (wait func()) {
 	if c == o {
 		panic("entities: Counts added to itself")
 	}
-	c.flush()
-	o.flush()
+	o.flush() // (c's waiting counts may wait on: they only add)
 	words := func() {
 		c.addWords(c.common.withAl, o.common.withAl, false)
 		c.addWords(c.common.bare, o.common.bare, true)
@@ -357,7 +361,7 @@ func (c *Counts) Words() map[string]bool {
 	}
 	changes := make([][]change, parts)
 	par.Do(parts, func(p int) {
-		rd := wordReader{c: c.common}
+		rd := wordReader{c: c.common, forms: map[string]int{}}
 		lo, hi := p*len(c.dirtyWords)/parts, (p+1)*len(c.dirtyWords)/parts
 		cand := make(map[string]bool, hi-lo)
 		for _, k := range c.dirtyWords[lo:hi] {
@@ -445,6 +449,10 @@ func (c *Counts) Len() int {
 type wordReader struct {
 	c   *CommonCounter
 	buf []byte
+	// forms remembers verbForms of the verbs written with both ي and ت
+	// (asked for the imperfects and the perfect of one verb: three
+	// candidates of Words), or is nil
+	forms map[string]int
 }
 
 // isWord reports whether Words would hold k: the same rules, asked of one
@@ -480,6 +488,9 @@ func (rd *wordReader) verbForms(rest string) int {
 	if rd.bareOf("ي", rest, "") <= 0 || rd.bareOf("ت", rest, "") == 0 || utf8.RuneCountInString(rest) < 3 {
 		return 0
 	}
+	if n, ok := rd.forms[rest]; ok {
+		return n
+	}
 	forms := 2
 	for _, p := range [...]string{"ن", "سي", "ست", "لي", "لت"} {
 		if rd.bareOf(p, rest, "") > 0 {
@@ -490,6 +501,9 @@ func (rd *wordReader) verbForms(rest string) int {
 		if rd.bareOf("ي", rest, s) > 0 {
 			forms++
 		}
+	}
+	if rd.forms != nil {
+		rd.forms[rest] = forms
 	}
 	return forms
 }

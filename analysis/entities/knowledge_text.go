@@ -279,6 +279,60 @@ func (tc *textCounts) flushTo(c *Counts) {
 	tc.dirtyWords, tc.dirtyForms = tc.dirtyWords[:0], tc.dirtyForms[:0]
 }
 
+// moveTo adds the counts waiting in tc to those waiting in d where they
+// have shared numbers, and to c's maps where tc numbered the key itself;
+// it empties them.
+func (tc *textCounts) moveTo(d *textCounts, c *Counts) {
+	sh := &sharedNumbers
+	sh.RLock()
+	defer sh.RUnlock()
+	n := sh.n
+	if k := len(n.formKey) - len(d.sForms); k > 0 {
+		d.sForms = append(d.sForms, make([]formCount, k)...)
+	}
+	if k := len(n.wordKey) - len(d.sWords); k > 0 {
+		d.sWords = append(d.sWords, make([]wordCount, k)...)
+	}
+	for _, w := range tc.dirtyWords {
+		wc := tc.word(w)
+		if w >= 0 {
+			dw := &d.sWords[w]
+			if *dw == (wordCount{}) {
+				d.dirtyWords = append(d.dirtyWords, w)
+			}
+			dw.al += wc.al
+			dw.bare += wc.bare
+			dw.tanw += wc.tanw
+		} else {
+			k := tc.local.wordKey[^w]
+			if wc.al != 0 {
+				c.addWord(c.common.withAl, k, int(wc.al), false)
+			}
+			if wc.bare != 0 {
+				c.addWord(c.common.bare, k, int(wc.bare), true)
+			}
+			if wc.tanw != 0 {
+				c.addWord(c.common.tanween, k, int(wc.tanw), false)
+			}
+		}
+		*wc = wordCount{}
+	}
+	for _, f := range tc.dirtyForms {
+		fc := tc.form(f)
+		if f >= 0 {
+			df := &d.sForms[f]
+			if df.docs == 0 {
+				d.dirtyForms = append(d.dirtyForms, f)
+			}
+			df.docs += fc.docs
+		} else {
+			c.addForm(c.docs, tc.local.formKey[^f], int(fc.docs))
+		}
+		fc.docs = 0
+	}
+	tc.dirtyWords, tc.dirtyForms = tc.dirtyWords[:0], tc.dirtyForms[:0]
+}
+
 // reset drops the counts waiting in tc, and gives the keys it numbered
 // itself to the shared numbering while that has room.
 func (tc *textCounts) reset() {
