@@ -103,8 +103,7 @@ func Begin(arts []*rasad.Article, toks [][]text.Token, count []bool) *Begun {
 	} else {
 		batch = parts[0]
 		for _, c := range parts[1:] {
-			batch.Add(c)
-			c.Reset()
+			batch.Absorb(c)
 			countsPool.Put(c)
 		}
 	}
@@ -332,8 +331,7 @@ func countParts(n int, sum *entities.Counts, count func(i int, c *entities.Count
 		parts[p] = c
 	})
 	for _, c := range parts {
-		sum.Add(c)
-		c.Reset()
+		sum.Absorb(c)
 		countsPool.Put(c)
 	}
 }

@@ -143,25 +143,40 @@ func (c *CommonCounter) Add(src string, toks []text.Token) {
 		if t.Kind != text.Word || len(t.Key) < 6 {
 			continue
 		}
-		k := t.Key
-		if src != "" && strings.ContainsRune(src[t.Start:t.End], '\u064B') {
-			tanween[text.StripConj(k)]++
+		if hasTanween(src, t) {
+			tanween[text.StripConj(t.Key)]++
 		}
-		for _, p := range []string{"وال", "فال", "بال", "كال"} {
-			if strings.HasPrefix(k, p) {
-				k = k[len(p)-len("ال"):]
-				break
-			}
-		}
-		if strings.HasPrefix(k, "لل") {
-			k = "ا" + k[len("ل"):]
-		}
-		if strings.HasPrefix(k, "ال") {
-			withAl[k[len("ال"):]]++
+		if k, al := commonKey(t.Key); al {
+			withAl[k]++
 		} else {
-			bare[text.StripConj(k)]++
+			bare[k]++
 		}
 	}
+}
+
+// hasTanween reports that t, a word of src, is written with tanween (never
+// when src is empty: see CommonCounter.Add).
+func hasTanween(src string, t text.Token) bool {
+	return src != "" && strings.ContainsRune(src[t.Start:t.End], '\u064B')
+}
+
+// commonKey is the key under which CommonCounter counts a word key k (of
+// 6 bytes or more): without the article and with al set when k has it
+// (after a clitic: والكتاب, للكتاب), without a conjunction otherwise.
+func commonKey(k string) (key string, al bool) {
+	for _, p := range []string{"وال", "فال", "بال", "كال"} {
+		if strings.HasPrefix(k, p) {
+			k = k[len(p)-len("ال"):]
+			break
+		}
+	}
+	if strings.HasPrefix(k, "لل") {
+		k = "ا" + k[len("ل"):]
+	}
+	if strings.HasPrefix(k, "ال") {
+		return k[len("ال"):], true
+	}
+	return text.StripConj(k), false
 }
 
 // Words returns the common words of the documents counted so far.

@@ -57,7 +57,10 @@ type Counts struct {
 	// and an addition adds with one map access)
 	neg bool
 
-	seen map[string]bool // AddText's, reused
+	// text holds what AddText counted and no map holds yet (flush adds
+	// it), and the numbering of word forms it counts by, kept for the
+	// next batch
+	text *textCounts
 }
 
 // NewCounts makes empty Counts.
@@ -76,45 +79,33 @@ func (c *Counts) Reset() {
 	clear(c.fullDocs)
 	c.words, c.known, c.dirtyWords, c.zeroed, c.dirtyForms = nil, nil, nil, nil, nil
 	c.neg = false
+	if c.text != nil {
+		c.text.reset()
+	}
+}
+
+// flush adds to c's maps what AddText counted since.
+func (c *Counts) flush() {
+	if c.text.pending() {
+		c.text.flushTo(c)
+	}
 }
 
 // AddText counts one document's words: src is its text, toks its tokens.
+// The counts wait in c's numbered forms (see textCounts) until something
+// reads c.
 func (c *Counts) AddText(src string, toks []text.Token) {
-	if c.words == nil {
-		c.common.Add(src, toks)
-	} else {
-		one := NewCommonCounter()
-		one.Add(src, toks)
-		c.addWords(c.common.withAl, one.withAl, false)
-		c.addWords(c.common.bare, one.bare, true)
-		c.addWords(c.common.tanween, one.tanween, false)
+	if c.text == nil {
+		c.text = newTextCounts()
 	}
-	if c.seen == nil {
-		c.seen = make(map[string]bool, 2*len(toks))
-	}
-	seen := c.seen
-	defer clear(seen)
-	var buf []byte
-	for _, t := range toks {
-		if t.Kind != text.Word {
-			continue
-		}
-		vs := cliticVariants(t.Key)
-		for _, v := range vs.all() {
-			buf = appendFold(buf[:0], v.key)
-			if !seen[string(buf)] {
-				s := string(buf)
-				seen[s] = true
-				c.addForm(c.docs, s, 1)
-			}
-		}
-	}
+	c.text.add(src, toks)
 }
 
 // AddNames counts one document's mentions (those Find gave, or the final
 // ones: Extend adds no full name): the surnames of the people named in
 // full.
 func (c *Counts) AddNames(ms []rasad.Mention) {
+	c.flush()
 	seen := map[string]bool{}
 	pairs := map[[2]string]bool{}
 	for _, m := range ms {
@@ -142,11 +133,34 @@ var parallelAdd, parallelWords = 4096, 2048
 // Add adds o's counts to c.
 func (c *Counts) Add(o *Counts) { c.AddWordsFirst(o)() }
 
+// Absorb adds o's counts to c as Add does and empties o (Reset): the
+// counts AddText left waiting in o are added to those waiting in c where
+// they have shared numbers (see textCounts), and go to c's maps directly
+// otherwise; then c's go to its maps, each key once.
+func (c *Counts) Absorb(o *Counts) {
+	if c == o {
+		panic("entities: Counts added to itself")
+	}
+	if o.text.pending() {
+		if c.text == nil {
+			c.text = newTextCounts()
+		}
+		o.text.moveTo(c.text, c)
+	}
+	c.Add(o)
+	o.Reset()
+	c.flush()
+}
+
 // AddWordsFirst adds o's counts to c as Add does, and returns once the
 // common-word counts are added: when o is large, the word forms are added
 // meanwhile on a goroutine of their own. Until wait is called, only Words
 // may be asked of c, and neither c nor o may change.
 func (c *Counts) AddWordsFirst(o *Counts) (wait func()) {
+	if c == o {
+		panic("entities: Counts added to itself")
+	}
+	o.flush() // (c's waiting counts may wait on: they only add)
 	words := func() {
 		c.addWords(c.common.withAl, o.common.withAl, false)
 		c.addWords(c.common.bare, o.common.bare, true)
@@ -164,9 +178,6 @@ func (c *Counts) AddWordsFirst(o *Counts) (wait func()) {
 		for k, n := range o.fullDocs {
 			c.addForm(c.fullDocs, k, n)
 		}
-	}
-	if c == o {
-		panic("entities: Counts added to itself")
 	}
 	if !o.neg && len(o.common.bare)+len(o.docs) > parallelAdd && runtime.GOMAXPROCS(0) > 1 {
 		// every count of o is > 0: neither sets c.neg, which both read (and
@@ -258,6 +269,7 @@ func (c *Counts) addName(sf, key string, n int) {
 
 // Tallies returns the counts as store rows.
 func (c *Counts) Tallies() rasad.Tallies {
+	c.flush()
 	out := make(rasad.Tallies, len(c.common.withAl)+len(c.common.bare)+len(c.common.tanween)+len(c.docs)+2*len(c.fullDocs))
 	put := func(kind byte, m map[string]int) {
 		for k, n := range m {
@@ -284,6 +296,7 @@ func (c *Counts) Tallies() rasad.Tallies {
 // AddTally adds one stored count (sign -1 subtracts it); it reports false
 // for a kind Counts does not keep.
 func (c *Counts) AddTally(k rasad.TallyKey, n int64, sign int) bool {
+	c.flush()
 	d := sign * int(n)
 	switch k.Kind {
 	case TallyWithAl:
@@ -320,6 +333,7 @@ var recomputeShare = 2
 // CommonWordsOf gives over them). The map is Counts' own: it stays valid
 // until the counts change, and must not be modified.
 func (c *Counts) Words() map[string]bool {
+	c.flush()
 	if c.words == nil {
 		c.words = c.common.Words()
 		c.dirtyWords, c.zeroed = nil, map[string]bool{}
@@ -347,7 +361,7 @@ func (c *Counts) Words() map[string]bool {
 	}
 	changes := make([][]change, parts)
 	par.Do(parts, func(p int) {
-		rd := wordReader{c: c.common}
+		rd := wordReader{c: c.common, forms: map[string]int{}}
 		lo, hi := p*len(c.dirtyWords)/parts, (p+1)*len(c.dirtyWords)/parts
 		cand := make(map[string]bool, hi-lo)
 		for _, k := range c.dirtyWords[lo:hi] {
@@ -375,6 +389,7 @@ func (c *Counts) Words() map[string]bool {
 // the same documents). The map is Counts' own: it stays valid until the
 // counts change, and must not be modified.
 func (c *Counts) Known() Known {
+	c.flush()
 	if c.known == nil {
 		c.known = Known{}
 		c.dirtyForms = map[string]bool{}
@@ -421,6 +436,7 @@ func (c *Counts) knownOf(sf string) string {
 
 // Len is the number of counts kept.
 func (c *Counts) Len() int {
+	c.flush()
 	n := len(c.common.withAl) + len(c.common.bare) + len(c.common.tanween) + len(c.docs) + len(c.fullDocs)
 	for _, keys := range c.names {
 		n += len(keys)
@@ -433,6 +449,10 @@ func (c *Counts) Len() int {
 type wordReader struct {
 	c   *CommonCounter
 	buf []byte
+	// forms remembers verbForms of the verbs written with both ي and ت
+	// (asked for the imperfects and the perfect of one verb: three
+	// candidates of Words), or is nil
+	forms map[string]int
 }
 
 // isWord reports whether Words would hold k: the same rules, asked of one
@@ -468,6 +488,9 @@ func (rd *wordReader) verbForms(rest string) int {
 	if rd.bareOf("ي", rest, "") <= 0 || rd.bareOf("ت", rest, "") == 0 || utf8.RuneCountInString(rest) < 3 {
 		return 0
 	}
+	if n, ok := rd.forms[rest]; ok {
+		return n
+	}
 	forms := 2
 	for _, p := range [...]string{"ن", "سي", "ست", "لي", "لت"} {
 		if rd.bareOf(p, rest, "") > 0 {
@@ -478,6 +501,9 @@ func (rd *wordReader) verbForms(rest string) int {
 		if rd.bareOf("ي", rest, s) > 0 {
 			forms++
 		}
+	}
+	if rd.forms != nil {
+		rd.forms[rest] = forms
 	}
 	return forms
 }
@@ -532,4 +558,46 @@ func (rd *wordReader) wordsDependingOn(k string, zeroed, out map[string]bool) {
 
 // DocFreq is the number of documents counted in which the folded word
 // form (a Known key) appears.
-func (c *Counts) DocFreq(form string) int { return c.docs[form] }
+func (c *Counts) DocFreq(form string) int {
+	c.flush()
+	return c.docs[form]
+}
+
+// foldArabic[b-0x80] is the second byte of the folded letter (foldLetter)
+// of the two-byte Arabic letter 0xD8 b (index 0-63) or 0xD9 b (64-127),
+// and its first byte in foldLead: every letter foldLetter changes, and
+// what it gives, is written with two bytes starting 0xD8 or 0xD9.
+var foldArabic, foldLead = func() (second, lead [128]byte) {
+	for i := range 128 {
+		r := rune(0x600 + i)
+		var b [4]byte
+		utf8.EncodeRune(b[:], foldLetter(r))
+		lead[i], second[i] = b[0], b[1]
+	}
+	return second, lead
+}()
+
+// appendFoldBytes appends k with foldLetter applied to each letter, as
+// a loop over its runes would, reading Arabic letters and ASCII byte by
+// byte (the word forms of the collection knowledge are folded for every
+// word of every article); anything else goes the rune way.
+func appendFoldBytes(buf []byte, k string) []byte {
+	for i := 0; i < len(k); i++ {
+		b := k[i]
+		if b < utf8.RuneSelf {
+			buf = append(buf, b)
+			continue
+		}
+		if (b == 0xD8 || b == 0xD9) && i+1 < len(k) && k[i+1]&0xC0 == 0x80 {
+			j := int(b&1)<<6 | int(k[i+1]&0x3F)
+			buf = append(buf, foldLead[j], foldArabic[j])
+			i++
+			continue
+		}
+		for _, r := range k[i:] {
+			buf = utf8.AppendRune(buf, foldLetter(r))
+		}
+		return buf
+	}
+	return buf
+}

@@ -257,13 +257,9 @@ func lastField(s string) (last string, more bool) {
 	return s[start:end], false
 }
 
-// appendFold appends k with the letters transliterations confuse folded.
-func appendFold(buf []byte, k string) []byte {
-	for _, r := range k {
-		buf = utf8.AppendRune(buf, foldLetter(r))
-	}
-	return buf
-}
+// appendFold appends k with the letters transliterations confuse folded
+// (byte by byte: knowledge.go).
+func appendFold(buf []byte, k string) []byte { return appendFoldBytes(buf, k) }
 
 // resolveSingles gives a one-word person mention found by a pattern
 // (الرئيس ماكرون) the key of the full name it is the surname of.
