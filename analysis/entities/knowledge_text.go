@@ -251,6 +251,20 @@ func keyOf(shared, local []string, i int32) string {
 	return local[^i]
 }
 
+// addWordCount adds a word key's waiting counts (with the article, bare,
+// with tanween) to c's common-word maps.
+func (c *Counts) addWordCount(k string, wc *wordCount) {
+	if wc.al != 0 {
+		c.addWord(c.common.withAl, k, int(wc.al), false)
+	}
+	if wc.bare != 0 {
+		c.addWord(c.common.bare, k, int(wc.bare), true)
+	}
+	if wc.tanw != 0 {
+		c.addWord(c.common.tanween, k, int(wc.tanw), false)
+	}
+}
+
 // flushTo adds the counts waiting in tc to c and empties them.
 func (tc *textCounts) flushTo(c *Counts) {
 	sh := &sharedNumbers
@@ -258,17 +272,8 @@ func (tc *textCounts) flushTo(c *Counts) {
 	defer sh.RUnlock()
 	n := sh.n
 	for _, w := range tc.dirtyWords {
-		k := keyOf(n.wordKey, tc.local.wordKey, w)
 		wc := tc.word(w)
-		if wc.al != 0 {
-			c.addWord(c.common.withAl, k, int(wc.al), false)
-		}
-		if wc.bare != 0 {
-			c.addWord(c.common.bare, k, int(wc.bare), true)
-		}
-		if wc.tanw != 0 {
-			c.addWord(c.common.tanween, k, int(wc.tanw), false)
-		}
+		c.addWordCount(keyOf(n.wordKey, tc.local.wordKey, w), wc)
 		*wc = wordCount{}
 	}
 	for _, f := range tc.dirtyForms {
@@ -304,16 +309,7 @@ func (tc *textCounts) moveTo(d *textCounts, c *Counts) {
 			dw.bare += wc.bare
 			dw.tanw += wc.tanw
 		} else {
-			k := tc.local.wordKey[^w]
-			if wc.al != 0 {
-				c.addWord(c.common.withAl, k, int(wc.al), false)
-			}
-			if wc.bare != 0 {
-				c.addWord(c.common.bare, k, int(wc.bare), true)
-			}
-			if wc.tanw != 0 {
-				c.addWord(c.common.tanween, k, int(wc.tanw), false)
-			}
+			c.addWordCount(tc.local.wordKey[^w], wc)
 		}
 		*wc = wordCount{}
 	}
