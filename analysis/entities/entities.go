@@ -206,7 +206,7 @@ func (c *CommonCounter) Words() map[string]bool {
 }
 
 // Find returns the entity mentions of src (tokens made by text.Tokenize).
-func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
+func Find(src string, toks []text.Token, opts Options) (found []rasad.Mention) {
 	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common, sportCues: -1}
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
@@ -221,6 +221,8 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.hitSlab = fb.slab[:0]
 	r.bare = fb.bare
 	r.sfs = fb.sfs[:0]
+	r.out = fb.out[:0]
+	defer func() { found = fb.result(found) }() // (runs before fb.put)
 	r.surnameOf = map[string]string{}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
@@ -378,6 +380,9 @@ type findBufs struct {
 	slab []hit
 	bare map[string]bool // empty
 	sfs  []sfMemo
+	// out is the list Find builds its mentions in; what it returns is a
+	// copy of the right size (the list grew by doubling, text after text)
+	out []rasad.Mention
 }
 
 var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
@@ -401,6 +406,35 @@ func (fb *findBufs) hitsFor(n int) []*hit {
 	clear(h)
 	return h
 }
+
+// result is Find's answer: a copy of found, which is in Find's working
+// list (nil when empty, as a text without names gave before). The list is
+// kept for the next text, cleared (no string of this text stays in the
+// pool): its mentions, then those that steps which shorten the list left
+// after its end, up to the first empty place (every mention has a type;
+// the list was cleared that far after the last text, or never written).
+func (fb *findBufs) result(found []rasad.Mention) []rasad.Mention {
+	var res []rasad.Mention
+	if len(found) > 0 {
+		res = make([]rasad.Mention, len(found))
+		copy(res, found)
+	}
+	if cap(found) > maxPooledOut {
+		fb.out = nil // (a huge text's list is not kept)
+		return res
+	}
+	all := found[:cap(found)]
+	n := len(found)
+	for n < len(all) && all[n].Type != "" {
+		n++
+	}
+	clear(all[:n])
+	fb.out = found[:0]
+	return res
+}
+
+// maxPooledOut bounds the mentions of the list findBufs keeps.
+const maxPooledOut = 1 << 14
 
 // put returns r's buffers to the pool; r must not be used after.
 func (fb *findBufs) put(r *recognizer) {

@@ -189,11 +189,23 @@ func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mentio
 // Key fields stay empty (keyModel fills them).
 func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool, keyed bool) []rasad.Mention {
 	var hints []ner.Hint
+	var hp *[]ner.Hint
 	if t.Model().Hints {
-		hints = Hints(rules)
+		hp = hintBufs.Get().(*[]ner.Hint)
+		hints = appendHints((*hp)[:0], rules)
 	}
-	return filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHints(src, toks, hints), common, keyed))
+	// (the tagger's mentions are read here, before its next text)
+	out := filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHintsReused(src, toks, hints), common, keyed))
+	if hp != nil {
+		clear(hints) // (no string of this text stays in the pool)
+		*hp = hints[:0]
+		hintBufs.Put(hp)
+	}
+	return out
 }
+
+// hintBufs keeps tagModel's lists of hints between texts.
+var hintBufs = sync.Pool{New: func() any { return new([]ner.Hint) }}
 
 // filterModel drops the model's mentions that the rules have reasons to
 // refuse and the tagger cannot see:
@@ -316,7 +328,11 @@ func inCompetitionMemo(lx *lexicons, toks []text.Token, first, last int, starts 
 
 // Hints are the rules' mentions as the tagger's hints (sorted by start).
 func Hints(rules []rasad.Mention) []ner.Hint {
-	hs := make([]ner.Hint, 0, len(rules))
+	return appendHints(make([]ner.Hint, 0, len(rules)), rules)
+}
+
+// appendHints is Hints appending to hs (empty).
+func appendHints(hs []ner.Hint, rules []rasad.Mention) []ner.Hint {
 	for _, m := range rules {
 		typ := m.Type
 		if typ == "PERSON" {

@@ -296,8 +296,9 @@ type Tagger struct {
 	lex       *[5][2 * maxCats][nTags]int32
 	combos    *[256]lexCombo
 	hints     map[string]uint64
-	hs        []uint64 // the surface hashes of the tokens
-	touched   uint64   // keeps the prefetching loads of fastEmissions
+	hs        []uint64  // the surface hashes of the tokens
+	out       []Mention // TagHintsReused's list
+	touched   uint64    // keeps the prefetching loads of fastEmissions
 	// reference makes TagHints use slowEmissions (tests compare the two)
 	reference bool
 }
@@ -424,6 +425,17 @@ func (t *Tagger) Tag(src string, toks []text.Token) []Mention { return t.TagHint
 // TagHints is Tag with the names another recognizer found (sorted by
 // start) as features: the model learned how far to trust them.
 func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention {
+	return t.tagHints(src, toks, hints, false)
+}
+
+// TagHintsReused is TagHints returning a list of the tagger's own, which
+// its next call overwrites: for a caller that reads it at once.
+func (t *Tagger) TagHintsReused(src string, toks []text.Token, hints []Hint) []Mention {
+	return t.tagHints(src, toks, hints, true)
+}
+
+// tagHints is TagHints, in t.out when reuse is set.
+func (t *Tagger) tagHints(src string, toks []text.Token, hints []Hint, reuse bool) []Mention {
 	if len(toks) == 0 {
 		return nil
 	}
@@ -443,7 +455,9 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
-	if nb := countB(t.tags); nb > 0 {
+	if nb := countB(t.tags); reuse {
+		out = t.out[:0]
+	} else if nb > 0 {
 		out = make([]Mention, 0, nb) // one mention per B- tag
 	}
 	for i := 0; i < len(toks); i++ {
@@ -472,6 +486,9 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	if t.Propagate {
 		out = t.propagate(src, toks, out)
+	}
+	if reuse {
+		t.out = out[:0]
 	}
 	return out
 }
