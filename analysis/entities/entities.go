@@ -1,8 +1,8 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -713,8 +713,14 @@ func orgSector(h *hit) string {
 }
 
 func sortMentions(ms []rasad.Mention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	// (stable: the order by start is one order; SortStableFunc allocates
+	// nothing where sort.SliceStable made a swapper per call)
+	if !slices.IsSortedFunc(ms, byStart) {
+		slices.SortStableFunc(ms, byStart)
+	}
 }
+
+func byStart(a, b rasad.Mention) int { return cmp.Compare(a.Start, b.Start) }
 
 // Learner learns surnames over a collection, article by article.
 type Learner struct {

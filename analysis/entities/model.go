@@ -391,8 +391,9 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 		}
 		return bare[k]
 	}
-	var segBuf [16]ner.Mention
-	segs := segBuf[:0]
+	sp := segBufs.Get().(*[]ner.Mention)
+	segs := (*sp)[:0]
+	defer func() { *sp = segs[:0]; segBufs.Put(sp) }() // (their types are the package's constants: no string of the text stays)
 	var conjBuf [8]int
 	conj := conjBuf[:0] // tokens a split left opening a segment with و
 	for _, m := range ms {
@@ -468,6 +469,9 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 	}
 	return out
 }
+
+// segBufs keeps appendModelMentions' lists of segments between texts.
+var segBufs = sync.Pool{New: func() any { return new([]ner.Mention) }}
 
 // setModelKey sets the Key of a mention of the model.
 func setModelKey(m *rasad.Mention) {

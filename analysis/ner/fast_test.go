@@ -473,3 +473,44 @@ func TestRowsFit(t *testing.T) {
 		t.Errorf("reference path %v, fast path %v", got, want)
 	}
 }
+
+// firstOf agrees with the map it indexes (lexIndex.first): on every key,
+// on the keys' clitic readings, on ant-dev words and on random strings
+// of Arabic letters, including keys longer than a slot holds.
+func TestFirstOfSameAsMap(t *testing.T) {
+	l := loadLex()
+	check := func(k string) {
+		t.Helper()
+		want, ok := l.first[k]
+		got := l.firstOf(k)
+		if ok != (got != nil) || ok && *got != want {
+			t.Fatalf("%q: firstOf %v, map %v %v", k, got, want, ok)
+		}
+	}
+	var rb [maxReadings]string
+	for k := range l.first {
+		check(k)
+		check(k + "ا")
+		check("و" + k)
+		for _, r := range readings(k, &rb) {
+			check(r)
+		}
+	}
+	docs, _ := testcorpus.LoadIfPresent(t, 100)
+	for _, d := range docs {
+		for _, tk := range text.Tokenize(d.Text) {
+			check(tk.Key)
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	letters := []string{"ا", "ل", "م", "ن", "و", "ب", "ي", "ك", "a", ""}
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(25) {
+			b.WriteString(letters[r.IntN(len(letters))])
+		}
+		check(b.String())
+	}
+	check(strings.Repeat("م", firstKeyMax)) // longer than a slot
+	check("")
+}
