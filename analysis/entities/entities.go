@@ -211,9 +211,18 @@ func Find(src string, toks []text.Token, opts Options) (found []rasad.Mention) {
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
+	// the tagger, got first: its word cache indexes the words for
+	// buildWords too; withModel below is this text's, with that tagger
+	box := findTagger()
+	if box != nil {
+		defer putBox(box)
+	}
+	withModel := func(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+		return withModelOf(box, src, toks, rules, common)
+	}
 	wp := wordsPool.Get().(*[]word)
 	defer putWords(wp, r)
-	r.words = buildWords((*wp)[:0], src, toks)
+	r.words = buildWordsWith(box, (*wp)[:0], src, toks)
 	fb := findBufsPool.Get().(*findBufs)
 	defer fb.put(r)
 	r.used = fb.usedFor(len(r.words))
@@ -458,6 +467,13 @@ func putWords(wp *[]word, r *recognizer) {
 
 // buildWords appends the words of toks to ws (empty).
 func buildWords(ws []word, src string, toks []text.Token) []word {
+	return buildWordsWith(nil, ws, src, toks)
+}
+
+// buildWordsWith is buildWords; with a tagger (box not nil), the
+// lexicons' entries of a word form seen before come from what the box
+// keeps by its place in the tagger's word cache.
+func buildWordsWith(box *taggerBox, ws []word, src string, toks []text.Token) []word {
 	lx := load()
 	ws = slices.Grow(ws, len(toks)) // sized once: growing it was 80% of Find's allocation
 	seg := 0
@@ -486,6 +502,9 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 		}
 		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
 		comma = false
+	}
+	if box != nil && box.fill(lx, ws, src, toks) {
+		return ws
 	}
 	// the lexicons' entries, in a loop of their own: its lookups do not
 	// wait on each other, so the processor overlaps their cache misses

@@ -120,40 +120,68 @@ func SetModelPolicy(p ModelPolicy) ModelPolicy { return ModelPolicy(modelPolicy.
 
 // taggers keeps idle taggers with their word caches; unlike a sync.Pool
 // it is not emptied by the garbage collector, so the caches stay warm.
-var taggers = make(chan *ner.Tagger, 64)
+var taggers = make(chan *taggerBox, 64)
 
-func getTagger() *ner.Tagger {
+// getBox returns an idle tagger, or a new one (nil without a model).
+func getBox() *taggerBox {
 	select {
-	case t := <-taggers:
-		return t
+	case b := <-taggers:
+		return b
 	default:
 	}
 	m, err := ner.Default()
 	if err != nil {
 		return nil
 	}
-	return ner.NewTagger(m)
+	return &taggerBox{t: ner.NewTagger(m)}
 }
 
-func putTagger(t *ner.Tagger) {
+func putBox(b *taggerBox) {
 	select {
-	case taggers <- t:
+	case taggers <- b:
 	default:
 	}
+}
+
+// getTagger and putTagger are getBox and putBox for a tagger alone.
+func getTagger() *ner.Tagger {
+	if b := getBox(); b != nil {
+		return b.t
+	}
+	return nil
+}
+
+func putTagger(t *ner.Tagger) { putBox(&taggerBox{t: t}) }
+
+// findTagger is the tagger of a Find (nil when the policy is ModelOff or
+// there is no model): buildWords indexes the text's words with it, and
+// withModel tags with it.
+func findTagger() *taggerBox {
+	if ModelPolicy(modelPolicy.Load()) == ModelOff {
+		return nil
+	}
+	return getBox()
 }
 
 // withModel is Find's hook: the rules' mentions combined with the model's
 // under the current policy.
 func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	return withModelOf(nil, src, toks, rules, common)
+}
+
+// withModelOf is withModel with tagger b (nil: one of the pool's).
+func withModelOf(b *taggerBox, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
 	p := ModelPolicy(modelPolicy.Load())
 	if p == ModelOff {
 		return rules
 	}
-	t := getTagger()
-	if t == nil {
-		return rules // no model: the rules alone
+	if b == nil {
+		if b = getBox(); b == nil {
+			return rules // no model: the rules alone
+		}
+		defer putBox(b)
 	}
-	defer putTagger(t)
+	t := b.t
 	mp := modelBufs.Get().(*[]rasad.Mention)
 	var out []rasad.Mention
 	if p == ModelGated || p == ModelLonger {

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"hash/maphash"
+	"unsafe"
 
 	"github.com/rasad/rasad/text"
 )
@@ -259,9 +260,36 @@ func (t *Tagger) edgeVec(h uint64) *wordVec {
 // it decides where a word sits in the index, never what it weighs).
 var cacheSeed = maphash.MakeSeed()
 
-// fastEmissions fills t.scores like emissions, with the word cache.
-func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
-	m := t.m
+// WordIndex finds the words of toks in the tagger's word cache (adding
+// the new ones) and returns each token's place there, and the cache's
+// generation: two tokens with the same surface get the same place, and a
+// place keeps its word while the generation stays (a full cache is
+// emptied, and the generation changes). A caller may keep what it knows
+// of each word by place. The slice is the tagger's own: its next call
+// overwrites it. TagHints on the same src and toks (the same strings and
+// slice) right after uses these places instead of finding them again.
+func (t *Tagger) WordIndex(src string, toks []text.Token) ([]int32, uint64) {
+	if !t.fastOK() {
+		return nil, 0
+	}
+	t.index(src, toks)
+	t.indexed = indexedText{src: unsafe.StringData(src), srcLen: len(src), toks: unsafe.SliceData(toks), n: len(toks)}
+	return t.idx, t.gen
+}
+
+// indexedText names the text WordIndex indexed last (by its memory).
+type indexedText struct {
+	src    *byte
+	srcLen int
+	toks   *text.Token
+	n      int
+}
+
+// fastOK reports whether TagHints takes the fast path (fastEmissions).
+func (t *Tagger) fastOK() bool { return !t.reference && t.m.rowsFit() }
+
+// index sets t.words and t.idx, the tokens' wordVecs, making the new ones.
+func (t *Tagger) index(src string, toks []text.Token) {
 	n := len(toks)
 	// a new word adds a wordVec and at most two rows
 	if t.bos == nil || int(t.nVecs)+n > maxCache || len(t.rows)+2*n+2 > maxRows {
@@ -302,6 +330,18 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.words = append(t.words, t.vec(idx))
 		t.idx = append(t.idx, idx)
 	}
+	t.touched += touch
+}
+
+// fastEmissions fills t.scores like emissions, with the word cache.
+func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
+	m := t.m
+	n := len(toks)
+	if t.indexed != (indexedText{src: unsafe.StringData(src), srcLen: len(src), toks: unsafe.SliceData(toks), n: n}) || len(t.idx) != n {
+		t.index(src, toks)
+	}
+	t.indexed = indexedText{}
+	var touch uint64
 	if cap(t.mk) < n {
 		t.mk = make([]tokMarks, n)
 	}
@@ -552,6 +592,7 @@ func (t *Tagger) insert(h uint64, idx int32) {
 
 // resetCache empties the word cache (its arrays are kept) and the rows.
 func (t *Tagger) resetCache() {
+	t.gen++
 	clear(t.slots)
 	t.nSlots = 0
 	t.nVecs = 0

@@ -51,10 +51,32 @@ func checkSameAsReference(t *testing.T, m *Model, srcs []string) {
 	fast, ref := NewTagger(m), NewTagger(m)
 	fast.Propagate, ref.Propagate = true, true
 	ref.reference = true
+	places := map[string]int32{} // surface -> place in fast's word cache, in generation gen
+	var gen uint64
 	for round := range 2 {
 		for _, src := range srcs {
 			toks := text.Tokenize(src)
-			for _, hints := range [][]Hint{nil, hintsFor(toks)} {
+			for hi, hints := range [][]Hint{nil, hintsFor(toks)} {
+				if hi == 1 {
+					// the words indexed first (as Find does), then tagged
+					// with those places: the same scores and names; a
+					// surface keeps its place while the generation stays
+					idx, g := fast.WordIndex(src, toks)
+					if len(idx) != len(toks) {
+						t.Fatalf("%.40q: %d places for %d tokens", src, len(idx), len(toks))
+					}
+					if g != gen {
+						clear(places)
+						gen = g
+					}
+					for i, tk := range toks {
+						s := src[tk.Start:tk.End]
+						if p, ok := places[s]; ok && p != idx[i] {
+							t.Fatalf("%.40q: %q at place %d, before %d", src, s, idx[i], p)
+						}
+						places[s] = idx[i]
+					}
+				}
 				got := fast.TagHints(src, toks, hints)
 				want := ref.TagHints(src, toks, hints)
 				if len(fast.scores) != len(ref.scores) {
@@ -513,4 +535,31 @@ func TestFirstOfSameAsMap(t *testing.T) {
 	}
 	check(strings.Repeat("م", firstKeyMax)) // longer than a slot
 	check("")
+}
+
+// TagHints on another text than the one WordIndex indexed last (here one
+// of the same length) finds that text's words itself: the same names as a
+// fresh tagger.
+func TestWordIndexOtherText(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := "زار الوزير سامي الحداد مدينة طرابلس أمس"
+	b := "قال المدير كريم منصور إن شركة النور"
+	ta, tb := text.Tokenize(a), text.Tokenize(b)
+	if len(ta) != len(tb) {
+		t.Fatalf("want texts of as many tokens: %d, %d", len(ta), len(tb))
+	}
+	tg := NewTagger(m)
+	tg.WordIndex(a, ta)
+	got := tg.TagHints(b, tb, nil)
+	want := NewTagger(m).TagHints(b, tb, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after WordIndex of another text: %v, fresh %v", got, want)
+	}
+	tg.WordIndex(b, tb)
+	if got := tg.TagHints(b, tb, nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after WordIndex of the text: %v, fresh %v", got, want)
+	}
 }

@@ -296,9 +296,11 @@ type Tagger struct {
 	lex       *[5][2 * maxCats][nTags]int32
 	combos    *[256]lexCombo
 	hints     map[string]uint64
-	hs        []uint64  // the surface hashes of the tokens
-	out       []Mention // TagHintsReused's list
-	touched   uint64    // keeps the prefetching loads of fastEmissions
+	hs        []uint64    // the surface hashes of the tokens
+	out       []Mention   // TagHintsReused's list
+	gen       uint64      // the word cache's generation (WordIndex)
+	indexed   indexedText // the text WordIndex indexed last
+	touched   uint64      // keeps the prefetching loads of fastEmissions
 	// reference makes TagHints use slowEmissions (tests compare the two)
 	reference bool
 }
@@ -439,7 +441,7 @@ func (t *Tagger) tagHints(src string, toks []text.Token, hints []Hint, reuse boo
 	if len(toks) == 0 {
 		return nil
 	}
-	if t.reference || !t.m.rowsFit() {
+	if !t.fastOK() {
 		t.slowEmissions(src, toks, hints)
 	} else {
 		t.fastEmissions(src, toks, hints)
