@@ -280,6 +280,15 @@ func TestHintName(t *testing.T) {
 	}
 }
 
+// referencePackRows is packRows as first written (a loop).
+func referencePackRows(rows *[5][nTags]int32) (p [7]uint64) {
+	for j := range 3 * nTags {
+		v := rows[j/nTags][j%nTags]
+		p[j/3] |= uint64(uint32(v)&(1<<21-1)) << (21 * (j % 3))
+	}
+	return p
+}
+
 // The packed rows of a wordVec give back the sums they were made from,
 // over the whole range a row's sum can take, through unpackRow and
 // through addSelf, addM1 and addP1.
@@ -303,6 +312,9 @@ func TestPackRowsSameAsRows(t *testing.T) {
 			}
 		}
 		wv := wordVec{p: packRows(&rows)}
+		if ref := referencePackRows(&rows); wv.p != ref {
+			t.Fatalf("round %d: packRows %x, the loop %x", round, wv.p, ref)
+		}
 		for i, add := range []func(*[nTags]int32){wv.addSelf, wv.addM1, wv.addP1} {
 			if got := unpackRow(&wv.p, i); got != rows[i] {
 				t.Fatalf("round %d row %d: unpacked %v, want %v", round, i, got, rows[i])

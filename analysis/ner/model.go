@@ -113,6 +113,19 @@ func (m *Model) add(h uint32, q [nTags]int16) {
 	m.feats++
 }
 
+// find returns the place of feature h in m.tab.
+func (m *Model) find(h uint32) (int, bool) {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		e := &m.tab[i]
+		if e.key == h {
+			return int(i), true
+		}
+		if e.key == 0 {
+			return 0, false
+		}
+	}
+}
+
 // row returns the weights of feature h, or nil.
 func (m *Model) row(h uint32) *[nTags]int16 {
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
@@ -293,6 +306,7 @@ type Tagger struct {
 	bos, eos  *wordVec
 	rows      [][nTags]int32 // the rows asM2 and asP2 of the cache's words (rowIndex)
 	rowIdx    map[[nTags]int32]uint16
+	rowAt     []uint16 // by place in the model's table: the feature's row in rows (0: none yet; rowOf)
 	lex       *[5][2 * maxCats][nTags]int32
 	combos    *[256]lexCombo
 	hints     map[string]uint64
