@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -122,6 +123,66 @@ func Key(s string) string {
 	if s == "" {
 		return ""
 	}
+	if k, ok := keyArabic(s); ok {
+		return k
+	}
+	return keySlow(s)
+}
+
+// keyArabic is Key of a string of ASCII and the Arabic block (U+0600–
+// U+06FF) only, most of what Key is asked, reading bytes: ok is false for
+// any other string (keySlow's). On such a string Key needs no NFKC
+// (needsCompat holds for none of its runes), folds each rune by foldRune,
+// and the only white space is ASCII (no rune of the Arabic block folds to
+// one: TestArabicFoldNoSpace). TestKeyArabicSameAsSlow checks the two.
+func keyArabic(s string) (string, bool) {
+	buf := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = len(buf) > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if c < 0xD8 || c > 0xDB || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+			return "", false
+		}
+		f := arabicFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600]
+		i += 2
+		if f < 0 {
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F)) // (every fold of the block is below U+0800)
+		}
+	}
+	if len(buf) == 0 {
+		return "", true
+	}
+	return unsafe.String(&buf[0], len(buf)), true
+}
+
+// keySlow is Key for any string.
+func keySlow(s string) string {
 	for _, r := range s {
 		if needsCompat(r) {
 			s = norm.NFKC.String(s)
