@@ -259,8 +259,25 @@ func lastField(s string) (last string, more bool) {
 
 // appendFold appends k with the letters transliterations confuse folded.
 func appendFold(buf []byte, k string) []byte {
-	for _, r := range k {
-		buf = utf8.AppendRune(buf, foldLetter(r))
+	// (by bytes while they are ASCII or a letter of U+0600–067F, which
+	// foldLetter keeps in that range; the rune loop from the first other)
+	for i := 0; i < len(k); {
+		c := k[i]
+		if c < utf8.RuneSelf {
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		if (c == 0xD8 || c == 0xD9) && i+1 < len(k) && k[i+1]&0xC0 == 0x80 {
+			f := foldLetter(rune(c&0x1F)<<6 | rune(k[i+1]&0x3F))
+			buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+			i += 2
+			continue
+		}
+		for _, r := range k[i:] {
+			buf = utf8.AppendRune(buf, foldLetter(r))
+		}
+		break
 	}
 	return buf
 }

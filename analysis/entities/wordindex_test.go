@@ -1,8 +1,11 @@
 package entities
 
 import (
+	"math/rand"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/rasad/rasad/internal/testcorpus"
@@ -96,5 +99,48 @@ func TestInfoRefSameAsInfoOf(t *testing.T) {
 func TestWordEntSize(t *testing.T) {
 	if n := unsafe.Sizeof(wordEnt{}); n != 32 {
 		t.Errorf("wordEnt is %d bytes, want 32", n)
+	}
+}
+
+// referenceAppendFold is appendFold as first written (by runes).
+func referenceAppendFold(buf []byte, k string) []byte {
+	for _, r := range k {
+		buf = utf8.AppendRune(buf, foldLetter(r))
+	}
+	return buf
+}
+
+// appendFold agrees with referenceAppendFold on random strings of ASCII,
+// every rune of U+0600–06FF, other runes and broken UTF-8 (a lead byte
+// alone, before ASCII, at the end), and on the words of ant-dev articles.
+func TestAppendFoldSameAsRunes(t *testing.T) {
+	var parts []string
+	for c := 0; c < 0x80; c += 7 {
+		parts = append(parts, string(rune(c)))
+	}
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		parts = append(parts, string(r))
+	}
+	parts = append(parts, "é", "\u00A0", "\uFEFB", "\xd8", "\xd9", "\xd9A", "\x80", "\xdb\x80", "غقطثصظذة")
+	check := func(k string) {
+		t.Helper()
+		if got, want := string(appendFold([]byte("x"), k)), string(referenceAppendFold([]byte("x"), k)); got != want {
+			t.Fatalf("%q: appendFold %q, by runes %q", k, got, want)
+		}
+	}
+	r := rand.New(rand.NewSource(9))
+	for range 200000 {
+		var b strings.Builder
+		for range r.Intn(10) {
+			b.WriteString(parts[r.Intn(len(parts))])
+		}
+		check(b.String())
+	}
+	docs, _ := testcorpus.LoadIfPresent(t, 100)
+	for _, d := range docs {
+		for _, w := range strings.Fields(d.Text) {
+			check(w)
+			check(text.Key(w))
+		}
 	}
 }
