@@ -232,7 +232,10 @@ func Find(src string, toks []text.Token, opts Options) (found []rasad.Mention) {
 	r.sfs = fb.sfs[:0]
 	r.out = fb.out[:0]
 	defer func() { found = fb.result(found) }() // (runs before fb.put)
-	r.surnameOf = map[string]string{}
+	r.surnameOf = fb.surnameOf
+	if r.surnameOf == nil {
+		r.surnameOf = map[string]string{}
+	}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
 	}
@@ -392,6 +395,9 @@ type findBufs struct {
 	// out is the list Find builds its mentions in; what it returns is a
 	// copy of the right size (the list grew by doubling, text after text)
 	out []rasad.Mention
+	// surnameOf is recognizer.surnameOf, empty (a cleared map keeps its
+	// room, and no string of the last text)
+	surnameOf map[string]string
 }
 
 var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
@@ -452,6 +458,13 @@ func (fb *findBufs) put(r *recognizer) {
 		clear(r.bare) // (a cleared map keeps its room, and no string of this text)
 		fb.bare = r.bare
 	}
+	if r.surnameOf != nil && len(r.surnameOf) <= maxPooledOut {
+		clear(r.surnameOf)
+		fb.surnameOf = r.surnameOf
+	} else {
+		fb.surnameOf = nil // (a huge text's map is not kept)
+	}
+	r.surnameOf = nil
 	clear(r.sfs) // (no string of this text stays in the pool)
 	fb.sfs = r.sfs[:0]
 	r.used, r.hits, r.hitSlab, r.bare, r.sfs = nil, nil, nil, nil, nil
