@@ -123,22 +123,54 @@ func Key(s string) string {
 	if s == "" {
 		return ""
 	}
-	if k, ok := keyArabic(s); ok {
-		return k
+	buf, i, space := keyArabic(s)
+	if i < len(s) {
+		// a rune keyArabic does not read: keySlow's loop goes on from it
+		// with the same state, unless some rune needs NFKC (which keySlow
+		// applies to the whole string first)
+		for _, r := range s[i:] {
+			if needsCompat(r) {
+				return keySlow(s)
+			}
+		}
+		for j, r := range s[i:] {
+			if r == utf8.RuneError {
+				if _, size := utf8.DecodeRuneInString(s[i+j:]); size == 1 {
+					r = '\uFFFD'
+				}
+			}
+			f := foldRune(r)
+			if f < 0 {
+				continue
+			}
+			if unicode.IsSpace(f) {
+				space = len(buf) > 0
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = utf8.AppendRune(buf, f)
+		}
 	}
-	return keySlow(s)
+	if len(buf) == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], len(buf))
 }
 
-// keyArabic is Key of a string of ASCII and the Arabic block (U+0600–
-// U+06FF) only, most of what Key is asked, reading bytes: ok is false for
-// any other string (keySlow's). On such a string Key needs no NFKC
-// (needsCompat holds for none of its runes), folds each rune by foldRune,
-// and the only white space is ASCII (no rune of the Arabic block folds to
-// one: TestArabicFoldNoSpace). TestKeyArabicSameAsSlow checks the two.
-func keyArabic(s string) (string, bool) {
-	buf := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); {
+// keyArabic is the start of Key(s) while s holds ASCII and the Arabic
+// block (U+0600–U+06FF) only, most of what Key is asked, reading bytes:
+// the key of s[:i] (i, the first byte of another rune, or len(s)) and
+// whether white space came last (keySlow's state there). On such runes
+// Key needs no NFKC (needsCompat holds for none), folds each rune by
+// foldRune, and the only white space is ASCII (no rune of the Arabic
+// block folds to one: TestArabicFoldNoSpace). TestKeyArabicSameAsSlow
+// checks Key against keySlow.
+func keyArabic(s string) (buf []byte, i int, space bool) {
+	buf = make([]byte, 0, len(s))
+	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -158,7 +190,7 @@ func keyArabic(s string) (string, bool) {
 			continue
 		}
 		if c < 0xD8 || c > 0xDB || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
-			return "", false
+			return buf, i, space
 		}
 		f := arabicFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600]
 		i += 2
@@ -175,10 +207,7 @@ func keyArabic(s string) (string, bool) {
 			buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F)) // (every fold of the block is below U+0800)
 		}
 	}
-	if len(buf) == 0 {
-		return "", true
-	}
-	return unsafe.String(&buf[0], len(buf)), true
+	return buf, i, space
 }
 
 // keySlow is Key for any string.
