@@ -450,6 +450,9 @@ func (t *Tagger) TagHintsReused(src string, toks []text.Token, hints []Hint) []M
 	return t.tagHints(src, toks, hints, true)
 }
 
+// maxReusedMentions bounds the list TagHintsReused keeps.
+const maxReusedMentions = 1 << 14
+
 // tagHints is TagHints, in t.out when reuse is set.
 func (t *Tagger) tagHints(src string, toks []text.Token, hints []Hint, reuse bool) []Mention {
 	if len(toks) == 0 {
@@ -505,6 +508,9 @@ func (t *Tagger) tagHints(src string, toks []text.Token, hints []Hint, reuse boo
 	}
 	if reuse {
 		t.out = out[:0]
+		if cap(out) > maxReusedMentions {
+			t.out = nil // (a huge text's list is not kept)
+		}
 	}
 	return out
 }
