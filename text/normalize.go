@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -122,6 +123,95 @@ func Key(s string) string {
 	if s == "" {
 		return ""
 	}
+	buf, i, space := keyArabic(s)
+	if i < len(s) {
+		// a rune keyArabic does not read: keySlow's loop goes on from it
+		// with the same state, unless some rune needs NFKC (which keySlow
+		// applies to the whole string first)
+		for _, r := range s[i:] {
+			if needsCompat(r) {
+				return keySlow(s)
+			}
+		}
+		for j, r := range s[i:] {
+			if r == utf8.RuneError {
+				if _, size := utf8.DecodeRuneInString(s[i+j:]); size == 1 {
+					r = '\uFFFD'
+				}
+			}
+			f := foldRune(r)
+			if f < 0 {
+				continue
+			}
+			if unicode.IsSpace(f) {
+				space = len(buf) > 0
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = utf8.AppendRune(buf, f)
+		}
+	}
+	if len(buf) == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], len(buf))
+}
+
+// keyArabic is the start of Key(s) while s holds ASCII and the Arabic
+// block (U+0600–U+06FF) only, most of what Key is asked, reading bytes:
+// the key of s[:i] (i, the first byte of another rune, or len(s)) and
+// whether white space came last (keySlow's state there). On such runes
+// Key needs no NFKC (needsCompat holds for none), folds each rune by
+// foldRune, and the only white space is ASCII (no rune of the Arabic
+// block folds to one: TestArabicFoldNoSpace). TestKeyArabicSameAsSlow
+// checks Key against keySlow.
+func keyArabic(s string) (buf []byte, i int, space bool) {
+	buf = make([]byte, 0, len(s))
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				space = len(buf) > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if c < 0xD8 || c > 0xDB || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+			return buf, i, space
+		}
+		f := arabicFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)-0x0600]
+		i += 2
+		if f < 0 {
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		if f < utf8.RuneSelf {
+			buf = append(buf, byte(f))
+		} else {
+			buf = append(buf, byte(0xC0|f>>6), byte(0x80|f&0x3F)) // (every fold of the block is below U+0800)
+		}
+	}
+	return buf, i, space
+}
+
+// keySlow is Key for any string.
+func keySlow(s string) string {
 	for _, r := range s {
 		if needsCompat(r) {
 			s = norm.NFKC.String(s)

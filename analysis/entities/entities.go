@@ -1,8 +1,8 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -221,14 +221,23 @@ func (c *CommonCounter) Words() map[string]bool {
 }
 
 // Find returns the entity mentions of src (tokens made by text.Tokenize).
-func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
+func Find(src string, toks []text.Token, opts Options) (found []rasad.Mention) {
 	r := &recognizer{lx: load(), src: src, toks: toks, known: map[string]knownName{}, common: opts.Common, sportCues: -1}
 	if r.common == nil {
 		r.common = CommonWordsOf([]string{src}, [][]text.Token{toks})
 	}
+	// the tagger, got first: its word cache indexes the words for
+	// buildWords too; withModel below is this text's, with that tagger
+	box := findTagger()
+	if box != nil {
+		defer putBox(box)
+	}
+	withModel := func(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+		return withModelOf(box, src, toks, rules, common)
+	}
 	wp := wordsPool.Get().(*[]word)
 	defer putWords(wp, r)
-	r.words = buildWords((*wp)[:0], src, toks)
+	r.words = buildWordsWith(box, (*wp)[:0], src, toks)
 	fb := findBufsPool.Get().(*findBufs)
 	defer fb.put(r)
 	r.used = fb.usedFor(len(r.words))
@@ -236,7 +245,12 @@ func Find(src string, toks []text.Token, opts Options) []rasad.Mention {
 	r.hitSlab = fb.slab[:0]
 	r.bare = fb.bare
 	r.sfs = fb.sfs[:0]
-	r.surnameOf = map[string]string{}
+	r.out = fb.out[:0]
+	defer func() { found = fb.result(found) }() // (runs before fb.put)
+	r.surnameOf = fb.surnameOf
+	if r.surnameOf == nil {
+		r.surnameOf = map[string]string{}
+	}
 	for i := range r.words {
 		r.hits[i] = r.lookup(i)
 	}
@@ -394,6 +408,12 @@ type findBufs struct {
 	slab []hit
 	bare map[string]bool // empty
 	sfs  []sfMemo
+	// out is the list Find builds its mentions in; what it returns is a
+	// copy of the right size (the list grew by doubling, text after text)
+	out []rasad.Mention
+	// surnameOf is recognizer.surnameOf, empty (a cleared map keeps its
+	// room, and no string of the last text)
+	surnameOf map[string]string
 }
 
 var findBufsPool = sync.Pool{New: func() any { return new(findBufs) }}
@@ -418,6 +438,35 @@ func (fb *findBufs) hitsFor(n int) []*hit {
 	return h
 }
 
+// result is Find's answer: a copy of found, which is in Find's working
+// list (nil when empty, as a text without names gave before). The list is
+// kept for the next text, cleared (no string of this text stays in the
+// pool): its mentions, then those that steps which shorten the list left
+// after its end, up to the first empty place (every mention has a type;
+// the list was cleared that far after the last text, or never written).
+func (fb *findBufs) result(found []rasad.Mention) []rasad.Mention {
+	var res []rasad.Mention
+	if len(found) > 0 {
+		res = make([]rasad.Mention, len(found))
+		copy(res, found)
+	}
+	if cap(found) > maxPooledOut {
+		fb.out = nil // (a huge text's list is not kept)
+		return res
+	}
+	all := found[:cap(found)]
+	n := len(found)
+	for n < len(all) && all[n].Type != "" {
+		n++
+	}
+	clear(all[:n])
+	fb.out = found[:0]
+	return res
+}
+
+// maxPooledOut bounds the mentions of the list findBufs keeps.
+const maxPooledOut = 1 << 14
+
 // put returns r's buffers to the pool; r must not be used after.
 func (fb *findBufs) put(r *recognizer) {
 	fb.used, fb.hits, fb.slab = r.used[:0], r.hits[:0], r.hitSlab[:0]
@@ -425,6 +474,13 @@ func (fb *findBufs) put(r *recognizer) {
 		clear(r.bare) // (a cleared map keeps its room, and no string of this text)
 		fb.bare = r.bare
 	}
+	if r.surnameOf != nil && len(r.surnameOf) <= maxPooledOut {
+		clear(r.surnameOf)
+		fb.surnameOf = r.surnameOf
+	} else {
+		fb.surnameOf = nil // (a huge text's map is not kept)
+	}
+	r.surnameOf = nil
 	clear(r.sfs) // (no string of this text stays in the pool)
 	fb.sfs = r.sfs[:0]
 	r.used, r.hits, r.hitSlab, r.bare, r.sfs = nil, nil, nil, nil, nil
@@ -440,6 +496,13 @@ func putWords(wp *[]word, r *recognizer) {
 
 // buildWords appends the words of toks to ws (empty).
 func buildWords(ws []word, src string, toks []text.Token) []word {
+	return buildWordsWith(nil, ws, src, toks)
+}
+
+// buildWordsWith is buildWords; with a tagger (box not nil), the
+// lexicons' entries of a word form seen before come from what the box
+// keeps by its place in the tagger's word cache.
+func buildWordsWith(box *taggerBox, ws []word, src string, toks []text.Token) []word {
 	lx := load()
 	ws = slices.Grow(ws, len(toks)) // sized once: growing it was 80% of Find's allocation
 	seg := 0
@@ -468,6 +531,9 @@ func buildWords(ws []word, src string, toks []text.Token) []word {
 		}
 		ws = append(ws, word{tok: i, key: t.Key, start: t.Start, end: t.End, seg: seg, commaBef: comma, vars: cliticVariants(t.Key)})
 		comma = false
+	}
+	if box != nil && box.fill(lx, ws, src, toks) {
+		return ws
 	}
 	// the lexicons' entries, in a loop of their own: its lookups do not
 	// wait on each other, so the processor overlaps their cache misses
@@ -695,8 +761,14 @@ func orgSector(h *hit) string {
 }
 
 func sortMentions(ms []rasad.Mention) {
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	// (stable: the order by start is one order; SortStableFunc allocates
+	// nothing where sort.SliceStable made a swapper per call)
+	if !slices.IsSortedFunc(ms, byStart) {
+		slices.SortStableFunc(ms, byStart)
+	}
 }
+
+func byStart(a, b rasad.Mention) int { return cmp.Compare(a.Start, b.Start) }
 
 // Learner learns surnames over a collection, article by article.
 type Learner struct {

@@ -120,40 +120,68 @@ func SetModelPolicy(p ModelPolicy) ModelPolicy { return ModelPolicy(modelPolicy.
 
 // taggers keeps idle taggers with their word caches; unlike a sync.Pool
 // it is not emptied by the garbage collector, so the caches stay warm.
-var taggers = make(chan *ner.Tagger, 64)
+var taggers = make(chan *taggerBox, 64)
 
-func getTagger() *ner.Tagger {
+// getBox returns an idle tagger, or a new one (nil without a model).
+func getBox() *taggerBox {
 	select {
-	case t := <-taggers:
-		return t
+	case b := <-taggers:
+		return b
 	default:
 	}
 	m, err := ner.Default()
 	if err != nil {
 		return nil
 	}
-	return ner.NewTagger(m)
+	return &taggerBox{t: ner.NewTagger(m)}
 }
 
-func putTagger(t *ner.Tagger) {
+func putBox(b *taggerBox) {
 	select {
-	case taggers <- t:
+	case taggers <- b:
 	default:
 	}
+}
+
+// getTagger and putTagger are getBox and putBox for a tagger alone.
+func getTagger() *ner.Tagger {
+	if b := getBox(); b != nil {
+		return b.t
+	}
+	return nil
+}
+
+func putTagger(t *ner.Tagger) { putBox(&taggerBox{t: t}) }
+
+// findTagger is the tagger of a Find (nil when the policy is ModelOff or
+// there is no model): buildWords indexes the text's words with it, and
+// withModel tags with it.
+func findTagger() *taggerBox {
+	if ModelPolicy(modelPolicy.Load()) == ModelOff {
+		return nil
+	}
+	return getBox()
 }
 
 // withModel is Find's hook: the rules' mentions combined with the model's
 // under the current policy.
 func withModel(src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
+	return withModelOf(nil, src, toks, rules, common)
+}
+
+// withModelOf is withModel with tagger b (nil: one of the pool's).
+func withModelOf(b *taggerBox, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool) []rasad.Mention {
 	p := ModelPolicy(modelPolicy.Load())
 	if p == ModelOff {
 		return rules
 	}
-	t := getTagger()
-	if t == nil {
-		return rules // no model: the rules alone
+	if b == nil {
+		if b = getBox(); b == nil {
+			return rules // no model: the rules alone
+		}
+		defer putBox(b)
 	}
-	defer putTagger(t)
+	t := b.t
 	mp := modelBufs.Get().(*[]rasad.Mention)
 	var out []rasad.Mention
 	if p == ModelGated || p == ModelLonger {
@@ -189,11 +217,23 @@ func TagModel(t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mentio
 // Key fields stay empty (keyModel fills them).
 func tagModel(dst []rasad.Mention, t *ner.Tagger, src string, toks []text.Token, rules []rasad.Mention, common map[string]bool, keyed bool) []rasad.Mention {
 	var hints []ner.Hint
+	var hp *[]ner.Hint
 	if t.Model().Hints {
-		hints = Hints(rules)
+		hp = hintBufs.Get().(*[]ner.Hint)
+		hints = appendHints((*hp)[:0], rules)
 	}
-	return filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHints(src, toks, hints), common, keyed))
+	// (the tagger's mentions are read here, before its next text)
+	out := filterModel(toks, rules, appendModelMentions(dst, src, toks, t.TagHintsReused(src, toks, hints), common, keyed))
+	if hp != nil {
+		clear(hints) // (no string of this text stays in the pool)
+		*hp = hints[:0]
+		hintBufs.Put(hp)
+	}
+	return out
 }
+
+// hintBufs keeps tagModel's lists of hints between texts.
+var hintBufs = sync.Pool{New: func() any { return new([]ner.Hint) }}
 
 // filterModel drops the model's mentions that the rules have reasons to
 // refuse and the tagger cannot see:
@@ -316,7 +356,11 @@ func inCompetitionMemo(lx *lexicons, toks []text.Token, first, last int, starts 
 
 // Hints are the rules' mentions as the tagger's hints (sorted by start).
 func Hints(rules []rasad.Mention) []ner.Hint {
-	hs := make([]ner.Hint, 0, len(rules))
+	return appendHints(make([]ner.Hint, 0, len(rules)), rules)
+}
+
+// appendHints is Hints appending to hs (empty).
+func appendHints(hs []ner.Hint, rules []rasad.Mention) []ner.Hint {
 	for _, m := range rules {
 		typ := m.Type
 		if typ == "PERSON" {
@@ -375,8 +419,9 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 		}
 		return bare[k]
 	}
-	var segBuf [16]ner.Mention
-	segs := segBuf[:0]
+	sp := segBufs.Get().(*[]ner.Mention)
+	segs := (*sp)[:0]
+	defer func() { *sp = segs[:0]; segBufs.Put(sp) }() // (their types are the package's constants: no string of the text stays)
 	var conjBuf [8]int
 	conj := conjBuf[:0] // tokens a split left opening a segment with و
 	for _, m := range ms {
@@ -452,6 +497,9 @@ func appendModelMentions(out []rasad.Mention, src string, toks []text.Token, ms 
 	}
 	return out
 }
+
+// segBufs keeps appendModelMentions' lists of segments between texts.
+var segBufs = sync.Pool{New: func() any { return new([]ner.Mention) }}
 
 // setModelKey sets the Key of a mention of the model.
 func setModelKey(m *rasad.Mention) {

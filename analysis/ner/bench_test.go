@@ -100,3 +100,41 @@ func BenchmarkEmissions(b *testing.B) {
 		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
 	}
 }
+
+// BenchmarkVecOf measures what a new word form costs the word cache
+// (vecOf: its features' weights and lexicon fields), over the distinct
+// word forms of 500 ant-dev articles.
+func BenchmarkVecOf(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type form struct {
+		src string
+		tk  text.Token
+	}
+	var forms []form
+	seen := map[string]bool{}
+	for _, d := range testcorpus.Load(b, 500) {
+		for _, tk := range text.Tokenize(d.Text) {
+			if s := d.Text[tk.Start:tk.End]; !seen[s] {
+				seen[s] = true
+				forms = append(forms, form{d.Text, tk})
+			}
+		}
+	}
+	t := NewTagger(m)
+	loadLex()
+	var wv wordVec
+	var ax wordAux
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		t.resetCache()
+		for _, f := range forms {
+			t.vecOf(&wv, &ax, f.src, f.tk)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N*len(forms)), "cpu-ns/word")
+}

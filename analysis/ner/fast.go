@@ -2,6 +2,7 @@ package ner
 
 import (
 	"hash/maphash"
+	"unsafe"
 
 	"github.com/rasad/rasad/text"
 )
@@ -87,10 +88,16 @@ var _ = [1]int{}[(1+len(selfTemplates)+len(neighbourTemplates))*32768/(1<<20)]
 // packRows packs the rows asSelf, asM1, asP1 (rows[0:3]): weight j
 // (7×row + tag) in the 21 bits from bit 21×(j%3) of p[j/3].
 func packRows(rows *[5][nTags]int32) (p [7]uint64) {
-	for j := range 3 * nTags {
-		v := rows[j/nTags][j%nTags]
-		p[j/3] |= uint64(uint32(v)&(1<<21-1)) << (21 * (j % 3))
-	}
+	// (unrolled: weight j = 7×row + tag goes to p[j/3], third j%3)
+	const m = 1<<21 - 1
+	w := func(r, k int) uint64 { return uint64(uint32(rows[r][k]) & m) }
+	p[0] = w(0, 0) | w(0, 1)<<21 | w(0, 2)<<42
+	p[1] = w(0, 3) | w(0, 4)<<21 | w(0, 5)<<42
+	p[2] = w(0, 6) | w(1, 0)<<21 | w(1, 1)<<42
+	p[3] = w(1, 2) | w(1, 3)<<21 | w(1, 4)<<42
+	p[4] = w(1, 5) | w(1, 6)<<21 | w(2, 0)<<42
+	p[5] = w(2, 1) | w(2, 2)<<21 | w(2, 3)<<42
+	p[6] = w(2, 4) | w(2, 5)<<21 | w(2, 6)<<42
 	return p
 }
 
@@ -145,9 +152,13 @@ func (w *wordVec) addP1(acc *[nTags]int32) {
 
 func (m *Model) addRow(acc *[nTags]int32, h uint32) {
 	if r := m.row(h); r != nil {
-		for k := range acc {
-			acc[k] += int32(r[k])
-		}
+		acc[0] += int32(r[0])
+		acc[1] += int32(r[1])
+		acc[2] += int32(r[2])
+		acc[3] += int32(r[3])
+		acc[4] += int32(r[4])
+		acc[5] += int32(r[5])
+		acc[6] += int32(r[6])
 	}
 }
 
@@ -188,18 +199,54 @@ func (t *Tagger) vecOf(wv *wordVec, ax *wordAux, src string, tk text.Token) uint
 		}
 		add(&rows[asSelf], mix(tp, ti.h[s]))
 	}
+	// the rows asM2 and asP2 are one feature each (rowsFit): shared
+	// rows by feature (rowOf), not summed here
+	var hM2, hP2 uint32
 	for _, c := range neighbourTemplates {
-		add(&rows[c.as], mix(c.t, ti.h[c.s]))
+		switch h := mix(c.t, ti.h[c.s]); c.as {
+		case asM2:
+			hM2 = h
+		case asP2:
+			hP2 = h
+		default:
+			add(&rows[c.as], h)
+		}
 	}
-	var touch uint32
+	touch := m.tab[hM2&m.mask].key + m.tab[hP2&m.mask].key
 	for _, f := range fs[:n] {
 		touch += m.tab[f.h&m.mask].key
 	}
 	for _, f := range fs[:n] {
 		m.addRow(f.acc, f.h)
 	}
-	t.setRows(wv, &rows)
+	wv.p = packRows(&rows)
+	wv.m2 = t.rowOf(hM2)
+	wv.p2 = t.rowOf(hP2)
 	return touch
+}
+
+// rowOf is the index in t.rows of the weights of feature h (0, the row
+// of zeros, when the model has none): a row asM2 or asP2 of a word, which
+// is that one feature's (rowsFit). Rows are kept per feature, found by
+// the feature's place in the model's table (t.rowAt), where rowIndex
+// hashed the seven weights in a map; the same feature gives the same
+// weights, so what a token adds is the same.
+func (t *Tagger) rowOf(h uint32) uint16 {
+	at, ok := t.m.find(h)
+	if !ok {
+		return 0
+	}
+	if len(t.rowAt) != len(t.m.tab) {
+		t.rowAt = make([]uint16, len(t.m.tab))
+	}
+	if i := t.rowAt[at]; i != 0 {
+		return i
+	}
+	w := &t.m.tab[at].w
+	i := uint16(len(t.rows))
+	t.rows = append(t.rows, [nTags]int32{int32(w[0]), int32(w[1]), int32(w[2]), int32(w[3]), int32(w[4]), int32(w[5]), int32(w[6])})
+	t.rowAt[at] = i
+	return i
 }
 
 // setRows stores rows (of 5) into wv.
@@ -259,9 +306,36 @@ func (t *Tagger) edgeVec(h uint64) *wordVec {
 // it decides where a word sits in the index, never what it weighs).
 var cacheSeed = maphash.MakeSeed()
 
-// fastEmissions fills t.scores like emissions, with the word cache.
-func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
-	m := t.m
+// WordIndex finds the words of toks in the tagger's word cache (adding
+// the new ones) and returns each token's place there, and the cache's
+// generation: two tokens with the same surface get the same place, and a
+// place keeps its word while the generation stays (a full cache is
+// emptied, and the generation changes). A caller may keep what it knows
+// of each word by place. The slice is the tagger's own: its next call
+// overwrites it. TagHints on the same src and toks (the same strings and
+// slice) right after uses these places instead of finding them again.
+func (t *Tagger) WordIndex(src string, toks []text.Token) ([]int32, uint64) {
+	if !t.fastOK() {
+		return nil, 0
+	}
+	t.index(src, toks)
+	t.indexed = indexedText{src: unsafe.StringData(src), srcLen: len(src), toks: unsafe.SliceData(toks), n: len(toks)}
+	return t.idx, t.gen
+}
+
+// indexedText names the text WordIndex indexed last (by its memory).
+type indexedText struct {
+	src    *byte
+	srcLen int
+	toks   *text.Token
+	n      int
+}
+
+// fastOK reports whether TagHints takes the fast path (fastEmissions).
+func (t *Tagger) fastOK() bool { return !t.reference && t.m.rowsFit() }
+
+// index sets t.words and t.idx, the tokens' wordVecs, making the new ones.
+func (t *Tagger) index(src string, toks []text.Token) {
 	n := len(toks)
 	// a new word adds a wordVec and at most two rows
 	if t.bos == nil || int(t.nVecs)+n > maxCache || len(t.rows)+2*n+2 > maxRows {
@@ -302,6 +376,18 @@ func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
 		t.words = append(t.words, t.vec(idx))
 		t.idx = append(t.idx, idx)
 	}
+	t.touched += touch
+}
+
+// fastEmissions fills t.scores like emissions, with the word cache.
+func (t *Tagger) fastEmissions(src string, toks []text.Token, hints []Hint) {
+	m := t.m
+	n := len(toks)
+	if t.indexed != (indexedText{src: unsafe.StringData(src), srcLen: len(src), toks: unsafe.SliceData(toks), n: n}) || len(t.idx) != n {
+		t.index(src, toks)
+	}
+	t.indexed = indexedText{}
+	var touch uint64
 	if cap(t.mk) < n {
 		t.mk = make([]tokMarks, n)
 	}
@@ -552,9 +638,11 @@ func (t *Tagger) insert(h uint64, idx int32) {
 
 // resetCache empties the word cache (its arrays are kept) and the rows.
 func (t *Tagger) resetCache() {
+	t.gen++
 	clear(t.slots)
 	t.nSlots = 0
 	t.nVecs = 0
 	t.rows = append(t.rows[:0], [nTags]int32{})
 	clear(t.rowIdx)
+	clear(t.rowAt)
 }

@@ -51,10 +51,32 @@ func checkSameAsReference(t *testing.T, m *Model, srcs []string) {
 	fast, ref := NewTagger(m), NewTagger(m)
 	fast.Propagate, ref.Propagate = true, true
 	ref.reference = true
+	places := map[string]int32{} // surface -> place in fast's word cache, in generation gen
+	var gen uint64
 	for round := range 2 {
 		for _, src := range srcs {
 			toks := text.Tokenize(src)
-			for _, hints := range [][]Hint{nil, hintsFor(toks)} {
+			for hi, hints := range [][]Hint{nil, hintsFor(toks)} {
+				if hi == 1 {
+					// the words indexed first (as Find does), then tagged
+					// with those places: the same scores and names; a
+					// surface keeps its place while the generation stays
+					idx, g := fast.WordIndex(src, toks)
+					if len(idx) != len(toks) {
+						t.Fatalf("%.40q: %d places for %d tokens", src, len(idx), len(toks))
+					}
+					if g != gen {
+						clear(places)
+						gen = g
+					}
+					for i, tk := range toks {
+						s := src[tk.Start:tk.End]
+						if p, ok := places[s]; ok && p != idx[i] {
+							t.Fatalf("%.40q: %q at place %d, before %d", src, s, idx[i], p)
+						}
+						places[s] = idx[i]
+					}
+				}
 				got := fast.TagHints(src, toks, hints)
 				want := ref.TagHints(src, toks, hints)
 				if len(fast.scores) != len(ref.scores) {
@@ -258,6 +280,15 @@ func TestHintName(t *testing.T) {
 	}
 }
 
+// referencePackRows is packRows as first written (a loop).
+func referencePackRows(rows *[5][nTags]int32) (p [7]uint64) {
+	for j := range 3 * nTags {
+		v := rows[j/nTags][j%nTags]
+		p[j/3] |= uint64(uint32(v)&(1<<21-1)) << (21 * (j % 3))
+	}
+	return p
+}
+
 // The packed rows of a wordVec give back the sums they were made from,
 // over the whole range a row's sum can take, through unpackRow and
 // through addSelf, addM1 and addP1.
@@ -281,6 +312,9 @@ func TestPackRowsSameAsRows(t *testing.T) {
 			}
 		}
 		wv := wordVec{p: packRows(&rows)}
+		if ref := referencePackRows(&rows); wv.p != ref {
+			t.Fatalf("round %d: packRows %x, the loop %x", round, wv.p, ref)
+		}
 		for i, add := range []func(*[nTags]int32){wv.addSelf, wv.addM1, wv.addP1} {
 			if got := unpackRow(&wv.p, i); got != rows[i] {
 				t.Fatalf("round %d row %d: unpacked %v, want %v", round, i, got, rows[i])
@@ -471,5 +505,73 @@ func TestRowsFit(t *testing.T) {
 	a, b := NewTagger(m), NewTagger(&big)
 	if got, want := b.Tag(src, toks), a.Tag(src, toks); !reflect.DeepEqual(got, want) {
 		t.Errorf("reference path %v, fast path %v", got, want)
+	}
+}
+
+// firstOf agrees with the map it indexes (lexIndex.first): on every key,
+// on the keys' clitic readings, on ant-dev words and on random strings
+// of Arabic letters, including keys longer than a slot holds.
+func TestFirstOfSameAsMap(t *testing.T) {
+	l := loadLex()
+	check := func(k string) {
+		t.Helper()
+		want, ok := l.first[k]
+		got := l.firstOf(k)
+		if ok != (got != nil) || ok && *got != want {
+			t.Fatalf("%q: firstOf %v, map %v %v", k, got, want, ok)
+		}
+	}
+	var rb [maxReadings]string
+	for k := range l.first {
+		check(k)
+		check(k + "ا")
+		check("و" + k)
+		for _, r := range readings(k, &rb) {
+			check(r)
+		}
+	}
+	docs, _ := testcorpus.LoadIfPresent(t, 100)
+	for _, d := range docs {
+		for _, tk := range text.Tokenize(d.Text) {
+			check(tk.Key)
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	letters := []string{"ا", "ل", "م", "ن", "و", "ب", "ي", "ك", "a", ""}
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(25) {
+			b.WriteString(letters[r.IntN(len(letters))])
+		}
+		check(b.String())
+	}
+	check(strings.Repeat("م", firstKeyMax)) // longer than a slot
+	check("")
+}
+
+// TagHints on another text than the one WordIndex indexed last (here one
+// of the same length) finds that text's words itself: the same names as a
+// fresh tagger.
+func TestWordIndexOtherText(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := "زار الوزير سامي الحداد مدينة طرابلس أمس"
+	b := "قال المدير كريم منصور إن شركة النور"
+	ta, tb := text.Tokenize(a), text.Tokenize(b)
+	if len(ta) != len(tb) {
+		t.Fatalf("want texts of as many tokens: %d, %d", len(ta), len(tb))
+	}
+	tg := NewTagger(m)
+	tg.WordIndex(a, ta)
+	got := tg.TagHints(b, tb, nil)
+	want := NewTagger(m).TagHints(b, tb, nil)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after WordIndex of another text: %v, fresh %v", got, want)
+	}
+	tg.WordIndex(b, tb)
+	if got := tg.TagHints(b, tb, nil); !reflect.DeepEqual(got, want) {
+		t.Fatalf("after WordIndex of the text: %v, fresh %v", got, want)
 	}
 }

@@ -510,11 +510,120 @@ type lexIndex struct {
 	// categories of the one-word phrases and the range of multi holding
 	// the longer ones
 	first map[string]firstEntry
-	multi []lexEntry
+	// firstSlots holds first's keys of up to firstKeyMax bytes, found by
+	// firstIdx (firstOf)
+	firstSlots []firstSlot
+	firstIdx   []firstIdx
+	firstShift uint8 // 64 - log2(len(firstIdx))
+	multi      []lexEntry
 	// multiH[j] is hashString(multi[j].words[1]); each first word's range
 	// is sorted by it (then by the word), so that markFast searches
 	// integers in one array where it compared strings through pointers
 	multiH []uint64
+}
+
+// firstSlot is one key of lexIndex.first with its entry, in one cache
+// line (see firstOf).
+type firstSlot struct {
+	fe   firstEntry
+	klen uint8
+	key  [firstKeyMax]byte
+}
+
+// firstKeyMax is the longest key a firstSlot holds (first keeps the
+// longer ones).
+const firstKeyMax = 39
+
+// firstIdx is a place of lexIndex.firstIdx: the top 32 bits of a key's
+// firstHash and its index in firstSlots + 1 (0: an empty place). The
+// index is small (8 bytes a key, 512 KB in all) and stays in the
+// processor's caches, so a key that is not there (most words) costs no
+// memory access; one that is costs the line of its firstSlot.
+type firstIdx struct {
+	tag uint32
+	at  uint32
+}
+
+// buildFirstSlots copies the keys of l.first of up to firstKeyMax bytes
+// into l.firstSlots, indexed by l.firstIdx (open addressing by
+// firstHash, linear probing, at most two thirds full).
+func (l *lexIndex) buildFirstSlots() {
+	size := 1024
+	for size < len(l.first)*3/2 {
+		size <<= 1
+	}
+	l.firstIdx = make([]firstIdx, size)
+	l.firstShift = uint8(64 - bits.TrailingZeros(uint(size)))
+	mask := uint64(size - 1)
+	l.firstSlots = make([]firstSlot, 0, len(l.first))
+	for _, k := range slices.Sorted(maps.Keys(l.first)) { // (the same table every run)
+		if len(k) == 0 || len(k) > firstKeyMax {
+			continue
+		}
+		h := firstHash(k)
+		i := l.firstPos(h)
+		for l.firstIdx[i].at != 0 {
+			i = (i + 1) & mask
+		}
+		sl := firstSlot{fe: l.first[k], klen: uint8(len(k))}
+		copy(sl.key[:], k)
+		l.firstSlots = append(l.firstSlots, sl)
+		l.firstIdx[i] = firstIdx{tag: uint32(h >> 32), at: uint32(len(l.firstSlots))}
+	}
+}
+
+// firstOf is the entry of key k in l.first, nil without one: by
+// firstIdx and firstSlots, where the map read its control word, its
+// slot and the key's bytes, each in a line of its own.
+func (l *lexIndex) firstOf(k string) *firstEntry {
+	if len(k) == 0 || len(k) > firstKeyMax {
+		if fe, ok := l.first[k]; ok {
+			return &fe
+		}
+		return nil
+	}
+	h := firstHash(k)
+	tag := uint32(h >> 32)
+	mask := uint64(len(l.firstIdx) - 1)
+	for i := l.firstPos(h); ; i = (i + 1) & mask {
+		x := l.firstIdx[i]
+		if x.at == 0 {
+			return nil
+		}
+		if x.tag == tag {
+			if sl := &l.firstSlots[x.at-1]; int(sl.klen) == len(k) && string(sl.key[:len(k)]) == k {
+				return &sl.fe
+			}
+		}
+	}
+}
+
+// firstPos is the first place in firstIdx of a key of firstHash h: its
+// bits mixed once more, the top ones.
+func (l *lexIndex) firstPos(h uint64) uint64 {
+	return h * 0xBF58476D1CE4E5B9 >> l.firstShift
+}
+
+// firstHash is a cheap hash of a key's length and first and last eight
+// bytes.
+func firstHash(k string) uint64 {
+	var a, b uint64
+	if n := len(k); n >= 8 {
+		a = le64(k)
+		b = le64(k[n-8:])
+	} else {
+		for i := range n {
+			a |= uint64(k[i]) << (8 * i)
+		}
+	}
+	return (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(k))) * 0x94D049BB133111EB
+}
+
+// le64 reads the first eight bytes of s (at least eight), little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 type firstEntry struct {
@@ -628,6 +737,7 @@ func loadLex() *lexIndex {
 			}
 			l.first[k] = fe
 		}
+		l.buildFirstSlots()
 		lexIdx = l
 	})
 	return lexIdx
@@ -691,8 +801,8 @@ func (l *lexIndex) candidates(k string) []lexEntry {
 func (l *lexIndex) firstInfo(k string, wv *wordAux) {
 	var rb [maxReadings]string
 	for _, r := range readings(k, &rb) {
-		fe, ok := l.first[r]
-		if !ok {
+		fe := l.firstOf(r)
+		if fe == nil {
 			continue
 		}
 		wv.single |= fe.single

@@ -113,6 +113,19 @@ func (m *Model) add(h uint32, q [nTags]int16) {
 	m.feats++
 }
 
+// find returns the place of feature h in m.tab.
+func (m *Model) find(h uint32) (int, bool) {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		e := &m.tab[i]
+		if e.key == h {
+			return int(i), true
+		}
+		if e.key == 0 {
+			return 0, false
+		}
+	}
+}
+
 // row returns the weights of feature h, or nil.
 func (m *Model) row(h uint32) *[nTags]int16 {
 	for i := h & m.mask; ; i = (i + 1) & m.mask {
@@ -293,11 +306,15 @@ type Tagger struct {
 	bos, eos  *wordVec
 	rows      [][nTags]int32 // the rows asM2 and asP2 of the cache's words (rowIndex)
 	rowIdx    map[[nTags]int32]uint16
+	rowAt     []uint16 // by place in the model's table: the feature's row in rows (0: none yet; rowOf)
 	lex       *[5][2 * maxCats][nTags]int32
 	combos    *[256]lexCombo
 	hints     map[string]uint64
-	hs        []uint64 // the surface hashes of the tokens
-	touched   uint64   // keeps the prefetching loads of fastEmissions
+	hs        []uint64    // the surface hashes of the tokens
+	out       []Mention   // TagHintsReused's list
+	gen       uint64      // the word cache's generation (WordIndex)
+	indexed   indexedText // the text WordIndex indexed last
+	touched   uint64      // keeps the prefetching loads of fastEmissions
 	// reference makes TagHints use slowEmissions (tests compare the two)
 	reference bool
 }
@@ -424,10 +441,24 @@ func (t *Tagger) Tag(src string, toks []text.Token) []Mention { return t.TagHint
 // TagHints is Tag with the names another recognizer found (sorted by
 // start) as features: the model learned how far to trust them.
 func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention {
+	return t.tagHints(src, toks, hints, false)
+}
+
+// TagHintsReused is TagHints returning a list of the tagger's own, which
+// its next call overwrites: for a caller that reads it at once.
+func (t *Tagger) TagHintsReused(src string, toks []text.Token, hints []Hint) []Mention {
+	return t.tagHints(src, toks, hints, true)
+}
+
+// maxReusedMentions bounds the list TagHintsReused keeps.
+const maxReusedMentions = 1 << 14
+
+// tagHints is TagHints, in t.out when reuse is set.
+func (t *Tagger) tagHints(src string, toks []text.Token, hints []Hint, reuse bool) []Mention {
 	if len(toks) == 0 {
 		return nil
 	}
-	if t.reference || !t.m.rowsFit() {
+	if !t.fastOK() {
 		t.slowEmissions(src, toks, hints)
 	} else {
 		t.fastEmissions(src, toks, hints)
@@ -443,7 +474,9 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	t.back, t.tags = viterbi(&t.m.trans, t.scores, len(toks), t.back, t.tags)
 	var out []Mention
-	if nb := countB(t.tags); nb > 0 {
+	if nb := countB(t.tags); reuse {
+		out = t.out[:0]
+	} else if nb > 0 {
 		out = make([]Mention, 0, nb) // one mention per B- tag
 	}
 	for i := 0; i < len(toks); i++ {
@@ -472,6 +505,12 @@ func (t *Tagger) TagHints(src string, toks []text.Token, hints []Hint) []Mention
 	}
 	if t.Propagate {
 		out = t.propagate(src, toks, out)
+	}
+	if reuse {
+		t.out = out[:0]
+		if cap(out) > maxReusedMentions {
+			t.out = nil // (a huge text's list is not kept)
+		}
 	}
 	return out
 }
