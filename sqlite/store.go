@@ -387,6 +387,13 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 	}
 	defer insAna.Close()
 
+	// the URLs of the batch some report or version already has: a new text
+	// under any other URL has no earlier version, and latestVersion need
+	// not ask (one query for the batch instead of one per article)
+	urlKnown, err := knownURLs(ctx, tx, batch)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]rasad.PutResult, 0, len(batch))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, a := range batch {
@@ -430,7 +437,7 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 		if status == rasad.New {
 			// a new text under a known URL is that page's next version
 			for _, r := range a.Reports {
-				if r.URL == "" {
+				if r.URL == "" || !urlKnown[r.URL] {
 					continue
 				}
 				if prev, version, err = latestVersion(ctx, verQ, r.URL, a.ID); err != nil {
@@ -458,10 +465,49 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 			if n, _ := res.RowsAffected(); n == 1 && status == rasad.Duplicate {
 				status = rasad.NewReport
 			}
+			if r.URL != "" {
+				urlKnown[r.URL] = true // a report has it now
+			}
 		}
 		out = append(out, rasad.PutResult{ID: a.ID, Status: status, Previous: prev, Version: version})
 	}
 	return out, nil
+}
+
+// knownURLs returns the URLs of batch's reports that a stored report or
+// version has (a URL no report or version has has no earlier version:
+// latestVersionSQL finds nothing for it).
+func knownURLs(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) (map[string]bool, error) {
+	var urls []string
+	seen := map[string]bool{}
+	for _, a := range batch {
+		for _, r := range a.Reports {
+			if r.URL != "" && !seen[r.URL] {
+				seen[r.URL] = true
+				urls = append(urls, r.URL)
+			}
+		}
+	}
+	known := make(map[string]bool, len(urls))
+	err := inChunks(urls, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT url FROM reports WHERE url IN `+in+` UNION SELECT url FROM versions WHERE url IN `+in, append(args, args...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u string
+			if err := rows.Scan(&u); err != nil {
+				return err
+			}
+			known[u] = true
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put: known URLs: %w", err)
+	}
+	return known, nil
 }
 
 // latestVersion returns the latest text stored under url other than id,
