@@ -182,7 +182,7 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, opts Options, 
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, perr := parseJSONRecord(origin, line, opts)
+		a, perr := parseJSONObjectOwned(origin, line, FormatJSONL, opts) // readLine made line for this record alone
 		if e := emit(Item{Article: a, Origin: origin, Err: perr}); e != nil {
 			return e
 		}
@@ -196,11 +196,24 @@ func parseJSONRecord(origin string, line []byte, opts Options) (*rasad.Article, 
 // parseJSONObject reads one article object, in our field names or
 // news-please's.
 func parseJSONObject(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
+	return parseJSON(origin, line, false, format, opts)
+}
+
+// parseJSONObjectOwned is parseJSONObject for a line nothing else holds
+// or changes: the article keeps it as its raw input without a copy.
+func parseJSONObjectOwned(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
+	return parseJSON(origin, line, true, format, opts)
+}
+
+func parseJSON(origin string, line []byte, owned bool, format Format, opts Options) (*rasad.Article, error) {
 	get, err := jsonGetter(line)
 	if err != nil {
 		return nil, reject("malformed JSON: %v", err)
 	}
-	raw := append([]byte(nil), line...)
+	raw := line
+	if !owned {
+		raw = append([]byte(nil), line...)
+	}
 	a := newArticle(format, origin, get(jsonFields.id), raw, opts)
 	rep := &a.Reports[0]
 	rep.URL = get(jsonFields.url)

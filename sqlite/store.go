@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -405,7 +406,7 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 			return nil, fmt.Errorf("put %s: %w", a.ID, err)
 		}
 		res, err := insArt.ExecContext(ctx, a.ID, a.Title, a.Text, a.Abstract, a.Author, a.Language,
-			timeString(a.Published), a.PublishedFrom, a.PublishedConfidence, string(cl), a.Raw, now)
+			timeString(a.Published), a.PublishedFrom, a.PublishedConfidence, ownedString(cl), a.Raw, now)
 		if err != nil {
 			return nil, fmt.Errorf("put %s: %w", a.ID, err)
 		}
@@ -752,6 +753,12 @@ func (s *Store) IDs(ctx context.Context) ([]string, error) {
 	return s.column(ctx, `SELECT id FROM articles ORDER BY published IS NULL, published, id`)
 }
 
+// ownedString is b as a string without a copy, for a buffer made for
+// one statement's argument and never changed afterwards (the marshalled
+// JSON of putAnalysis and putArticles): it is bound as TEXT, as a string
+// conversion would be, and the driver copies it into SQLite.
+func ownedString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // putAnalysisSQL stores one article's analysis (putAnalysis).
 const putAnalysisSQL = `INSERT INTO analyses(article_id, version, timexes, mentions, events, analysed_at) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, timexes=excluded.timexes, mentions=excluded.mentions, events=excluded.events, analysed_at=excluded.analysed_at`
@@ -770,7 +777,7 @@ func putAnalysis(ctx context.Context, st *sql.Stmt, id string, a *rasad.Analysis
 	if err != nil {
 		return err
 	}
-	_, err = st.ExecContext(ctx, id, a.Version, string(tj), string(mj), string(ej), time.Now().UTC().Format(time.RFC3339))
+	_, err = st.ExecContext(ctx, id, a.Version, ownedString(tj), ownedString(mj), ownedString(ej), time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("analysis of %s: %w", id, err)
 	}
