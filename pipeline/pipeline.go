@@ -217,6 +217,9 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	if p.opts.NoAnalysis {
 		ks = nil // stored without counts: the knowledge is rebuilt later
 	}
+	if !p.opts.NoAnalysis {
+		warmAnalysers()
+	}
 	var know *entities.Counts
 	var knowState rasad.KnowledgeState
 	knowOK := true // every batch stored as counted, by this process alone

@@ -161,3 +161,33 @@ func TestIngestSkipDoesNotDependOnTiming(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmAnalysersKeepsResults: the warm-up that an ingest starts runs
+// beside the ingest's own analysis (the race detector watches both) and
+// changes nothing: the same articles ingested again after it give the
+// same analyses.
+func TestWarmAnalysersKeepsResults(t *testing.T) {
+	analyses := func() map[string]*rasad.Analysis {
+		store := openStore(t)
+		if _, err := New(store, Options{Batch: 3}).IngestArticles(context.Background(), articles(0, 7)); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := store.IDs(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := store.Analyses(context.Background(), ids)
+		if err != nil || len(as) != 7 {
+			t.Fatalf("%d analyses, %v", len(as), err)
+		}
+		return as
+	}
+	first := analyses() // warms up as it ingests (the first ingest of the test binary, unless another test ran)
+	warming.Wait()
+	second := analyses()
+	for id, a := range first {
+		if fmt.Sprint(*a) != fmt.Sprint(*second[id]) {
+			t.Errorf("%s: analyses differ:\n%+v\n%+v", id, *a, *second[id])
+		}
+	}
+}
