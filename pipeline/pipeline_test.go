@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -189,5 +190,62 @@ func TestWarmAnalysersKeepsResults(t *testing.T) {
 		if fmt.Sprint(*a) != fmt.Sprint(*second[id]) {
 			t.Errorf("%s: analyses differ:\n%+v\n%+v", id, *a, *second[id])
 		}
+	}
+}
+
+// blockedStore holds every Put until release is closed.
+type blockedStore struct {
+	rasad.Store
+	release chan struct{}
+}
+
+func (s blockedStore) Put(ctx context.Context, arts []*rasad.Article) ([]rasad.PutResult, error) {
+	<-s.release
+	return s.Store.Put(ctx, arts)
+}
+
+// TestAnalysisRunsAheadOfStore: while the store is busy (as when SQLite
+// checkpoints its WAL), analysed batches wait for it three deep and the
+// stages before go on: with the store held on its first batch (of one
+// record), the source gets seven records out (the one being stored, three
+// waiting, one analysed, one prepared, one queued; five when analysed
+// batches waited one deep).
+func TestAnalysisRunsAheadOfStore(t *testing.T) {
+	store := blockedStore{Store: openStore(t), release: make(chan struct{})}
+	var mu sync.Mutex
+	emitted := 0
+	src := func(ctx context.Context, emit func(ingest.Item) error) error {
+		for _, a := range articles(0, 12) {
+			if err := emit(ingest.Item{Article: a, Origin: a.Reports[0].Origin}); err != nil {
+				return err
+			}
+			mu.Lock()
+			emitted++
+			mu.Unlock()
+		}
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := New(store, Options{Batch: 1}).Ingest(context.Background(), src)
+		done <- err
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		mu.Lock()
+		n := emitted
+		mu.Unlock()
+		if n >= 7 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the source emitted %d records while the store held its first batch, want 7", n)
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	close(store.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
