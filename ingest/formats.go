@@ -141,6 +141,21 @@ func field(m map[string]any, names []string) string {
 	return ""
 }
 
+// jsonGetter decodes one JSON object and returns what field(m, names)
+// gives for the map encoding/json makes of it: by the field decoder
+// (jsonfields.go), or by encoding/json when the decoder gives up on it.
+func jsonGetter(line []byte) (func(names []string) string, error) {
+	r := new(jsonRecord)
+	if jsonFieldsOf(line, r) {
+		return r.field, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(line, &m); err != nil {
+		return nil, err
+	}
+	return func(names []string) string { return field(m, names) }, nil
+}
+
 // readJSONL reads one article per line. A malformed line is reported with
 // its file:line and reading goes on.
 func readJSONL(ctx context.Context, name string, r *bufio.Reader, opts Options, emit func(Item) error) error {
@@ -167,7 +182,7 @@ func readJSONL(ctx context.Context, name string, r *bufio.Reader, opts Options, 
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, perr := parseJSONRecord(origin, line, opts)
+		a, perr := parseJSONObjectOwned(origin, line, FormatJSONL, opts) // readLine made line for this record alone
 		if e := emit(Item{Article: a, Origin: origin, Err: perr}); e != nil {
 			return e
 		}
@@ -181,21 +196,34 @@ func parseJSONRecord(origin string, line []byte, opts Options) (*rasad.Article, 
 // parseJSONObject reads one article object, in our field names or
 // news-please's.
 func parseJSONObject(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
-	var m map[string]any
-	if err := json.Unmarshal(line, &m); err != nil {
+	return parseJSON(origin, line, false, format, opts)
+}
+
+// parseJSONObjectOwned is parseJSONObject for a line nothing else holds
+// or changes: the article keeps it as its raw input without a copy.
+func parseJSONObjectOwned(origin string, line []byte, format Format, opts Options) (*rasad.Article, error) {
+	return parseJSON(origin, line, true, format, opts)
+}
+
+func parseJSON(origin string, line []byte, owned bool, format Format, opts Options) (*rasad.Article, error) {
+	get, err := jsonGetter(line)
+	if err != nil {
 		return nil, reject("malformed JSON: %v", err)
 	}
-	raw := append([]byte(nil), line...)
-	a := newArticle(format, origin, field(m, jsonFields.id), raw, opts)
+	raw := line
+	if !owned {
+		raw = append([]byte(nil), line...)
+	}
+	a := newArticle(format, origin, get(jsonFields.id), raw, opts)
 	rep := &a.Reports[0]
-	rep.URL = field(m, jsonFields.url)
-	rep.Source = field(m, jsonFields.source)
-	a.Title = validText(strings.TrimSpace(field(m, jsonFields.title)), &a.Warnings, "title")
-	a.Text = validText(field(m, jsonFields.text), &a.Warnings, "text")
-	a.Abstract = validText(strings.TrimSpace(field(m, jsonFields.abstract)), &a.Warnings, "abstract")
-	a.Language = field(m, jsonFields.language)
-	a.Author = validText(field(m, jsonFields.author), &a.Warnings, "author")
-	if p := field(m, jsonFields.published); p != "" {
+	rep.URL = get(jsonFields.url)
+	rep.Source = get(jsonFields.source)
+	a.Title = validText(strings.TrimSpace(get(jsonFields.title)), &a.Warnings, "title")
+	a.Text = validText(get(jsonFields.text), &a.Warnings, "text")
+	a.Abstract = validText(strings.TrimSpace(get(jsonFields.abstract)), &a.Warnings, "abstract")
+	a.Language = get(jsonFields.language)
+	a.Author = validText(get(jsonFields.author), &a.Warnings, "author")
+	if p := get(jsonFields.published); p != "" {
 		if t, err := ParseTime(p); err == nil {
 			a.Published, a.PublishedFrom, a.PublishedConfidence = &t, "input", 1
 		} else {

@@ -38,7 +38,7 @@
 // the IDs it analysed in memory (about 80 bytes per new article).
 //
 // Stages: cleaning and IDs, analysis and storing run at once on successive
-// batches (see Ingest); at most four batches are in memory.
+// batches (see Ingest); at most seven batches are in memory.
 package pipeline
 
 import (
@@ -217,6 +217,9 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	if p.opts.NoAnalysis {
 		ks = nil // stored without counts: the knowledge is rebuilt later
 	}
+	if !p.opts.NoAnalysis {
+		warmAnalysers()
+	}
 	var know *entities.Counts
 	var knowState rasad.KnowledgeState
 	knowOK := true // every batch stored as counted, by this process alone
@@ -228,7 +231,11 @@ func (p *Pipeline) Ingest(ctx context.Context, src Source) (Summary, error) {
 	}
 	// a begun batch waits in the prepare stage, not in a buffer: its
 	// documents (tokens, dates) are the largest part of a batch in memory
-	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch), make(chan batch, 1)
+	// analysed batches may wait for the store three deep: when SQLite
+	// checkpoints its WAL (every ~40 MB written, a few tenths of a second
+	// in write and fsync system calls) the analysis goes on instead of
+	// waiting with every other stage behind it (seen in traces)
+	toPrepare, toAnalyze, toWrite := make(chan batch, 1), make(chan batch), make(chan batch, 3)
 	send := func(ch chan batch, b batch) bool {
 		select {
 		case ch <- b:

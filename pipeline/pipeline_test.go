@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -159,5 +160,92 @@ func TestIngestSkipDoesNotDependOnTiming(t *testing.T) {
 		if sum.Analysed != 20 || sum.Skipped != 0 || sum.New != 10 || sum.Duplicates != 10 {
 			t.Fatalf("round %d: %+v", round, sum)
 		}
+	}
+}
+
+// TestWarmAnalysersKeepsResults: the warm-up that an ingest starts runs
+// beside the ingest's own analysis (the race detector watches both) and
+// changes nothing: the same articles ingested again after it give the
+// same analyses.
+func TestWarmAnalysersKeepsResults(t *testing.T) {
+	analyses := func() map[string]*rasad.Analysis {
+		store := openStore(t)
+		if _, err := New(store, Options{Batch: 3}).IngestArticles(context.Background(), articles(0, 7)); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := store.IDs(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := store.Analyses(context.Background(), ids)
+		if err != nil || len(as) != 7 {
+			t.Fatalf("%d analyses, %v", len(as), err)
+		}
+		return as
+	}
+	first := analyses() // warms up as it ingests (the first ingest of the test binary, unless another test ran)
+	warming.Wait()
+	second := analyses()
+	for id, a := range first {
+		if fmt.Sprint(*a) != fmt.Sprint(*second[id]) {
+			t.Errorf("%s: analyses differ:\n%+v\n%+v", id, *a, *second[id])
+		}
+	}
+}
+
+// blockedStore holds every Put until release is closed.
+type blockedStore struct {
+	rasad.Store
+	release chan struct{}
+}
+
+func (s blockedStore) Put(ctx context.Context, arts []*rasad.Article) ([]rasad.PutResult, error) {
+	<-s.release
+	return s.Store.Put(ctx, arts)
+}
+
+// TestAnalysisRunsAheadOfStore: while the store is busy (as when SQLite
+// checkpoints its WAL), analysed batches wait for it three deep and the
+// stages before go on: with the store held on its first batch (of one
+// record), the source gets seven records out (the one being stored, three
+// waiting, one analysed, one prepared, one queued; five when analysed
+// batches waited one deep).
+func TestAnalysisRunsAheadOfStore(t *testing.T) {
+	store := blockedStore{Store: openStore(t), release: make(chan struct{})}
+	var mu sync.Mutex
+	emitted := 0
+	src := func(ctx context.Context, emit func(ingest.Item) error) error {
+		for _, a := range articles(0, 12) {
+			if err := emit(ingest.Item{Article: a, Origin: a.Reports[0].Origin}); err != nil {
+				return err
+			}
+			mu.Lock()
+			emitted++
+			mu.Unlock()
+		}
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := New(store, Options{Batch: 1}).Ingest(context.Background(), src)
+		done <- err
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		mu.Lock()
+		n := emitted
+		mu.Unlock()
+		if n >= 7 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the source emitted %d records while the store held its first batch, want 7", n)
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	close(store.release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -387,6 +388,13 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 	}
 	defer insAna.Close()
 
+	// the URLs of the batch some report or version already has: a new text
+	// under any other URL has no earlier version, and latestVersion need
+	// not ask (one query for the batch instead of one per article)
+	urlKnown, err := knownURLs(ctx, tx, batch)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]rasad.PutResult, 0, len(batch))
 	now := time.Now().UTC().Format(time.RFC3339)
 	for _, a := range batch {
@@ -398,7 +406,7 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 			return nil, fmt.Errorf("put %s: %w", a.ID, err)
 		}
 		res, err := insArt.ExecContext(ctx, a.ID, a.Title, a.Text, a.Abstract, a.Author, a.Language,
-			timeString(a.Published), a.PublishedFrom, a.PublishedConfidence, string(cl), a.Raw, now)
+			timeString(a.Published), a.PublishedFrom, a.PublishedConfidence, ownedString(cl), a.Raw, now)
 		if err != nil {
 			return nil, fmt.Errorf("put %s: %w", a.ID, err)
 		}
@@ -430,7 +438,7 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 		if status == rasad.New {
 			// a new text under a known URL is that page's next version
 			for _, r := range a.Reports {
-				if r.URL == "" {
+				if r.URL == "" || !urlKnown[r.URL] {
 					continue
 				}
 				if prev, version, err = latestVersion(ctx, verQ, r.URL, a.ID); err != nil {
@@ -458,10 +466,49 @@ func putArticles(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) ([]ras
 			if n, _ := res.RowsAffected(); n == 1 && status == rasad.Duplicate {
 				status = rasad.NewReport
 			}
+			if r.URL != "" {
+				urlKnown[r.URL] = true // a report has it now
+			}
 		}
 		out = append(out, rasad.PutResult{ID: a.ID, Status: status, Previous: prev, Version: version})
 	}
 	return out, nil
+}
+
+// knownURLs returns the URLs of batch's reports that a stored report or
+// version has (a URL no report or version has has no earlier version:
+// latestVersionSQL finds nothing for it).
+func knownURLs(ctx context.Context, tx *sql.Tx, batch []*rasad.Article) (map[string]bool, error) {
+	var urls []string
+	seen := map[string]bool{}
+	for _, a := range batch {
+		for _, r := range a.Reports {
+			if r.URL != "" && !seen[r.URL] {
+				seen[r.URL] = true
+				urls = append(urls, r.URL)
+			}
+		}
+	}
+	known := make(map[string]bool, len(urls))
+	err := inChunks(urls, func(in string, args []any) error {
+		rows, err := tx.QueryContext(ctx, `SELECT url FROM reports WHERE url IN `+in+` UNION SELECT url FROM versions WHERE url IN `+in, append(args, args...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u string
+			if err := rows.Scan(&u); err != nil {
+				return err
+			}
+			known[u] = true
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("put: known URLs: %w", err)
+	}
+	return known, nil
 }
 
 // latestVersion returns the latest text stored under url other than id,
@@ -706,6 +753,12 @@ func (s *Store) IDs(ctx context.Context) ([]string, error) {
 	return s.column(ctx, `SELECT id FROM articles ORDER BY published IS NULL, published, id`)
 }
 
+// ownedString is b as a string without a copy, for a buffer made for
+// one statement's argument and never changed afterwards (the marshalled
+// JSON of putAnalysis and putArticles): it is bound as TEXT, as a string
+// conversion would be, and the driver copies it into SQLite.
+func ownedString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
 // putAnalysisSQL stores one article's analysis (putAnalysis).
 const putAnalysisSQL = `INSERT INTO analyses(article_id, version, timexes, mentions, events, analysed_at) VALUES (?,?,?,?,?,?)
 		ON CONFLICT(article_id) DO UPDATE SET version=excluded.version, timexes=excluded.timexes, mentions=excluded.mentions, events=excluded.events, analysed_at=excluded.analysed_at`
@@ -724,7 +777,7 @@ func putAnalysis(ctx context.Context, st *sql.Stmt, id string, a *rasad.Analysis
 	if err != nil {
 		return err
 	}
-	_, err = st.ExecContext(ctx, id, a.Version, string(tj), string(mj), string(ej), time.Now().UTC().Format(time.RFC3339))
+	_, err = st.ExecContext(ctx, id, a.Version, ownedString(tj), ownedString(mj), ownedString(ej), time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("analysis of %s: %w", id, err)
 	}

@@ -228,3 +228,53 @@ func TestWALAutocheckpoint(t *testing.T) {
 		t.Fatalf("wal_autocheckpoint = %d, want 10000", n)
 	}
 }
+
+// TestVersionsWithinAndAcrossBatches: a new text under a URL is that
+// page's next version whether the earlier text came in an earlier batch,
+// earlier in the same batch, or only as a second report of another text;
+// a URL nobody read before gives no version (Put asks the store once per
+// batch which URLs it knows: knownURLs).
+func TestVersionsWithinAndAcrossBatches(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "v.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	art := func(ext, url, text string) *rasad.Article {
+		return storetest.Article(t, ext, "مصدر", url, "عنوان "+ext, text, "2024-05-01")
+	}
+	const u1, u2, u3 = "https://example.org/one", "https://example.org/two", "https://example.org/three"
+	type want struct {
+		status  rasad.PutStatus
+		prev    int // index into all, -1 none
+		version int
+	}
+	var all []*rasad.Article
+	check := func(batch []*rasad.Article, wants []want) {
+		t.Helper()
+		res, err := s.Put(ctx, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, w := range wants {
+			prev := ""
+			if w.prev >= 0 {
+				prev = all[w.prev].ID
+			}
+			if r := res[i]; r.Status != w.status || r.Previous != prev || r.Version != w.version {
+				t.Errorf("%s: got %+v, want status %v previous %q version %d", batch[i].Reports[0].ExtID, r, w.status, prev, w.version)
+			}
+		}
+	}
+	all = append(all, art("a", u1, "بدأ المهرجان السنوي للكتاب في المدينة القديمة."),
+		art("b", u1, "بدأ المهرجان السنوي للكتاب في المدينة القديمة وسط حضور كبير."), // same batch, same URL
+		art("c", u2, "افتتحت البلدية حديقة عامة جديدة قرب النهر."))
+	check(all[0:3], []want{{rasad.New, -1, 0}, {rasad.New, 0, 2}, {rasad.New, -1, 0}})
+	d := art("d", u3, "افتتحت البلدية حديقة عامة جديدة قرب النهر.") // c's text again under u3: a report of c
+	all = append(all, d,
+		art("e", u1, "انتهى المهرجان السنوي للكتاب بعد أسبوع."), // an earlier batch's URL
+		art("f", u3, "أغلقت البلدية الحديقة الجديدة للصيانة."),  // u3 known only by d's report
+		art("g", "https://example.org/four", "نص لم يقرأ من قبل تحت هذا العنوان."))
+	check(all[3:7], []want{{rasad.NewReport, -1, 0}, {rasad.New, 1, 3}, {rasad.New, 2, 2}, {rasad.New, -1, 0}})
+}

@@ -147,6 +147,8 @@ func TagTokens(src string, toks []text.Token, anchor Anchor) []rasad.Timex {
 	ms := t.scan()
 	out := t.resolveAll(ms, anchor)
 	clear(b.keys) // the pool keeps no text alive
+	clear(ms)
+	b.matches = ms[:0]
 	bufPool.Put(b)
 	return out
 }
@@ -155,10 +157,11 @@ func TagTokens(src string, toks []text.Token, anchor Anchor) []rasad.Timex {
 // (TagTokens takes them from bufPool and puts them back): each is handed
 // out once per tagger, cleared, and grown when a text needs more.
 type taggerBufs struct {
-	keys []string
-	int  [2][]int  // clause, sent
-	bool [4][]bool // relClause, shortQuote, inQuote, inMatch
-	int8 [3][]int8 // cues, mods, nums
+	keys    []string
+	matches []match   // scan's matches (cleared after the text)
+	int     [2][]int  // clause, sent
+	bool    [4][]bool // relClause, shortQuote, inQuote, inMatch
+	int8    [3][]int8 // cues, mods, nums
 }
 
 var bufPool = sync.Pool{New: func() any { return new(taggerBufs) }}
@@ -323,7 +326,7 @@ func (t *tagger) num(i int) int {
 
 // scan walks the tokens and keeps the longest match at each position.
 func (t *tagger) scan() []match {
-	var out []match
+	out := t.bufs.matches[:0]
 	rules := []func(int) *match{
 		t.matchWeekdayDate, t.matchDayMonth, t.matchNumeric, t.matchDayWord, t.matchMonth,
 		t.matchYear, t.matchPeriod, t.matchOffset, t.matchTime, t.matchVague, t.matchSet,

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"sort"
 	"strings"
 	"syscall"
@@ -44,14 +45,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer os.RemoveAll(dir)
 		db = filepath.Join(dir, "bench.db")
 	}
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0, gc0 := time.Now(), cpuTime(), gcCPU()
 	if err := runIngest(ctx, []string{"--quiet", "--no-stories", "--db", db, *corpus}, io.Discard, stderr); err != nil {
 		var ee exitError
 		if !asExit(err, &ee) {
 			return err
 		}
 	}
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	elapsed, cpu, gc := time.Since(start), cpuTime()-cpu0, gcCPU()-gc0
 	store, err := openStore(ctx, db)
 	if err != nil {
 		return err
@@ -68,6 +69,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// CPU time is what a shared machine distorts least
 	fmt.Fprintf(stdout, "        CPU %.2fs user+system: %.2f ms per report, %.0f reports per CPU-second (on %d cores)\n",
 		cpu.Seconds(), cpu.Seconds()*1000/float64(max(reports, 1)), float64(reports)/max(cpu.Seconds(), 1e-9), runtime.NumCPU())
+	fmt.Fprintf(stdout, "        GC %.2fs of that CPU (the runtime's estimate)\n", gc)
 
 	t0 := time.Now()
 	sres, _, err := rebuildStories(ctx, store, story.Options{})
@@ -152,4 +154,15 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// gcCPU is the CPU time the garbage collector has spent so far, as the
+// runtime estimates it (runtime/metrics).
+func gcCPU() float64 {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindFloat64 {
+		return 0
+	}
+	return s[0].Value.Float64()
 }

@@ -50,7 +50,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer store.Close()
 
+	// fewer garbage collections while ingesting (gcpolicy.go)
+	stopGC := gcBudget(ingestHeapBudget)
 	sum, err := ingestWith(ctx, store, inputs, opts, *quiet, *withStories, stderr)
+	stopGC()
 	if err != nil {
 		return err
 	}
