@@ -431,20 +431,17 @@ func players(lx *lexicons, common map[string]bool, src string, toks []text.Token
 	if len(added) == 0 {
 		return ms
 	}
-	// the same one-word name again, alone
+	// the same one-word name again, alone; only the first pass's mentions
+	// (sorted, one token each) can overlap a token, so a binary search over
+	// them keeps this linear in the text
+	first := added[:len(added):len(added)]
 	for _, t := range toks {
 		key, ok := names[t.Key]
 		if !ok || t.Kind != text.Word || covered(t) {
 			continue
 		}
-		dup := false
-		for _, m := range added {
-			if m.Start < t.End && t.Start < m.End {
-				dup = true
-				break
-			}
-		}
-		if !dup {
+		j := sort.Search(len(first), func(i int) bool { return first[i].End > t.Start })
+		if j == len(first) || first[j].Start >= t.End {
 			added = append(added, rasad.Mention{Span: rasad.Span{Start: t.Start, End: t.End}, Text: src[t.Start:t.End], Type: "PERSON", Key: key,
 				Rule: "player named after a nationality in this text, again", Confidence: 0.7})
 		}

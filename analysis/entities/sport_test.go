@@ -1,6 +1,12 @@
 package entities
 
-import "testing"
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rasad/rasad/text"
+)
 
 // A national team named by its country stays a place (LOC) where it plays,
 // as in the annotated dev set: only clubs named after a city become ORG.
@@ -47,4 +53,44 @@ func TestPlayerAfterNationality(t *testing.T) {
 	checkHas(t, []string{
 		"وواجه المنتخب التونسي نظيره المغربي في مباراة ودية لكرة القدم، وسجل اللاعبون هدفين في الشوط الثاني أمام جماهير المنتخب.",
 	}, true)
+}
+
+// sportRepeat is a made-up sport text of about size bytes: one player
+// named after his nationality and again alone in every sentence.
+func sportRepeat(size int) string {
+	const s = "وسجل البرازيلي روبرتو، ثم مرر روبرتو الكرة. "
+	return strings.Repeat(s, size/len(s)+1)
+}
+
+// TestPlayersRepeatedName: every repeat of a player's name is read, once.
+func TestPlayersRepeatedName(t *testing.T) {
+	src := sportRepeat(4000)
+	lx := load()
+	toks := text.Tokenize(src)
+	got := players(lx, map[string]bool{}, src, toks, nil)
+	want := 2 * strings.Count(src, "البرازيلي")
+	if len(got) != want {
+		t.Fatalf("players: %d mentions, want %d", len(got), want)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].Start < got[i-1].End {
+			t.Fatalf("overlapping mentions %v %v", got[i-1], got[i])
+		}
+	}
+}
+
+// BenchmarkPlayersRepeats times players over 80 KB and 320 KB of repeats of
+// one name: ns/op must grow about 4x (linear), not 16x.
+func BenchmarkPlayersRepeats(b *testing.B) {
+	lx := load()
+	for _, size := range []int{80 << 10, 320 << 10} {
+		src := sportRepeat(size)
+		toks := text.Tokenize(src)
+		b.Run(strconv.Itoa(size>>10)+"KB", func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				players(lx, map[string]bool{}, src, toks, nil)
+			}
+		})
+	}
 }
