@@ -112,7 +112,13 @@ func (f *fullNames) lastWords() map[string][]string {
 	return f.lasts
 }
 
+// addPart adds full to k's names. Three are as many as onlyOther needs
+// (with three, any name has two others), so the list stays that short and
+// a text with many names sharing a word is read in linear time.
 func addPart(m map[string][]string, k, full string) {
+	if len(m[k]) >= 3 {
+		return
+	}
 	for _, f := range m[k] {
 		if f == full {
 			return

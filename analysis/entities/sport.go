@@ -311,7 +311,9 @@ func matchNear(lx *lexicons, src string, toks []text.Token, m *rasad.Mention) bo
 		return false
 	}
 	for dir := -1; dir <= 1; dir += 2 {
-		for j, n := ti+dir, 0; j >= 0 && j < len(toks) && n < 6; j += dir {
+		// six words, and at most 24 tokens in all: a run of punctuation
+		// (، ، ، …) is not walked to its end for every name
+		for j, n, steps := ti+dir, 0, 0; j >= 0 && j < len(toks) && n < 6 && steps < 24; j, steps = j+dir, steps+1 {
 			t := toks[j]
 			if a, b := min(j, j-dir), max(j, j-dir); strings.IndexByte(src[toks[a].End:toks[b].Start], '\n') >= 0 {
 				break // a new paragraph

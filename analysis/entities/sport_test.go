@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rasad/rasad"
 	"github.com/rasad/rasad/text"
 )
 
@@ -92,5 +93,39 @@ func BenchmarkPlayersRepeats(b *testing.B) {
 				players(lx, map[string]bool{}, src, toks, nil)
 			}
 		})
+	}
+}
+
+// matchNear walks a bounded number of tokens: a match word two commas away
+// is near, one past a long run of commas is not (and the run is not walked
+// to its end for every name).
+func TestMatchNearBounded(t *testing.T) {
+	lx := load()
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"نابولي ، ، المباراة", true},
+		{"نابولي" + strings.Repeat(" ،", 5000) + " المباراة", false},
+		{"نابولي يزور المتحف", false},
+	} {
+		toks := text.Tokenize(c.src)
+		m := rasad.Mention{Span: rasad.Span{Start: 0, End: len("نابولي")}, Text: "نابولي", Type: "LOC"}
+		if got := matchNear(lx, c.src, toks, &m); got != c.want {
+			t.Errorf("matchNear(%.40q…) = %v, want %v", c.src, got, c.want)
+		}
+	}
+}
+
+// A name's word shared by many full names keeps at most three of them:
+// enough for onlyOther, and linear in the text.
+func TestAddPartBounded(t *testing.T) {
+	m := map[string][]string{}
+	for i := 0; i < 1000; i++ {
+		addPart(m, "محمد", "محمد "+strconv.Itoa(i))
+	}
+	addPart(m, "محمد", "محمد 0")
+	if len(m["محمد"]) != 3 || onlyOther(m["محمد"], "محمد 0") != "" {
+		t.Fatalf("addPart kept %d names", len(m["محمد"]))
 	}
 }
