@@ -59,14 +59,14 @@ var chainNotConstruct = keySet("إدارة رئاسة أعضاء عضو اجتم
 // no article, no clitic pronoun ending, three letters or more.
 func constructNoun(k string) bool {
 	if strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || utf8.RuneCountInString(k) < 3 {
-		return false // (لجنة لمكافحة الفساد: a committee to fight it, a description)
+		return false // (لجنة لحماية المستهلك: a committee to fight it, a description)
 	}
 	return !strings.HasSuffix(k, "ها") && !strings.HasSuffix(k, "هم") && !strings.HasSuffix(k, "كم")
 }
 
 // bodyGenitives are heads of bodies with the article: after another head
-// they begin a body of their own (مكتب المجلس النرويجي …، رئيس اللجنة …).
-// الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب المركزية.
+// they begin a body of their own (مكتب المعهد الدنماركي …، رئيس اللجنة …).
+// الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب التنفيذية.
 var bodyGenitives = keySet("المجلس الهيئة اللجنة الوكالة المركز الجهاز الصندوق المكتب المحكمة المنظمة الجمعية الشركة البنك الجامعة المؤسسة الحكومة الوزارة الحرس")
 
 // chainTitles are the titles of a royal or a cleric a body is named after
@@ -191,7 +191,7 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 				break // مركز … والبنتاغون: a second name
 			}
 			if adj > 0 && in(j+1) && strings.HasPrefix(r.words[j+1].key, "ال") {
-				break // مجلس … الأوسط والمرجعية الشيعية: a second phrase with its own adjective
+				break // مجلس … الإقليمي والمنظمة الدولية: a second phrase with its own adjective
 			}
 			j++
 			coord++
@@ -215,9 +215,9 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 		} else if inner {
 			break
 		} else if gen > 0 {
-			break // مجلس النواب السلطة التنفيذية: the verb's object after its subject
+			break // منحت لجنة الخبراء الحكومة مهلة: the verb's object after its subject
 		} else if bodyGenitives[k] {
-			return 0, 0 // مكتب المجلس النرويجي للاجئين: the genitive is a body of its own
+			return 0, 0 // مكتب المعهد الدنماركي للتنمية: the genitive is a body of its own
 		} else {
 			gen++
 		}
@@ -403,7 +403,7 @@ func (r *recognizer) foreignCompanies() {
 // outletHeads name an outlet: the quoted words after one are its name
 // (صحيفة "ميرور"، موقع "كووورة"، تلفزيون «طيف»). Unquoted words after the
 // head are left to the lexicons: they are as often a common noun (بوابة
-// النظام، صحيفة الاتهام) or run on into the clause (مجلة فوربس لأغنى).
+// النظام، صحيفة الاتهام) or run on into the clause (مجلة النجوم لأشهر).
 var outletHeads = keySet("صحيفة جريدة مجلة قناة موقع بوابة إذاعة تلفزيون شبكة وكالة صحيفتا منصة")
 
 // outlets emits the outlets named after an outlet head (outletHeads).

@@ -153,7 +153,7 @@ type spanWord struct {
 var nameParticlesBefore = keySet("أن إن بأن لأن كأن وأن فإن وإن ولأن أنّ")
 
 // particleAfter are a particle, with a pronoun or not, that a tagger takes
-// into the name before it (كيم بأنه، ترامب لأنها، وأضاف كرم بأن).
+// into the name before it (كيم بأنه، ترامب لأنها، وتابع سمير بأن).
 var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه لأنها لأنهم كأنه كأنها وأنه وأنها بأن لأن")
 
 // mendPerson returns m's mentions once mended (m itself when nothing is to

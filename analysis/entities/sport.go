@@ -10,10 +10,10 @@ import (
 )
 
 // Sport: a national team named by its country when it plays (فازت مصر على
-// تونس 2-1، منتخب مصر، لاعبو البرازيل، مباراة ألمانيا وإسبانيا) is a team, an
+// تونس 2-1، منتخب مصر، لاعبو البرازيل، مباراة البرازيل وهولندا) is a team, an
 // organization; the same country as a venue (في مصر), a nationality or in
 // political news stays a place. A club named after its city in a list of
-// clubs (تأهلت فرق ريال مدريد وليفربول وروما) is the club.
+// clubs (تأهلت فرق برشلونة ويوفنتوس وروما) is the club.
 
 // teamVerbs are the verbs of a match whose subject or object right after
 // them is a team (فازت مصر، تلتقي فرنسا).
@@ -142,7 +142,7 @@ func inSet(set map[string]bool, k string) bool {
 func teamCue(lx *lexicons, src string, toks []text.Token, m *rasad.Mention, ti int) bool {
 	if r, _ := utf8.DecodeLastRuneInString(src[toks[ti].Start:m.Start]); m.Start > toks[ti].Start && r != 'و' && r != 'ف' {
 		// a preposition written with the name (لروسيا، بمصر): ل after a
-		// goal or a match word (الهدف الثاني لنابولي، التسجيل لمصر), or a score
+		// goal or a match word (الهدف الأول لروما، التسجيل لمصر), or a score
 		if r == 'ل' {
 			for b, n := ti-1, 0; b >= 0 && n < 2 && toks[b].Kind == text.Word; b, n = b-1, n+1 {
 				if inSet(goalWords, toks[b].Key) {
@@ -156,7 +156,7 @@ func teamCue(lx *lexicons, src string, toks []text.Token, m *rasad.Mention, ti i
 		case inSet(teamHeads, k):
 			return true
 		case inSet(teamVerbs, k) || inSet(teamBefore, k):
-			return matchNear(lx, src, toks, m) // تخسر قطر حق البث، يتحد العالم أمام: no match
+			return matchNear(lx, src, toks, m) // تخسر اليابان حصتها، يتحد العالم أمام: no match
 		case k == "على" || k == "مع":
 			set := winWords
 			if k == "مع" {
@@ -173,16 +173,16 @@ func teamCue(lx *lexicons, src string, toks []text.Token, m *rasad.Mention, ti i
 		}
 	}
 	if i := tokenAt(toks, m.End-1) + 1; i > 0 && i < len(toks) && toks[i].Kind == text.Word && inSet(teamAfter, toks[i].Key) && matchNear(lx, src, toks, m) {
-		return true // ورفع نابولي رصيده، حقق مصر فوزه
+		return true // ورفع ليون رصيده، حقق مصر فوزه
 	}
 	return scoreAfter(src, toks, m.End)
 }
 
-// goalWords before ل + a team (الهدف الثاني لنابولي، التسجيل لمصر).
+// goalWords before ل + a team (الهدف الأول لروما، التسجيل لمصر).
 var goalWords = keySet(`هدف الهدف هدفا هدفين أهداف الأهداف التسجيل التقدم التعادل الفوز فوز ركلة ضربة`)
 
 // teamAfter are the words right after a team that is the subject: its
-// points, its win, its lead (رفع نابولي رصيده).
+// points, its win, its lead (رفع ليون رصيده).
 var teamAfter = keySet(`رصيده رصيدها فوزه فوزها بفوزه بفوزها تقدمه تقدمها صدارته صدارتها انتصاره انتصارها انتصاراته انتصاراتها سلسلة
 لقبه لقبها هدفه هدفها مبارياته مبارياتها مباراته مباراتها تعادله تعادلها خسارته خسارتها هزيمته هزيمتها`)
 
@@ -276,13 +276,13 @@ func placeWordBefore(toks []text.Token, m *rasad.Mention) bool {
 }
 
 // transferVerbs before من or إلى make the club a player moves between
-// (انضم إلى برشلونة، قادما من موناكو).
+// (انتقل إلى ليون، قادما من موناكو).
 var transferVerbs = keySet(`انضم انضمامه انضمام ينضم انتقل انتقاله ينتقل انتقال قادما رحيله رحل عودته`)
 
 var fromTo = keySet(`إلى الى من`)
 
 // transferCue reports من or إلى after a verb of a transfer right before
-// the mention m at token ti (انضم إلى برشلونة).
+// the mention m at token ti (انتقل إلى ليون).
 func transferCue(toks []text.Token, ti int, m *rasad.Mention) bool {
 	if m.Start > toks[ti].Start {
 		return false
@@ -354,7 +354,7 @@ func joined(s string) bool {
 
 // clubsInLists reads as the club a city that is also a club's name, in a
 // list whose other names (joined by و or a comma) are clubs read with
-// confidence (ريال مدريد ومانشستر سيتي وليفربول وروما).
+// confidence (برشلونة ويوفنتوس وروما).
 func clubsInLists(lx *lexicons, src string, ms []rasad.Mention) {
 	for pass := 0; pass < 2; pass++ {
 		for i := range ms {
@@ -405,8 +405,8 @@ func players(lx *lexicons, common map[string]bool, src string, toks []text.Token
 			continue
 		}
 		if i > 0 && toks[i-1].Kind == text.Word {
-			// the adjective of a noun (المنتخب التونسي نظيره، بوردو الفرنسي):
-			// only a player's role may stand before it (الحارس الإسباني ديفيد)
+			// the adjective of a noun (المنتخب الأردني نظيره، بوردو الفرنسي):
+			// only a player's role may stand before it (الحارس الإيطالي ماركو)
 			if p := text.StripConj(toks[i-1].Key); (strings.HasPrefix(p, "ال") || lx.clubNames[p] || covered(toks[i-1])) && !playerRoles[p] {
 				continue
 			}
@@ -415,7 +415,7 @@ func players(lx *lexicons, common map[string]bool, src string, toks []text.Token
 			continue
 		}
 		// a name of one word, in apposition: a role or punctuation follows
-		// (البرازيلي مالكوم لاعب بوردو، البرازيلي إدواردو مهاجم الفيصلي); a
+		// (البرازيلي روبرتو لاعب الفريق، الأرجنتيني كارلوس مهاجم النادي); a
 		// given name starts a longer name the people rules read
 		if i+2 < len(toks) && toks[i+2].Kind != text.Punct && !inSet(roleAfterName, toks[i+2].Key) {
 			continue
@@ -454,7 +454,7 @@ func players(lx *lexicons, common map[string]bool, src string, toks []text.Token
 }
 
 // playerRoles are the roles before a player's nationality (الحارس
-// الإسباني ديفيد دي خيا).
+// الإيطالي ماركو روسي).
 var playerRoles = keySet(`اللاعب الحارس المهاجم المدافع الظهير النجم الهداف المدرب زميله مواطنه لاعبه مهاجمه مدافعه حارسه هدافه`)
 
 // roleAfterName are the roles in apposition after a player's name.
