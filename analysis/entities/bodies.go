@@ -100,8 +100,8 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 	if r.toks[w.tok].Kind != text.Word || r.used[i] {
 		return 0, 0
 	}
-	if !headEnding(w.key) {
-		return 0, 0 // (the heads end in ه س ز ق ب: most words need no lookup)
+	if w.flags&fChainHead == 0 || !headEnding(w.key) {
+		return 0, 0 // (no reading of the word is a head: the cheap test; the heads end in ه س ز ق ب)
 	}
 	hv, ok := w.vars.find(func(k string) bool { return chainHeads[k] || definiteChainHeads[k] })
 	if !ok {
@@ -369,14 +369,14 @@ var corporateSuffixes = keySet(`جروب هولدينغ هولدنغ هولدي�
 func (r *recognizer) foreignCompanies() {
 	for i := 1; i < len(r.words); i++ {
 		w := &r.words[i]
-		if r.used[i] || !corporateSuffixes[w.key] || r.quoteBefore(i) {
+		if r.used[i] || !w.is(fCorpSuffix) || r.quoteBefore(i) {
 			continue
 		}
 		if n := i + 1; n < len(r.words) && r.words[n].seg == w.seg && strings.HasPrefix(r.words[n].key, "ال") && !r.isNationality(n) {
 			continue // a noun in the construct state, not a name's last word
 		}
 		end := i + 1
-		for end < len(r.words) && end-i < 2 && r.words[end].seg == w.seg && !r.used[end] && corporateSuffixes[r.words[end].key] {
+		for end < len(r.words) && end-i < 2 && r.words[end].seg == w.seg && !r.used[end] && r.words[end].is(fCorpSuffix) {
 			end++ // تكنولوجي غروب
 		}
 		from := i
@@ -410,8 +410,8 @@ var outletHeads = keySet("صحيفة جريدة مجلة قناة موقع بو�
 func (r *recognizer) outlets() {
 	for i := 0; i+1 < len(r.words); i++ {
 		w := &r.words[i]
-		if r.used[i] {
-			continue
+		if r.used[i] || w.flags&fOutletHead == 0 {
+			continue // (no reading of the word is an outlet head: the cheap test)
 		}
 		hv, ok := w.vars.find(func(k string) bool { return outletHeads[k] })
 		if !ok {

@@ -175,9 +175,7 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	if len(ws) < 2 {
 		return nil, false
 	}
-	for i := range ws {
-		ws[i].key = text.Key(src[ws[i].start:ws[i].end])
-	}
+	spanKeys(src, m, ws)
 	nameish := func(k string) bool {
 		if utf8.RuneCountInString(k) < 3 {
 			return false
@@ -214,7 +212,8 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		last--
 	}
 	// groups split at و
-	var groups [][2]int // word ranges [a, b)
+	var gbuf [4][2]int
+	groups := gbuf[:0] // word ranges [a, b)
 	a := first
 	for j := first + 1; j < last; j++ {
 		k := ws[j].key
@@ -290,6 +289,38 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		out = append(out, n)
 	}
 	return out, true
+}
+
+// spanKeys sets the keys of m's words ws. When every word is plain (ASCII
+// other than white space, and the Arabic block: text.Key folds such a word
+// rune by rune, with no white space inside), the key of the whole span,
+// split at its spaces, is the words' keys, in one allocation; when the
+// count of its words differs (a word of diacritics only has no key) or a
+// word is not plain, each word's key is made alone.
+func spanKeys(src string, m rasad.Mention, ws []spanWord) {
+	plain := true
+	for _, w := range ws {
+		for i := w.start; i < w.end; i++ {
+			c := src[i]
+			if c < utf8.RuneSelf && (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') || c >= utf8.RuneSelf && (c < 0x80 || c > 0xBF) && (c < 0xD8 || c > 0xDB) {
+				plain = false
+				break
+			}
+		}
+	}
+	if plain {
+		all := text.Key(src[m.Start:m.End])
+		if strings.Count(all, " ")+1 == len(ws) {
+			for i := range ws {
+				k, rest, _ := strings.Cut(all, " ")
+				ws[i].key, all = k, rest
+			}
+			return
+		}
+	}
+	for i := range ws {
+		ws[i].key = text.Key(src[ws[i].start:ws[i].end])
+	}
 }
 
 // personClitics gives back a person's name the first letter that a
