@@ -58,6 +58,9 @@ var chainNotConstruct = keySet("إدارة رئاسة أعضاء عضو اجتم
 // constructNoun reports a word that may be a noun in the construct state:
 // no article, no clitic pronoun ending, three letters or more.
 func constructNoun(k string) bool {
+	if r, _ := utf8.DecodeRuneInString(k); !text.IsArabicLetter(r) {
+		return false // (وكالة AFP الخبر: a Latin name is no construct noun)
+	}
 	if strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || utf8.RuneCountInString(k) < 3 {
 		return false // (لجنة لحماية المستهلك: a committee to fight it, a description)
 	}
@@ -68,6 +71,10 @@ func constructNoun(k string) bool {
 // they begin a body of their own (مكتب المعهد الدنماركي …، رئيس اللجنة …).
 // الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب التنفيذية.
 var bodyGenitives = keySet("المجلس الهيئة اللجنة الوكالة المركز الجهاز الصندوق المكتب المحكمة المنظمة الجمعية الشركة البنك الجامعة المؤسسة الحكومة الوزارة الحرس")
+
+// outletGenitives are outlets' heads with the article: after a construct
+// noun (هيئة تحرير الصحيفة) they name the outlet's staff, no body.
+var outletGenitives = keySet("الصحيفة الجريدة المجلة القناة الإذاعة التلفزيون الشبكة المنصة")
 
 // chainTitles are the titles of a royal or a cleric a body is named after
 // (مركز الملك فلان للإغاثة); an office's title (رئيس الوزراء) names the
@@ -216,7 +223,7 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 			break
 		} else if gen > 0 {
 			break // منحت لجنة الخبراء الحكومة مهلة: the verb's object after its subject
-		} else if bodyGenitives[k] {
+		} else if bodyGenitives[k] || indef && outletGenitives[k] {
 			return 0, 0 // مكتب المعهد الدنماركي للتنمية: the genitive is a body of its own
 		} else {
 			gen++
