@@ -72,6 +72,14 @@ func constructNoun(k string) bool {
 // الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب التنفيذية.
 var bodyGenitives = keySet("المجلس الهيئة اللجنة الوكالة المركز الجهاز الصندوق المكتب المحكمة المنظمة الجمعية الشركة البنك الجامعة المؤسسة الحكومة الوزارة الحرس")
 
+// peoplePlural reports a participle's plural of people in the nominative
+// (المتهمون، المحامون): coordinated after a body's name it is the verb's
+// second subject. The genitive in ين stays in the name (هيئة شؤون …
+// والمعتقلين), and so do broken plurals in ون (والشؤون، والفنون).
+func peoplePlural(k string) bool {
+	return strings.HasPrefix(k, "الم") && strings.HasSuffix(k, "ون") && utf8.RuneCountInString(k) >= 7
+}
+
 // outletGenitives are outlets' heads with the article: after a construct
 // noun (هيئة تحرير الصحيفة) they name the outlet's staff, no body.
 var outletGenitives = keySet("الصحيفة الجريدة المجلة القناة الإذاعة التلفزيون الشبكة المنصة")
@@ -196,6 +204,9 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 		if strings.HasPrefix(k, "وال") && utf8.RuneCountInString(k) >= 6 && gen+purpose > 0 && !chainStops[k[len("و"):]] {
 			if h := r.hits[j]; h != nil && h.e.kind != "ROLE" && h.e.kind != "ADJ" {
 				break // مركز … والبنتاغون: a second name
+			}
+			if rest := k[len("و"):]; bodyGenitives[rest] || peoplePlural(rest) {
+				break // لجنة … والحكومة، هيئة … والمتهمون: a second body or people, the verb's second subject
 			}
 			if adj > 0 && in(j+1) && strings.HasPrefix(r.words[j+1].key, "ال") {
 				break // مجلس … الإقليمي والمنظمة الدولية: a second phrase with its own adjective
