@@ -262,6 +262,14 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 			// is the tagger's span)
 			if gi > 0 && strings.HasPrefix(ws[g[0]].key, "و") && strings.HasPrefix(src[start:], "و") {
 				start += len("و")
+				for start < end {
+					// (وَخالد: the name starts on its letter, not on و's vowel or a tatweel)
+					r, size := utf8.DecodeRuneInString(src[start:end])
+					if !unicode.Is(unicode.Mn, r) && r != '\u0640' {
+						break
+					}
+					start += size
+				}
 			}
 		}
 		n := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Text: src[start:end],
