@@ -257,11 +257,6 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 	default:
 		return 0, 0
 	}
-	// the name ends on a name word, not on a bare coordination or purpose
-	for j > i+1 && strings.HasPrefix(r.words[j-1].key, "لل") && purpose > 0 && gen+adj == 0 && !inner {
-		j--
-		purpose--
-	}
 	if h := r.hits[i]; h != nil && h.e.kind != "ROLE" && h.n >= j-i {
 		return 0, 0
 	}
