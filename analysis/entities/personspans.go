@@ -230,12 +230,12 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 			// والإنجليزي، والأدميون: a nationality or a noun ends the name;
 			// an unknown word may be a name of its own (والكين)
 			stem := rest[len("ال"):]
-			noun = lx.single[rest] != nil && lx.single[rest].kind == "ADJ" || lx.isCommon(rest) || common[stem] ||
+			noun = lx.adjective(rest) || lx.isCommon(rest) || common[stem] ||
 				strings.HasSuffix(stem, "ون") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ات")
 			if !noun {
 				continue
 			}
-		} else if article && lx.single[rest] != nil && lx.single[rest].kind == "ADJ" {
+		} else if article && lx.adjective(rest) {
 			noun = true // والمصري: a nationality, not the family name
 		}
 		if !nameish(rest) && !article && !pronoun {

@@ -115,11 +115,17 @@ func isCountry(lx *lexicons, m *rasad.Mention) bool {
 // tokenAt returns the index of the token that starts at or covers byte
 // start, or -1.
 func tokenAt(toks []text.Token, start int) int {
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > start })
+	i := tokenFrom(toks, start)
 	if i < len(toks) && toks[i].Start <= start {
 		return i
 	}
 	return -1
+}
+
+// tokenFrom returns the index of the first token that ends after byte off
+// (the one that holds it, or the next), or len(toks).
+func tokenFrom(toks []text.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
 }
 
 // wordBefore returns the key of the word token before
@@ -403,7 +409,7 @@ func players(lx *lexicons, common map[string]bool, src string, toks []text.Token
 	names := map[string]string{} // name key -> the mention's key
 	for i := 0; i+1 < len(toks); i++ {
 		a, w := toks[i], toks[i+1]
-		if a.Kind != text.Word || w.Start-a.End != 1 || src[a.End] != ' ' || !strings.HasPrefix(a.Key, "ال") || !strings.HasSuffix(a.Key, "ي") || !nationalityAdj(lx, a.Key) {
+		if a.Kind != text.Word || w.Start-a.End != 1 || src[a.End] != ' ' || !strings.HasPrefix(a.Key, "ال") || !strings.HasSuffix(a.Key, "ي") || !lx.adjective(a.Key) {
 			continue
 		}
 		if i > 0 && toks[i-1].Kind == text.Word {
@@ -461,9 +467,3 @@ var playerRoles = keySet(`اللاعب الحارس المهاجم المداف�
 
 // roleAfterName are the roles in apposition after a player's name.
 var roleAfterName = keySet(`لاعب مهاجم حارس مدافع نجم قائد هداف مدرب صانع ظهير جناح`)
-
-// nationalityAdj reports a nationality adjective (البرازيلي، الإسبانية).
-func nationalityAdj(lx *lexicons, k string) bool {
-	ki := lx.infoOf(k)
-	return ki != nil && ki.single != nil && ki.single.kind == "ADJ"
-}
