@@ -58,16 +58,31 @@ var chainNotConstruct = keySet("إدارة رئاسة أعضاء عضو اجتم
 // constructNoun reports a word that may be a noun in the construct state:
 // no article, no clitic pronoun ending, three letters or more.
 func constructNoun(k string) bool {
+	if r, _ := utf8.DecodeRuneInString(k); !text.IsArabicLetter(r) {
+		return false // (وكالة AFP الخبر: a Latin name is no construct noun)
+	}
 	if strings.HasPrefix(k, "ال") || strings.HasPrefix(k, "ل") || utf8.RuneCountInString(k) < 3 {
-		return false // (لجنة لمكافحة الفساد: a committee to fight it, a description)
+		return false // (لجنة لحماية المستهلك: a committee to fight it, a description)
 	}
 	return !strings.HasSuffix(k, "ها") && !strings.HasSuffix(k, "هم") && !strings.HasSuffix(k, "كم")
 }
 
 // bodyGenitives are heads of bodies with the article: after another head
-// they begin a body of their own (مكتب المجلس النرويجي …، رئيس اللجنة …).
-// الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب المركزية.
+// they begin a body of their own (مكتب المعهد الدنماركي …، رئيس اللجنة …).
+// الاتحاد and الحزب are left out: مجلس الاتحاد الروسي، لجنة الحزب التنفيذية.
 var bodyGenitives = keySet("المجلس الهيئة اللجنة الوكالة المركز الجهاز الصندوق المكتب المحكمة المنظمة الجمعية الشركة البنك الجامعة المؤسسة الحكومة الوزارة الحرس")
+
+// peoplePlural reports a participle's plural of people in the nominative
+// (المتهمون، المحامون): coordinated after a body's name it is the verb's
+// second subject. The genitive in ين stays in the name (هيئة شؤون …
+// والمعتقلين), and so do broken plurals in ون (والشؤون، والفنون).
+func peoplePlural(k string) bool {
+	return strings.HasPrefix(k, "الم") && strings.HasSuffix(k, "ون") && utf8.RuneCountInString(k) >= 7
+}
+
+// outletGenitives are outlets' heads with the article: after a construct
+// noun (هيئة تحرير الصحيفة) they name the outlet's staff, no body.
+var outletGenitives = keySet("الصحيفة الجريدة المجلة القناة الإذاعة التلفزيون الشبكة المنصة")
 
 // chainTitles are the titles of a royal or a cleric a body is named after
 // (مركز الملك فلان للإغاثة); an office's title (رئيس الوزراء) names the
@@ -100,8 +115,8 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 	if r.toks[w.tok].Kind != text.Word || r.used[i] {
 		return 0, 0
 	}
-	if !headEnding(w.key) {
-		return 0, 0 // (the heads end in ه س ز ق ب: most words need no lookup)
+	if w.flags&fChainHead == 0 || !headEnding(w.key) {
+		return 0, 0 // (no reading of the word is a head: the cheap test; the heads end in ه س ز ق ب)
 	}
 	hv, ok := w.vars.find(func(k string) bool { return chainHeads[k] || definiteChainHeads[k] })
 	if !ok {
@@ -190,8 +205,11 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 			if h := r.hits[j]; h != nil && h.e.kind != "ROLE" && h.e.kind != "ADJ" {
 				break // مركز … والبنتاغون: a second name
 			}
+			if rest := k[len("و"):]; bodyGenitives[rest] || peoplePlural(rest) {
+				break // لجنة … والحكومة، هيئة … والمتهمون: a second body or people, the verb's second subject
+			}
 			if adj > 0 && in(j+1) && strings.HasPrefix(r.words[j+1].key, "ال") {
-				break // مجلس … الأوسط والمرجعية الشيعية: a second phrase with its own adjective
+				break // مجلس … الإقليمي والمنظمة الدولية: a second phrase with its own adjective
 			}
 			j++
 			coord++
@@ -215,9 +233,9 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 		} else if inner {
 			break
 		} else if gen > 0 {
-			break // مجلس النواب السلطة التنفيذية: the verb's object after its subject
-		} else if bodyGenitives[k] {
-			return 0, 0 // مكتب المجلس النرويجي للاجئين: the genitive is a body of its own
+			break // منحت لجنة الخبراء الحكومة مهلة: the verb's object after its subject
+		} else if bodyGenitives[k] || indef && outletGenitives[k] {
+			return 0, 0 // مكتب المعهد الدنماركي للتنمية: the genitive is a body of its own
 		} else {
 			gen++
 		}
@@ -238,11 +256,6 @@ func (r *recognizer) bodyChainAt(i int) (n, strip int) {
 	case gen > 0 && coord > 0 && chainTopicHeads[head]:
 	default:
 		return 0, 0
-	}
-	// the name ends on a name word, not on a bare coordination or purpose
-	for j > i+1 && strings.HasPrefix(r.words[j-1].key, "لل") && purpose > 0 && gen+adj == 0 && !inner {
-		j--
-		purpose--
 	}
 	if h := r.hits[i]; h != nil && h.e.kind != "ROLE" && h.n >= j-i {
 		return 0, 0
@@ -369,14 +382,14 @@ var corporateSuffixes = keySet(`جروب هولدينغ هولدنغ هولدي�
 func (r *recognizer) foreignCompanies() {
 	for i := 1; i < len(r.words); i++ {
 		w := &r.words[i]
-		if r.used[i] || !corporateSuffixes[w.key] || r.quoteBefore(i) {
+		if r.used[i] || !w.is(fCorpSuffix) || r.quoteBefore(i) {
 			continue
 		}
 		if n := i + 1; n < len(r.words) && r.words[n].seg == w.seg && strings.HasPrefix(r.words[n].key, "ال") && !r.isNationality(n) {
 			continue // a noun in the construct state, not a name's last word
 		}
 		end := i + 1
-		for end < len(r.words) && end-i < 2 && r.words[end].seg == w.seg && !r.used[end] && corporateSuffixes[r.words[end].key] {
+		for end < len(r.words) && end-i < 2 && r.words[end].seg == w.seg && !r.used[end] && r.words[end].is(fCorpSuffix) {
 			end++ // تكنولوجي غروب
 		}
 		from := i
@@ -403,15 +416,15 @@ func (r *recognizer) foreignCompanies() {
 // outletHeads name an outlet: the quoted words after one are its name
 // (صحيفة "ميرور"، موقع "كووورة"، تلفزيون «طيف»). Unquoted words after the
 // head are left to the lexicons: they are as often a common noun (بوابة
-// النظام، صحيفة الاتهام) or run on into the clause (مجلة فوربس لأغنى).
+// النظام، صحيفة الاتهام) or run on into the clause (مجلة النجوم لأشهر).
 var outletHeads = keySet("صحيفة جريدة مجلة قناة موقع بوابة إذاعة تلفزيون شبكة وكالة صحيفتا منصة")
 
 // outlets emits the outlets named after an outlet head (outletHeads).
 func (r *recognizer) outlets() {
 	for i := 0; i+1 < len(r.words); i++ {
 		w := &r.words[i]
-		if r.used[i] {
-			continue
+		if r.used[i] || w.flags&fOutletHead == 0 {
+			continue // (no reading of the word is an outlet head: the cheap test)
 		}
 		hv, ok := w.vars.find(func(k string) bool { return outletHeads[k] })
 		if !ok {

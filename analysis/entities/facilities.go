@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/rasad/rasad"
@@ -92,7 +91,7 @@ func dropFacilitySurnames(src string, toks []text.Token, found, added []rasad.Me
 // and words that pass (the indexes of toks) between.
 func facilityBefore(src string, toks []text.Token, m rasad.Mention, reach int, pass func(j int) bool) bool {
 	// the token holding the mention's start
-	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+	i := tokenFrom(toks, m.Start)
 	if i >= len(toks) {
 		return false
 	}

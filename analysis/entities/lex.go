@@ -685,6 +685,9 @@ const (
 	fArabic     // arabic
 	fFederation // الاتحاد (federationAt's head)
 	fFacility   // facilityNouns
+	fChainHead  // chainHeads and definiteChainHeads (bodyChainAt's heads)
+	fOutletHead // outletHeads
+	fCorpSuffix // corporateSuffixes
 )
 
 func (l *lexicons) buildInfo() {
@@ -755,7 +758,8 @@ func (l *lexicons) buildInfo() {
 		f uint64
 	}{{kunyaStarts, fKunya}, {institutionHeads, fInstHead}, {bodyHeads, fBodyHead}, {l.notName, fNotName}, {l.months, fMonth},
 		{l.nameJoiner, fJoiner}, {l.givenTaMarbuta, fTaMarbuta}, {l.commonWords, fCommonLex}, {l.ordinals, fOrdinal},
-		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}, {facilityNouns, fFacility}} {
+		{l.alSurnames, fAlSurname}, {l.foreign, fForeign}, {l.arabic, fArabic}, {facilityNouns, fFacility},
+		{chainHeads, fChainHead}, {definiteChainHeads, fChainHead}, {outletHeads, fOutletHead}, {corporateSuffixes, fCorpSuffix}} {
 		for k := range set.m {
 			get(k).flags |= set.f
 		}

@@ -268,7 +268,7 @@ func (r *recognizer) genAmbiguous(i int, h *hit) bool {
 	if w := r.words[i].key; utf8.RuneCountInString(w) >= 5 && strings.HasSuffix(w, "ات") {
 		return true // فترات (not ف + ترات): a plural
 	}
-	if w := r.words[i].key; h.strip > 0 && len(w) > len(k) && strings.ContainsAny(w[:len(w)-len(k)], "فك") {
+	if w := r.words[i].key; h.strip > 0 && strings.ContainsAny(w[:min(len(w), h.strip*len("و"))], "فك") {
 		return true // فنانة، كسبها، كريمة: a word of its own far more often than ف or ك + a small place
 	}
 	f, tokens := r.lx.flagsTokens(k) // (famous, given, notName, nameTokens in one lookup)

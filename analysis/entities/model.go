@@ -260,7 +260,7 @@ func filterModel(toks []text.Token, rules, ms []rasad.Mention) []rasad.Mention {
 	var byRule spanIndex // made on first use
 	indexed := false
 	for _, m := range ms {
-		first := sort.Search(len(toks), func(i int) bool { return toks[i].End > m.Start })
+		first := tokenFrom(toks, m.Start)
 		last := sort.Search(len(toks), func(i int) bool { return toks[i].End >= m.End })
 		if first >= len(toks) || last >= len(toks) {
 			out = append(out, m)
@@ -563,8 +563,14 @@ func collectionCommon(lx *lexicons, common map[string]bool, k string) bool {
 // given name (روسي، إيراني; تركي is also a name): no part of a person's name.
 func nationality(lx *lexicons, k string) bool {
 	k = text.StripConj(k)
-	e := lx.single[k]
-	return e != nil && e.kind == "ADJ" && !hasArticle(k) && !lx.given[k]
+	return lx.adjective(k) && !hasArticle(k) && !lx.given[k]
+}
+
+// adjective reports a one-word lexicon entry of key k that is an adjective
+// of a nationality or a place (البرازيلي، الإسبانية، مصري).
+func (l *lexicons) adjective(k string) bool {
+	ki := l.infoOf(k)
+	return ki != nil && ki.single != nil && ki.single.kind == "ADJ"
 }
 
 // hasArticle reports a word key with the article, after a clitic or not.

@@ -112,7 +112,13 @@ func (f *fullNames) lastWords() map[string][]string {
 	return f.lasts
 }
 
+// addPart adds full to k's names. Three are as many as onlyOther needs
+// (with three, any name has two others), so the list stays that short and
+// a text with many names sharing a word is read in linear time.
 func addPart(m map[string][]string, k, full string) {
+	if len(m[k]) >= 3 {
+		return
+	}
 	for _, f := range m[k] {
 		if f == full {
 			return
@@ -147,7 +153,7 @@ type spanWord struct {
 var nameParticlesBefore = keySet("أن إن بأن لأن كأن وأن فإن وإن ولأن أنّ")
 
 // particleAfter are a particle, with a pronoun or not, that a tagger takes
-// into the name before it (كيم بأنه، ترامب لأنها، وأضاف كرم بأن).
+// into the name before it (كيم بأنه، ترامب لأنها، وتابع سمير بأن).
 var particleAfter = keySet("بأنه بأنها بأنهم بأنهما لأنه لأنها لأنهم كأنه كأنها وأنه وأنها بأن لأن")
 
 // mendPerson returns m's mentions once mended (m itself when nothing is to
@@ -169,9 +175,7 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 	if len(ws) < 2 {
 		return nil, false
 	}
-	for i := range ws {
-		ws[i].key = text.Key(src[ws[i].start:ws[i].end])
-	}
+	spanKeys(src, m, ws)
 	nameish := func(k string) bool {
 		if utf8.RuneCountInString(k) < 3 {
 			return false
@@ -208,7 +212,8 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		last--
 	}
 	// groups split at و
-	var groups [][2]int // word ranges [a, b)
+	var gbuf [4][2]int
+	groups := gbuf[:0] // word ranges [a, b)
 	a := first
 	for j := first + 1; j < last; j++ {
 		k := ws[j].key
@@ -225,12 +230,12 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 			// والإنجليزي، والأدميون: a nationality or a noun ends the name;
 			// an unknown word may be a name of its own (والكين)
 			stem := rest[len("ال"):]
-			noun = lx.single[rest] != nil && lx.single[rest].kind == "ADJ" || lx.isCommon(rest) || common[stem] ||
+			noun = lx.adjective(rest) || lx.isCommon(rest) || common[stem] ||
 				strings.HasSuffix(stem, "ون") || strings.HasSuffix(stem, "ين") || strings.HasSuffix(stem, "ات")
 			if !noun {
 				continue
 			}
-		} else if article && lx.single[rest] != nil && lx.single[rest].kind == "ADJ" {
+		} else if article && lx.adjective(rest) {
 			noun = true // والمصري: a nationality, not the family name
 		}
 		if !nameish(rest) && !article && !pronoun {
@@ -257,6 +262,14 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 			// is the tagger's span)
 			if gi > 0 && strings.HasPrefix(ws[g[0]].key, "و") && strings.HasPrefix(src[start:], "و") {
 				start += len("و")
+				for start < end {
+					// (وَخالد: the name starts on its letter, not on و's vowel or a tatweel)
+					r, size := utf8.DecodeRuneInString(src[start:end])
+					if !unicode.Is(unicode.Mn, r) && r != '\u0640' {
+						break
+					}
+					start += size
+				}
 			}
 		}
 		n := rasad.Mention{Span: rasad.Span{Start: start, End: end}, Type: "PERSON", Text: src[start:end],
@@ -284,6 +297,38 @@ func mendPerson(lx *lexicons, common map[string]bool, src string, m rasad.Mentio
 		out = append(out, n)
 	}
 	return out, true
+}
+
+// spanKeys sets the keys of m's words ws. When every word is plain (ASCII
+// other than white space, and the Arabic block: text.Key folds such a word
+// rune by rune, with no white space inside), the key of the whole span,
+// split at its spaces, is the words' keys, in one allocation; when the
+// count of its words differs (a word of diacritics only has no key) or a
+// word is not plain, each word's key is made alone.
+func spanKeys(src string, m rasad.Mention, ws []spanWord) {
+	plain := true
+	for _, w := range ws {
+		for i := w.start; i < w.end; i++ {
+			c := src[i]
+			if c < utf8.RuneSelf && (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') || c >= utf8.RuneSelf && (c < 0x80 || c > 0xBF) && (c < 0xD8 || c > 0xDB) {
+				plain = false
+				break
+			}
+		}
+	}
+	if plain {
+		all := text.Key(src[m.Start:m.End])
+		if strings.Count(all, " ")+1 == len(ws) {
+			for i := range ws {
+				k, rest, _ := strings.Cut(all, " ")
+				ws[i].key, all = k, rest
+			}
+			return
+		}
+	}
+	for i := range ws {
+		ws[i].key = text.Key(src[ws[i].start:ws[i].end])
+	}
 }
 
 // personClitics gives back a person's name the first letter that a

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rasad/rasad"
+	"github.com/rasad/rasad/text"
 )
 
 // personAt makes a PERSON mention over the first occurrence of s in src.
@@ -32,6 +33,8 @@ func TestPersonSpansMended(t *testing.T) {
 		{"وصل الوفد في وقت ناقش فيه البرلمان الميزانية.", "وقت ناقش", nil},
 		{"قالت المحامية إن سمير ناقش القضية.", "سمير ناقش", nil},
 		{"قال المدرب إن سامي وخالد جاهزان للمباراة.", "سامي وخالد", []string{"سامي", "خالد"}},
+		{"قال المدرب إن سامي وَخالد جاهزان للمباراة.", "سامي وَخالد", []string{"سامي", "خالد"}},
+		{"قال المدرب إن سامي وـخالد جاهزان للمباراة.", "سامي وـخالد", []string{"سامي", "خالد"}},
 		{"فاز أحمد وزملاؤه باللقب أمس.", "أحمد وزملاؤه", []string{"أحمد"}},
 		{"حضر المدافع ماهر والمصري ياسر الحفل.", "ماهر والمصري", []string{"ماهر"}},
 		{"التقى جون ويليامز بالصحفيين.", "جون ويليامز", []string{"جون ويليامز"}},
@@ -65,5 +68,33 @@ func TestPersonSpansMended(t *testing.T) {
 	ms := personSpans(lx, nil, src, []rasad.Mention{personAt(src, "نيكولا ساركوزي"), personAt(src, "لأن ساركوزي")})
 	if len(ms) != 2 || ms[1].Text != "ساركوزي" || ms[1].Key != ms[0].Key {
 		t.Errorf("got %+v, want ساركوزي keyed as %q", ms, NameKey("نيكولا ساركوزي"))
+	}
+}
+
+// spanKeys gives each word of a span the key text.Key gives it alone,
+// whether it reads the whole span's key or each word's.
+func TestSpanKeysSameAsKey(t *testing.T) {
+	for _, s := range []string{
+		"سامي خالد", "أحمد  إبراهيم الصغيرة", "سامي َ خالد", "ـ سامي", "John SMITH علي", "سامي\u00a0خالد منير",
+		"سامي \u200cخالد", "ﻻ سامي", "سامي \xff خالد", "كريم\r منصور",
+	} {
+		m := rasad.Mention{Span: rasad.Span{Start: 0, End: len(s)}}
+		var ws []spanWord
+		for off := 0; off <= len(s); {
+			e := strings.IndexByte(s[off:], ' ')
+			if e < 0 {
+				e = len(s) - off
+			}
+			if e > 0 {
+				ws = append(ws, spanWord{off, off + e, ""})
+			}
+			off += e + 1
+		}
+		spanKeys(s, m, ws)
+		for _, w := range ws {
+			if want := text.Key(s[w.start:w.end]); w.key != want {
+				t.Errorf("%q: word %q key %q, want %q", s, s[w.start:w.end], w.key, want)
+			}
+		}
 	}
 }

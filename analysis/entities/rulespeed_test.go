@@ -19,7 +19,20 @@ func flagSets(lx *lexicons) map[uint64]map[string]bool {
 		fNotName: lx.notName, fMonth: lx.months, fJoiner: lx.nameJoiner, fTaMarbuta: lx.givenTaMarbuta,
 		fCommonLex: lx.commonWords, fOrdinal: lx.ordinals, fAlSurname: lx.alSurnames, fForeign: lx.foreign,
 		fArabic: lx.arabic, fFederation: {"الاتحاد": true}, fFacility: facilityNouns,
+		fChainHead: chainHeadSet(), fOutletHead: outletHeads, fCorpSuffix: corporateSuffixes,
 	}
+}
+
+// chainHeadSet is chainHeads and definiteChainHeads, which fChainHead
+// stands for.
+func chainHeadSet() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []map[string]bool{chainHeads, definiteChainHeads} {
+		for k := range s {
+			m[k] = true
+		}
+	}
+	return m
 }
 
 // flagKeys are the keys to check the flags with: every key of every set
