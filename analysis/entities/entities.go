@@ -538,16 +538,7 @@ func buildWordsWith(box *taggerBox, ws []word, src string, toks []text.Token) []
 	// the lexicons' entries, in a loop of their own: its lookups do not
 	// wait on each other, so the processor overlaps their cache misses
 	for i := range ws {
-		w := &ws[i]
-		for j, v := range w.vars.all() {
-			if ki := lx.infoOf(v.key); ki != nil {
-				w.infos[j] = ki
-				w.flags |= ki.flags
-			}
-		}
-		if ki := w.infos[0]; ki != nil {
-			w.kflags, w.ktokens = ki.flags, ki.tokens
-		}
+		ws[i].lookUp(lx)
 	}
 	return ws
 }
@@ -813,4 +804,18 @@ func givenBefore(lx *lexicons, src string, at int) bool {
 		return false
 	}
 	return lx.has(text.Key(before[strings.LastIndexAny(before, " \n")+1:]), fGiven)
+}
+
+// lookUp sets w's lexicon entries of each reading, their flags, and the
+// whole form's flags and phrase length.
+func (w *word) lookUp(lx *lexicons) {
+	for j, v := range w.vars.all() {
+		if ki := lx.infoOf(v.key); ki != nil {
+			w.infos[j] = ki
+			w.flags |= ki.flags
+		}
+	}
+	if ki := w.infos[0]; ki != nil {
+		w.kflags, w.ktokens = ki.flags, ki.tokens
+	}
 }

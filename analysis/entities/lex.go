@@ -90,27 +90,8 @@ func infoBit(k string) (word, bit uint64) {
 // nextBit is the bit of key k in keyInfo.next.
 func nextBit(k string) uint64 { return 1 << (keyHash(k) & 63) }
 
-// keyHash is a cheap hash of a key's length and first and last eight
-// bytes.
-func keyHash(k string) uint64 {
-	var a, b uint64
-	if n := len(k); n >= 8 {
-		a = le64(k)
-		b = le64(k[n-8:])
-	} else {
-		for i := range n {
-			a |= uint64(k[i]) << (8 * i)
-		}
-	}
-	return (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(k))) * 0x94D049BB133111EB
-}
-
-// le64 reads the first eight bytes of s (at least eight), little-endian.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
+// keyHash: see text.KeyHash.
+func keyHash(k string) uint64 { return text.KeyHash(k) }
 
 // known reports a key that starts a lexicon phrase or is a given name
 // (len(byFirst[k]) > 0 || given[k]), from its keyInfo: one bit test for

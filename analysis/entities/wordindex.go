@@ -103,16 +103,7 @@ func (b *taggerBox) fill(lx *lexicons, ws []word, src string, toks []text.Token)
 		w := &ws[i]
 		e := &ents[idx[w.tok]]
 		if e.ktokens == 0 && !learn(lx, e, w) {
-			// (a reading longer than a slot: looked up each time)
-			for j, v := range w.vars.all() {
-				if ki := lx.infoOf(v.key); ki != nil {
-					w.infos[j] = ki
-					w.flags |= ki.flags
-				}
-			}
-			if ki := w.infos[0]; ki != nil {
-				w.kflags, w.ktokens = ki.flags, ki.tokens
-			}
+			w.lookUp(lx) // (a reading longer than a slot: looked up each time)
 			continue
 		}
 		for j := range w.vars.n {

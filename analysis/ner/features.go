@@ -604,27 +604,8 @@ func (l *lexIndex) firstPos(h uint64) uint64 {
 	return h * 0xBF58476D1CE4E5B9 >> l.firstShift
 }
 
-// firstHash is a cheap hash of a key's length and first and last eight
-// bytes.
-func firstHash(k string) uint64 {
-	var a, b uint64
-	if n := len(k); n >= 8 {
-		a = le64(k)
-		b = le64(k[n-8:])
-	} else {
-		for i := range n {
-			a |= uint64(k[i]) << (8 * i)
-		}
-	}
-	return (a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(len(k))) * 0x94D049BB133111EB
-}
-
-// le64 reads the first eight bytes of s (at least eight), little-endian.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
+// firstHash: see text.KeyHash.
+func firstHash(k string) uint64 { return text.KeyHash(k) }
 
 type firstEntry struct {
 	single uint64
