@@ -194,33 +194,24 @@ func (d *fieldDecoder) value(v *jsonValue, depth int) bool {
 			*v = jsonValue{kind: 'n', s: s}
 		}
 		return true
-	case c == 't':
-		if !d.literal("true") {
+	case c == 't' || c == 'f' || c == 'n':
+		lit := jsonLiterals[c]
+		if !d.literal(lit) {
 			return false
 		}
 		if v != nil {
-			*v = jsonValue{kind: 'b', s: "true"}
-		}
-		return true
-	case c == 'f':
-		if !d.literal("false") {
-			return false
-		}
-		if v != nil {
-			*v = jsonValue{kind: 'b', s: "false"}
-		}
-		return true
-	case c == 'n':
-		if !d.literal("null") {
-			return false
-		}
-		if v != nil {
-			*v = jsonValue{}
+			*v = jsonValue{} // null
+			if c != 'n' {
+				*v = jsonValue{kind: 'b', s: lit}
+			}
 		}
 		return true
 	}
 	return false
 }
+
+// jsonLiterals are JSON's literals by their first byte.
+var jsonLiterals = [256]string{'t': "true", 'f': "false", 'n': "null"}
 
 // array reads an array at d.i ('['); into v (its non-empty strings) when
 // v is not nil.
