@@ -49,11 +49,7 @@ func cpuMBs(b *testing.B, texts []string) func() {
 		size += len(t)
 	}
 	c0 := testcorpus.CPUTime()
-	return func() {
-		if d := testcorpus.CPUTime() - c0; d > 0 {
-			b.ReportMetric(float64(size)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
-		}
-	}
+	return func() { testcorpus.ReportCPU(b, c0, int64(size)) }
 }
 
 func BenchmarkKey(b *testing.B) {

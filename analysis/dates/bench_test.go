@@ -25,13 +25,8 @@ func corpus(b *testing.B, n int) ([]corpusDoc, int64) {
 // cpuTime: see testcorpus.CPUTime.
 func cpuTime() time.Duration { return testcorpus.CPUTime() }
 
-// reportCPU adds the cpu-MB/s metric for size bytes per iteration since
-// start.
-func reportCPU(b *testing.B, start time.Duration, size int64) {
-	if d := cpuTime() - start; d > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
-	}
-}
+// reportCPU: see testcorpus.ReportCPU.
+func reportCPU(b *testing.B, start time.Duration, size int64) { testcorpus.ReportCPU(b, start, size) }
 
 func anchorOf(d corpusDoc) Anchor {
 	t, err := time.Parse(time.RFC3339, d.Published)

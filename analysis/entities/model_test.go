@@ -43,9 +43,7 @@ func benchFindCPU(b *testing.B) {
 			Find(d.Text, d.Tokens, Options{Common: common})
 		}
 	}
-	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
-	}
+	testcorpus.ReportCPU(b, c0, size)
 }
 
 // cpuTime: see testcorpus.CPUTime.

@@ -33,9 +33,7 @@ func BenchmarkTag(b *testing.B) {
 			t.Tag(d.Text, toks[i])
 		}
 	}
-	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
-	}
+	testcorpus.ReportCPU(b, c0, size)
 }
 
 // cpuTime: see testcorpus.CPUTime.
@@ -66,9 +64,7 @@ func BenchmarkTagCold(b *testing.B) {
 			t.Tag(d.Text, toks[i])
 		}
 	}
-	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
-	}
+	testcorpus.ReportCPU(b, c0, size)
 }
 
 // BenchmarkEmissions measures the emission scores alone (the word cache
@@ -96,9 +92,7 @@ func BenchmarkEmissions(b *testing.B) {
 			t.fastEmissions(d.Text, toks[i], nil)
 		}
 	}
-	if sec := (cpuTime() - c0).Seconds(); sec > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/sec/1e6, "cpu-MB/s")
-	}
+	testcorpus.ReportCPU(b, c0, size)
 }
 
 // BenchmarkVecOf measures what a new word form costs the word cache

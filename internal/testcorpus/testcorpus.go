@@ -109,3 +109,12 @@ func CPUTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// ReportCPU adds a benchmark's cpu-MB/s metric: size bytes per iteration
+// over the CPU time used since start (a CPUTime reading taken after the
+// set-up).
+func ReportCPU(b *testing.B, start time.Duration, size int64) {
+	if d := CPUTime() - start; d > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/d.Seconds(), "cpu-MB/s")
+	}
+}
