@@ -23,26 +23,8 @@ func (f *KeyFilter) MayHave(k string) bool {
 	return f.bits[h>>6]&(1<<(h&63)) != 0
 }
 
-// keyFilterHash mixes a key's length and its first and last eight bytes
-// (all of a key of up to 16 bytes, which most words are) into
-// keyFilterBits bits.
-func keyFilterHash(k string) uint32 {
-	n := len(k)
-	var a, b uint64
-	if n >= 8 {
-		a = load64(k)
-		b = load64(k[n-8:])
-	} else {
-		for i := 0; i < n; i++ {
-			a = a<<8 | uint64(k[i])
-		}
-	}
-	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)
-	h ^= h >> 29
-	h *= 0xBF58476D1CE4E5B9
-	h ^= h >> 32
-	return uint32(h >> (64 - keyFilterBits))
-}
+// keyFilterHash is the top keyFilterBits bits of KeyHash.
+func keyFilterHash(k string) uint32 { return uint32(KeyHash(k) >> (64 - keyFilterBits)) }
 
 // load64 reads the first eight bytes of s, little-endian (one load).
 func load64(s string) uint64 {
